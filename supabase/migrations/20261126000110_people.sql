@@ -1,0 +1,169 @@
+-- People: barangays, the profile of every auth user, and the helpers RLS policies use to know who
+-- is asking. Helpers read the profile on every query, so a role change or a deactivation applies
+-- at once, not only when the next token is issued.
+
+-- Barangays -------------------------------------------------------------------------------------
+
+create table public.barangays (
+  id uuid primary key default gen_random_uuid(),
+  psgc_code text not null unique check (psgc_code ~ '^[0-9]{9,10}$'),
+  name text not null check (length(trim(name)) > 0),
+  city_municipality text not null,
+  province text not null,
+  region text not null,
+  is_active boolean not null default true,
+  created_at timestamptz not null default now()
+);
+comment on table public.barangays is 'Barangays (BLGUs) taking part in the SGLGB.';
+comment on column public.barangays.psgc_code is 'Philippine Standard Geographic Code of the barangay.';
+comment on column public.barangays.name is 'Barangay name.';
+comment on column public.barangays.city_municipality is 'City or municipality.';
+comment on column public.barangays.province is 'Province.';
+comment on column public.barangays.region is 'Region.';
+comment on column public.barangays.is_active is 'Inactive barangays get no assessment when a cycle is activated.';
+comment on column public.barangays.created_at is 'When the barangay was registered.';
+
+-- Profiles --------------------------------------------------------------------------------------
+
+create table public.profiles (
+  id uuid primary key references auth.users (id) on delete cascade,
+  email text,
+  full_name text not null default '',
+  role public.app_role,
+  barangay_id uuid references public.barangays (id),
+  area_code smallint references public.governance_areas (code),
+  is_active boolean not null default true,
+  must_change_password boolean not null default true,
+  preferred_language public.ui_language not null default 'en',
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  constraint blgu_users_have_a_barangay check ((role = 'blgu') = (barangay_id is not null)),
+  constraint assessors_have_an_area check ((role = 'assessor') = (area_code is not null))
+);
+comment on table public.profiles is
+  'One per auth user: role and scope (barangay or area), set only by the MLGOO. A user without a role sees nothing.';
+comment on column public.profiles.id is 'The auth user.';
+comment on column public.profiles.email is 'Login e-mail (copied from auth.users).';
+comment on column public.profiles.full_name is 'Display name.';
+comment on column public.profiles.role is 'What the user may do; null until the MLGOO assigns it.';
+comment on column public.profiles.barangay_id is 'For blgu users: their barangay.';
+comment on column public.profiles.area_code is 'For assessors: the governance area they review.';
+comment on column public.profiles.is_active is 'A deactivated user gets no token and no data.';
+comment on column public.profiles.must_change_password is 'The user must change the password at the next login.';
+comment on column public.profiles.preferred_language is 'Language for notifications and recommendations.';
+comment on column public.profiles.created_at is 'When the profile was created.';
+comment on column public.profiles.updated_at is 'When the profile last changed.';
+
+create index profiles_barangay on public.profiles (barangay_id) where barangay_id is not null;
+create index profiles_role_area on public.profiles (role, area_code);
+
+-- Who is asking: helpers for policies and functions ---------------------------------------------
+
+create function private.current_app_role()
+returns public.app_role
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select role from public.profiles where id = (select auth.uid()) and is_active;
+$$;
+comment on function private.current_app_role() is
+  'The caller''s role, or null when the caller has no active profile; read live so deactivation applies at once.';
+
+create function private.is_mlgoo()
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select coalesce(private.current_app_role() = 'mlgoo', false);
+$$;
+comment on function private.is_mlgoo() is 'True when the caller is an active MLGOO.';
+
+create function private.is_staff()
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select coalesce(private.current_app_role() in ('mlgoo', 'assessor', 'validator'), false);
+$$;
+comment on function private.is_staff() is 'True when the caller is an active DILG reviewer or the MLGOO.';
+
+create function private.current_barangay_id()
+returns uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select barangay_id from public.profiles
+  where id = (select auth.uid()) and is_active and role = 'blgu';
+$$;
+comment on function private.current_barangay_id() is 'The barangay of an active blgu caller, else null.';
+
+create function private.current_area_code()
+returns smallint
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select area_code from public.profiles
+  where id = (select auth.uid()) and is_active and role = 'assessor';
+$$;
+comment on function private.current_area_code() is 'The governance area of an active assessor caller, else null.';
+
+grant execute on function private.current_app_role(), private.is_mlgoo(), private.is_staff(),
+  private.current_barangay_id(), private.current_area_code() to authenticated, service_role;
+
+-- Profiles: grants and policies -----------------------------------------------------------------
+
+alter table public.profiles enable row level security;
+grant select on public.profiles to authenticated, service_role;
+grant update (full_name, preferred_language) on public.profiles to authenticated;
+
+create policy "Users read their own profile" on public.profiles
+  for select to authenticated using (id = (select auth.uid()));
+create policy "The MLGOO reads every profile" on public.profiles
+  for select to authenticated using ((select private.is_mlgoo()));
+create policy "Active users edit their own name and language" on public.profiles
+  for update to authenticated
+  using (id = (select auth.uid()) and is_active)
+  with check (id = (select auth.uid()));
+
+create function private.touch_updated_at()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  new.updated_at := now();
+  return new;
+end;
+$$;
+comment on function private.touch_updated_at() is 'Keeps updated_at true on every update.';
+
+create trigger touch_updated_at before update on public.profiles
+  for each row execute function private.touch_updated_at();
+
+-- Barangays: grants and policies ----------------------------------------------------------------
+
+alter table public.barangays enable row level security;
+grant select on public.barangays to authenticated, service_role;
+grant insert (psgc_code, name, city_municipality, province, region, is_active),
+  update (psgc_code, name, city_municipality, province, region, is_active)
+  on public.barangays to authenticated;
+
+create policy "Reviewers and the MLGOO read every barangay" on public.barangays
+  for select to authenticated using ((select private.is_staff()));
+create policy "Barangay users read their own barangay" on public.barangays
+  for select to authenticated using (id = (select private.current_barangay_id()));
+create policy "The MLGOO registers barangays" on public.barangays
+  for insert to authenticated with check ((select private.is_mlgoo()));
+create policy "The MLGOO edits barangays" on public.barangays
+  for update to authenticated
+  using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));

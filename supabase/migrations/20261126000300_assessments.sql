@@ -1,0 +1,720 @@
+-- Assessments: one per (cycle, barangay) with its per-area states, the barangay's answers, the
+-- reviewers' checklist values and decisions (kept apart so that a barangay never sees a verdict
+-- before completion), the change history, indicator overrides, comments, MOV files, the frozen
+-- first submission, classification results, the event timeline, notifications and the job outbox.
+--
+-- Every write goes through the workflow functions (security definer); tables grant `authenticated`
+-- read access only, filtered by the policies below. Who reads what follows sglgb.md section 2:
+-- visibility of an assessment is decided once, by the policies on public.assessments, and the
+-- tables that hang off an assessment reuse it with `assessment_id in (select id from
+-- public.assessments)` plus their own narrower rules.
+
+-- Assessments -----------------------------------------------------------------------------------
+
+create table public.assessments (
+  id uuid primary key default gen_random_uuid(),
+  cycle_id uuid not null references public.cycles (id) on delete restrict,
+  barangay_id uuid not null references public.barangays (id) on delete restrict,
+  status public.assessment_status not null default 'draft',
+  resume_status public.assessment_status,
+  version integer not null default 1,
+  submitted_area_codes smallint[] not null default '{}',
+  is_locked boolean not null default false,
+  locked_at timestamptz,
+  lock_reason text,
+  grace_until timestamptz,
+  deadline_extended_until timestamptz,
+  extension_reason text,
+  recalibration_used boolean not null default false,
+  first_submitted_at timestamptz,
+  submitted_at timestamptz,
+  validation_started_at timestamptz,
+  validated_at timestamptz,
+  validated_by uuid references auth.users (id) on delete set null,
+  approved_at timestamptz,
+  approved_by uuid references auth.users (id) on delete set null,
+  reopened_at timestamptz,
+  reopened_by uuid references auth.users (id) on delete set null,
+  reopen_reason text,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  unique (cycle_id, barangay_id),
+  constraint reopened_knows_where_to_return check ((status = 'reopened') <= (resume_status is not null)),
+  constraint extension_has_reason check (deadline_extended_until is null or extension_reason is not null)
+);
+comment on table public.assessments is
+  'One SGLGB assessment per cycle and barangay. Status columns change only through the workflow functions.';
+comment on column public.assessments.cycle_id is 'The cycle.';
+comment on column public.assessments.barangay_id is 'The barangay assessed.';
+comment on column public.assessments.status is 'Overall workflow state.';
+comment on column public.assessments.resume_status is 'While reopened: the review stage a resubmission returns to.';
+comment on column public.assessments.version is 'Incremented by every transition; a transition based on an older version is refused.';
+comment on column public.assessments.submitted_area_codes is 'Areas submitted at least once (assessors see an area from then on).';
+comment on column public.assessments.is_locked is 'Locked: the barangay cannot write.';
+comment on column public.assessments.locked_at is 'When the lock was applied.';
+comment on column public.assessments.lock_reason is 'Why the assessment is locked (deadline passed, MLGOO decision).';
+comment on column public.assessments.grace_until is 'After an unlock: the moment the deadline lock applies again.';
+comment on column public.assessments.deadline_extended_until is 'Per-assessment extension of the submission deadline.';
+comment on column public.assessments.extension_reason is 'Why the deadline was extended.';
+comment on column public.assessments.recalibration_used is 'The MLGOO''s one recalibration has been used.';
+comment on column public.assessments.first_submitted_at is 'When the first area was first submitted (snapshot frozen).';
+comment on column public.assessments.submitted_at is 'When all six areas were last submitted.';
+comment on column public.assessments.validation_started_at is 'When the assessment first reached validation (validators see it from then on).';
+comment on column public.assessments.validated_at is 'When the validator finalized.';
+comment on column public.assessments.validated_by is 'The validator who finalized.';
+comment on column public.assessments.approved_at is 'When the MLGOO approved (completed).';
+comment on column public.assessments.approved_by is 'The approving MLGOO.';
+comment on column public.assessments.reopened_at is 'When the MLGOO last reopened it.';
+comment on column public.assessments.reopened_by is 'The MLGOO who reopened it.';
+comment on column public.assessments.reopen_reason is 'Why it was reopened.';
+comment on column public.assessments.created_at is 'When the assessment was created (cycle activation).';
+comment on column public.assessments.updated_at is 'When the assessment last changed.';
+
+create index assessments_barangay on public.assessments (barangay_id);
+create index assessments_cycle_status on public.assessments (cycle_id, status);
+create index assessments_validation on public.assessments (validation_started_at) where validation_started_at is not null;
+create index assessments_submitted_areas on public.assessments using gin (submitted_area_codes);
+
+create trigger touch_updated_at before update on public.assessments
+  for each row execute function private.touch_updated_at();
+
+alter table public.assessments enable row level security;
+grant select on public.assessments to authenticated, service_role;
+
+create policy "The MLGOO reads every assessment" on public.assessments
+  for select to authenticated using ((select private.is_mlgoo()));
+create policy "Barangay users read their own assessments" on public.assessments
+  for select to authenticated using (barangay_id = (select private.current_barangay_id()));
+create policy "Validators read assessments that reached validation" on public.assessments
+  for select to authenticated
+  using ((select private.current_app_role()) = 'validator' and validation_started_at is not null);
+create policy "Assessors read assessments once their area was submitted" on public.assessments
+  for select to authenticated
+  using (submitted_area_codes @> array[(select private.current_area_code())]);
+
+-- Per-area state --------------------------------------------------------------------------------
+
+create table public.assessment_areas (
+  assessment_id uuid not null references public.assessments (id) on delete cascade,
+  area_code smallint not null references public.governance_areas (code),
+  status public.area_status not null default 'draft',
+  rework_used boolean not null default false,
+  rework_requested_at timestamptz,
+  rework_requested_by uuid references auth.users (id) on delete set null,
+  rework_due_at timestamptz,
+  calibration_used boolean not null default false,
+  calibration_requested_at timestamptz,
+  calibration_requested_by uuid references auth.users (id) on delete set null,
+  calibration_due_at timestamptz,
+  first_submitted_at timestamptz,
+  submitted_at timestamptz,
+  approved_at timestamptz,
+  approved_by uuid references auth.users (id) on delete set null,
+  primary key (assessment_id, area_code)
+);
+comment on table public.assessment_areas is 'Review state of each governance area of an assessment, with its one rework and one calibration.';
+comment on column public.assessment_areas.assessment_id is 'The assessment.';
+comment on column public.assessment_areas.area_code is 'The governance area.';
+comment on column public.assessment_areas.status is 'draft, submitted, rework or approved.';
+comment on column public.assessment_areas.rework_used is 'The assessor''s one rework of this area has been used.';
+comment on column public.assessment_areas.rework_requested_at is 'When the rework was requested.';
+comment on column public.assessment_areas.rework_requested_by is 'The assessor who requested it.';
+comment on column public.assessment_areas.rework_due_at is 'When the barangay must have resubmitted the rework.';
+comment on column public.assessment_areas.calibration_used is 'The validator''s one calibration of this area has been used.';
+comment on column public.assessment_areas.calibration_requested_at is 'When the calibration was requested.';
+comment on column public.assessment_areas.calibration_requested_by is 'The validator who requested it.';
+comment on column public.assessment_areas.calibration_due_at is 'When the barangay must have answered the calibration.';
+comment on column public.assessment_areas.first_submitted_at is 'First submission of this area.';
+comment on column public.assessment_areas.submitted_at is 'Latest submission of this area.';
+comment on column public.assessment_areas.approved_at is 'When the assessor approved the area.';
+comment on column public.assessment_areas.approved_by is 'The approving assessor.';
+
+create index assessment_areas_area_status on public.assessment_areas (area_code, status);
+
+alter table public.assessment_areas enable row level security;
+grant select on public.assessment_areas to authenticated, service_role;
+create policy "Readers of an assessment read its area states" on public.assessment_areas
+  for select to authenticated using (assessment_id in (select id from public.assessments));
+
+create function private.create_assessment_areas()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  insert into public.assessment_areas (assessment_id, area_code)
+  select new.id, code from public.governance_areas;
+  return null;
+end;
+$$;
+comment on function private.create_assessment_areas() is 'Every assessment starts with its six areas in draft.';
+
+create trigger create_areas after insert on public.assessments
+  for each row execute function private.create_assessment_areas();
+
+create function private.record_submitted_area()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update public.assessments
+  set submitted_area_codes = array(select distinct unnest(submitted_area_codes || new.area_code) order by 1)
+  where id = new.assessment_id and not (submitted_area_codes @> array[new.area_code]);
+  return null;
+end;
+$$;
+comment on function private.record_submitted_area() is
+  'Keeps assessments.submitted_area_codes, which decides what assessors may read, in step with first submissions.';
+
+create trigger record_submitted_area after update of first_submitted_at on public.assessment_areas
+  for each row when (new.first_submitted_at is not null and old.first_submitted_at is null)
+  execute function private.record_submitted_area();
+
+-- Barangay answers --------------------------------------------------------------------------------
+
+create table public.responses (
+  id uuid primary key default gen_random_uuid(),
+  assessment_id uuid not null references public.assessments (id) on delete cascade,
+  leaf_id uuid not null references public.indicators (id) on delete restrict,
+  area_code smallint not null references public.governance_areas (code),
+  answers jsonb not null default '{}' check (jsonb_typeof(answers) = 'object'),
+  version integer not null default 1,
+  updated_at timestamptz not null default now(),
+  updated_by uuid references auth.users (id) on delete set null,
+  unique (assessment_id, leaf_id)
+);
+comment on table public.responses is 'The barangay''s answers for one leaf of an assessment. Changes are kept in leaf_history.';
+comment on column public.responses.assessment_id is 'The assessment.';
+comment on column public.responses.leaf_id is 'The leaf (sub-indicator).';
+comment on column public.responses.area_code is 'Governance area of the leaf.';
+comment on column public.responses.answers is 'Answers keyed by field, as entered by the barangay.';
+comment on column public.responses.version is 'Incremented on every change; a save based on an older version is refused.';
+comment on column public.responses.updated_at is 'When the answers last changed.';
+comment on column public.responses.updated_by is 'Who last changed them.';
+
+create index responses_area on public.responses (assessment_id, area_code);
+
+alter table public.responses enable row level security;
+grant select on public.responses to authenticated, service_role;
+create policy "The MLGOO, validators and the barangay read the answers" on public.responses
+  for select to authenticated
+  using ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
+         and assessment_id in (select id from public.assessments));
+create policy "Assessors read the answers of their area" on public.responses
+  for select to authenticated
+  using (area_code = (select private.current_area_code())
+         and assessment_id in (select id from public.assessments));
+
+-- Reviews: checklist values and decisions ---------------------------------------------------------
+
+create table public.reviews (
+  id uuid primary key default gen_random_uuid(),
+  assessment_id uuid not null references public.assessments (id) on delete cascade,
+  leaf_id uuid not null references public.indicators (id) on delete restrict,
+  area_code smallint not null references public.governance_areas (code),
+  checklist jsonb not null default '{}' check (jsonb_typeof(checklist) = 'object'),
+  checklist_by uuid references auth.users (id) on delete set null,
+  checklist_at timestamptz,
+  decision public.leaf_decision,
+  decision_remarks text,
+  decided_by uuid references auth.users (id) on delete set null,
+  decided_at timestamptz,
+  override_decision public.leaf_decision,
+  override_reason text,
+  overridden_by uuid references auth.users (id) on delete set null,
+  overridden_at timestamptz,
+  flagged_for_calibration boolean not null default false,
+  flagged_for_recalibration boolean not null default false,
+  version integer not null default 1,
+  updated_at timestamptz not null default now(),
+  unique (assessment_id, leaf_id),
+  constraint override_has_reason check (override_decision is null or override_reason is not null)
+);
+comment on table public.reviews is
+  'Reviewers'' work on one leaf: the assessor''s checklist values, the validator''s decision and any MLGOO override. Hidden from the barangay until the assessment is completed.';
+comment on column public.reviews.assessment_id is 'The assessment.';
+comment on column public.reviews.leaf_id is 'The leaf (sub-indicator).';
+comment on column public.reviews.area_code is 'Governance area of the leaf.';
+comment on column public.reviews.checklist is 'Checklist values keyed by checklist item key.';
+comment on column public.reviews.checklist_by is 'Who last changed the checklist values.';
+comment on column public.reviews.checklist_at is 'When the checklist values last changed.';
+comment on column public.reviews.decision is 'The validator''s decision: met, unmet or considered.';
+comment on column public.reviews.decision_remarks is 'The validator''s remarks on the decision.';
+comment on column public.reviews.decided_by is 'The deciding validator.';
+comment on column public.reviews.decided_at is 'When the decision was made.';
+comment on column public.reviews.override_decision is 'The MLGOO''s override while awaiting approval; wins over the decision.';
+comment on column public.reviews.override_reason is 'Why the MLGOO overrode.';
+comment on column public.reviews.overridden_by is 'The overriding MLGOO.';
+comment on column public.reviews.overridden_at is 'When it was overridden.';
+comment on column public.reviews.flagged_for_calibration is 'Sent back to the barangay in the current calibration.';
+comment on column public.reviews.flagged_for_recalibration is 'Named in the MLGOO''s recalibration.';
+comment on column public.reviews.version is 'Incremented on every change; a write based on an older version is refused.';
+comment on column public.reviews.updated_at is 'When the review last changed.';
+
+create index reviews_area on public.reviews (assessment_id, area_code);
+
+alter table public.reviews enable row level security;
+grant select on public.reviews to authenticated, service_role;
+create policy "The MLGOO and validators read the reviews" on public.reviews
+  for select to authenticated
+  using ((select private.current_app_role()) in ('mlgoo', 'validator')
+         and assessment_id in (select id from public.assessments));
+create policy "Assessors read the reviews of their area" on public.reviews
+  for select to authenticated
+  using (area_code = (select private.current_area_code())
+         and assessment_id in (select id from public.assessments));
+create policy "Barangay users read their reviews once completed" on public.reviews
+  for select to authenticated
+  using ((select private.current_app_role()) = 'blgu'
+         and assessment_id in (select id from public.assessments where status = 'completed'));
+
+-- Overrides of parent indicators --------------------------------------------------------------------
+
+create table public.indicator_overrides (
+  assessment_id uuid not null references public.assessments (id) on delete cascade,
+  indicator_id uuid not null references public.indicators (id) on delete restrict,
+  area_code smallint not null references public.governance_areas (code),
+  decision public.leaf_decision not null check (decision in ('met', 'unmet')),
+  reason text not null check (length(trim(reason)) > 0),
+  overridden_by uuid references auth.users (id) on delete set null,
+  overridden_at timestamptz not null default now(),
+  primary key (assessment_id, indicator_id)
+);
+comment on table public.indicator_overrides is
+  'The MLGOO''s explicit decision on a parent indicator; an explicit unmet fails the indicator whatever its leaves.';
+comment on column public.indicator_overrides.assessment_id is 'The assessment.';
+comment on column public.indicator_overrides.indicator_id is 'The parent indicator.';
+comment on column public.indicator_overrides.area_code is 'Governance area of the indicator.';
+comment on column public.indicator_overrides.decision is 'met or unmet.';
+comment on column public.indicator_overrides.reason is 'Why the MLGOO decided so.';
+comment on column public.indicator_overrides.overridden_by is 'The MLGOO.';
+comment on column public.indicator_overrides.overridden_at is 'When.';
+
+alter table public.indicator_overrides enable row level security;
+grant select on public.indicator_overrides to authenticated, service_role;
+create policy "The MLGOO and validators read indicator overrides" on public.indicator_overrides
+  for select to authenticated
+  using ((select private.current_app_role()) in ('mlgoo', 'validator')
+         and assessment_id in (select id from public.assessments));
+create policy "Barangay users read their indicator overrides once completed" on public.indicator_overrides
+  for select to authenticated
+  using ((select private.current_app_role()) = 'blgu'
+         and assessment_id in (select id from public.assessments where status = 'completed'));
+
+-- Leaf history: every change of answers, checklist values, decisions and overrides ----------------
+
+create table public.leaf_history (
+  id bigint generated always as identity primary key,
+  assessment_id uuid not null references public.assessments (id) on delete cascade,
+  leaf_id uuid not null references public.indicators (id) on delete restrict,
+  area_code smallint not null references public.governance_areas (code),
+  source text not null check (source in ('answers', 'checklist', 'decision', 'override')),
+  previous jsonb,
+  current jsonb,
+  changed_by uuid references auth.users (id) on delete set null,
+  changed_at timestamptz not null default now()
+);
+comment on table public.leaf_history is
+  'Append-only history of a leaf: each change of the barangay''s answers and of the reviewers'' checklist values, decisions and overrides.';
+comment on column public.leaf_history.assessment_id is 'The assessment.';
+comment on column public.leaf_history.leaf_id is 'The leaf.';
+comment on column public.leaf_history.area_code is 'Governance area of the leaf.';
+comment on column public.leaf_history.source is 'What changed: answers (barangay), checklist (assessor), decision (validator) or override (MLGOO).';
+comment on column public.leaf_history.previous is 'The value before the change (null when first set).';
+comment on column public.leaf_history.current is 'The value after the change.';
+comment on column public.leaf_history.changed_by is 'Who made the change.';
+comment on column public.leaf_history.changed_at is 'When.';
+
+create index leaf_history_leaf on public.leaf_history (assessment_id, leaf_id, changed_at);
+
+alter table public.leaf_history enable row level security;
+grant select on public.leaf_history to authenticated, service_role;
+create policy "The MLGOO and validators read leaf history" on public.leaf_history
+  for select to authenticated
+  using ((select private.current_app_role()) in ('mlgoo', 'validator')
+         and assessment_id in (select id from public.assessments));
+create policy "Assessors read the leaf history of their area" on public.leaf_history
+  for select to authenticated
+  using (area_code = (select private.current_area_code())
+         and assessment_id in (select id from public.assessments));
+create policy "Barangay users read answer history, and all once completed" on public.leaf_history
+  for select to authenticated
+  using ((select private.current_app_role()) = 'blgu'
+         and (source = 'answers' or assessment_id in (select id from public.assessments where status = 'completed'))
+         and assessment_id in (select id from public.assessments));
+
+create function private.record_leaf_history()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_old jsonb := case when tg_op = 'UPDATE' then to_jsonb(old) else '{}'::jsonb end;
+  v_new jsonb := to_jsonb(new);
+  v_source text;
+  v_previous jsonb;
+  v_current jsonb;
+begin
+  foreach v_source in array case tg_table_name
+    when 'responses' then array['answers']
+    else array['checklist', 'decision', 'override'] end
+  loop
+    -- An empty object counts as "not set", so creating a blank row records nothing.
+    select jsonb_object_agg(f, nullif(nullif(v_old -> f, 'null'), '{}')),
+           jsonb_object_agg(f, nullif(nullif(v_new -> f, 'null'), '{}'))
+      into v_previous, v_current
+    from unnest(case v_source
+      when 'answers' then array['answers']
+      when 'checklist' then array['checklist']
+      when 'decision' then array['decision', 'decision_remarks']
+      else array['override_decision', 'override_reason'] end) as f;
+    if v_previous is distinct from v_current then
+      insert into public.leaf_history (assessment_id, leaf_id, area_code, source, previous, current, changed_by)
+      values (
+        new.assessment_id, new.leaf_id, new.area_code, v_source,
+        case when tg_op = 'UPDATE' then v_previous end, v_current, (select auth.uid())
+      );
+    end if;
+  end loop;
+  return null;
+end;
+$$;
+comment on function private.record_leaf_history() is
+  'Appends each changed answer, checklist, decision or override to leaf_history with its actor, so nothing is overwritten silently.';
+
+create trigger record_history after insert or update on public.responses
+  for each row execute function private.record_leaf_history();
+create trigger record_history after insert or update on public.reviews
+  for each row execute function private.record_leaf_history();
+
+-- Comments ----------------------------------------------------------------------------------------
+
+create table public.comments (
+  id uuid primary key default gen_random_uuid(),
+  assessment_id uuid not null references public.assessments (id) on delete cascade,
+  leaf_id uuid references public.indicators (id) on delete restrict,
+  area_code smallint not null references public.governance_areas (code),
+  visibility public.comment_visibility not null,
+  body text not null check (length(trim(body)) > 0),
+  author_id uuid references auth.users (id) on delete set null,
+  author_role public.app_role not null,
+  stage public.assessment_status not null,
+  created_at timestamptz not null default now()
+);
+comment on table public.comments is
+  'Reviewer comments on a leaf (or on an area when leaf_id is null): public ones are shown to the barangay, internal notes never.';
+comment on column public.comments.assessment_id is 'The assessment.';
+comment on column public.comments.leaf_id is 'The leaf commented on; null for an area-level comment.';
+comment on column public.comments.area_code is 'Governance area.';
+comment on column public.comments.visibility is 'public (barangay sees it) or internal (reviewers only).';
+comment on column public.comments.body is 'The comment.';
+comment on column public.comments.author_id is 'Who wrote it.';
+comment on column public.comments.author_role is 'The author''s role when writing.';
+comment on column public.comments.stage is 'The assessment state when written (review round).';
+comment on column public.comments.created_at is 'When it was written.';
+
+create index comments_assessment on public.comments (assessment_id, area_code, created_at);
+
+alter table public.comments enable row level security;
+grant select on public.comments to authenticated, service_role;
+create policy "The MLGOO and validators read the comments" on public.comments
+  for select to authenticated
+  using ((select private.current_app_role()) in ('mlgoo', 'validator')
+         and assessment_id in (select id from public.assessments));
+create policy "Assessors read the comments of their area" on public.comments
+  for select to authenticated
+  using (area_code = (select private.current_area_code())
+         and assessment_id in (select id from public.assessments));
+create policy "Barangay users read the public comments on their assessment" on public.comments
+  for select to authenticated
+  using ((select private.current_app_role()) = 'blgu' and visibility = 'public'
+         and assessment_id in (select id from public.assessments));
+
+-- MOV files ---------------------------------------------------------------------------------------
+
+create table public.mov_files (
+  id uuid primary key default gen_random_uuid(),
+  assessment_id uuid not null references public.assessments (id) on delete cascade,
+  leaf_id uuid not null references public.indicators (id) on delete restrict,
+  slot_id uuid not null references public.upload_slots (id) on delete restrict,
+  area_code smallint not null references public.governance_areas (code),
+  storage_object_id uuid unique,
+  storage_path text not null unique,
+  original_name text not null,
+  mime_type text not null,
+  size_bytes bigint not null check (size_bytes >= 0),
+  sha256 text check (sha256 ~ '^[0-9a-f]{64}$'),
+  origin public.mov_origin not null,
+  uploaded_by uuid references auth.users (id) on delete set null,
+  content_check public.content_check not null default 'pending',
+  content_check_reason text,
+  is_flagged boolean not null default false,
+  reviewer_note text,
+  flagged_by uuid references auth.users (id) on delete set null,
+  flagged_at timestamptz,
+  deleted_at timestamptz,
+  deleted_by uuid references auth.users (id) on delete set null,
+  created_at timestamptz not null default now(),
+  constraint rejection_has_reason check (content_check <> 'rejected' or content_check_reason is not null)
+);
+comment on table public.mov_files is
+  'One row per uploaded MOV (storage object in bucket movs). Deleting a MOV is a soft delete; the row stays.';
+comment on column public.mov_files.assessment_id is 'The assessment.';
+comment on column public.mov_files.leaf_id is 'The leaf the MOV is evidence for.';
+comment on column public.mov_files.slot_id is 'The upload slot it fills.';
+comment on column public.mov_files.area_code is 'Governance area of the leaf.';
+comment on column public.mov_files.storage_object_id is 'The storage.objects row.';
+comment on column public.mov_files.storage_path is 'Object path in bucket movs: {assessment_id}/{leaf_code}/{slot}/{uuid}-{safe_name}.';
+comment on column public.mov_files.original_name is 'File name as uploaded.';
+comment on column public.mov_files.mime_type is 'Declared MIME type.';
+comment on column public.mov_files.size_bytes is 'Size in bytes.';
+comment on column public.mov_files.sha256 is 'SHA-256 of the content, when known.';
+comment on column public.mov_files.origin is 'blgu, or validator when uploaded on the barangay''s behalf.';
+comment on column public.mov_files.uploaded_by is 'The uploader.';
+comment on column public.mov_files.content_check is 'Whether the bytes agree with the declared type.';
+comment on column public.mov_files.content_check_reason is 'Why the content was rejected or not checked, worded for the barangay.';
+comment on column public.mov_files.is_flagged is 'A reviewer flagged this file.';
+comment on column public.mov_files.reviewer_note is 'The reviewer''s note on the file (required when flagged for rework).';
+comment on column public.mov_files.flagged_by is 'Who flagged it.';
+comment on column public.mov_files.flagged_at is 'When it was flagged.';
+comment on column public.mov_files.deleted_at is 'Soft delete: when the uploader removed it.';
+comment on column public.mov_files.deleted_by is 'Who removed it.';
+comment on column public.mov_files.created_at is 'When it was uploaded.';
+
+create index mov_files_live on public.mov_files (assessment_id, leaf_id) where deleted_at is null;
+create index mov_files_area on public.mov_files (assessment_id, area_code);
+
+alter table public.mov_files enable row level security;
+grant select on public.mov_files to authenticated, service_role;
+create policy "The MLGOO, validators and the barangay read the files" on public.mov_files
+  for select to authenticated
+  using ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
+         and assessment_id in (select id from public.assessments));
+create policy "Assessors read the files of their area" on public.mov_files
+  for select to authenticated
+  using (area_code = (select private.current_area_code())
+         and assessment_id in (select id from public.assessments));
+
+-- Submission snapshots ------------------------------------------------------------------------------
+
+create table public.submission_snapshots (
+  assessment_id uuid primary key references public.assessments (id) on delete cascade,
+  frozen_at timestamptz not null default now(),
+  frozen_by uuid references auth.users (id) on delete set null,
+  answers jsonb not null,
+  movs jsonb not null
+);
+comment on table public.submission_snapshots is
+  'The first submission of an assessment, frozen (answers and live MOV set) for gap analysis.';
+comment on column public.submission_snapshots.assessment_id is 'The assessment.';
+comment on column public.submission_snapshots.frozen_at is 'When the first submission happened.';
+comment on column public.submission_snapshots.frozen_by is 'Who submitted.';
+comment on column public.submission_snapshots.answers is 'Answers per leaf code at first submission.';
+comment on column public.submission_snapshots.movs is 'Live MOV files (leaf, slot, path, hash) at first submission.';
+
+alter table public.submission_snapshots enable row level security;
+grant select on public.submission_snapshots to authenticated, service_role;
+create policy "The MLGOO and validators read submission snapshots" on public.submission_snapshots
+  for select to authenticated
+  using ((select private.current_app_role()) in ('mlgoo', 'validator')
+         and assessment_id in (select id from public.assessments));
+
+-- Classification results ----------------------------------------------------------------------------
+
+create table public.classification_results (
+  id uuid primary key default gen_random_uuid(),
+  assessment_id uuid not null references public.assessments (id) on delete cascade,
+  kind public.result_kind not null,
+  classifier_version text not null,
+  input_hash text not null check (input_hash ~ '^[0-9a-f]{64}$'),
+  result jsonb not null,
+  passed boolean not null,
+  readiness_percent numeric(5, 1) not null check (readiness_percent between 0 and 100),
+  created_at timestamptz not null default now(),
+  unique (assessment_id, kind, input_hash)
+);
+comment on table public.classification_results is
+  'Every classification of an assessment, with the classifier version and the hash of its input; the same input is stored once.';
+comment on column public.classification_results.assessment_id is 'The assessment.';
+comment on column public.classification_results.kind is 'projection (readiness, never official) or official.';
+comment on column public.classification_results.classifier_version is 'Version of packages/classifier that computed it.';
+comment on column public.classification_results.input_hash is 'SHA-256 of the canonical classifier input.';
+comment on column public.classification_results.result is 'The full result: leaves, indicators, areas, overall, BBI ratings, projection, explanations.';
+comment on column public.classification_results.passed is 'For official results the 3+1 verdict; for projections the projected verdict.';
+comment on column public.classification_results.readiness_percent is 'Share of scored leaves projected met.';
+comment on column public.classification_results.created_at is 'When it was computed.';
+
+create index classification_results_latest on public.classification_results (assessment_id, kind, created_at desc);
+
+alter table public.classification_results enable row level security;
+grant select on public.classification_results to authenticated, service_role;
+create policy "The MLGOO and validators read classification results" on public.classification_results
+  for select to authenticated
+  using ((select private.current_app_role()) in ('mlgoo', 'validator')
+         and assessment_id in (select id from public.assessments));
+create policy "Barangay users read their official results once completed" on public.classification_results
+  for select to authenticated
+  using ((select private.current_app_role()) = 'blgu' and kind = 'official'
+         and assessment_id in (select id from public.assessments where status = 'completed'));
+
+-- Events: the append-only timeline ------------------------------------------------------------------
+
+create table public.events (
+  id bigint generated always as identity primary key,
+  assessment_id uuid references public.assessments (id) on delete cascade,
+  cycle_id uuid references public.cycles (id) on delete cascade,
+  actor_id uuid references auth.users (id) on delete set null,
+  action text not null,
+  from_status text,
+  to_status text,
+  area_code smallint references public.governance_areas (code),
+  leaf_id uuid references public.indicators (id) on delete restrict,
+  reason text,
+  details jsonb not null default '{}',
+  visible_to_barangay boolean not null default true,
+  created_at timestamptz not null default now(),
+  constraint event_has_subject check (assessment_id is not null or cycle_id is not null)
+);
+comment on table public.events is 'Append-only timeline of every transition and decision: who, when, from, to, why.';
+comment on column public.events.assessment_id is 'The assessment concerned (null for cycle-wide events).';
+comment on column public.events.cycle_id is 'The cycle concerned.';
+comment on column public.events.actor_id is 'Who acted (null for the system).';
+comment on column public.events.action is 'What happened, e.g. area_submitted, rework_requested, leaf_decided.';
+comment on column public.events.from_status is 'State before.';
+comment on column public.events.to_status is 'State after.';
+comment on column public.events.area_code is 'Governance area concerned, if any.';
+comment on column public.events.leaf_id is 'Leaf concerned, if any.';
+comment on column public.events.reason is 'Why (comment, reason given).';
+comment on column public.events.details is 'Further facts of the event.';
+comment on column public.events.visible_to_barangay is 'False for events that would reveal a verdict before completion.';
+comment on column public.events.created_at is 'When.';
+
+create index events_assessment on public.events (assessment_id, created_at);
+create index events_cycle on public.events (cycle_id, created_at);
+
+alter table public.events enable row level security;
+grant select on public.events to authenticated, service_role;
+create policy "The MLGOO reads every event" on public.events
+  for select to authenticated using ((select private.is_mlgoo()));
+create policy "Validators read the events of assessments they read" on public.events
+  for select to authenticated
+  using ((select private.current_app_role()) = 'validator'
+         and assessment_id in (select id from public.assessments));
+create policy "Assessors read the events of their area" on public.events
+  for select to authenticated
+  using (area_code = (select private.current_area_code())
+         and assessment_id in (select id from public.assessments));
+create policy "Barangay users read visible events, and all once completed" on public.events
+  for select to authenticated
+  using ((select private.current_app_role()) = 'blgu'
+         and (visible_to_barangay or assessment_id in (select id from public.assessments where status = 'completed'))
+         and assessment_id in (select id from public.assessments));
+
+create function private.refuse_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  raise exception '% is append-only', tg_table_name
+    using errcode = '42501', hint = 'Record a new row instead of changing or deleting one.';
+end;
+$$;
+comment on function private.refuse_change() is 'Guards append-only tables against update and delete, whoever asks.';
+
+create trigger append_only before update or delete on public.events
+  for each row execute function private.refuse_change();
+create trigger append_only before update or delete on public.leaf_history
+  for each row execute function private.refuse_change();
+
+-- Notifications -------------------------------------------------------------------------------------
+
+create table public.notifications (
+  id bigint generated always as identity primary key,
+  recipient_id uuid not null references auth.users (id) on delete cascade,
+  assessment_id uuid references public.assessments (id) on delete cascade,
+  kind text not null,
+  title text not null,
+  body text not null default '',
+  data jsonb not null default '{}',
+  read_at timestamptz,
+  created_at timestamptz not null default now()
+);
+comment on table public.notifications is 'In-app notifications, one row per recipient; delivered live through Realtime.';
+comment on column public.notifications.recipient_id is 'Who is notified.';
+comment on column public.notifications.assessment_id is 'The assessment concerned, if any.';
+comment on column public.notifications.kind is 'What happened, e.g. area_submitted, rework_requested, deadline_reminder.';
+comment on column public.notifications.title is 'Short headline.';
+comment on column public.notifications.body is 'Text shown to the recipient.';
+comment on column public.notifications.data is 'Facts a client needs to link to the subject (area, leaf, ...).';
+comment on column public.notifications.read_at is 'When the recipient marked it read.';
+comment on column public.notifications.created_at is 'When it was sent.';
+
+create index notifications_recipient on public.notifications (recipient_id, created_at desc);
+
+alter table public.notifications enable row level security;
+grant select on public.notifications to authenticated, service_role;
+grant update (read_at) on public.notifications to authenticated;
+create policy "Users read their own notifications" on public.notifications
+  for select to authenticated using (recipient_id = (select auth.uid()));
+create policy "Users mark their own notifications read" on public.notifications
+  for update to authenticated
+  using (recipient_id = (select auth.uid())) with check (recipient_id = (select auth.uid()));
+
+do $$
+begin
+  if exists (select 1 from pg_publication where pubname = 'supabase_realtime') then
+    alter publication supabase_realtime add table public.notifications;
+  end if;
+end;
+$$;
+
+-- Jobs: the durable outbox --------------------------------------------------------------------------
+
+create table public.jobs (
+  id bigint generated always as identity primary key,
+  kind text not null default 'classify' check (kind in ('classify')),
+  assessment_id uuid not null references public.assessments (id) on delete cascade,
+  result_kind public.result_kind not null default 'projection',
+  status public.job_status not null default 'queued',
+  attempts integer not null default 0,
+  max_attempts integer not null default 5 check (max_attempts > 0),
+  run_after timestamptz not null default now(),
+  dispatched_at timestamptz,
+  request_id bigint,
+  last_error text,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  finished_at timestamptz
+);
+comment on table public.jobs is
+  'Durable outbox of background work (classification). A job is retried with backoff until done, or dead-lettered with its last error.';
+comment on column public.jobs.kind is 'What to do.';
+comment on column public.jobs.assessment_id is 'The assessment to classify.';
+comment on column public.jobs.result_kind is 'projection after uploads; official when the workflow asks.';
+comment on column public.jobs.status is 'queued, running, done or dead.';
+comment on column public.jobs.attempts is 'Dispatch attempts so far.';
+comment on column public.jobs.max_attempts is 'Attempts before the job is dead-lettered.';
+comment on column public.jobs.run_after is 'Not dispatched before this moment (backoff).';
+comment on column public.jobs.dispatched_at is 'When the job was last sent to the function.';
+comment on column public.jobs.request_id is 'The pg_net request of the last dispatch.';
+comment on column public.jobs.last_error is 'The last failure, kept when the job is dead-lettered.';
+comment on column public.jobs.created_at is 'When the job was queued.';
+comment on column public.jobs.updated_at is 'When the job last changed.';
+comment on column public.jobs.finished_at is 'When the job was done or dead-lettered.';
+
+create index jobs_due on public.jobs (status, run_after) where status in ('queued', 'running');
+create index jobs_assessment on public.jobs (assessment_id);
+
+create trigger touch_updated_at before update on public.jobs
+  for each row execute function private.touch_updated_at();
+
+alter table public.jobs enable row level security;
+grant select on public.jobs to authenticated;
+grant select, insert, update on public.jobs to service_role;
+create policy "The MLGOO reads the background jobs" on public.jobs
+  for select to authenticated using ((select private.is_mlgoo()));
