@@ -183,7 +183,7 @@ values ('2024', $catalog${
             },
             {
               "key": "photo_documentation_bfdp",
-              "label": "Two (2) Photo Documentation of the BFDP board clearly showing",
+              "label": "Two (2) Photo Documentation of the BFDP board clearly showing: Name of the barangay; Posted financial documents; Date visible (if possible)",
               "optionGroup": null
             }
           ]

@@ -14,7 +14,11 @@ export type LeafCuration = {
 
 export type Curation = Record<string, LeafCuration>;
 
-const shared = (key: string, label: string): Slot => ({ key, label, optionGroup: null });
+const shared = (key: string, label: string): Slot => ({
+  key,
+  label,
+  optionGroup: null,
+});
 const option = (optionGroup: string, key: string, label: string): Slot => ({
   key,
   label,
@@ -61,11 +65,16 @@ function accomplishmentItemGroups(
 
 export const CURATION_2024: Curation = {
   "1.6.1": {
-    reason: "Option 3 offers two alternative proofs joined by OR; the glossary's consideration " +
+    reason:
+      "Option 3 offers two alternative proofs joined by OR; the glossary's consideration " +
       "(bank statement instead of deposit slips) is not in the transcribed text",
     considerationText: "Bank statement instead of deposit slips",
     slots: [
-      option("Option 1", "written_agreement", "Copy of the written Barangay-SK agreement"),
+      option(
+        "Option 1",
+        "written_agreement",
+        "Copy of the written Barangay-SK agreement",
+      ),
       option(
         "Option 1",
         "proof_of_deposit",
@@ -97,7 +106,8 @@ export const CURATION_2024: Curation = {
     },
   },
   "1.6.2": {
-    reason: "alternatives depend on the number of SK officials, written as '(If ...)' prefixes",
+    reason:
+      "alternatives depend on the number of SK officials, written as '(If ...)' prefixes",
     slots: [
       option(
         "Option 1",
@@ -121,7 +131,8 @@ export const CURATION_2024: Curation = {
     },
   },
   "2.1.4": {
-    reason: "both options hold a certification; keys name the option they prove",
+    reason:
+      "both options hold a certification; keys name the option they prove",
     slots: [
       option("Option A", "accomplishment_report", "Accomplishment Report"),
       option(
@@ -130,7 +141,11 @@ export const CURATION_2024: Curation = {
         "Certification on the submission and correctness of Accomplishment Report signed by the " +
           "C/MDRRMO",
       ),
-      option("Option B", "utilization_report", "Annual LDRRMF Utilization Report"),
+      option(
+        "Option B",
+        "utilization_report",
+        "Annual LDRRMF Utilization Report",
+      ),
       option(
         "Option B",
         "financial_certification",
@@ -146,7 +161,8 @@ export const CURATION_2024: Curation = {
     accomplishmentFallback: accomplishmentFallback("2.1.4"),
   },
   "2.2.3": {
-    reason: "the transcribed text repeats 2.2.2's hazard-map wording; the requirement is the EWS",
+    reason:
+      "the transcribed text repeats 2.2.2's hazard-map wording; the requirement is the EWS",
     slots: [
       shared(
         "ews_photos",
@@ -156,38 +172,63 @@ export const CURATION_2024: Curation = {
     ],
   },
   "2.3.2": {
-    reason: "one close-up photo is required for each of the six supplies listed",
+    reason:
+      "one close-up photo is required for each of the six supplies listed",
     slots: [
-      shared("communication_equipment", "Photo of the communication equipment (close-up view)"),
-      shared("rescue_vehicle", "Photo of the rescue vehicle/barangay patrol (close-up view)"),
+      shared(
+        "communication_equipment",
+        "Photo of the communication equipment (close-up view)",
+      ),
+      shared(
+        "rescue_vehicle",
+        "Photo of the rescue vehicle/barangay patrol (close-up view)",
+      ),
       shared(
         "generator_set",
         "Photo of the generator set/alternative sources of energy (close-up view)",
       ),
       shared("first_aid_kit", "Photo of the first aid kit (close-up view)"),
-      shared("flashlight", "Photo of the flashlight with batteries (close-up view)"),
-      shared("ppe", "Photo of the Personal Protective Equipment (PPE) (close-up view)"),
+      shared(
+        "flashlight",
+        "Photo of the flashlight with batteries (close-up view)",
+      ),
+      shared(
+        "ppe",
+        "Photo of the Personal Protective Equipment (PPE) (close-up view)",
+      ),
     ],
   },
   "3.1.6": {
     reason: "source items carry no option group",
-    itemOptionGroups: { "Option 1": ["3_1_6_option_1"], "Option 2": ["3_1_6_option_2"] },
+    itemOptionGroups: {
+      "Option 1": ["3_1_6_option_1"],
+      "Option 2": ["3_1_6_option_2"],
+    },
   },
   "3.2.3": {
     reason: "source items carry no option group",
-    itemOptionGroups: accomplishmentItemGroups("3.2.3", ["3_2_3_option_a"], ["3_2_3_option_b"]),
+    itemOptionGroups: accomplishmentItemGroups("3.2.3", ["3_2_3_option_a"], [
+      "3_2_3_option_b",
+    ]),
     accomplishmentFallback: accomplishmentFallback("3.2.3"),
   },
   "3.3.2": {
     reason: "source items carry no option group",
-    itemOptionGroups: { "Option A": ["3_3_2_1_upload"], "Option B": ["3_3_2_2_upload"] },
+    itemOptionGroups: {
+      "Option A": ["3_3_2_1_upload"],
+      "Option B": ["3_3_2_2_upload"],
+    },
   },
   "3.5.2": {
     reason: "source items carry no option group",
-    itemOptionGroups: { "Option 1": ["3_5_2_a_upload"], "Option 2": ["3_5_2_b_upload"] },
+    itemOptionGroups: {
+      "Option 1": ["3_5_2_a_upload"],
+      "Option 2": ["3_5_2_b_upload"],
+    },
   },
   "4.1.6": {
-    reason: "both options are certifications on the same report; keys name the option",
+    reason:
+      "both options are certifications on the same report; keys name the option",
     slots: [
       shared("accomplishment_report", "GAD Accomplishment Report"),
       option(
@@ -237,16 +278,21 @@ export const CURATION_2024: Curation = {
   },
   "4.3.4": {
     reason: "source items carry no option group",
-    itemOptionGroups: accomplishmentItemGroups("4.3.4", ["4_3_4_option_a"], ["4_3_4_option_b"]),
+    itemOptionGroups: accomplishmentItemGroups("4.3.4", ["4_3_4_option_a"], [
+      "4_3_4_option_b",
+    ]),
     accomplishmentFallback: accomplishmentFallback("4.3.4"),
   },
   "4.5.6": {
     reason: "source items carry no option group",
-    itemOptionGroups: accomplishmentItemGroups("4.5.6", ["4_5_6_a"], ["4_5_6_b"]),
+    itemOptionGroups: accomplishmentItemGroups("4.5.6", ["4_5_6_a"], [
+      "4_5_6_b",
+    ]),
     accomplishmentFallback: accomplishmentFallback("4.5.6"),
   },
   "4.8.4": {
-    reason: "both options are certifications on the same report; keys name the option",
+    reason:
+      "both options are certifications on the same report; keys name the option",
     slots: [
       shared("accomplishment_report", "Accomplishment Report on BNAP"),
       option(
@@ -271,11 +317,14 @@ export const CURATION_2024: Curation = {
   },
   "6.1.4": {
     reason: "source items carry no option group",
-    itemOptionGroups: accomplishmentItemGroups("6.1.4", ["6_1_4_option_a"], ["6_1_4_option_b"]),
+    itemOptionGroups: accomplishmentItemGroups("6.1.4", ["6_1_4_option_a"], [
+      "6_1_4_option_b",
+    ]),
     accomplishmentFallback: accomplishmentFallback("6.1.4"),
   },
   "6.2.1": {
-    reason: "Option C lists two MOAs for two different clustering arrangements; " +
+    reason:
+      "Option C lists two MOAs for two different clustering arrangements; " +
       "a barangay has one of them, not both",
     slots: [
       option(
@@ -285,7 +334,11 @@ export const CURATION_2024: Curation = {
           "and one photo with Close-up View)",
       ),
       option("Option B", "moa_junkshop", "MOA with junkshop"),
-      option("Option B", "biodegradable_mechanism", "Mechanism to process biodegradable wastes"),
+      option(
+        "Option B",
+        "biodegradable_mechanism",
+        "Mechanism to process biodegradable wastes",
+      ),
       option(
         "Option B",
         "moa_service_provider",

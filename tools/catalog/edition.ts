@@ -1,7 +1,12 @@
 // Builds the EditionDocument (see the shared contracts) from the source catalog and the curation.
 import { type Curation, type LeafCuration } from "./curation.ts";
 import { keyedSlots, parseUploadSlots, type Slot } from "./slots.ts";
-import type { ItemType, SourceCatalog, SourceLeaf, ValidationRule } from "./source.ts";
+import type {
+  ItemType,
+  SourceCatalog,
+  SourceLeaf,
+  ValidationRule,
+} from "./source.ts";
 
 export type AreaCode = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -47,14 +52,26 @@ export type Indicator = {
 
 export type Area = { code: AreaCode; name: string; kind: "core" | "essential" };
 
-export type EditionDocument = { edition: string; areas: Area[]; indicators: Indicator[] };
+export type EditionDocument = {
+  edition: string;
+  areas: Area[];
+  indicators: Indicator[];
+};
 
 export const AREAS: Area[] = [
-  { code: 1, name: "Financial Administration and Sustainability", kind: "core" },
+  {
+    code: 1,
+    name: "Financial Administration and Sustainability",
+    kind: "core",
+  },
   { code: 2, name: "Disaster Preparedness", kind: "core" },
   { code: 3, name: "Safety, Peace and Order", kind: "core" },
   { code: 4, name: "Social Protection and Sensitivity", kind: "essential" },
-  { code: 5, name: "Business-Friendliness and Competitiveness", kind: "essential" },
+  {
+    code: 5,
+    name: "Business-Friendliness and Competitiveness",
+    kind: "essential",
+  },
   { code: 6, name: "Environmental Management", kind: "essential" },
 ];
 
@@ -77,12 +94,17 @@ function considerationOf(leaf: SourceLeaf): string | null {
   return null;
 }
 
-function curatedItemOptionGroups(leaf: SourceLeaf, curation: LeafCuration): Map<string, string> {
+function curatedItemOptionGroups(
+  leaf: SourceLeaf,
+  curation: LeafCuration,
+): Map<string, string> {
   const groups = new Map<string, string>();
   for (const [group, keys] of Object.entries(curation.itemOptionGroups ?? {})) {
     for (const key of keys) {
       if (!leaf.checklist.some((item) => item.id === key)) {
-        throw new Error(`leaf ${leaf.code}: curated item ${key} does not exist`);
+        throw new Error(
+          `leaf ${leaf.code}: curated item ${key} does not exist`,
+        );
       }
       groups.set(key, group);
     }
@@ -91,20 +113,28 @@ function curatedItemOptionGroups(leaf: SourceLeaf, curation: LeafCuration): Map<
 }
 
 function buildItems(leaf: SourceLeaf, curation: LeafCuration): Item[] {
-  const curatedGroups = curation.itemOptionGroups ? curatedItemOptionGroups(leaf, curation) : null;
+  const curatedGroups = curation.itemOptionGroups
+    ? curatedItemOptionGroups(leaf, curation)
+    : null;
   return leaf.checklist.map((item) => ({
     key: item.id,
     label: item.label,
     type: item.type,
     required: item.required,
     group: item.group,
-    optionGroup: curatedGroups ? curatedGroups.get(item.id) ?? null : item.option_group,
+    optionGroup: curatedGroups
+      ? curatedGroups.get(item.id) ?? null
+      : item.option_group,
     movHint: item.mov === null || item.mov.trim() === "" ? null : item.mov,
     isProfiling: item.profiling,
   }));
 }
 
-function checkFallback(leafCode: string, items: Item[], fallback: AccomplishmentFallback): void {
+function checkFallback(
+  leafCode: string,
+  items: Item[],
+  fallback: AccomplishmentFallback,
+): void {
   const keys = [
     fallback.physical.accomplished,
     fallback.physical.target,
@@ -114,22 +144,29 @@ function checkFallback(leafCode: string, items: Item[], fallback: Accomplishment
   for (const key of keys) {
     const item = items.find((candidate) => candidate.key === key);
     if (item?.type !== "calculation_field") {
-      throw new Error(`leaf ${leafCode}: fallback field ${key} is not a calculation_field item`);
+      throw new Error(
+        `leaf ${leafCode}: fallback field ${key} is not a calculation_field item`,
+      );
     }
   }
   for (const option of [fallback.physicalOption, fallback.financialOption]) {
     if (!items.some((item) => item.optionGroup === option)) {
-      throw new Error(`leaf ${leafCode}: fallback option ${option} has no items`);
+      throw new Error(
+        `leaf ${leafCode}: fallback option ${option} has no items`,
+      );
     }
   }
 }
 
 function buildLeaf(leaf: SourceLeaf, curation: LeafCuration): Leaf {
   const items = buildItems(leaf, curation);
-  const slots = curation.slots ?? keyedSlots(leaf.code, parseUploadSlots(leaf.upload_instructions));
+  const slots = curation.slots ??
+    keyedSlots(leaf.code, parseUploadSlots(leaf.upload_instructions));
   const considerationText = curation.considerationText ?? considerationOf(leaf);
   const accomplishmentFallback = curation.accomplishmentFallback ?? null;
-  if (accomplishmentFallback) checkFallback(leaf.code, items, accomplishmentFallback);
+  if (accomplishmentFallback) {
+    checkFallback(leaf.code, items, accomplishmentFallback);
+  }
   return {
     code: leaf.code,
     name: leaf.name,
@@ -149,9 +186,13 @@ export function buildEdition(
   source: SourceCatalog,
   curation: Curation,
 ): EditionDocument {
-  const leafCodes = new Set(source.flatMap((indicator) => indicator.children.map((l) => l.code)));
+  const leafCodes = new Set(
+    source.flatMap((indicator) => indicator.children.map((l) => l.code)),
+  );
   for (const code of Object.keys(curation)) {
-    if (!leafCodes.has(code)) throw new Error(`curation names unknown leaf ${code}`);
+    if (!leafCodes.has(code)) {
+      throw new Error(`curation names unknown leaf ${code}`);
+    }
   }
   return {
     edition,
@@ -162,7 +203,9 @@ export function buildEdition(
       name: indicator.name,
       isBbi: indicator.is_bbi,
       isProfilingOnly: indicator.is_profiling_only,
-      leaves: indicator.children.map((leaf) => buildLeaf(leaf, curation[leaf.code] ?? {})),
+      leaves: indicator.children.map((leaf) =>
+        buildLeaf(leaf, curation[leaf.code] ?? {})
+      ),
     })),
   };
 }

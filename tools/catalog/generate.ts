@@ -20,7 +20,10 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DEFAULT_PATHS = {
   source: resolve(REPO_ROOT, "../shared/reference/sglgb-2024-catalog.json"),
   json: resolve(REPO_ROOT, "supabase/catalog/sglgb-2024.json"),
-  sql: resolve(REPO_ROOT, "supabase/migrations/20261126000210_catalog_2024.sql"),
+  sql: resolve(
+    REPO_ROOT,
+    "supabase/migrations/20261126000210_catalog_2024.sql",
+  ),
 };
 
 export type Outcome = { exitCode: 0 | 1; message: string };
@@ -36,11 +39,17 @@ export function generateFiles(
   const sourcePath = relative(REPO_ROOT, paths.source);
   return new Map([
     [paths.json, renderJson(document)],
-    [paths.sql, renderMigration(document, { path: sourcePath, sha256 }, GENERATE_COMMAND)],
+    [
+      paths.sql,
+      renderMigration(document, { path: sourcePath, sha256 }, GENERATE_COMMAND),
+    ],
   ]);
 }
 
-export function run(args: string[], env: Record<string, string | undefined>): Outcome {
+export function run(
+  args: string[],
+  env: Record<string, string | undefined>,
+): Outcome {
   const { values } = parseArgs({
     args,
     options: {
@@ -51,7 +60,9 @@ export function run(args: string[], env: Record<string, string | undefined>): Ou
     },
   });
   const paths = {
-    source: resolve(values.source ?? env.VANTAGE_CATALOG_SOURCE ?? DEFAULT_PATHS.source),
+    source: resolve(
+      values.source ?? env.VANTAGE_CATALOG_SOURCE ?? DEFAULT_PATHS.source,
+    ),
     json: resolve(values.json ?? DEFAULT_PATHS.json),
     sql: resolve(values.sql ?? DEFAULT_PATHS.sql),
   };
@@ -61,7 +72,10 @@ export function run(args: string[], env: Record<string, string | undefined>): Ou
       const actual = existsSync(path) ? readFileSync(path, "utf8") : null;
       if (actual !== expected) {
         const name = relative(REPO_ROOT, path);
-        return { exitCode: 1, message: `${name} is stale: run ${GENERATE_COMMAND}` };
+        return {
+          exitCode: 1,
+          message: `${name} is stale: run ${GENERATE_COMMAND}`,
+        };
       }
     }
     return { exitCode: 0, message: "catalog files match their source" };
@@ -72,7 +86,9 @@ export function run(args: string[], env: Record<string, string | undefined>): Ou
   }
   return {
     exitCode: 0,
-    message: `wrote ${[...files.keys()].map((path) => relative(REPO_ROOT, path)).join(", ")}`,
+    message: `wrote ${
+      [...files.keys()].map((path) => relative(REPO_ROOT, path)).join(", ")
+    }`,
   };
 }
 
@@ -82,7 +98,11 @@ if (import.meta.main) {
     (outcome.exitCode === 0 ? console.log : console.error)(outcome.message);
     process.exit(outcome.exitCode);
   } catch (error) {
-    console.error(`catalog generation failed: ${error instanceof Error ? error.message : error}`);
+    console.error(
+      `catalog generation failed: ${
+        error instanceof Error ? error.message : error
+      }`,
+    );
     process.exit(1);
   }
 }

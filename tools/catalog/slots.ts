@@ -5,7 +5,8 @@
 //   numbered or bulleted lists                    -> one shared slot per entry
 //   "SHARED (Required):" / "OPTION A - ..."       -> shared slots plus one group per option
 //   "ONE of the following" or "OR" between items  -> each numbered entry is its own option
-// Bullets nested under a numbered entry describe that entry and are not slots.
+// Bullets nested under a numbered entry ending in ":" complete that entry's label; other
+// bullets after a numbered entry (composition lists, photo requirements) are not slots.
 
 export type Slot = { key: string; label: string; optionGroup: string | null };
 
@@ -53,7 +54,8 @@ function cleanLabel(text: string): string {
 }
 
 const SINGLE_UPLOAD = /^Upload:\s*(\S.*)$/;
-const SINGLE_UPLOAD_WITH_NOTES = /^Upload (?!the following|ONE |documents |based )(.+):$/;
+const SINGLE_UPLOAD_WITH_NOTES =
+  /^Upload (?!the following|ONE |documents |based )(.+):$/;
 const OPTION_HEADER = /^OPTION ([A-Z0-9]+)\b/;
 const SHARED_HEADER = /^SHARED\b/;
 const NUMBERED = /^(\d+)\.\s+(.+)$/;
@@ -66,8 +68,18 @@ function listEntries(lines: string[]): Entry[] {
   const entries: Entry[] = [];
   let group: string | null = null;
   let sectionHasNumbered = false;
+  let detailsOpen = false;
   for (const raw of lines) {
     const line = raw.trimEnd();
+    const bullet = BULLET.exec(line);
+    if (bullet && detailsOpen) {
+      const entry = entries[entries.length - 1];
+      entry.label = `${entry.label}${entry.label.endsWith(":") ? " " : "; "}${
+        cleanLabel(bullet[1])
+      }`;
+      continue;
+    }
+    if (line.trim() !== "") detailsOpen = false;
     const option = OPTION_HEADER.exec(line);
     if (option) {
       group = `Option ${option[1]}`;
@@ -81,13 +93,18 @@ function listEntries(lines: string[]): Entry[] {
     }
     const numbered = NUMBERED.exec(line);
     if (numbered) {
-      entries.push({ label: cleanLabel(numbered[2]), optionGroup: group, numbered: true });
+      detailsOpen = numbered[2].endsWith(":");
+      const label = detailsOpen ? numbered[2].trim() : cleanLabel(numbered[2]);
+      entries.push({ label, optionGroup: group, numbered: true });
       sectionHasNumbered = true;
       continue;
     }
-    const bullet = BULLET.exec(line);
     if (bullet && !sectionHasNumbered) {
-      entries.push({ label: cleanLabel(bullet[1]), optionGroup: group, numbered: false });
+      entries.push({
+        label: cleanLabel(bullet[1]),
+        optionGroup: group,
+        numbered: false,
+      });
     }
   }
   return entries;
@@ -101,7 +118,8 @@ function offersNumberedAlternatives(lines: string[]): boolean {
 /** Slots read from the text alone; curation overrides the leaves this cannot read. */
 export function parseUploadSlots(instructions: string): Omit<Slot, "key">[] {
   const lines = instructions.split("\n");
-  const single = SINGLE_UPLOAD.exec(lines[0]) ?? SINGLE_UPLOAD_WITH_NOTES.exec(lines[0]);
+  const single = SINGLE_UPLOAD.exec(lines[0]) ??
+    SINGLE_UPLOAD_WITH_NOTES.exec(lines[0]);
   if (single) return [{ label: cleanLabel(single[1]), optionGroup: null }];
 
   const body = (lines[0].startsWith("Upload") ? lines.slice(1) : lines)
@@ -119,12 +137,17 @@ export function parseUploadSlots(instructions: string): Omit<Slot, "key">[] {
 }
 
 /** Adds keys; a key collision inside one leaf must be resolved in the curation table. */
-export function keyedSlots(leafCode: string, slots: Omit<Slot, "key">[]): Slot[] {
+export function keyedSlots(
+  leafCode: string,
+  slots: Omit<Slot, "key">[],
+): Slot[] {
   const seen = new Set<string>();
   return slots.map((slot) => {
     const key = slotKeyFromLabel(slot.label);
     if (key === "" || seen.has(key)) {
-      throw new Error(`leaf ${leafCode}: slot key "${key}" for "${slot.label}" needs curation`);
+      throw new Error(
+        `leaf ${leafCode}: slot key "${key}" for "${slot.label}" needs curation`,
+      );
     }
     seen.add(key);
     return { key, label: slot.label, optionGroup: slot.optionGroup };
