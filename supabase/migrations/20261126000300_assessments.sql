@@ -577,10 +577,10 @@ create table public.events (
   details jsonb not null default '{}',
   visible_to_barangay boolean not null default true,
   created_at timestamptz not null default now(),
-  constraint event_has_subject check (assessment_id is not null or cycle_id is not null)
+  constraint event_has_subject check (assessment_id is not null or cycle_id is not null or details ? 'user_id')
 );
 comment on table public.events is 'Append-only timeline of every transition and decision: who, when, from, to, why.';
-comment on column public.events.assessment_id is 'The assessment concerned (null for cycle-wide events).';
+comment on column public.events.assessment_id is 'The assessment concerned (null for cycle-wide and user administration events).';
 comment on column public.events.cycle_id is 'The cycle concerned.';
 comment on column public.events.actor_id is 'Who acted (null for the system).';
 comment on column public.events.action is 'What happened, e.g. area_submitted, rework_requested, leaf_decided.';
@@ -589,7 +589,7 @@ comment on column public.events.to_status is 'State after.';
 comment on column public.events.area_code is 'Governance area concerned, if any.';
 comment on column public.events.leaf_id is 'Leaf concerned, if any.';
 comment on column public.events.reason is 'Why (comment, reason given).';
-comment on column public.events.details is 'Further facts of the event.';
+comment on column public.events.details is 'Further facts of the event; for user administration events, the user concerned (user_id).';
 comment on column public.events.visible_to_barangay is 'False for events that would reveal a verdict before completion.';
 comment on column public.events.created_at is 'When.';
 

@@ -1,0 +1,216 @@
+-- Test helpers shared by every pgTAP file: create users, cycles, barangays and assessments, and act
+-- as a given user (with the claims the access-token hook issues), as anon, as the service role or
+-- back as the superuser. Committed (not rolled back) so that later files can use them.
+
+begin;
+
+create schema if not exists tests;
+grant usage on schema tests to anon, authenticated, service_role;
+
+create or replace function tests.create_user(
+  p_email text,
+  p_role public.app_role,
+  p_barangay_id uuid default null,
+  p_area_code integer default null
+)
+returns uuid
+language plpgsql
+as $$
+declare
+  v_id uuid := gen_random_uuid();
+begin
+  insert into auth.users (
+    instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data,
+    raw_user_meta_data, confirmation_token, recovery_token, email_change_token_new, email_change,
+    created_at, updated_at
+  )
+  values (
+    '00000000-0000-0000-0000-000000000000', v_id, 'authenticated', 'authenticated', p_email,
+    extensions.crypt('test-password', extensions.gen_salt('bf', 4)), now(),
+    '{"provider": "email", "providers": ["email"]}', '{}', '', '', '', '', now(), now()
+  );
+  update public.profiles
+  set role = p_role, barangay_id = p_barangay_id, area_code = p_area_code::smallint, must_change_password = false
+  where id = v_id;
+  return v_id;
+end;
+$$;
+
+create or replace function tests.user_id(p_email text)
+returns uuid
+language sql
+stable
+as $$
+  select id from auth.users where email = p_email;
+$$;
+
+-- Acts with the given claims, as PostgREST does with a verified token.
+create or replace function tests.act_with_claims(p_claims jsonb)
+returns void
+language plpgsql
+as $$
+begin
+  set local role none;
+  perform set_config('request.jwt.claims', p_claims::text, true);
+  execute format('set local role %I', coalesce(p_claims ->> 'role', 'anon'));
+end;
+$$;
+
+-- The claims Supabase Auth would put in this user's access token, through the access-token hook.
+create or replace function tests.claims_for(p_email text)
+returns jsonb
+language plpgsql
+as $$
+declare
+  v_user auth.users;
+  v_result jsonb;
+begin
+  select * into strict v_user from auth.users where email = p_email;
+  v_result := public.custom_access_token_hook(jsonb_build_object(
+    'user_id', v_user.id,
+    'authentication_method', 'password',
+    'claims', jsonb_build_object(
+      'aud', 'authenticated',
+      'exp', extract(epoch from now() + interval '1 hour')::bigint,
+      'iat', extract(epoch from now())::bigint,
+      'sub', v_user.id,
+      'email', v_user.email,
+      'phone', '',
+      'role', 'authenticated',
+      'aal', 'aal1',
+      'session_id', gen_random_uuid(),
+      'is_anonymous', false)));
+  if v_result ? 'error' then
+    raise exception 'No token for %: %', p_email, v_result -> 'error' ->> 'message'
+      using errcode = '42501';
+  end if;
+  return v_result -> 'claims';
+end;
+$$;
+
+create or replace function tests.act_as(p_email text)
+returns void
+language plpgsql
+as $$
+declare
+  v_claims jsonb;
+begin
+  set local role none;
+  v_claims := tests.claims_for(p_email);
+  perform tests.act_with_claims(v_claims);
+end;
+$$;
+
+create or replace function tests.act_as_anon()
+returns void
+language plpgsql
+as $$
+begin
+  perform tests.act_with_claims('{"role": "anon"}');
+end;
+$$;
+
+create or replace function tests.act_as_service_role()
+returns void
+language plpgsql
+as $$
+begin
+  perform tests.act_with_claims('{"role": "service_role"}');
+end;
+$$;
+
+create or replace function tests.act_as_postgres()
+returns void
+language plpgsql
+as $$
+begin
+  set local role none;
+  perform set_config('request.jwt.claims', '', true);
+end;
+$$;
+
+create or replace function tests.create_cycle(p_year integer default 2090, p_activate boolean default false)
+returns uuid
+language plpgsql
+as $$
+declare
+  v_id uuid;
+begin
+  if p_activate then
+    update public.cycles set is_active = false where is_active;
+  end if;
+  insert into public.cycles (year, title, reviewed_year, catalog_edition, is_active, activated_at)
+  values (p_year, format('SGLGB %s (reviews CY %s)', p_year, p_year - 1), p_year - 1, '2024',
+          p_activate, case when p_activate then now() end)
+  returning id into v_id;
+  return v_id;
+end;
+$$;
+
+create or replace function tests.create_barangay(p_psgc text, p_name text)
+returns uuid
+language sql
+as $$
+  insert into public.barangays (psgc_code, name, city_municipality, province, region)
+  values (p_psgc, p_name, 'Test Town', 'Test Province', 'Test Region')
+  returning id;
+$$;
+
+create or replace function tests.create_assessment(p_cycle_id uuid, p_barangay_id uuid)
+returns uuid
+language sql
+as $$
+  insert into public.assessments (cycle_id, barangay_id) values (p_cycle_id, p_barangay_id)
+  returning id;
+$$;
+
+create or replace function tests.leaf_id(p_cycle_id uuid, p_code text)
+returns uuid
+language sql
+stable
+as $$
+  select id from public.indicators
+  where cycle_id = p_cycle_id and code = p_code and parent_id is not null;
+$$;
+
+create or replace function tests.slot_key(p_cycle_id uuid, p_leaf_code text)
+returns text
+language sql
+stable
+as $$
+  select s.slot_key
+  from public.upload_slots s
+  where s.indicator_id = tests.leaf_id(p_cycle_id, p_leaf_code)
+  order by s.sort_order
+  limit 1;
+$$;
+
+grant execute on all functions in schema tests to anon, authenticated, service_role;
+
+select plan(6);
+
+select has_function('tests'::name, 'act_as'::name, array['text'], 'tests.act_as exists');
+
+select tests.create_barangay('999000001', 'Helper Check');
+select tests.create_user('helper-check-blgu@test.local', 'blgu',
+  (select id from public.barangays where psgc_code = '999000001'));
+select tests.act_as('helper-check-blgu@test.local');
+select is(current_user::text, 'authenticated', 'act_as switches to the authenticated role');
+select is((select private.current_barangay_id()),
+  (select id from public.barangays where psgc_code = '999000001'),
+  'act_as makes auth.uid() the user, so the helpers see the profile');
+select is(auth.jwt() ->> 'app_role', 'blgu', 'act_as carries the claims the access-token hook adds');
+select tests.act_as_postgres();
+select is(current_setting('request.jwt.claims', true), '', 'act_as_postgres clears the claims');
+select tests.create_cycle(2091);
+select is(
+  (select count(*)::integer from public.indicators i join public.cycles c on c.id = i.cycle_id
+   where c.year = 2091 and i.parent_id is not null),
+  84, 'create_cycle installs the catalog');
+
+delete from auth.users where email = 'helper-check-blgu@test.local';
+delete from public.cycles where year = 2091;
+delete from public.barangays where psgc_code = '999000001';
+
+select * from finish();
+commit;
