@@ -1,0 +1,29 @@
+export { classify } from "./classify.ts";
+export { CLASSIFIER_VERSION } from "./provenance.ts";
+export { ClassifierInputError } from "./errors.ts";
+export {
+  classificationResultSchema,
+  classifierInputSchema,
+  editionDocumentSchema,
+} from "./schema.ts";
+export type {
+  AreaKind,
+  Catalog,
+  CatalogIndicator,
+  CatalogItem,
+  CatalogLeaf,
+  CatalogSlot,
+  ChecklistValue,
+  ClassificationResult,
+  ClassifierInput,
+  Decision,
+  EditionDocument,
+  Failure,
+  IndicatorOverride,
+  ItemType,
+  LeafResponse,
+  LeafResult,
+  Mov,
+  ValidationRule,
+  Verdict,
+} from "./schema.ts";

@@ -1,0 +1,19 @@
+import type { Verdict } from "./schema.ts";
+
+/** §5.4 Parent indicator: passes when all its scored leaves pass, unless explicitly decided Unmet. */
+export type IndicatorVerdict = { passes: boolean; explicitUnmet: boolean };
+
+type ScoredLeaf = { scored: boolean; passes: boolean };
+
+/** A parent-level Met cannot lift a failing leaf; an indicator without scored leaves does not pass. */
+export function decideIndicator(
+  leaves: readonly ScoredLeaf[],
+  override: Verdict | undefined,
+): IndicatorVerdict {
+  const explicitUnmet = override === "unmet";
+  const scored = leaves.filter((leaf) => leaf.scored);
+  return {
+    passes: !explicitUnmet && scored.length > 0 && scored.every((leaf) => leaf.passes),
+    explicitUnmet,
+  };
+}

@@ -1,0 +1,208 @@
+import { describe, expect, it } from "vitest";
+import { itemMet, leafRecommendation, optionsMetByAccomplishment } from "../src/recommendation.ts";
+import { item, leaf, leaf2024 } from "./fixtures/assessments.ts";
+
+describe("checklist value semantics", () => {
+  it.each(
+    [
+      ["checkbox", true, true],
+      ["checkbox", false, false],
+      ["assessment_field", "yes", true],
+      ["assessment_field", true, true],
+      ["assessment_field", "no", false],
+      ["document_count", 1, true],
+      ["document_count", 0, false],
+      ["date_input", "2024-03-31", true],
+      ["calculation_field", 0, true],
+      ["checkbox", null, false],
+      ["info_text", "shown", false],
+    ] as const,
+  )("a %s valued %j is met: %s", (type, value, met) => {
+    expect(itemMet(item("k", type), value)).toBe(met);
+  });
+
+  it("an absent value is not met", () => {
+    expect(itemMet(item("k", "calculation_field"), undefined)).toBe(false);
+  });
+});
+
+describe("ALL_ITEMS_REQUIRED", () => {
+  const rule = leaf({
+    items: [
+      item("a"),
+      item("b", "document_count"),
+      item("note", "info_text"),
+      item("opt", "checkbox", { required: false }),
+    ],
+  });
+
+  it("every required item met recommends met", () => {
+    expect(leafRecommendation(rule, { a: true, b: 2 })).toBe("met");
+  });
+
+  it("one required item not met recommends unmet", () => {
+    expect(leafRecommendation(rule, { a: true, b: 0 })).toBe("unmet");
+  });
+
+  it("a YES/NO field answered NO recommends unmet even when it is not required", () => {
+    const withField = leaf({
+      items: [item("a"), item("yn", "assessment_field", { required: false })],
+    });
+    expect(leafRecommendation(withField, { a: true, yn: "yes" })).toBe("met");
+    expect(leafRecommendation(withField, { a: true, yn: "no" })).toBe("unmet");
+    expect(leafRecommendation(withField, { a: true, yn: false })).toBe("unmet");
+  });
+
+  it("profiling items are never scored", () => {
+    const profiled = leaf({ items: [item("a"), item("p", "checkbox", { isProfiling: true })] });
+    expect(leafRecommendation(profiled, { a: true })).toBe("met");
+  });
+
+  it("a leaf marking no item required requires every scoreable item", () => {
+    const unmarked = leaf({
+      items: [
+        item("a", "checkbox", { required: false }),
+        item("b", "checkbox", { required: false }),
+      ],
+    });
+    expect(leafRecommendation(unmarked, { a: true })).toBe("unmet");
+    expect(leafRecommendation(unmarked, { a: true, b: true })).toBe("met");
+  });
+
+  it("a leaf without scoreable items recommends unmet", () => {
+    expect(leafRecommendation(leaf({ items: [item("note", "info_text")] }), {})).toBe("unmet");
+  });
+});
+
+describe("ANY_ITEM_REQUIRED", () => {
+  const rule = leaf({ validationRule: "ANY_ITEM_REQUIRED", items: [item("a"), item("b")] });
+
+  it("one item met recommends met", () => {
+    expect(leafRecommendation(rule, { b: true })).toBe("met");
+  });
+
+  it("no item met recommends unmet", () => {
+    expect(leafRecommendation(rule, { a: false })).toBe("unmet");
+  });
+});
+
+describe("ANY_OPTION_GROUP_REQUIRED", () => {
+  const rule = leaf({
+    validationRule: "ANY_OPTION_GROUP_REQUIRED",
+    items: [
+      item("h1", "section_header", { optionGroup: "Option 1" }),
+      item("a1", "checkbox", { optionGroup: "Option 1" }),
+      item("a2", "checkbox", { optionGroup: "Option 1" }),
+      item("b1", "checkbox", { optionGroup: "Option 2" }),
+    ],
+  });
+
+  it("every item of one option group met recommends met", () => {
+    expect(leafRecommendation(rule, { a1: true, a2: true })).toBe("met");
+    expect(leafRecommendation(rule, { b1: true })).toBe("met");
+  });
+
+  it("items met across groups without completing one recommend unmet", () => {
+    expect(leafRecommendation(rule, { a1: true })).toBe("unmet");
+  });
+
+  it("a standalone item met recommends met", () => {
+    const withStandalone = leaf({
+      ...rule,
+      items: [...rule.items, item("s", "checkbox", { required: false })],
+    });
+    expect(leafRecommendation(withStandalone, { s: true })).toBe("met");
+  });
+
+  it("1.6.1 of the 2024 catalog is met by the deposit slips option alone", () => {
+    expect(leafRecommendation(leaf2024("1.6.1"), { "1_6_1_opt2_deposit": true })).toBe("met");
+    expect(leafRecommendation(leaf2024("1.6.1"), { "1_6_1_opt1_a": true })).toBe("unmet");
+  });
+});
+
+describe("OR_LOGIC_AT_LEAST_1_REQUIRED and SHARED_PLUS_OR_LOGIC", () => {
+  for (const validationRule of ["OR_LOGIC_AT_LEAST_1_REQUIRED", "SHARED_PLUS_OR_LOGIC"] as const) {
+    const rule = leaf({
+      validationRule,
+      items: [
+        item("report"),
+        item("a1", "checkbox", { required: false, optionGroup: "A" }),
+        item("a2", "assessment_field", { required: false, optionGroup: "A" }),
+        item("b1", "checkbox", { required: false, optionGroup: "B" }),
+      ],
+    });
+
+    it(`${validationRule}: shared items and one whole option met recommends met`, () => {
+      expect(leafRecommendation(rule, { report: true, b1: true })).toBe("met");
+      expect(leafRecommendation(rule, { report: true, a1: true, a2: "yes" })).toBe("met");
+    });
+
+    it(`${validationRule}: a missing shared item recommends unmet whatever the options`, () => {
+      expect(leafRecommendation(rule, { a1: true, a2: "yes", b1: true })).toBe("unmet");
+    });
+
+    it(`${validationRule}: no whole option recommends unmet`, () => {
+      expect(leafRecommendation(rule, { report: true, a1: true, a2: "no" })).toBe("unmet");
+    });
+  }
+
+  it("without option groups one non-shared item met is an option met", () => {
+    const flat = leaf({
+      validationRule: "OR_LOGIC_AT_LEAST_1_REQUIRED",
+      items: [
+        item("a", "checkbox", { required: false }),
+        item("b", "checkbox", { required: false }),
+      ],
+    });
+    expect(leafRecommendation(flat, { b: true })).toBe("met");
+    expect(leafRecommendation(flat, {})).toBe("unmet");
+  });
+});
+
+describe("the ≥ 50 % physical-or-financial accomplishment fallback", () => {
+  const leaf214 = leaf2024("2.1.4");
+  const leaf323 = leaf2024("3.2.3");
+
+  it("physical accomplishment of at least 50 % meets the physical option", () => {
+    const checklist = { "2_1_4_physical_accomplished": 5, "2_1_4_physical_reflected": 10 };
+    expect(optionsMetByAccomplishment(leaf214, checklist)).toEqual(["Option A"]);
+    expect(leafRecommendation(leaf214, checklist)).toBe("met");
+  });
+
+  it("fund utilization of at least 50 % meets the financial option", () => {
+    const checklist = {
+      "2_1_4_financial_utilized": 700_000,
+      "2_1_4_financial_allocated": 1_400_000,
+    };
+    expect(optionsMetByAccomplishment(leaf214, checklist)).toEqual(["Option B"]);
+    expect(leafRecommendation(leaf214, checklist)).toBe("met");
+  });
+
+  it("below 50 % on both ratios the fallback meets no option", () => {
+    const checklist = {
+      "2_1_4_physical_accomplished": 4,
+      "2_1_4_physical_reflected": 10,
+      "2_1_4_financial_utilized": 1,
+      "2_1_4_financial_allocated": 3,
+    };
+    expect(optionsMetByAccomplishment(leaf214, checklist)).toEqual([]);
+    expect(leafRecommendation(leaf214, checklist)).toBe("unmet");
+  });
+
+  it("a zero target never satisfies the fallback", () => {
+    const checklist = { "2_1_4_physical_accomplished": 3, "2_1_4_physical_reflected": 0 };
+    expect(optionsMetByAccomplishment(leaf214, checklist)).toEqual([]);
+  });
+
+  it("the fallback does not excuse a missing shared item", () => {
+    const checklist = { "3_2_3_physical_accomplished": 9, "3_2_3_physical_reflected": 10 };
+    expect(leafRecommendation(leaf323, checklist)).toBe("unmet");
+    expect(leafRecommendation(leaf323, { ...checklist, "3_2_3_upload": true })).toBe("met");
+  });
+
+  it("every accomplishment leaf of the 2024 catalog carries the fallback", () => {
+    for (const code of ["2.1.4", "3.2.3", "4.1.6", "4.3.4", "4.5.6", "4.8.4", "6.1.4"]) {
+      expect(leaf2024(code).accomplishmentFallback, code).not.toBeNull();
+    }
+  });
+});
