@@ -1,0 +1,11 @@
+import packageJson from "../../../package.json" with { type: "json" };
+import { createDatabase } from "../_shared/db.ts";
+import { withRequestLog } from "../_shared/log.ts";
+import { createHealthHandler, latestMigration } from "./handler.ts";
+
+const sql = createDatabase();
+
+Deno.serve(withRequestLog(
+  "health",
+  createHealthHandler({ latestMigration: () => latestMigration(sql), version: packageJson.version }),
+));

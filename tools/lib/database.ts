@@ -1,0 +1,53 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import postgres from "postgres";
+import { databaseUrl } from "./cluster.ts";
+import { binDir, platformDir, repoRoot } from "./paths.ts";
+import { runChecked } from "./processes.ts";
+
+export type Sql = postgres.Sql;
+
+/** A postgres.js client for local tooling; notices (e.g. "already exists, skipping") stay quiet. */
+export function connect(url: string, options: postgres.Options<Record<string, never>> = {}): Sql {
+  return postgres(url, { max: 1, onnotice: () => {}, ...options });
+}
+
+/**
+ * Creates what the Supabase platform provides before any migration runs (tools/platform/*.sql),
+ * as supabase_admin so that `supabase db reset` keeps it. Every file is idempotent.
+ */
+export async function applyPlatform(port: number): Promise<void> {
+  const sql = connect(databaseUrl(port, "supabase_admin"));
+  try {
+    const files = (await readdir(platformDir)).filter((file) => file.endsWith(".sql")).sort();
+    for (const file of files) {
+      await sql.unsafe(await readFile(path.join(platformDir, file), "utf8"));
+    }
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Applies migrations and seed.sql with the real Supabase CLI. */
+export async function resetDatabase(port: number): Promise<string> {
+  const { stdout, stderr } = await runChecked(path.join(binDir, "supabase"), [
+    "db",
+    "reset",
+    "--yes",
+    "--db-url",
+    databaseUrl(port),
+    "--workdir",
+    repoRoot,
+  ], { cwd: repoRoot });
+  return `${stdout}${stderr}`.trim();
+}
+
+/** `supabase db reset` drops pgTAP with every other extension; the test runner recreates it. */
+export async function createPgtap(port: number): Promise<void> {
+  const sql = connect(databaseUrl(port));
+  try {
+    await sql`create extension if not exists pgtap with schema extensions`;
+  } finally {
+    await sql.end();
+  }
+}

@@ -1,0 +1,69 @@
+import { startFunctionsServer } from "../functions-server.ts";
+import { startPgNetWorker } from "../pgnet-worker.ts";
+import {
+  type Cluster,
+  databaseUrl,
+  ensureCluster,
+  isClusterRunning,
+  runningPort,
+  startCluster,
+  stopCluster,
+} from "./cluster.ts";
+import { applyPlatform, resetDatabase } from "./database.ts";
+import { JWT_SECRET, mintApiKey } from "./jwt.ts";
+import { onShutdown } from "./lifecycle.ts";
+
+export type ApiKeys = { anonKey: string; serviceRoleKey: string };
+
+export async function apiKeys(): Promise<ApiKeys> {
+  return { anonKey: await mintApiKey("anon"), serviceRoleKey: await mintApiKey("service_role") };
+}
+
+/**
+ * Creates the cluster if needed and starts it (stopped again on shutdown when this process
+ * started it). Returns whether the cluster is brand new.
+ */
+export async function bringUpCluster(cluster: Cluster): Promise<{ created: boolean }> {
+  const created = await ensureCluster(cluster);
+  if (await isClusterRunning(cluster)) {
+    const port = await runningPort(cluster);
+    if (port !== cluster.port) {
+      throw new Error(`The cluster in ${cluster.dataDir} is already running on port ${port}.`);
+    }
+    return { created };
+  }
+  await startCluster(cluster);
+  onShutdown(() => stopCluster(cluster));
+  return { created };
+}
+
+/** Platform stand-in first, then migrations and seed through `supabase db reset`. */
+export async function resetWithPlatform(port: number): Promise<string> {
+  await applyPlatform(port);
+  return await resetDatabase(port);
+}
+
+export type Services = { functionsUrl: string; supabaseUrl: string; functionNames: string[] };
+
+/** The pg_net worker and the functions server against the database on `dbPort`. */
+export async function startServices(
+  dbPort: number,
+  functionsPort: number,
+  keys: ApiKeys,
+): Promise<Services> {
+  const supabaseUrl = `http://127.0.0.1:${functionsPort}`;
+  const worker = await startPgNetWorker(databaseUrl(dbPort, "supabase_admin"));
+  onShutdown(() => worker.stop());
+  const server = await startFunctionsServer({
+    port: functionsPort,
+    env: {
+      SUPABASE_URL: supabaseUrl,
+      SUPABASE_DB_URL: databaseUrl(dbPort),
+      SUPABASE_ANON_KEY: keys.anonKey,
+      SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
+      SUPABASE_JWT_SECRET: JWT_SECRET,
+    },
+  });
+  onShutdown(() => server.stop());
+  return { functionsUrl: server.url, supabaseUrl, functionNames: server.names };
+}

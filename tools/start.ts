@@ -1,0 +1,57 @@
+import { databaseUrl } from "./lib/cluster.ts";
+import { applyPlatform, connect } from "./lib/database.ts";
+import { demoLogins } from "./lib/demo-logins.ts";
+import { devCluster, devFunctionsPort } from "./lib/dev.ts";
+import { runMain } from "./lib/errors.ts";
+import { JWT_SECRET } from "./lib/jwt.ts";
+import { exitOnSignals } from "./lib/lifecycle.ts";
+import { apiKeys, bringUpCluster, resetWithPlatform, startServices } from "./lib/stack.ts";
+import { requirements, requireSystem } from "./lib/system.ts";
+
+/** `npm start`: the Docker-free local stack, in the foreground until Ctrl-C. */
+await runMain(async () => {
+  requireSystem(requirements.server);
+  exitOnSignals();
+  const startedAt = performance.now();
+  const cluster = devCluster();
+
+  const { created } = await bringUpCluster(cluster);
+  if (created) {
+    console.log(`[stack] new cluster in ${cluster.dataDir}: applying platform, migrations and seed`);
+    console.log(await resetWithPlatform(cluster.port));
+  } else {
+    console.log(`[stack] reusing the cluster in ${cluster.dataDir} (npm run db:reset re-applies migrations)`);
+    await applyPlatform(cluster.port);
+  }
+
+  const keys = await apiKeys();
+  const services = await startServices(cluster.port, devFunctionsPort(), keys);
+
+  const sql = connect(databaseUrl(cluster.port));
+  const logins = await demoLogins(sql).finally(() => sql.end());
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  console.log(
+    [
+      "",
+      `Vantage local stack is running (ready in ${seconds} s)`,
+      "",
+      `  Database URL      ${databaseUrl(cluster.port)}`,
+      `  Functions URL     ${services.functionsUrl}/<name>   (${services.functionNames.join(", ")})`,
+      `  SUPABASE_URL      ${services.supabaseUrl}   (Edge Functions only: no Auth, REST or Storage API)`,
+      `  anon key          ${keys.anonKey}`,
+      `  service_role key  ${keys.serviceRoleKey}`,
+      `  JWT secret        ${JWT_SECRET}`,
+      "",
+      logins.length === 0
+        ? "  Demo logins       none yet (seed.sql has no users)"
+        : [
+          "  Demo logins       (passwords in README.md)",
+          ...logins.map((login) => `    ${(login.role ?? "-").padEnd(10)} ${login.email}`),
+        ].join("\n"),
+      "",
+      `  Health check      curl ${services.functionsUrl}/health`,
+      "  Stop              Ctrl-C (stops Postgres, functions and the pg_net worker)",
+      "",
+    ].join("\n"),
+  );
+});
