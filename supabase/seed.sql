@@ -1,0 +1,258 @@
+-- Demo data for local development (applied by `supabase db reset` after the migrations):
+-- the active cycle SGLGB 2025 reviewing CY 2024, the 26 barangays of Santa Cruz, Laguna, one login
+-- per role (password Vantage-demo-2025, listed in README.md) and assessments in varied states.
+-- Rows are written directly, as the workflow functions would have left them; the claims set before
+-- each step make the history triggers record the right actor.
+
+-- Login users ---------------------------------------------------------------------------------------
+
+create temporary table demo_users (id uuid, email text, full_name text, role public.app_role, barangay_psgc text, area_code smallint);
+insert into demo_users values
+  ('00000000-0000-4000-8000-000000000001', 'mlgoo@vantage.local', 'Maria Dela Cruz (MLGOO)', 'mlgoo', null, null),
+  ('00000000-0000-4000-8000-000000000101', 'assessor1@vantage.local', 'Area 1 Assessor', 'assessor', null, 1),
+  ('00000000-0000-4000-8000-000000000102', 'assessor2@vantage.local', 'Area 2 Assessor', 'assessor', null, 2),
+  ('00000000-0000-4000-8000-000000000103', 'assessor3@vantage.local', 'Area 3 Assessor', 'assessor', null, 3),
+  ('00000000-0000-4000-8000-000000000104', 'assessor4@vantage.local', 'Area 4 Assessor', 'assessor', null, 4),
+  ('00000000-0000-4000-8000-000000000105', 'assessor5@vantage.local', 'Area 5 Assessor', 'assessor', null, 5),
+  ('00000000-0000-4000-8000-000000000106', 'assessor6@vantage.local', 'Area 6 Assessor', 'assessor', null, 6),
+  ('00000000-0000-4000-8000-000000000201', 'validator1@vantage.local', 'Validator One', 'validator', null, null),
+  ('00000000-0000-4000-8000-000000000202', 'validator2@vantage.local', 'Validator Two', 'validator', null, null),
+  ('00000000-0000-4000-8000-000000000301', 'blgu-alipit@vantage.local', 'Barangay Alipit Secretary', 'blgu', '043426001', null),
+  ('00000000-0000-4000-8000-000000000302', 'blgu-bagumbayan@vantage.local', 'Barangay Bagumbayan Secretary', 'blgu', '043426002', null),
+  ('00000000-0000-4000-8000-000000000303', 'blgu-bubukal@vantage.local', 'Barangay Bubukal Secretary', 'blgu', '043426003', null),
+  ('00000000-0000-4000-8000-000000000304', 'blgu-calios@vantage.local', 'Barangay Calios Secretary', 'blgu', '043426004', null),
+  ('00000000-0000-4000-8000-000000000401', 'katuparan@vantage.local', 'Katuparan Research Partner', 'katuparan', null, null);
+
+insert into auth.users (
+  instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data,
+  raw_user_meta_data, confirmation_token, recovery_token, email_change_token_new, email_change,
+  created_at, updated_at
+)
+select
+  '00000000-0000-0000-0000-000000000000', id, 'authenticated', 'authenticated', email,
+  extensions.crypt('Vantage-demo-2025', extensions.gen_salt('bf')), now(),
+  '{"provider": "email", "providers": ["email"]}', jsonb_build_object('full_name', full_name),
+  '', '', '', '', now(), now()
+from demo_users;
+
+insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
+select id::text, id, jsonb_build_object('sub', id::text, 'email', email, 'email_verified', true), 'email', now(), now()
+from demo_users;
+
+-- Barangays: Santa Cruz, Laguna (PSGC 043426000) ------------------------------------------------------
+
+insert into public.barangays (id, psgc_code, name, city_municipality, province, region)
+select
+  ('b0000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid,
+  '043426' || lpad(n::text, 3, '0'), name, 'Santa Cruz', 'Laguna', 'Region IV-A (CALABARZON)'
+from unnest(array[
+  'Alipit', 'Bagumbayan', 'Bubukal', 'Calios', 'Duhat', 'Gatid', 'Jasaan', 'Labuin', 'Malinao',
+  'Oogong', 'Pagsawitan', 'Palasan', 'Patimbao', 'Poblacion I', 'Poblacion II', 'Poblacion III',
+  'Poblacion IV', 'Poblacion V', 'San Jose', 'San Juan', 'San Pablo Norte', 'San Pablo Sur',
+  'Santisima Cruz', 'Santo Angel Central', 'Santo Angel Norte', 'Santo Angel Sur'
+]) with ordinality as b (name, n);
+
+update public.profiles p
+set role = u.role,
+    full_name = u.full_name,
+    barangay_id = (select b.id from public.barangays b where b.psgc_code = u.barangay_psgc),
+    area_code = u.area_code,
+    must_change_password = false
+from demo_users u
+where p.id = u.id;
+
+-- The active cycle, activated 20 days ago: a draft assessment for every barangay -------------------------
+
+insert into public.cycles (
+  id, year, title, reviewed_year, catalog_edition, submission_deadline, is_active, activated_at,
+  created_at, created_by
+)
+values (
+  'c0000000-0000-4000-8000-000000002025', 2025, 'SGLGB 2025 (reviews CY 2024)', 2024, '2024',
+  now() + interval '25 days', true, now() - interval '20 days', now() - interval '21 days',
+  '00000000-0000-4000-8000-000000000001'
+);
+
+insert into public.assessments (id, cycle_id, barangay_id, created_at, updated_at)
+select
+  ('a0000000-0000-4000-8000-' || right(b.id::text, 12))::uuid,
+  'c0000000-0000-4000-8000-000000002025', b.id, now() - interval '20 days', now() - interval '20 days'
+from public.barangays b;
+
+insert into public.events (cycle_id, actor_id, action, from_status, to_status, details, created_at)
+values (
+  'c0000000-0000-4000-8000-000000002025', '00000000-0000-4000-8000-000000000001', 'cycle_activated',
+  null, 'active', jsonb_build_object('assessments', (select count(*) from public.barangays)),
+  now() - interval '20 days'
+);
+
+-- Demo states ----------------------------------------------------------------------------------------
+--   Alipit       draft: areas 1 and 2 partly answered
+--   Bagumbayan   draft: areas 1 and 2 submitted (first submission frozen), the rest being answered
+--   Bubukal      submitted: all six areas submitted, areas 1-3 approved by their assessors
+--   Calios       awaiting_validation: all areas approved, validator decisions on areas 1 and 2
+
+create function pg_temp.act(p_user uuid)
+returns void
+language sql
+as $$
+  select set_config('request.jwt.claims',
+    case when p_user is null then '' else jsonb_build_object('sub', p_user, 'role', 'authenticated')::text end,
+    false);
+$$;
+
+-- What a barangay answers when it meets a leaf: each scored item filled in.
+create function pg_temp.met_answers(p_leaf_id uuid)
+returns jsonb
+language sql
+stable
+as $$
+  select coalesce(jsonb_object_agg(item_key, case item_type
+      when 'checkbox' then to_jsonb(true)
+      when 'assessment_field' then to_jsonb('yes'::text)
+      when 'document_count' then to_jsonb(1)
+      when 'date_input' then to_jsonb('2024-06-30'::text)
+      else to_jsonb(100)
+    end), '{}'::jsonb)
+  from public.checklist_items
+  where indicator_id = p_leaf_id and item_type not in ('info_text', 'section_header');
+$$;
+
+create function pg_temp.answer_area(p_assessment uuid, p_area smallint, p_share numeric, p_at timestamptz)
+returns void
+language sql
+as $$
+  insert into public.responses (assessment_id, leaf_id, area_code, answers, updated_at, updated_by)
+  select p_assessment, i.id, i.area_code, pg_temp.met_answers(i.id), p_at,
+         (select pr.id from public.profiles pr
+          join public.assessments a on a.barangay_id = pr.barangay_id where a.id = p_assessment)
+  from public.indicators i
+  where i.cycle_id = 'c0000000-0000-4000-8000-000000002025' and i.parent_id is not null
+    and i.area_code = p_area
+    and i.sort_order <= (
+      select min(i2.sort_order) + ceil((max(i2.sort_order) - min(i2.sort_order) + 1) * p_share)
+      from public.indicators i2
+      where i2.cycle_id = i.cycle_id and i2.area_code = p_area and i2.parent_id is not null);
+$$;
+
+create function pg_temp.submit_area(p_assessment uuid, p_area smallint, p_at timestamptz)
+returns void
+language sql
+as $$
+  update public.assessment_areas
+  set status = 'submitted', first_submitted_at = p_at, submitted_at = p_at
+  where assessment_id = p_assessment and area_code = p_area;
+  insert into public.events (assessment_id, actor_id, action, from_status, to_status, area_code, created_at)
+  select p_assessment, pr.id, 'area_submitted', 'draft', 'submitted', p_area, p_at
+  from public.profiles pr join public.assessments a on a.barangay_id = pr.barangay_id
+  where a.id = p_assessment;
+  update public.assessments
+  set first_submitted_at = coalesce(first_submitted_at, p_at), version = version + 1, updated_at = p_at
+  where id = p_assessment;
+$$;
+
+create function pg_temp.freeze_first_submission(p_assessment uuid)
+returns void
+language sql
+as $$
+  insert into public.submission_snapshots (assessment_id, frozen_at, frozen_by, answers, movs)
+  select a.id, a.first_submitted_at, pr.id,
+         coalesce((select jsonb_object_agg(i.code, r.answers)
+                   from public.responses r join public.indicators i on i.id = r.leaf_id
+                   where r.assessment_id = a.id
+                     and r.area_code = any (select area_code from public.assessment_areas
+                                            where assessment_id = a.id and first_submitted_at is not null)),
+                  '{}'::jsonb),
+         '[]'::jsonb
+  from public.assessments a join public.profiles pr on pr.barangay_id = a.barangay_id
+  where a.id = p_assessment;
+$$;
+
+create function pg_temp.approve_area(p_assessment uuid, p_area smallint, p_at timestamptz)
+returns void
+language plpgsql
+as $$
+declare
+  v_assessor uuid := (select id from public.profiles where role = 'assessor' and area_code = p_area);
+begin
+  perform pg_temp.act(v_assessor);
+  insert into public.reviews (assessment_id, leaf_id, area_code, checklist, checklist_by, checklist_at, updated_at)
+  select r.assessment_id, r.leaf_id, r.area_code, r.answers, v_assessor, p_at, p_at
+  from public.responses r where r.assessment_id = p_assessment and r.area_code = p_area;
+  update public.assessment_areas
+  set status = 'approved', approved_at = p_at, approved_by = v_assessor
+  where assessment_id = p_assessment and area_code = p_area;
+  insert into public.events (assessment_id, actor_id, action, from_status, to_status, area_code, created_at)
+  values (p_assessment, v_assessor, 'area_approved', 'submitted', 'approved', p_area, p_at);
+  update public.assessments set version = version + 1, updated_at = p_at where id = p_assessment;
+end;
+$$;
+
+create function pg_temp.submit_all(p_assessment uuid, p_at timestamptz)
+returns void
+language plpgsql
+as $$
+declare
+  v_blgu uuid := (select pr.id from public.profiles pr
+                  join public.assessments a on a.barangay_id = pr.barangay_id where a.id = p_assessment);
+begin
+  perform pg_temp.act(v_blgu);
+  for v_area in 1..6 loop
+    perform pg_temp.answer_area(p_assessment, v_area::smallint, 1, p_at - interval '2 days');
+    perform pg_temp.submit_area(p_assessment, v_area::smallint, p_at);
+  end loop;
+  perform pg_temp.freeze_first_submission(p_assessment);
+  update public.assessments set status = 'submitted', submitted_at = p_at, version = version + 1
+  where id = p_assessment;
+  insert into public.events (assessment_id, actor_id, action, from_status, to_status, created_at)
+  values (p_assessment, v_blgu, 'assessment_submitted', 'draft', 'submitted', p_at);
+end;
+$$;
+
+-- Alipit: draft, partly answered.
+select pg_temp.act('00000000-0000-4000-8000-000000000301');
+select pg_temp.answer_area('a0000000-0000-4000-8000-000000000001', 1::smallint, 0.5, now() - interval '3 days');
+select pg_temp.answer_area('a0000000-0000-4000-8000-000000000001', 2::smallint, 0.3, now() - interval '2 days');
+
+-- Bagumbayan: areas 1 and 2 submitted, area 3 being answered.
+select pg_temp.act('00000000-0000-4000-8000-000000000302');
+select pg_temp.answer_area('a0000000-0000-4000-8000-000000000002', 1::smallint, 1, now() - interval '7 days');
+select pg_temp.answer_area('a0000000-0000-4000-8000-000000000002', 2::smallint, 1, now() - interval '6 days');
+select pg_temp.submit_area('a0000000-0000-4000-8000-000000000002', 1::smallint, now() - interval '5 days');
+select pg_temp.submit_area('a0000000-0000-4000-8000-000000000002', 2::smallint, now() - interval '5 days');
+select pg_temp.freeze_first_submission('a0000000-0000-4000-8000-000000000002');
+select pg_temp.answer_area('a0000000-0000-4000-8000-000000000002', 3::smallint, 0.5, now() - interval '1 day');
+
+-- Bubukal: submitted, areas 1-3 approved.
+select pg_temp.submit_all('a0000000-0000-4000-8000-000000000003', now() - interval '10 days');
+select pg_temp.approve_area('a0000000-0000-4000-8000-000000000003', area::smallint, now() - interval '6 days')
+from generate_series(1, 3) as area;
+
+-- Calios: every area approved, now with the validator; decisions on areas 1 and 2.
+select pg_temp.submit_all('a0000000-0000-4000-8000-000000000004', now() - interval '15 days');
+select pg_temp.approve_area('a0000000-0000-4000-8000-000000000004', area::smallint, now() - interval '9 days')
+from generate_series(1, 6) as area;
+update public.assessments
+set status = 'awaiting_validation', validation_started_at = now() - interval '9 days', version = version + 1
+where id = 'a0000000-0000-4000-8000-000000000004';
+insert into public.events (assessment_id, action, from_status, to_status, created_at)
+values ('a0000000-0000-4000-8000-000000000004', 'validation_started', 'submitted', 'awaiting_validation',
+        now() - interval '9 days');
+
+select pg_temp.act('00000000-0000-4000-8000-000000000201');
+update public.reviews r
+set decision = case when i.code = '2.1.4' then 'unmet'::public.leaf_decision else 'met' end,
+    decision_remarks = case when i.code = '2.1.4' then 'Accomplishment report covers less than half of the BDRRM plan.' end,
+    decided_by = '00000000-0000-4000-8000-000000000201',
+    decided_at = now() - interval '2 days',
+    version = r.version + 1,
+    updated_at = now() - interval '2 days'
+from public.indicators i
+where i.id = r.leaf_id and r.assessment_id = 'a0000000-0000-4000-8000-000000000004' and r.area_code in (1, 2)
+  and not i.is_profiling_only;
+insert into public.events (assessment_id, actor_id, action, area_code, leaf_id, to_status, visible_to_barangay, created_at)
+select r.assessment_id, r.decided_by, 'leaf_decided', r.area_code, r.leaf_id, r.decision::text, false, r.decided_at
+from public.reviews r
+where r.assessment_id = 'a0000000-0000-4000-8000-000000000004' and r.decision is not null;
+
+select pg_temp.act(null);
