@@ -1,0 +1,346 @@
+-- Pipeline: every MOV that lands in bucket movs becomes a mov_files row and a classification job in
+-- the same transaction; jobs are sent to the classify Edge Function through pg_net right after
+-- commit, and a pg_cron sweep retries what was not acknowledged (exponential backoff) until the job
+-- is done or dead-lettered with its last error. The function URL and the secret it checks come from
+-- configuration (Vault on a project, private.settings on the local stack), never from a migration.
+
+-- Configuration ---------------------------------------------------------------------------------
+
+create table private.settings (
+  key text primary key check (key ~ '^[a-z][a-z0-9_]*$'),
+  value text not null,
+  updated_at timestamptz not null default now()
+);
+comment on table private.settings is
+  'Deployment settings where Vault is absent (the local stack writes them at start): vantage_functions_url, vantage_webhook_secret, optional vantage_dispatch_timeout_ms.';
+comment on column private.settings.key is 'Setting name, as in Vault.';
+comment on column private.settings.value is 'Setting value.';
+comment on column private.settings.updated_at is 'When it was last written.';
+revoke all on private.settings from public;
+
+create function private.setting(p_name text)
+returns text
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_value text;
+begin
+  -- Vault is a platform extension: read it dynamically so this also compiles where it is absent.
+  if to_regclass('vault.decrypted_secrets') is not null then
+    execute 'select decrypted_secret from vault.decrypted_secrets where name = $1'
+      into v_value using p_name;
+  end if;
+  if v_value is null then
+    select value into v_value from private.settings where key = p_name;
+  end if;
+  return v_value;
+end;
+$$;
+comment on function private.setting(text) is
+  'A deployment setting: the Vault secret of that name when Vault exists and holds it, else private.settings.';
+
+-- Dispatch ----------------------------------------------------------------------------------------
+
+create function private.job_visibility_timeout()
+returns interval
+language sql
+immutable
+set search_path = ''
+as $$
+  select interval '30 seconds';
+$$;
+comment on function private.job_visibility_timeout() is
+  'How long a dispatched job may stay unacknowledged before the sweep counts the attempt as failed.';
+
+create function private.job_retry_delay(p_attempts integer)
+returns interval
+language sql
+immutable
+set search_path = ''
+as $$
+  select least(interval '10 seconds' * power(2, greatest(p_attempts - 1, 0)), interval '15 minutes');
+$$;
+comment on function private.job_retry_delay(integer) is
+  'Exponential backoff after a failed attempt: 10 s, 20 s, 40 s ... capped at 15 minutes.';
+
+create function private.dispatch_job(p_job_id bigint, p_now timestamptz default now())
+returns bigint
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_url constant text := private.setting('vantage_functions_url');
+  v_secret constant text := private.setting('vantage_webhook_secret');
+  v_timeout_ms constant integer := coalesce(private.setting('vantage_dispatch_timeout_ms')::integer, 10000);
+  v_request_id bigint;
+begin
+  if v_url is null or v_secret is null then
+    update public.jobs
+    set last_error = 'Not dispatched: vantage_functions_url or vantage_webhook_secret is not configured'
+    where id = p_job_id;
+    return null;
+  end if;
+  v_request_id := net.http_post(
+    url := rtrim(v_url, '/') || '/classify',
+    body := jsonb_build_object('job_id', p_job_id),
+    headers := jsonb_build_object('Content-Type', 'application/json', 'Authorization', 'Bearer ' || v_secret),
+    timeout_milliseconds := v_timeout_ms
+  );
+  update public.jobs
+  set status = 'running', attempts = attempts + 1, dispatched_at = p_now, request_id = v_request_id,
+      run_after = p_now + private.job_visibility_timeout()
+  where id = p_job_id;
+  return v_request_id;
+end;
+$$;
+comment on function private.dispatch_job(bigint, timestamptz) is
+  'Sends a job to the classify function through net.http_post (delivered after commit) and starts its visibility timeout.';
+
+create or replace function private.enqueue_classification(p_assessment_id uuid, p_kind public.result_kind)
+returns bigint
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_job_id bigint;
+begin
+  -- A queued job not yet sent will read the latest state anyway: reuse it instead of piling up.
+  select id into v_job_id from public.jobs
+  where assessment_id = p_assessment_id and result_kind = p_kind and status = 'queued' and dispatched_at is null
+  order by id limit 1
+  for update;
+  if v_job_id is null then
+    insert into public.jobs (assessment_id, result_kind) values (p_assessment_id, p_kind)
+    returning id into v_job_id;
+  end if;
+  perform private.dispatch_job(v_job_id);
+  return v_job_id;
+end;
+$$;
+comment on function private.enqueue_classification(uuid, public.result_kind) is
+  'Queues a classification of an assessment in the outbox (same transaction as the change that needs it) and dispatches it at commit.';
+
+create function private.dispatch_failure(p_request_id bigint)
+returns text
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_response record;
+begin
+  if p_request_id is null or to_regclass('net._http_response') is null then
+    return null;
+  end if;
+  execute 'select status_code, content, timed_out, error_msg from net._http_response where id = $1 limit 1'
+    into v_response using p_request_id;
+  if v_response is null then
+    return null;
+  elsif v_response.timed_out then
+    return coalesce(v_response.error_msg, 'Request timed out');
+  elsif v_response.error_msg is not null then
+    return v_response.error_msg;
+  elsif v_response.status_code not between 200 and 299 then
+    return format('HTTP %s: %s', v_response.status_code, left(coalesce(v_response.content, ''), 500));
+  end if;
+  return null;
+end;
+$$;
+comment on function private.dispatch_failure(bigint) is
+  'The failure pg_net recorded for a request (timeout, connection error or non-2xx answer), or null when none is known.';
+
+create function private.sweep_jobs(p_now timestamptz default now())
+returns jsonb
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_job record;
+  v_error text;
+  v_retried integer := 0;
+  v_dead integer := 0;
+  v_dispatched integer := 0;
+begin
+  -- Attempts that failed (pg_net recorded an error) or were not acknowledged in time.
+  for v_job in
+    select id, attempts, max_attempts, request_id, run_after from public.jobs
+    where status = 'running'
+    order by id
+    for update skip locked
+  loop
+    v_error := private.dispatch_failure(v_job.request_id);
+    continue when v_error is null and v_job.run_after > p_now;
+    v_error := coalesce(v_error, format('Not acknowledged within %s', private.job_visibility_timeout()));
+    if v_job.attempts >= v_job.max_attempts then
+      update public.jobs set status = 'dead', last_error = v_error, finished_at = p_now where id = v_job.id;
+      v_dead := v_dead + 1;
+    else
+      update public.jobs
+      set status = 'queued', last_error = v_error, run_after = p_now + private.job_retry_delay(v_job.attempts)
+      where id = v_job.id;
+      v_retried := v_retried + 1;
+    end if;
+  end loop;
+
+  -- Jobs due now: first dispatches that found no configuration, and retries whose backoff is over.
+  for v_job in
+    select id from public.jobs
+    where status = 'queued' and run_after <= p_now
+    order by run_after, id
+    limit 500
+    for update skip locked
+  loop
+    if private.dispatch_job(v_job.id, p_now) is not null then
+      v_dispatched := v_dispatched + 1;
+    end if;
+  end loop;
+
+  return jsonb_build_object('retried', v_retried, 'dead', v_dead, 'dispatched', v_dispatched);
+end;
+$$;
+comment on function private.sweep_jobs(timestamptz) is
+  'Run every minute by pg_cron: fails unacknowledged attempts (backoff, or dead after max_attempts keeping the last error) and dispatches due jobs. Returns the counts.';
+
+create index jobs_running_request on public.jobs (request_id) where status = 'running';
+
+do $$
+begin
+  if exists (select 1 from pg_available_extensions where name = 'pg_net') then
+    create extension if not exists pg_net;
+  end if;
+  if exists (select 1 from pg_available_extensions where name = 'pg_cron') then
+    create extension if not exists pg_cron with schema pg_catalog;
+    perform cron.schedule('vantage-sweep-jobs', '* * * * *', 'select private.sweep_jobs()');
+  end if;
+end;
+$$;
+
+-- Storage → mov_files ------------------------------------------------------------------------------
+
+create function private.record_mov_upload()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_path record;
+  v_uploader uuid;
+  v_profile public.profiles;
+  v_assessment public.assessments;
+begin
+  select * into v_path from private.parse_mov_path(new.name);
+
+  -- The Storage API's real insert runs as service_role (auth.uid() is null): the owner is the uploader.
+  v_uploader := coalesce(nullif(new.owner_id, '')::uuid, (select auth.uid()));
+  select * into v_profile from public.profiles where id = v_uploader and is_active;
+  select * into v_assessment from public.assessments where id = v_path.assessment_id;
+
+  if v_profile.role is null or v_profile.role not in ('blgu', 'validator') then
+    raise exception 'Only the barangay or a validator may upload MOVs'
+      using errcode = '42501', hint = 'Sign in with a barangay or validator account.';
+  elsif v_profile.role = 'blgu' then
+    if v_profile.barangay_id is distinct from v_assessment.barangay_id then
+      raise exception 'This assessment belongs to another barangay'
+        using errcode = '42501', hint = 'Upload MOVs to your own barangay''s assessment.';
+    elsif v_assessment.is_locked then
+      raise exception 'The assessment is locked: MOVs cannot be uploaded'
+        using errcode = 'VA005', hint = 'Ask the MLGOO to unlock the assessment.';
+    elsif not private.barangay_can_edit_leaf(v_path.assessment_id, v_path.leaf_id) then
+      raise exception 'MOVs for this indicator cannot be changed while the assessment is %', v_assessment.status
+        using errcode = 'VA001', hint = 'Upload while the area is in draft or rework, or when the indicator is sent back for calibration.';
+    end if;
+  elsif not private.validator_can_upload(v_path.assessment_id) then
+    raise exception 'Validators upload MOVs only during validation or calibration (the assessment is %)', v_assessment.status
+      using errcode = 'VA001', hint = 'Wait until the assessment is awaiting validation.';
+  end if;
+
+  insert into public.mov_files (
+    assessment_id, leaf_id, slot_id, area_code, storage_object_id, storage_path, original_name,
+    mime_type, size_bytes, origin, uploaded_by, content_check
+  )
+  values (
+    v_path.assessment_id, v_path.leaf_id, v_path.slot_id, v_path.area_code, new.id, new.name,
+    coalesce(substring(storage.filename(new.name) from '^[0-9A-Fa-f-]{36}-(.+)$'), storage.filename(new.name)),
+    coalesce(nullif(new.metadata ->> 'mimetype', ''), 'application/octet-stream'),
+    coalesce((new.metadata ->> 'size')::bigint, 0),
+    case when v_profile.role = 'validator' then 'validator' else 'blgu' end::public.mov_origin,
+    v_uploader, 'pending'
+  );
+  perform private.enqueue_classification(v_path.assessment_id, 'projection');
+  return null;
+end;
+$$;
+comment on function private.record_mov_upload() is
+  'After a MOV lands in bucket movs: checks path, uploader and state, records the mov_files row and queues a projection, all in the upload''s transaction.';
+
+create function private.record_mov_change()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_mov public.mov_files;
+  v_mime constant text := coalesce(nullif(new.metadata ->> 'mimetype', ''), 'application/octet-stream');
+  v_size constant bigint := coalesce((new.metadata ->> 'size')::bigint, 0);
+begin
+  if new.name is distinct from old.name or new.bucket_id is distinct from old.bucket_id then
+    raise exception 'MOVs cannot be moved or renamed'
+      using errcode = 'VA008', hint = 'Upload the file again under its new slot and delete the old one.';
+  end if;
+  select * into v_mov from public.mov_files where storage_object_id = new.id and deleted_at is null;
+  if v_mov.id is null or (v_mov.mime_type = v_mime and v_mov.size_bytes = v_size) then
+    return null;
+  end if;
+  -- New metadata (late metadata, or the file was overwritten): check the content again.
+  update public.mov_files
+  set mime_type = v_mime, size_bytes = v_size, content_check = 'pending', content_check_reason = null
+  where id = v_mov.id;
+  perform private.enqueue_classification(v_mov.assessment_id, 'projection');
+  return null;
+end;
+$$;
+comment on function private.record_mov_change() is
+  'Keeps a MOV''s size and type in step with its storage object (metadata may arrive after the insert) and re-checks its content; refuses moves.';
+
+create function private.record_mov_deletion()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_assessment_id uuid;
+begin
+  update public.mov_files
+  set deleted_at = now(), deleted_by = coalesce((select auth.uid()), nullif(old.owner_id, '')::uuid)
+  where storage_object_id = old.id and deleted_at is null
+  returning assessment_id into v_assessment_id;
+  if v_assessment_id is not null then
+    perform private.enqueue_classification(v_assessment_id, 'projection');
+  end if;
+  return null;
+end;
+$$;
+comment on function private.record_mov_deletion() is
+  'When a MOV''s storage object is deleted: soft-deletes its mov_files row (the row stays) and queues a projection.';
+
+create trigger record_mov_upload after insert on storage.objects
+  for each row when (new.bucket_id = 'movs')
+  execute function private.record_mov_upload();
+create trigger record_mov_change after update of name, bucket_id, metadata on storage.objects
+  for each row when (old.bucket_id = 'movs')
+  execute function private.record_mov_change();
+create trigger record_mov_deletion after delete on storage.objects
+  for each row when (old.bucket_id = 'movs')
+  execute function private.record_mov_deletion();
+
+create index mov_files_pending on public.mov_files (assessment_id) where content_check = 'pending';
