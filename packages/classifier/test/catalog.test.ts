@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { indexCatalog } from "../src/catalog.ts";
+import { classify } from "../src/index.ts";
+import { catalog2024, input2024, item, leaf } from "./fixtures/assessments.ts";
+
+const catalogWith = (leaves = [leaf()]) => ({
+  areas: [{ code: 9, kind: "core" as const }],
+  indicators: [{ code: "9.1", area: 9, isBbi: false, isProfilingOnly: false, leaves }],
+});
+
+describe("catalog", () => {
+  it("the 2024 catalog has 31 indicators, 84 leaves and 251 checklist items", () => {
+    const indexed = indexCatalog(catalog2024);
+    expect(indexed.indicators).toHaveLength(31);
+    expect(indexed.leaves).toHaveLength(84);
+    expect(indexed.leaves.reduce((n, { leaf }) => n + leaf.items.length, 0)).toBe(251);
+  });
+
+  it("leaves of profiling-only indicators and profiling-only leaves are not scored", () => {
+    const scored = indexCatalog(catalog2024).leaves.filter((l) => !l.scored).map((l) =>
+      l.leaf.code
+    );
+    expect(scored).toEqual(["4.1.7", "4.2.2", "4.9.1", "4.9.2", "4.9.3", "4.9.4", "4.9.5"]);
+  });
+
+  it("a duplicate leaf code is refused", () => {
+    expect(() => indexCatalog(catalogWith([leaf(), leaf()]))).toThrow(
+      "catalog.indicators[0].leaves[1].code",
+    );
+  });
+
+  it("an indicator in an area the catalog lacks is refused", () => {
+    const catalog = catalogWith();
+    catalog.indicators[0].area = 8;
+    expect(() => indexCatalog(catalog)).toThrow("catalog.indicators[0].area");
+  });
+
+  it("a duplicate item key is refused", () => {
+    expect(() => indexCatalog(catalogWith([leaf({ items: [item("a"), item("a")] })]))).toThrow(
+      "catalog.indicators[0].leaves[0].items[1].key",
+    );
+  });
+
+  it("a fallback naming an item the leaf lacks is refused", () => {
+    const accomplishmentFallback = {
+      physical: { accomplished: "a", target: "t" },
+      financial: { utilized: "a", allocated: "a" },
+      physicalOption: "A",
+      financialOption: "B",
+    };
+    expect(() => indexCatalog(catalogWith([leaf({ items: [item("a")], accomplishmentFallback })])))
+      .toThrow("catalog.indicators[0].leaves[0].accomplishmentFallback.physical.target");
+  });
+
+  it("a malformed catalog is refused with the path of the field", async () => {
+    const catalog = structuredClone(catalog2024);
+    (catalog.indicators[2].leaves[0] as { validationRule: string }).validationRule = "SOMETIMES";
+    await expect(classify({ ...input2024(), catalog })).rejects.toMatchObject({
+      field: "catalog.indicators[2].leaves[0].validationRule",
+    });
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { officialFailures, projectedFailures } from "../src/explain.ts";
+import { classify, type LeafResult } from "../src/index.ts";
+import { decisions2024, input2024, leaf2024 } from "./fixtures/assessments.ts";
+
+function leafResult(extra: Partial<LeafResult>): LeafResult {
+  return {
+    code: "1.1.1",
+    indicatorCode: "1.1",
+    area: 1,
+    scored: true,
+    completeness: { complete: true, missingSlots: [], satisfiedOption: null },
+    recommendation: "met",
+    status: "met",
+    passes: true,
+    projected: "met",
+    projectedFrom: "decision",
+    ...extra,
+  };
+}
+
+const missing = { complete: false, missingSlots: ["photo", "form"], satisfiedOption: null };
+
+describe("explanation reason codes (§5.9)", () => {
+  it("a leaf without a decision fails as no_decision, after its missing MOVs", () => {
+    const leaf = leafResult({ status: "no_decision", passes: false, completeness: missing });
+    expect(officialFailures(leaf, false).map((f) => f.reason)).toEqual([
+      "missing_mov:photo",
+      "missing_mov:form",
+      "no_decision",
+    ]);
+  });
+
+  it("a leaf decided unmet fails as unmet", () => {
+    expect(officialFailures(leafResult({ status: "unmet", passes: false }), false)).toEqual([
+      { leafCode: "1.1.1", reason: "unmet" },
+    ]);
+  });
+
+  it("a passing leaf under an explicitly unmet parent fails as parent_unmet", () => {
+    expect(officialFailures(leafResult({}), true)).toEqual([{
+      leafCode: "1.1.1",
+      reason: "parent_unmet",
+    }]);
+  });
+
+  it("a passing leaf has no failure", () => {
+    expect(officialFailures(leafResult({}), false)).toEqual([]);
+  });
+
+  it("profiling leaves are never listed", () => {
+    expect(
+      officialFailures(leafResult({ scored: false, passes: false, status: "no_decision" }), true),
+    )
+      .toEqual([]);
+  });
+
+  it("a leaf projected unmet from completeness fails only for its missing MOVs", () => {
+    const leaf = leafResult({
+      projected: "unmet",
+      projectedFrom: "completeness",
+      completeness: missing,
+    });
+    expect(projectedFailures(leaf, false).map((f) => f.reason)).toEqual([
+      "missing_mov:photo",
+      "missing_mov:form",
+    ]);
+  });
+
+  it("a leaf projected unmet from its recommendation fails as unmet", () => {
+    const leaf = leafResult({ projected: "unmet", projectedFrom: "recommendation" });
+    expect(projectedFailures(leaf, false)).toEqual([{ leafCode: "1.1.1", reason: "unmet" }]);
+  });
+
+  it("a failing 2024 area names each failing leaf and only failing areas list failures", async () => {
+    const slot = leaf2024("1.1.1").slots[0].key;
+    const responses = decisions2024((
+      code,
+    ) => (code === "1.1.1" ? "unmet" : code === "1.2.1" ? null : "met"));
+    const result = await classify(
+      input2024({ responses, indicatorOverrides: [{ indicatorCode: "2.2", decision: "unmet" }] }),
+    );
+    const area1 = result.areas[0].failures;
+    expect(area1).toContainEqual({ leafCode: "1.1.1", reason: `missing_mov:${slot}` });
+    expect(area1).toContainEqual({ leafCode: "1.1.1", reason: "unmet" });
+    expect(area1).toContainEqual({ leafCode: "1.2.1", reason: "no_decision" });
+    expect(
+      result.areas[1].failures.every((f) =>
+        f.reason === "parent_unmet" && f.leafCode.startsWith("2.2.")
+      ),
+    )
+      .toBe(true);
+    expect(result.areas.slice(2).every((area) => area.passes && area.failures.length === 0)).toBe(
+      true,
+    );
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { ClassifierInputError, classify } from "../src/index.ts";
+import { input2024 } from "./fixtures/assessments.ts";
+
+const response = (leafCode: string, extra: object = {}) => ({
+  leafCode,
+  checklist: {},
+  decision: null,
+  override: null,
+  ...extra,
+});
+
+async function refusal(input: unknown): Promise<ClassifierInputError> {
+  const error = await classify(input).then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ClassifierInputError);
+  return error as ClassifierInputError;
+}
+
+describe("input validation: refused, never a wrong verdict", () => {
+  it.each([
+    [
+      "a response for a leaf outside the catalog",
+      { responses: [response("9.9.9")] },
+      "responses[0].leafCode",
+    ],
+    ["a decision outside met, unmet, considered", {
+      responses: [response("1.1.1", { decision: "passed" })],
+    }, "responses[0].decision"],
+    ["a checklist key the leaf does not have", {
+      responses: [response("1.1.1", { checklist: { "2_1_1_x": true } })],
+    }, "responses[0].checklist.2_1_1_x"],
+    ["a checkbox valued with a number", {
+      responses: [response("1.1.1", { checklist: { "1_1_1_bfdp_form": 1 } })],
+    }, "responses[0].checklist.1_1_1_bfdp_form"],
+    ["a negative document count", {
+      responses: [response("1.1.1", { checklist: { "1_1_1_bfdp_count": -1 } })],
+    }, "responses[0].checklist.1_1_1_bfdp_count"],
+    ["a date that is not an ISO date", {
+      responses: [response("1.3.1", { checklist: { "1_3_1_date_approval": "31/03/2024" } })],
+    }, "responses[0].checklist.1_3_1_date_approval"],
+    ["an amount given as text", {
+      responses: [response("2.1.4", { checklist: { "2_1_4_financial_utilized": "1000" } })],
+    }, "responses[0].checklist.2_1_4_financial_utilized"],
+    ["a second response for the same leaf", {
+      responses: [response("1.1.1"), response("1.1.1")],
+    }, "responses[1].leafCode"],
+    [
+      "a MOV for a leaf outside the catalog",
+      { movs: [{ leafCode: "7.1.1", slotKey: "x" }] },
+      "movs[0].leafCode",
+    ],
+    [
+      "a MOV in a slot the leaf does not have",
+      { movs: [{ leafCode: "1.1.1", slotKey: "x" }] },
+      "movs[0].slotKey",
+    ],
+    ["an override for an indicator outside the catalog", {
+      indicatorOverrides: [{ indicatorCode: "1.1.1", decision: "unmet" }],
+    }, "indicatorOverrides[0].indicatorCode"],
+    ["an override on a profiling-only indicator", {
+      indicatorOverrides: [{ indicatorCode: "4.9", decision: "unmet" }],
+    }, "indicatorOverrides[0].indicatorCode"],
+    ["a considered parent-level override", {
+      indicatorOverrides: [{ indicatorCode: "1.1", decision: "considered" }],
+    }, "indicatorOverrides[0].decision"],
+    ["two overrides for one indicator", {
+      indicatorOverrides: [{ indicatorCode: "1.1", decision: "unmet" }, {
+        indicatorCode: "1.1",
+        decision: "met",
+      }],
+    }, "indicatorOverrides[1].indicatorCode"],
+    ["responses that are not a list", { responses: {} }, "responses"],
+  ])("%s is refused at %s", async (_, parts, field) => {
+    const error = await refusal({ ...input2024(), ...parts });
+    expect(error.field).toBe(field);
+    expect(error.message.startsWith(`${field}: `)).toBe(true);
+    expect(error.code).toBe("invalid_classifier_input");
+  });
+
+  it("an input without a catalog is refused", async () => {
+    expect((await refusal({ responses: [] })).field).toBe("catalog");
+    expect((await refusal(null)).field).toBe("catalog");
+  });
+
+  it("values the contract allows are accepted", async () => {
+    const responses = [
+      response("1.1.1", {
+        checklist: { "1_1_1_bfdp_form": true, "1_1_1_bfdp_count": 3 },
+        decision: "met",
+      }),
+      response("1.3.1", { checklist: { "1_3_1_date_approval": "2024-03-31", "1_3_1_a": null } }),
+      response("2.1.4", {
+        checklist: {
+          "2_1_4_option_a": true,
+          "2_1_4_option_b": "no",
+          "2_1_4_financial_utilized": 12.5,
+        },
+      }),
+    ];
+    await expect(classify(input2024({ responses }))).resolves.toBeDefined();
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { CLASSIFIER_VERSION, classify } from "../src/index.ts";
+import { canonicalAssessment, canonicalJson, inputHash, sha256Hex } from "../src/provenance.ts";
+import { allMovs2024, decisions2024, input2024 } from "./fixtures/assessments.ts";
+
+describe("provenance (§5.10)", () => {
+  it("the canonical encoding sorts object keys at every depth", () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: null, e: "x" }], c: true } })).toBe(
+      '{"a":{"c":true,"d":[2,{"e":"x","f":null}]},"b":1}',
+    );
+  });
+
+  it("absent fields encode like missing keys", () => {
+    expect(canonicalJson({ a: undefined, b: 1 })).toBe(canonicalJson({ b: 1 }));
+  });
+
+  it("the hash is the SHA-256 of the text in hex", async () => {
+    expect(await sha256Hex("abc")).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
+  });
+
+  it("the order of response, override and MOV rows does not change the canonical assessment", () => {
+    const a = { leafCode: "1.1.1", slotKey: "b" };
+    const b = { leafCode: "1.1.1", slotKey: "a" };
+    const one = { indicatorCode: "2.1" };
+    const two = { indicatorCode: "1.1" };
+    const r1 = { leafCode: "2.1.1" };
+    const r2 = { leafCode: "1.1.1" };
+    expect(
+      canonicalAssessment({ responses: [r1, r2], indicatorOverrides: [one, two], movs: [a, b] }),
+    )
+      .toEqual(
+        canonicalAssessment({ responses: [r2, r1], indicatorOverrides: [two, one], movs: [b, a] }),
+      );
+  });
+
+  it("the input hash depends on the catalog", async () => {
+    const assessment = { responses: [], indicatorOverrides: [], movs: [] };
+    expect(await inputHash("a".repeat(64), assessment)).not.toBe(
+      await inputHash("b".repeat(64), assessment),
+    );
+  });
+
+  it("a result carries the classifier version and the same hash for reordered rows", async () => {
+    const responses = decisions2024(() => "met");
+    const movs = allMovs2024();
+    const forward = await classify(input2024({ responses, movs }));
+    const reversed = await classify(
+      input2024({ responses: [...responses].reverse(), movs: [...movs].reverse() }),
+    );
+    expect(forward.classifierVersion).toBe(CLASSIFIER_VERSION);
+    expect(forward.inputHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(reversed).toEqual(forward);
+  });
+
+  it("a changed decision changes the hash", async () => {
+    const met = await classify(input2024({ responses: decisions2024(() => "met") }));
+    const unmet = await classify(input2024({
+      responses: decisions2024((code) => (code === "6.2.1" ? "unmet" : "met")),
+    }));
+    expect(unmet.inputHash).not.toBe(met.inputHash);
+  });
+
+  it("an equal catalog in another object hashes the same", async () => {
+    const copy = structuredClone(input2024().catalog);
+    const original = await classify(input2024());
+    expect((await classify({ ...input2024(), catalog: copy })).inputHash).toBe(original.inputHash);
+  });
+});

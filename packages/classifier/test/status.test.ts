@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { ClassifierInputError, classify } from "../src/index.ts";
+import { assertConsiderationAllowed, leafStatus, statusPasses } from "../src/status.ts";
+import { input2024, leaf } from "./fixtures/assessments.ts";
+
+describe("leaf status (§5.3)", () => {
+  it("the status is the validator's decision", () => {
+    expect(leafStatus({ decision: "unmet", override: null })).toBe("unmet");
+  });
+
+  it("the MLGOO override wins over the validator's decision", () => {
+    expect(leafStatus({ decision: "unmet", override: "met" })).toBe("met");
+    expect(leafStatus({ decision: "met", override: "unmet" })).toBe("unmet");
+  });
+
+  it("a leaf without a decision or without a response has no decision", () => {
+    expect(leafStatus({ decision: null, override: null })).toBe("no_decision");
+    expect(leafStatus(undefined)).toBe("no_decision");
+  });
+
+  it("met and considered pass; unmet and no decision do not", () => {
+    expect(["met", "considered", "unmet", "no_decision"].map((s) => statusPasses(s as never)))
+      .toEqual([true, true, false, false]);
+  });
+});
+
+describe("the Considered guard", () => {
+  it("considered is allowed on a leaf with a consideration rule", () => {
+    expect(() =>
+      assertConsiderationAllowed(
+        leaf({ hasConsiderationRule: true }),
+        { decision: "considered", override: "considered" },
+        "r",
+      )
+    ).not.toThrow();
+  });
+
+  it("considered is refused on a leaf without a consideration rule, naming the field", () => {
+    const refused = () =>
+      assertConsiderationAllowed(
+        leaf(),
+        { decision: null, override: "considered" },
+        "responses[2]",
+      );
+    expect(refused).toThrow(ClassifierInputError);
+    expect(refused).toThrow(/^responses\[2\]\.override: /);
+  });
+
+  it("classify refuses a considered decision on 1.1.1 and accepts it on 1.3.1", async () => {
+    const responses = [
+      { leafCode: "1.3.1", checklist: {}, decision: "considered" as const, override: null },
+      { leafCode: "1.1.1", checklist: {}, decision: "considered" as const, override: null },
+    ];
+    await expect(classify(input2024({ responses }))).rejects.toMatchObject({
+      field: "responses[1].decision",
+    });
+    const accepted = await classify(input2024({ responses: responses.slice(0, 1) }));
+    expect(accepted.leaves.find((l) => l.code === "1.3.1")).toMatchObject({
+      status: "considered",
+      passes: true,
+    });
+  });
+});
