@@ -40,6 +40,8 @@ create or replace function tests.user_id(p_email text)
 returns uuid
 language sql
 stable
+security definer
+set search_path = ''
 as $$
   select id from auth.users where email = p_email;
 $$;

@@ -1,0 +1,73 @@
+-- The platform stand-in behaves like a Supabase project: claim helpers, storage path helpers and
+-- delete protection, and platform schemas that survive `supabase db reset` (which the test runner
+-- ran just before this file).
+begin;
+select plan(24);
+
+-- Platform schemas are owned by supabase_admin, so `db reset` keeps them.
+select is(
+  (select nspowner::regrole::text from pg_namespace where nspname = s), 'supabase_admin',
+  format('schema %s is owned by supabase_admin', s)
+) from unnest(array['auth', 'storage', 'extensions', 'net']) as s;
+select has_table('auth'::name, 'users'::name, 'auth.users survives the reset');
+select has_table('storage'::name, 'objects'::name, 'storage.objects survives the reset');
+select has_function('net'::name, 'http_post'::name,
+  array['text', 'jsonb', 'jsonb', 'jsonb', 'integer'], 'net.http_post has pg_net''s signature');
+select ok(
+  exists (select from supabase_migrations.schema_migrations),
+  'supabase db reset recorded the migrations it applied'
+);
+
+-- auth.uid() and friends read both claim forms.
+set local request.jwt.claims = '{"sub": "0b0b0b0b-0000-4000-8000-000000000001", "role": "authenticated", "email": "a@example.org"}';
+select is(auth.uid(), '0b0b0b0b-0000-4000-8000-000000000001'::uuid, 'auth.uid() reads request.jwt.claims');
+select is(auth.role(), 'authenticated', 'auth.role() reads request.jwt.claims');
+select is(auth.email(), 'a@example.org', 'auth.email() reads request.jwt.claims');
+select is(auth.jwt() ->> 'sub', '0b0b0b0b-0000-4000-8000-000000000001', 'auth.jwt() returns the claims object');
+
+set local request.jwt.claim.sub = '0b0b0b0b-0000-4000-8000-000000000002';
+select is(auth.uid(), '0b0b0b0b-0000-4000-8000-000000000002'::uuid,
+  'auth.uid() prefers request.jwt.claim.sub over request.jwt.claims');
+set local request.jwt.claim.sub = '';
+select is(auth.uid(), '0b0b0b0b-0000-4000-8000-000000000001'::uuid,
+  'an empty request.jwt.claim.sub falls back to request.jwt.claims');
+set local request.jwt.claims = '';
+select is(auth.uid(), null, 'auth.uid() is null without claims');
+
+-- Storage path helpers.
+select is(storage.foldername('a/b/c.pdf'), array['a', 'b'], 'storage.foldername returns every segment but the last');
+select is(storage.filename('a/b/c.pdf'), 'c.pdf', 'storage.filename returns the last segment');
+select is(storage.extension('a/b/c.tar.gz'), 'gz', 'storage.extension returns the text after the last dot');
+select is(
+  (select provolatile from pg_proc where oid = 'storage.foldername(text)'::regprocedure), 'i',
+  'storage.foldername is immutable'
+);
+
+select ok(
+  (select relrowsecurity from pg_class where oid = 'storage.objects'::regclass),
+  'row level security is enabled on storage.objects'
+);
+
+-- Direct deletes are refused unless storage.allow_delete_query is 'true'.
+insert into storage.buckets (id, name) values ('platform-test', 'platform-test');
+insert into storage.objects (bucket_id, name, owner_id) values ('platform-test', 'x/y/z.pdf', 'someone');
+select is(
+  (select path_tokens from storage.objects where bucket_id = 'platform-test'), array['x', 'y', 'z.pdf'],
+  'storage.objects.path_tokens splits the name'
+);
+select throws_ok(
+  $$ delete from storage.objects where bucket_id = 'platform-test' $$, '42501', null,
+  'a direct delete from storage.objects is refused'
+);
+select throws_ok(
+  $$ delete from storage.buckets where id = 'platform-test' $$, '42501', null,
+  'a direct delete from storage.buckets is refused'
+);
+set local storage.allow_delete_query = 'true';
+select lives_ok(
+  $$ delete from storage.objects where bucket_id = 'platform-test' $$,
+  'a delete is allowed when storage.allow_delete_query is true'
+);
+
+select * from finish();
+rollback;
