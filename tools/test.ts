@@ -1,0 +1,74 @@
+import { databaseUrl, freePort, removeCluster, throwawayCluster } from "./lib/cluster.ts";
+import { createPgtap } from "./lib/database.ts";
+import { runMain } from "./lib/errors.ts";
+import { JWT_SECRET } from "./lib/jwt.ts";
+import { exitOnSignals, onShutdown, shutdown } from "./lib/lifecycle.ts";
+import { apiKeys, bringUpCluster, resetWithPlatform, startServices } from "./lib/stack.ts";
+import { runDenoTests, runPgTap, runVitest, type SuiteResult } from "./lib/suites.ts";
+import { requirements, requireSystem } from "./lib/system.ts";
+
+/**
+ * `npm test`: a throwaway cluster bootstrapped like the dev stack (platform stand-in, then
+ * `supabase db reset`), then pgTAP, vitest and deno test against it. Ends with one line
+ * `N passed, N failed` and removes everything it started.
+ */
+await runMain(async () => {
+  requireSystem(requirements.server, requirements.testing);
+  exitOnSignals();
+  const startedAt = performance.now();
+  const results: SuiteResult[] = [];
+  const section = (title: string) => console.log(`\n=== ${title}`);
+
+  const cluster = await throwawayCluster();
+  onShutdown(() => removeCluster(cluster));
+  section(`database: throwaway cluster on port ${cluster.port}`);
+  await bringUpCluster(cluster);
+
+  let databaseReady = true;
+  try {
+    console.log(await resetWithPlatform(cluster.port));
+    await createPgtap(cluster.port);
+  } catch (error) {
+    databaseReady = false;
+    console.error((error as Error).message);
+  }
+
+  section("pgTAP (pg_prove supabase/tests)");
+  results.push(
+    databaseReady
+      ? await runPgTap(cluster.port)
+      : { name: "pgTAP", passed: 0, failed: 1, note: "supabase db reset failed" },
+  );
+
+  section("functions server and pg_net worker");
+  const keys = await apiKeys();
+  const services = await startServices(cluster.port, await freePort(), keys);
+  console.log(`functions at ${services.functionsUrl}: ${services.functionNames.join(", ")}`);
+  const env = {
+    SUPABASE_DB_URL: databaseUrl(cluster.port),
+    SUPABASE_URL: services.supabaseUrl,
+    FUNCTIONS_URL: services.functionsUrl,
+    SUPABASE_ANON_KEY: keys.anonKey,
+    SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
+    SUPABASE_JWT_SECRET: JWT_SECRET,
+  };
+
+  section("vitest (packages, tools)");
+  results.push(await runVitest(env));
+
+  section("deno test (supabase/functions)");
+  results.push(await runDenoTests(env));
+
+  await shutdown();
+
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  console.log(`\n=== summary (${seconds} s)`);
+  for (const result of results) {
+    const note = result.note ? ` (${result.note})` : "";
+    console.log(`${result.name.padEnd(10)} ${result.passed} passed, ${result.failed} failed${note}`);
+  }
+  const passed = results.reduce((sum, result) => sum + result.passed, 0);
+  const failed = results.reduce((sum, result) => sum + result.failed, 0);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+});
