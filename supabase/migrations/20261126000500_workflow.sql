@@ -491,7 +491,7 @@ begin
     private.barangay_name(p_assessment_id) || ' submitted the area for your review.', p_area_code => p_area_code);
 
   v_assessment := private.bump_version(p_assessment_id);
-  if not exists (select 1 from public.assessment_areas where assessment_id = p_assessment_id and status <> 'submitted') then
+  if not exists (select 1 from public.assessment_areas where assessment_id = p_assessment_id and status in ('draft', 'rework')) then
     if v_assessment.status = 'draft' then
       update public.assessments set submitted_at = now() where id = p_assessment_id;
       v_assessment := private.move_assessment(v_assessment, 'submitted', 'assessment_submitted');
