@@ -126,10 +126,9 @@ alter table public.profiles enable row level security;
 grant select on public.profiles to authenticated, service_role;
 grant update (full_name, preferred_language) on public.profiles to authenticated;
 
-create policy "Users read their own profile" on public.profiles
-  for select to authenticated using (id = (select auth.uid()));
-create policy "The MLGOO reads every profile" on public.profiles
-  for select to authenticated using ((select private.is_mlgoo()));
+create policy "Users read their own profile, the MLGOO every profile" on public.profiles
+  for select to authenticated
+  using (id = (select auth.uid()) or (select private.is_mlgoo()));
 create policy "Active users edit their own name and language" on public.profiles
   for update to authenticated
   using (id = (select auth.uid()) and is_active)
@@ -158,10 +157,9 @@ grant insert (psgc_code, name, city_municipality, province, region, is_active),
   update (psgc_code, name, city_municipality, province, region, is_active)
   on public.barangays to authenticated;
 
-create policy "Reviewers and the MLGOO read every barangay" on public.barangays
-  for select to authenticated using ((select private.is_staff()));
-create policy "Barangay users read their own barangay" on public.barangays
-  for select to authenticated using (id = (select private.current_barangay_id()));
+create policy "Reviewers and the MLGOO read every barangay, barangay users their own" on public.barangays
+  for select to authenticated
+  using ((select private.is_staff()) or id = (select private.current_barangay_id()));
 create policy "The MLGOO registers barangays" on public.barangays
   for insert to authenticated with check ((select private.is_mlgoo()));
 create policy "The MLGOO edits barangays" on public.barangays

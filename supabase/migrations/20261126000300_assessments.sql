@@ -81,16 +81,14 @@ create trigger touch_updated_at before update on public.assessments
 alter table public.assessments enable row level security;
 grant select on public.assessments to authenticated, service_role;
 
-create policy "The MLGOO reads every assessment" on public.assessments
-  for select to authenticated using ((select private.is_mlgoo()));
-create policy "Barangay users read their own assessments" on public.assessments
-  for select to authenticated using (barangay_id = (select private.current_barangay_id()));
-create policy "Validators read assessments that reached validation" on public.assessments
+create policy "The MLGOO, the barangay, validators from validation on and assessors once their area was submitted read an assessment" on public.assessments
   for select to authenticated
-  using ((select private.current_app_role()) = 'validator' and validation_started_at is not null);
-create policy "Assessors read assessments once their area was submitted" on public.assessments
-  for select to authenticated
-  using (submitted_area_codes @> array[(select private.current_area_code())]);
+  using (
+    (select private.is_mlgoo())
+    or barangay_id = (select private.current_barangay_id())
+    or ((select private.current_app_role()) = 'validator' and validation_started_at is not null)
+    or submitted_area_codes @> array[(select private.current_area_code())]
+  );
 
 -- Per-area state --------------------------------------------------------------------------------
 
@@ -199,14 +197,13 @@ create index responses_area on public.responses (assessment_id, area_code);
 
 alter table public.responses enable row level security;
 grant select on public.responses to authenticated, service_role;
-create policy "The MLGOO, validators and the barangay read the answers" on public.responses
+create policy "Readers of an assessment read its answers, assessors those of their area" on public.responses
   for select to authenticated
-  using ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
-         and assessment_id in (select id from public.assessments));
-create policy "Assessors read the answers of their area" on public.responses
-  for select to authenticated
-  using (area_code = (select private.current_area_code())
-         and assessment_id in (select id from public.assessments));
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
+     or area_code = (select private.current_area_code()))
+    and assessment_id in (select id from public.assessments)
+  );
 
 -- Reviews: checklist values and decisions ---------------------------------------------------------
 
@@ -258,18 +255,15 @@ create index reviews_area on public.reviews (assessment_id, area_code);
 
 alter table public.reviews enable row level security;
 grant select on public.reviews to authenticated, service_role;
-create policy "The MLGOO and validators read the reviews" on public.reviews
+create policy "Reviewers read the reviews (assessors of their area), barangay users once completed" on public.reviews
   for select to authenticated
-  using ((select private.current_app_role()) in ('mlgoo', 'validator')
-         and assessment_id in (select id from public.assessments));
-create policy "Assessors read the reviews of their area" on public.reviews
-  for select to authenticated
-  using (area_code = (select private.current_area_code())
-         and assessment_id in (select id from public.assessments));
-create policy "Barangay users read their reviews once completed" on public.reviews
-  for select to authenticated
-  using ((select private.current_app_role()) = 'blgu'
-         and assessment_id in (select id from public.assessments where status = 'completed'));
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator')
+     or area_code = (select private.current_area_code())
+     or ((select private.current_app_role()) = 'blgu'
+         and assessment_id in (select id from public.assessments where status = 'completed')))
+    and assessment_id in (select id from public.assessments)
+  );
 
 -- Overrides of parent indicators --------------------------------------------------------------------
 
@@ -295,14 +289,14 @@ comment on column public.indicator_overrides.overridden_at is 'When.';
 
 alter table public.indicator_overrides enable row level security;
 grant select on public.indicator_overrides to authenticated, service_role;
-create policy "The MLGOO and validators read indicator overrides" on public.indicator_overrides
+create policy "The MLGOO and validators read indicator overrides, barangay users once completed" on public.indicator_overrides
   for select to authenticated
-  using ((select private.current_app_role()) in ('mlgoo', 'validator')
-         and assessment_id in (select id from public.assessments));
-create policy "Barangay users read their indicator overrides once completed" on public.indicator_overrides
-  for select to authenticated
-  using ((select private.current_app_role()) = 'blgu'
-         and assessment_id in (select id from public.assessments where status = 'completed'));
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator')
+     or ((select private.current_app_role()) = 'blgu'
+         and assessment_id in (select id from public.assessments where status = 'completed')))
+    and assessment_id in (select id from public.assessments)
+  );
 
 -- Leaf history: every change of answers, checklist values, decisions and overrides ----------------
 
@@ -332,19 +326,15 @@ create index leaf_history_leaf on public.leaf_history (assessment_id, leaf_id, c
 
 alter table public.leaf_history enable row level security;
 grant select on public.leaf_history to authenticated, service_role;
-create policy "The MLGOO and validators read leaf history" on public.leaf_history
+create policy "Reviewers read leaf history (assessors of their area), barangay users their answers and all once completed" on public.leaf_history
   for select to authenticated
-  using ((select private.current_app_role()) in ('mlgoo', 'validator')
-         and assessment_id in (select id from public.assessments));
-create policy "Assessors read the leaf history of their area" on public.leaf_history
-  for select to authenticated
-  using (area_code = (select private.current_area_code())
-         and assessment_id in (select id from public.assessments));
-create policy "Barangay users read answer history, and all once completed" on public.leaf_history
-  for select to authenticated
-  using ((select private.current_app_role()) = 'blgu'
-         and (source = 'answers' or assessment_id in (select id from public.assessments where status = 'completed'))
-         and assessment_id in (select id from public.assessments));
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator')
+     or area_code = (select private.current_area_code())
+     or ((select private.current_app_role()) = 'blgu'
+         and (source = 'answers' or assessment_id in (select id from public.assessments where status = 'completed'))))
+    and assessment_id in (select id from public.assessments)
+  );
 
 create function private.record_leaf_history()
 returns trigger
@@ -421,18 +411,14 @@ create index comments_assessment on public.comments (assessment_id, area_code, c
 
 alter table public.comments enable row level security;
 grant select on public.comments to authenticated, service_role;
-create policy "The MLGOO and validators read the comments" on public.comments
+create policy "Reviewers read the comments (assessors of their area), barangay users the public ones" on public.comments
   for select to authenticated
-  using ((select private.current_app_role()) in ('mlgoo', 'validator')
-         and assessment_id in (select id from public.assessments));
-create policy "Assessors read the comments of their area" on public.comments
-  for select to authenticated
-  using (area_code = (select private.current_area_code())
-         and assessment_id in (select id from public.assessments));
-create policy "Barangay users read the public comments on their assessment" on public.comments
-  for select to authenticated
-  using ((select private.current_app_role()) = 'blgu' and visibility = 'public'
-         and assessment_id in (select id from public.assessments));
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator')
+     or area_code = (select private.current_area_code())
+     or ((select private.current_app_role()) = 'blgu' and visibility = 'public'))
+    and assessment_id in (select id from public.assessments)
+  );
 
 -- MOV files ---------------------------------------------------------------------------------------
 
@@ -490,14 +476,13 @@ create index mov_files_area on public.mov_files (assessment_id, area_code);
 
 alter table public.mov_files enable row level security;
 grant select on public.mov_files to authenticated, service_role;
-create policy "The MLGOO, validators and the barangay read the files" on public.mov_files
+create policy "Readers of an assessment read its files, assessors those of their area" on public.mov_files
   for select to authenticated
-  using ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
-         and assessment_id in (select id from public.assessments));
-create policy "Assessors read the files of their area" on public.mov_files
-  for select to authenticated
-  using (area_code = (select private.current_area_code())
-         and assessment_id in (select id from public.assessments));
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
+     or area_code = (select private.current_area_code()))
+    and assessment_id in (select id from public.assessments)
+  );
 
 -- Submission snapshots ------------------------------------------------------------------------------
 
@@ -552,14 +537,14 @@ create index classification_results_latest on public.classification_results (ass
 
 alter table public.classification_results enable row level security;
 grant select on public.classification_results to authenticated, service_role;
-create policy "The MLGOO and validators read classification results" on public.classification_results
+create policy "The MLGOO and validators read classification results, barangay users the official one once completed" on public.classification_results
   for select to authenticated
-  using ((select private.current_app_role()) in ('mlgoo', 'validator')
-         and assessment_id in (select id from public.assessments));
-create policy "Barangay users read their official results once completed" on public.classification_results
-  for select to authenticated
-  using ((select private.current_app_role()) = 'blgu' and kind = 'official'
-         and assessment_id in (select id from public.assessments where status = 'completed'));
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator')
+     or ((select private.current_app_role()) = 'blgu' and kind = 'official'
+         and assessment_id in (select id from public.assessments where status = 'completed')))
+    and assessment_id in (select id from public.assessments)
+  );
 
 -- Events: the append-only timeline ------------------------------------------------------------------
 
@@ -598,21 +583,16 @@ create index events_cycle on public.events (cycle_id, created_at);
 
 alter table public.events enable row level security;
 grant select on public.events to authenticated, service_role;
-create policy "The MLGOO reads every event" on public.events
-  for select to authenticated using ((select private.is_mlgoo()));
-create policy "Validators read the events of assessments they read" on public.events
+create policy "The MLGOO reads every event, validators, assessors (their area) and barangay users (visible ones, all once completed) those of assessments they read" on public.events
   for select to authenticated
-  using ((select private.current_app_role()) = 'validator'
-         and assessment_id in (select id from public.assessments));
-create policy "Assessors read the events of their area" on public.events
-  for select to authenticated
-  using (area_code = (select private.current_area_code())
-         and assessment_id in (select id from public.assessments));
-create policy "Barangay users read visible events, and all once completed" on public.events
-  for select to authenticated
-  using ((select private.current_app_role()) = 'blgu'
-         and (visible_to_barangay or assessment_id in (select id from public.assessments where status = 'completed'))
-         and assessment_id in (select id from public.assessments));
+  using (
+    (select private.is_mlgoo())
+    or (assessment_id in (select id from public.assessments)
+        and ((select private.current_app_role()) = 'validator'
+             or area_code = (select private.current_area_code())
+             or ((select private.current_app_role()) = 'blgu'
+                 and (visible_to_barangay or assessment_id in (select id from public.assessments where status = 'completed')))))
+  );
 
 create function private.refuse_change()
 returns trigger
