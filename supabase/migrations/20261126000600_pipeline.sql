@@ -344,3 +344,6 @@ create trigger record_mov_deletion after delete on storage.objects
   execute function private.record_mov_deletion();
 
 create index mov_files_pending on public.mov_files (assessment_id) where content_check = 'pending';
+
+comment on column public.classification_results.created_at is
+  'When it was last computed: recomputing an input already stored refreshes it, so the newest row of a kind is the assessment''s current state.';

@@ -1,0 +1,172 @@
+import { classify } from "../../../packages/classifier/src/index.ts";
+import type { Sql } from "../_shared/db.ts";
+import { errorResponse, json, methodNotAllowed } from "../_shared/http.ts";
+import { logEvent, type LogFields } from "../_shared/log.ts";
+import { bearerToken, secretMatches } from "../_shared/secret.ts";
+import { type ByteReader, checkContent } from "./content-check.ts";
+import { parsePayload } from "./payload.ts";
+import {
+  acknowledgeJob,
+  assessmentExists,
+  findJob,
+  jobStatus,
+  loadInput,
+  lockAssessment,
+  pendingMovs,
+  recordContentChecks,
+  type ResultKind,
+  storeResult,
+} from "./store.ts";
+
+export type ClassifyDependencies = {
+  sql: Sql;
+  /** The secret the dispatcher presents as `Authorization: Bearer <secret>`. */
+  webhookSecret: () => Promise<string | null>;
+  /** Reads the first bytes of a MOV from storage. */
+  readHead: ByteReader;
+  /** Milliseconds, for the request log. */
+  clock: () => number;
+};
+
+type Target = { assessmentId: string; kind: ResultKind; jobId: number | null };
+
+async function handle(
+  request: Request,
+  deps: ClassifyDependencies,
+  log: LogFields,
+): Promise<Response> {
+  if (request.method !== "POST") return methodNotAllowed(["POST"]);
+  if (
+    !(await secretMatches(
+      bearerToken(request),
+      (await deps.webhookSecret()) ?? "",
+    ))
+  ) {
+    return errorResponse(
+      401,
+      "unauthorized",
+      "Missing or wrong webhook secret",
+    );
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return errorResponse(400, "invalid_payload", "The body is not JSON", {
+      field: "(body)",
+    });
+  }
+  const parsed = parsePayload(body);
+  if ("error" in parsed) {
+    return errorResponse(
+      400,
+      "invalid_payload",
+      `${parsed.error.field}: ${parsed.error.message}`,
+      {
+        field: parsed.error.field,
+      },
+    );
+  }
+  const { job_id: jobId, assessment_id: assessmentId, kind } = parsed.payload;
+  log.job_id = jobId;
+
+  let target: Target;
+  if (jobId !== undefined) {
+    const job = await findJob(deps.sql, jobId);
+    if (!job) {
+      return errorResponse(404, "job_not_found", `Job ${jobId} does not exist`);
+    }
+    if (job.status === "done") {
+      return json({ job_id: jobId, status: "done", already_done: true });
+    }
+    target = { assessmentId: job.assessmentId, kind: job.kind, jobId };
+  } else {
+    if (!(await assessmentExists(deps.sql, assessmentId!))) {
+      return errorResponse(
+        404,
+        "assessment_not_found",
+        `Assessment ${assessmentId} does not exist`,
+      );
+    }
+    target = {
+      assessmentId: assessmentId!,
+      kind: kind ?? "projection",
+      jobId: null,
+    };
+  }
+  log.assessment_id = target.assessmentId;
+  log.kind = target.kind;
+
+  // Storage is read before the lock is taken, so slow reads never hold up other jobs.
+  const pending = await pendingMovs(deps.sql, target.assessmentId);
+  const checks = await Promise.all(
+    pending.map(async (mov) => ({
+      mov,
+      verdict: await checkContent(mov, deps.readHead),
+    })),
+  );
+  log.content_checks = checks.map(({ verdict }) =>
+    verdict.detail ? `${verdict.check}: ${verdict.detail}` : verdict.check
+  );
+
+  const outcome = await deps.sql.begin(async (tx) => {
+    await lockAssessment(tx, target.assessmentId);
+    if (
+      target.jobId !== null && (await jobStatus(tx, target.jobId)) === "done"
+    ) return null;
+    await recordContentChecks(tx, checks);
+    const result = await classify(await loadInput(tx, target.assessmentId));
+    const stored = await storeResult(
+      tx,
+      target.assessmentId,
+      target.kind,
+      result,
+    );
+    if (target.jobId !== null) await acknowledgeJob(tx, target.jobId);
+    return { result, stored };
+  });
+  if (!outcome) {
+    return json({ job_id: jobId, status: "done", already_done: true });
+  }
+
+  log.input_hash = outcome.result.inputHash;
+  log.created = outcome.stored.created;
+  return json({
+    job_id: target.jobId,
+    assessment_id: target.assessmentId,
+    kind: target.kind,
+    status: "done",
+    result_id: outcome.stored.id,
+    input_hash: outcome.result.inputHash,
+    created: outcome.stored.created,
+    passed: target.kind === "official"
+      ? outcome.result.overall.passed
+      : outcome.result.projection.passed,
+    readiness_percent: outcome.result.projection.readinessPercent,
+  });
+}
+
+/** POST /classify: one classification per request, logged as one JSON object. */
+export function createClassifyHandler(deps: ClassifyDependencies) {
+  return async (request: Request): Promise<Response> => {
+    const startedAt = deps.clock();
+    const log: LogFields = { function: "classify", method: request.method };
+    let response: Response;
+    try {
+      response = await handle(request, deps, log);
+    } catch (error) {
+      log.error = error instanceof Error ? error.message : String(error);
+      response = errorResponse(
+        500,
+        "internal_error",
+        "The classification failed; it will be retried",
+      );
+    }
+    logEvent(response.status >= 500 ? "error" : "info", "request", {
+      ...log,
+      status: response.status,
+      duration_ms: Math.round(deps.clock() - startedAt),
+    });
+    return response;
+  };
+}

@@ -1,0 +1,16 @@
+import { createDatabase } from "../_shared/db.ts";
+import { createClassifyHandler } from "./handler.ts";
+import { storageByteReader } from "./storage-reader.ts";
+import { cachedWebhookSecret } from "./secret.ts";
+
+const sql = createDatabase();
+
+Deno.serve(createClassifyHandler({
+  sql,
+  webhookSecret: cachedWebhookSecret(sql),
+  readHead: storageByteReader(
+    Deno.env.get("SUPABASE_URL") ?? "",
+    Deno.env.get("SUPABASE_SERVICE_ROLE_KEY") ?? "",
+  ),
+  clock: () => performance.now(),
+}));

@@ -1,0 +1,184 @@
+import type {
+  ClassificationResult,
+  ClassifierInput,
+} from "../../../packages/classifier/src/index.ts";
+import type postgres from "postgres";
+import type { Sql } from "../_shared/db.ts";
+import type { ContentVerdict } from "./content-check.ts";
+
+/** Database reads and writes of the classify function (postgres.js, SUPABASE_DB_URL). */
+
+type Tx = postgres.TransactionSql;
+
+export type ResultKind = "projection" | "official";
+export type Job = {
+  id: number;
+  assessmentId: string;
+  kind: ResultKind;
+  status: string;
+};
+export type PendingMov = {
+  id: string;
+  path: string;
+  name: string;
+  mimeType: string;
+};
+
+export async function findJob(
+  sql: Sql,
+  jobId: number,
+): Promise<Job | undefined> {
+  const [job] = await sql<Job[]>`
+    select id::integer as id, assessment_id as "assessmentId", result_kind as kind, status
+    from public.jobs where id = ${jobId}`;
+  return job;
+}
+
+export async function assessmentExists(
+  sql: Sql,
+  assessmentId: string,
+): Promise<boolean> {
+  const [row] =
+    await sql`select 1 from public.assessments where id = ${assessmentId}`;
+  return row !== undefined;
+}
+
+export function pendingMovs(
+  sql: Sql,
+  assessmentId: string,
+): Promise<PendingMov[]> {
+  return sql<PendingMov[]>`
+    select id, storage_path as path, original_name as name, mime_type as "mimeType"
+    from public.mov_files
+    where assessment_id = ${assessmentId} and content_check = 'pending' and deleted_at is null`;
+}
+
+/** Serializes work on one assessment until the transaction ends, so the last committed state wins. */
+export async function lockAssessment(
+  tx: Tx,
+  assessmentId: string,
+): Promise<void> {
+  await tx`select pg_advisory_xact_lock(hashtextextended(${assessmentId}, 0))`;
+}
+
+export async function jobStatus(
+  tx: Tx,
+  jobId: number,
+): Promise<string | undefined> {
+  const [row] = await tx<
+    { status: string }[]
+  >`select status from public.jobs where id = ${jobId} for update`;
+  return row?.status;
+}
+
+/** Records verdicts, unless the file changed (new type, deleted) since its bytes were read. */
+export async function recordContentChecks(
+  tx: Tx,
+  checks: { mov: PendingMov; verdict: ContentVerdict }[],
+): Promise<void> {
+  for (const { mov, verdict } of checks) {
+    await tx`
+      update public.mov_files
+      set content_check = ${verdict.check}, content_check_reason = ${verdict.reason}
+      where id = ${mov.id} and content_check = 'pending' and mime_type = ${mov.mimeType}`;
+  }
+}
+
+type CatalogShape = ClassifierInput["catalog"];
+
+/** A cycle's catalog structure never changes once installed (only wording may): cache it per cycle. */
+const catalogs = new Map<string, CatalogShape>();
+
+async function cycleCatalog(tx: Tx, cycleId: string): Promise<CatalogShape> {
+  const cached = catalogs.get(cycleId);
+  if (cached) return cached;
+  const [{ catalog }] = await tx<{ catalog: CatalogShape }[]>`
+    select jsonb_build_object(
+      'areas', (select jsonb_agg(jsonb_build_object('code', a.code, 'kind', a.kind) order by a.code)
+                from public.governance_areas a),
+      'indicators', coalesce((
+        select jsonb_agg(jsonb_build_object(
+          'code', p.code, 'area', p.area_code, 'isBbi', p.is_bbi, 'isProfilingOnly', p.is_profiling_only,
+          'leaves', coalesce((
+            select jsonb_agg(jsonb_build_object(
+              'code', l.code, 'validationRule', l.validation_rule, 'isProfilingOnly', l.is_profiling_only,
+              'hasConsiderationRule', l.has_consideration_rule,
+              'accomplishmentFallback', l.accomplishment_fallback,
+              'items', coalesce((
+                select jsonb_agg(jsonb_build_object(
+                  'key', i.item_key, 'type', i.item_type, 'required', i.is_required,
+                  'optionGroup', i.option_group, 'isProfiling', i.is_profiling) order by i.sort_order)
+                from public.checklist_items i where i.indicator_id = l.id), '[]'),
+              'slots', coalesce((
+                select jsonb_agg(jsonb_build_object('key', s.slot_key, 'optionGroup', s.option_group)
+                                 order by s.sort_order)
+                from public.upload_slots s where s.indicator_id = l.id), '[]')
+            ) order by l.sort_order)
+            from public.indicators l where l.parent_id = p.id), '[]')
+        ) order by p.sort_order)
+        from public.indicators p where p.cycle_id = ${cycleId} and p.parent_id is null), '[]')
+    ) as catalog`;
+  catalogs.set(cycleId, catalog);
+  return catalog;
+}
+
+/** The classifier input of an assessment as committed now: catalog, reviews, overrides, live MOVs. */
+export async function loadInput(
+  tx: Tx,
+  assessmentId: string,
+): Promise<ClassifierInput> {
+  const [{ cycleId }] = await tx<{ cycleId: string }[]>`
+    select cycle_id as "cycleId" from public.assessments where id = ${assessmentId}`;
+  const [catalog, responses, indicatorOverrides, movs] = await Promise.all([
+    cycleCatalog(tx, cycleId),
+    tx<ClassifierInput["responses"]>`
+      select l.code as "leafCode", r.checklist, r.decision, r.override_decision as override
+      from public.reviews r join public.indicators l on l.id = r.leaf_id
+      where r.assessment_id = ${assessmentId}`,
+    tx<ClassifierInput["indicatorOverrides"]>`
+      select p.code as "indicatorCode", o.decision
+      from public.indicator_overrides o join public.indicators p on p.id = o.indicator_id
+      where o.assessment_id = ${assessmentId}`,
+    tx<ClassifierInput["movs"]>`
+      select distinct l.code as "leafCode", s.slot_key as "slotKey"
+      from public.mov_files m
+      join public.indicators l on l.id = m.leaf_id
+      join public.upload_slots s on s.id = m.slot_id
+      where m.assessment_id = ${assessmentId} and m.deleted_at is null and m.content_check <> 'rejected'`,
+  ]);
+  return {
+    catalog,
+    responses: [...responses],
+    indicatorOverrides: [...indicatorOverrides],
+    movs: [...movs],
+  };
+}
+
+/**
+ * Stores a result once per input hash. Recomputing an input already stored refreshes its
+ * created_at, so the newest row is always the assessment's current state.
+ */
+export async function storeResult(
+  tx: Tx,
+  assessmentId: string,
+  kind: ResultKind,
+  result: ClassificationResult,
+): Promise<{ id: string; created: boolean }> {
+  const passed = kind === "official"
+    ? result.overall.passed
+    : result.projection.passed;
+  const [row] = await tx<{ id: string; created: boolean }[]>`
+    insert into public.classification_results
+      (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
+    values (${assessmentId}, ${kind}, ${result.classifierVersion}, ${result.inputHash},
+            ${tx.json(result as never)}, ${passed}, ${
+    Math.round(result.projection.readinessPercent * 10) / 10
+  })
+    on conflict (assessment_id, kind, input_hash) do update set created_at = now()
+    returning id, (xmax = 0) as created`;
+  return row;
+}
+
+export async function acknowledgeJob(tx: Tx, jobId: number): Promise<void> {
+  await tx`update public.jobs set status = 'done', finished_at = now() where id = ${jobId} and status <> 'done'`;
+}
