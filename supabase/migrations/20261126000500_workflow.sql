@@ -500,8 +500,9 @@ begin
       if v_resume <> 'submitted' then
         update public.assessment_areas set status = 'approved' where assessment_id = p_assessment_id;
       end if;
-      update public.assessments set resume_status = null, submitted_at = now() where id = p_assessment_id;
       v_assessment := private.move_assessment(v_assessment, v_resume, 'reopened_resubmitted');
+      update public.assessments set resume_status = null, submitted_at = now() where id = p_assessment_id
+      returning * into v_assessment;
       perform private.notify_role('mlgoo', p_assessment_id, 'reopened_resubmitted',
         'Reopened assessment resubmitted',
         private.barangay_name(p_assessment_id) || ' resubmitted every area; the assessment is back to '
