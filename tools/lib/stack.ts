@@ -9,26 +9,33 @@ import {
   startCluster,
   stopCluster,
 } from "./cluster.ts";
-import { applyPlatform, resetDatabase } from "./database.ts";
+import { applyPlatform, connect, resetDatabase } from "./database.ts";
 import { JWT_SECRET, mintApiKey } from "./jwt.ts";
 import { onShutdown } from "./lifecycle.ts";
 
 export type ApiKeys = { anonKey: string; serviceRoleKey: string };
 
 export async function apiKeys(): Promise<ApiKeys> {
-  return { anonKey: await mintApiKey("anon"), serviceRoleKey: await mintApiKey("service_role") };
+  return {
+    anonKey: await mintApiKey("anon"),
+    serviceRoleKey: await mintApiKey("service_role"),
+  };
 }
 
 /**
  * Creates the cluster if needed and starts it (stopped again on shutdown when this process
  * started it). Returns whether the cluster is brand new.
  */
-export async function bringUpCluster(cluster: Cluster): Promise<{ created: boolean }> {
+export async function bringUpCluster(
+  cluster: Cluster,
+): Promise<{ created: boolean }> {
   const created = await ensureCluster(cluster);
   if (await isClusterRunning(cluster)) {
     const port = await runningPort(cluster);
     if (port !== cluster.port) {
-      throw new Error(`The cluster in ${cluster.dataDir} is already running on port ${port}.`);
+      throw new Error(
+        `The cluster in ${cluster.dataDir} is already running on port ${port}.`,
+      );
     }
     return { created };
   }
@@ -43,7 +50,11 @@ export async function resetWithPlatform(port: number): Promise<string> {
   return await resetDatabase(port);
 }
 
-export type Services = { functionsUrl: string; supabaseUrl: string; functionNames: string[] };
+export type Services = {
+  functionsUrl: string;
+  supabaseUrl: string;
+  functionNames: string[];
+};
 
 /** The pg_net worker and the functions server against the database on `dbPort`. */
 export async function startServices(
@@ -65,5 +76,30 @@ export async function startServices(
     },
   });
   onShutdown(() => server.stop());
+  await configurePipeline(dbPort, server.url);
   return { functionsUrl: server.url, supabaseUrl, functionNames: server.names };
+}
+
+/**
+ * Where Vault is absent the database reads the classify URL and its webhook secret from
+ * private.settings: write them (a fresh secret per start), then dispatch jobs queued meanwhile.
+ */
+async function configurePipeline(
+  dbPort: number,
+  functionsUrl: string,
+): Promise<void> {
+  const sql = connect(databaseUrl(dbPort));
+  try {
+    await sql`
+      insert into private.settings (key, value)
+      values ('vantage_functions_url', ${functionsUrl}), ('vantage_webhook_secret', ${crypto.randomUUID()})
+      on conflict (key) do update set value = excluded.value, updated_at = now()`;
+    await sql`select private.sweep_jobs()`;
+  } catch (error) {
+    console.error(
+      `[stack] pipeline settings not written: ${(error as Error).message}`,
+    );
+  } finally {
+    await sql.end();
+  }
 }
