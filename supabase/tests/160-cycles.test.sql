@@ -1,0 +1,44 @@
+-- Cycles: activating makes one cycle active and creates a draft assessment for every active barangay
+-- (safe to repeat); publishing makes it visible to katuparan.
+
+begin;
+select plan(12);
+
+select tests.create_cycle(2092) as old \gset
+select tests.create_cycle(2093) as c \gset
+update public.cycles set is_active = false where is_active;
+update public.cycles set is_active = true where id = :'old';
+update public.barangays set is_active = false;
+select tests.create_barangay('993000001', 'Active One') as b1 \gset
+select tests.create_barangay('993000002', 'Active Two') as b2 \gset
+select tests.create_barangay('993000003', 'Inactive') as b3 \gset
+update public.barangays set is_active = false where id = :'b3';
+select tests.create_user('cyc-mlgoo@test.local', 'mlgoo');
+select tests.create_user('cyc-blgu@test.local', 'blgu', :'b1');
+select tests.create_user('cyc-validator@test.local', 'validator');
+
+select tests.act_as('cyc-validator@test.local');
+select throws_ok(format('select public.activate_cycle(%L)', :'c'), '42501', null, 'A validator cannot activate a cycle');
+select tests.act_as('cyc-mlgoo@test.local');
+select throws_ok(format('select public.activate_cycle(%L)', gen_random_uuid()), 'VA007', null, 'An unknown cycle is refused');
+select is(public.activate_cycle(:'c'), 2, 'Activating creates a draft assessment for each active barangay');
+select tests.act_as_postgres();
+select is((select array_agg(id order by year) from public.cycles where is_active), array[:'c']::uuid[],
+  'Only the activated cycle is active');
+select is((select array_agg(status::text) from public.assessments where cycle_id = :'c'), array['draft', 'draft'], 'The assessments are drafts');
+select is((select count(*)::int from public.assessments where cycle_id = :'c' and barangay_id = :'b3'), 0, 'Inactive barangays get none');
+select is((select count(*)::int from public.notifications where kind = 'cycle_opened' and recipient_id = tests.user_id('cyc-blgu@test.local')), 1,
+  'The barangay is told the cycle is open');
+select is((select array_agg(action order by id) from public.events where cycle_id in (:'c', :'old') and assessment_id is null),
+  array['cycle_deactivated', 'cycle_activated', 'assessments_created'], 'Activation is recorded');
+select tests.act_as('cyc-mlgoo@test.local');
+select is(public.activate_cycle(:'c'), 0, 'Activating again creates nothing');
+
+select tests.act_as('cyc-blgu@test.local');
+select throws_ok(format('select public.publish_cycle(%L)', :'c'), '42501', null, 'The barangay cannot publish');
+select tests.act_as('cyc-mlgoo@test.local');
+select ok((public.publish_cycle(:'c')).is_published, 'The MLGOO publishes the cycle');
+select throws_ok(format('select public.publish_cycle(%L)', :'c'), 'VA001', null, 'A published cycle cannot be published again');
+
+select * from finish();
+rollback;
