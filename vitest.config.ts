@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 // Node-side suites only: Deno tests (supabase/functions, *.deno.test.ts) run under `deno test`.
 export default defineConfig({
   test: {
-    include: ["packages/**/*.test.ts", "tools/**/*.test.ts", "bench/**/*.test.ts"],
+    include: ["packages/**/*.test.ts", "tools/**/*.test.ts", "bench/**/*.test.ts", "tests/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/*.deno.test.ts"],
   },
 });
