@@ -19,7 +19,9 @@ async function asUser<T>(
   holdMs = 0,
 ): Promise<T> {
   return (await session.begin(async (tx) => {
-    await tx`select set_config('request.jwt.claims', ${JSON.stringify({ sub: userId, role: "authenticated" })}, true)`;
+    await tx`select set_config('request.jwt.claims', ${
+      JSON.stringify({ sub: userId, role: "authenticated" })
+    }, true)`;
     await tx`set local role authenticated`;
     const result = await query(tx);
     if (holdMs > 0) await tx`select pg_sleep(${holdMs / 1000})`;
@@ -48,7 +50,9 @@ describe.skipIf(!databaseUrl)("workflow under concurrency", () => {
       values (${year}, ${`Concurrency ${year}`}, ${year - 1}, '2024') returning id`;
     [{ id: barangayId }] = await admin`
       insert into public.barangays (psgc_code, name, city_municipality, province, region)
-      values (${String(990000000 + year)}, 'Concurrency', 'Town', 'Province', 'Region') returning id`;
+      values (${
+      String(990000000 + year)
+    }, 'Concurrency', 'Town', 'Province', 'Region') returning id`;
     for (const [key, id] of Object.entries(users)) {
       await admin`
         insert into auth.users (id, aud, role, email, raw_app_meta_data, created_at, updated_at)
@@ -85,9 +89,15 @@ describe.skipIf(!databaseUrl)("workflow under concurrency", () => {
 
   it("two autosaves from the same version keep one and refuse the other with VA004", async () => {
     const save = (session: Session, userId: string, answers: object) =>
-      asUser(session, userId, (tx) =>
-        tx`select public.save_answers(${assessmentId}, ${leafId}, ${tx.json(answers as postgres.JSONValue)}, 0) as version`,
-        200);
+      asUser(
+        session,
+        userId,
+        (tx) =>
+          tx`select public.save_answers(${assessmentId}, ${leafId}, ${
+            tx.json(answers as postgres.JSONValue)
+          }, 0) as version`,
+        200,
+      );
     const outcomes = await Promise.allSettled([
       save(first, users.blgu, { approved: "by the secretary" }),
       save(second, users.blguColleague, { approved: "by the captain" }),
@@ -106,8 +116,16 @@ describe.skipIf(!databaseUrl)("workflow under concurrency", () => {
 
   it("two sessions submitting the same area leave exactly one submission", async () => {
     const submit = (session: Session, userId: string) =>
-      asUser(session, userId, (tx) => tx`select public.submit_area(${assessmentId}, 1::smallint)`, 200);
-    const outcomes = await Promise.allSettled([submit(first, users.blgu), submit(second, users.blguColleague)]);
+      asUser(
+        session,
+        userId,
+        (tx) => tx`select public.submit_area(${assessmentId}, 1::smallint)`,
+        200,
+      );
+    const outcomes = await Promise.allSettled([
+      submit(first, users.blgu),
+      submit(second, users.blguColleague),
+    ]);
 
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect(outcomes.map(sqlState).filter(Boolean)).toEqual(["VA001"]);
@@ -119,9 +137,19 @@ describe.skipIf(!databaseUrl)("workflow under concurrency", () => {
   });
 
   it("a rework racing an approval of the same area applies only the first", async () => {
-    const approve = asUser(first, users.assessor, (tx) => tx`select public.approve_area(${assessmentId}, 1::smallint)`, 200);
-    const rework = asUser(second, users.assessor, (tx) =>
-      tx`select public.request_rework(${assessmentId}, 1::smallint, 'Attach the signed budget')`, 200);
+    const approve = asUser(
+      first,
+      users.assessor,
+      (tx) => tx`select public.approve_area(${assessmentId}, 1::smallint)`,
+      200,
+    );
+    const rework = asUser(
+      second,
+      users.assessor,
+      (tx) =>
+        tx`select public.request_rework(${assessmentId}, 1::smallint, 'Attach the signed budget')`,
+      200,
+    );
     const outcomes = await Promise.allSettled([approve, rework]);
 
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
