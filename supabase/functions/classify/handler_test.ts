@@ -1,0 +1,309 @@
+import assert from "node:assert/strict";
+import type { Sql } from "../_shared/db.ts";
+import type { ByteReader, HeadRead } from "./content-check.ts";
+import { createClassifyHandler } from "./handler.ts";
+import {
+  createFixture,
+  type Fixture,
+  PDF_HEAD,
+  testDatabase,
+  uploadAsStorageApi,
+  withSettings,
+} from "./test_fixtures.ts";
+
+// The handler against the real test database. Dispatches go to a closed port so that only these
+// tests run the jobs.
+
+const SECRET = "handler-test-secret";
+const UNREACHABLE = {
+  vantage_functions_url: "http://127.0.0.1:9/functions/v1",
+};
+
+const sql = testDatabase();
+
+const readerOf = (heads: Record<string, HeadRead>): ByteReader => (path) =>
+  Promise.resolve(
+    heads[path.split("-").at(-1)!] ?? { kind: "bytes", bytes: PDF_HEAD },
+  );
+
+function handlerWith(readHead: ByteReader = readerOf({})) {
+  return createClassifyHandler({
+    sql,
+    webhookSecret: () => Promise.resolve(SECRET),
+    readHead,
+    clock: () => performance.now(),
+  });
+}
+
+const post = (body: unknown, secret: string | null = SECRET) =>
+  new Request("http://127.0.0.1/classify", {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(secret ? { authorization: `Bearer ${secret}` } : {}),
+    },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+
+async function latestJob(assessmentId: string): Promise<number> {
+  const [row] = await sql<{ id: number }[]>`
+    select id::integer as id from public.jobs where assessment_id = ${assessmentId} order by id desc limit 1`;
+  return row.id;
+}
+
+const resultCount = async (assessmentId: string) =>
+  (await sql<{ n: number }[]>`
+    select count(*)::integer as n from public.classification_results where assessment_id = ${assessmentId}`)[
+    0
+  ].n;
+
+async function withFixture(
+  body: (fixture: Fixture) => Promise<void>,
+): Promise<void> {
+  const fixture = await createFixture(sql);
+  try {
+    await withSettings(sql, UNREACHABLE, () => body(fixture));
+  } finally {
+    await fixture.cleanup();
+  }
+}
+
+Deno.test("a dispatched job is classified, stored and acknowledged in one go", () =>
+  withFixture(async (fixture) => {
+    await uploadAsStorageApi(sql, fixture, {
+      assessmentId: fixture.assessmentId,
+      leafCode: "1.1.1",
+      fileName: "budget.pdf",
+      mimeType: "application/pdf",
+    });
+    const jobId = await latestJob(fixture.assessmentId);
+    const response = await handlerWith()(post({ job_id: jobId }));
+    assert.equal(response.status, 200);
+    const body = await response.json();
+    assert.equal(body.created, true);
+    assert.equal(body.assessment_id, fixture.assessmentId);
+    assert.match(body.input_hash, /^[0-9a-f]{64}$/);
+
+    const [job] =
+      await sql`select status, finished_at is not null as finished from public.jobs where id = ${jobId}`;
+    assert.deepEqual({ ...job }, { status: "done", finished: true });
+    const [stored] = await sql`
+      select kind, input_hash, result -> 'projection' ->> 'kind' as label, result -> 'leaves' as leaves
+      from public.classification_results where assessment_id = ${fixture.assessmentId}`;
+    assert.equal(stored.kind, "projection");
+    assert.equal(stored.input_hash, body.input_hash);
+    assert.equal(stored.label, "projection");
+    const leaf = (stored.leaves as {
+      code: string;
+      completeness: { missingSlots: string[] };
+    }[])
+      .find((candidate) => candidate.code === "1.1.1")!;
+    const [{ slot_key: uploadedSlot }] = await sql`
+      select s.slot_key from public.mov_files m join public.upload_slots s on s.id = m.slot_id
+      where m.assessment_id = ${fixture.assessmentId}`;
+    assert.ok(
+      !leaf.completeness.missingSlots.includes(uploadedSlot),
+      "the uploaded slot counts as filled",
+    );
+    const [mov] =
+      await sql`select content_check from public.mov_files where assessment_id = ${fixture.assessmentId}`;
+    assert.equal(mov.content_check, "valid");
+  }));
+
+Deno.test("a wrong or missing secret is refused with 401 and changes nothing", () =>
+  withFixture(async (fixture) => {
+    await sql`select private.enqueue_classification(${fixture.assessmentId}, 'projection')`;
+    const jobId = await latestJob(fixture.assessmentId);
+    for (const secret of ["wrong-secret", null, `${SECRET}x`]) {
+      const response = await handlerWith()(post({ job_id: jobId }, secret));
+      assert.equal(response.status, 401);
+      assert.equal((await response.json()).error.code, "unauthorized");
+    }
+    const [job] = await sql`select status from public.jobs where id = ${jobId}`;
+    assert.equal(job.status, "running");
+    assert.equal(await resultCount(fixture.assessmentId), 0);
+  }));
+
+Deno.test("a bad payload is refused with 400 naming the field", async () => {
+  const cases: [unknown, string][] = [
+    [{ job_id: "12" }, "job_id"],
+    [{ job_id: -1 }, "job_id"],
+    [{}, "job_id"],
+    [{ assessment_id: "not-a-uuid" }, "assessment_id"],
+    [{ assessment_id: crypto.randomUUID(), kind: "final" }, "kind"],
+    [{ job_id: 1, extra: true }, "extra"],
+    ["{not json", "(body)"],
+  ];
+  for (const [body, field] of cases) {
+    const response = await handlerWith()(post(body));
+    assert.equal(response.status, 400, JSON.stringify(body));
+    const { error } = await response.json();
+    assert.equal(error.code, "invalid_payload");
+    assert.equal(error.field, field, JSON.stringify(body));
+  }
+  assert.equal(
+    (await handlerWith()(new Request("http://127.0.0.1/classify"))).status,
+    405,
+  );
+});
+
+Deno.test("an unknown job or assessment answers 404", async () => {
+  const missingJob = await handlerWith()(post({ job_id: 2_000_000_000 }));
+  assert.equal(missingJob.status, 404);
+  assert.equal((await missingJob.json()).error.code, "job_not_found");
+  const missingAssessment = await handlerWith()(
+    post({ assessment_id: crypto.randomUUID() }),
+  );
+  assert.equal(missingAssessment.status, 404);
+  assert.equal(
+    (await missingAssessment.json()).error.code,
+    "assessment_not_found",
+  );
+});
+
+Deno.test("replaying a job or an unchanged input stores no second result", () =>
+  withFixture(async (fixture) => {
+    await sql`select private.enqueue_classification(${fixture.assessmentId}, 'official')`;
+    const jobId = await latestJob(fixture.assessmentId);
+    const handler = handlerWith();
+    const first = await (await handler(post({ job_id: jobId }))).json();
+    const replay = await (await handler(post({ job_id: jobId }))).json();
+    assert.equal(first.created, true);
+    assert.deepEqual(replay, {
+      job_id: jobId,
+      status: "done",
+      already_done: true,
+    });
+    const direct = await (await handler(
+      post({ assessment_id: fixture.assessmentId, kind: "official" }),
+    )).json();
+    assert.equal(direct.created, false);
+    assert.equal(direct.input_hash, first.input_hash);
+    assert.equal(direct.result_id, first.result_id);
+    assert.equal(await resultCount(fixture.assessmentId), 1);
+  }));
+
+Deno.test("concurrent jobs for one assessment serialize; the last committed state wins", () =>
+  withFixture(async (fixture) => {
+    const upload = (fileName: string) =>
+      uploadAsStorageApi(sql, fixture, {
+        assessmentId: fixture.assessmentId,
+        leafCode: "1.1.1",
+        fileName,
+        mimeType: "application/pdf",
+      });
+    await upload("first.pdf");
+    const firstJob = await latestJob(fixture.assessmentId);
+    await upload("second.pdf");
+    const secondJob = await latestJob(fixture.assessmentId);
+    assert.notEqual(firstJob, secondJob);
+    const handler = handlerWith();
+    const bodies = await Promise.all(
+      [firstJob, secondJob, firstJob, secondJob].map(async (job_id) =>
+        (await handler(post({ job_id }))).json()
+      ),
+    );
+    const computed = bodies.filter((body) => !body.already_done);
+    assert.ok(computed.length >= 2, "each job was classified at least once");
+    assert.equal(
+      new Set(computed.map((body) => body.input_hash)).size,
+      1,
+      "both saw the same committed state",
+    );
+    assert.equal(
+      computed.filter((body) => body.created).length,
+      1,
+      "one result was created",
+    );
+    assert.equal(await resultCount(fixture.assessmentId), 1);
+    const jobs =
+      await sql`select status from public.jobs where id in (${firstJob}, ${secondJob})`;
+    assert.deepEqual(jobs.map((job) => job.status), ["done", "done"]);
+
+    // A later change (deletion) makes a new state: the newest result is that state.
+    await sql.begin(async (tx) => {
+      await tx`select set_config('storage.allow_delete_query', 'true', true)`;
+      await tx`delete from storage.objects where bucket_id = 'movs' and name like ${`${fixture.assessmentId}/%`}`;
+    });
+    const third = await (await handler(
+      post({ job_id: await latestJob(fixture.assessmentId) }),
+    )).json();
+    assert.equal(third.created, true);
+    const [latest] = await sql`
+      select input_hash from public.classification_results where assessment_id = ${fixture.assessmentId}
+      order by created_at desc limit 1`;
+    assert.equal(latest.input_hash, third.input_hash);
+  }));
+
+Deno.test("content that contradicts its type is rejected and no longer counts; unreadable content is not checked", () =>
+  withFixture(async (fixture) => {
+    const upload = (leafCode: string, fileName: string, mimeType: string) =>
+      uploadAsStorageApi(sql, fixture, {
+        assessmentId: fixture.assessmentId,
+        leafCode,
+        fileName,
+        mimeType,
+      });
+    await upload("1.1.1", "virus.pdf", "application/pdf");
+    await upload("2.1.1", "photo.png", "image/png");
+    const reader = readerOf({
+      "virus.pdf": {
+        kind: "bytes",
+        bytes: new TextEncoder().encode("MZ\u0090\u0000program"),
+      },
+      "photo.png": { kind: "unavailable", reason: "storage answered 503" },
+    });
+    const response = await handlerWith(reader)(
+      post({ job_id: await latestJob(fixture.assessmentId) }),
+    );
+    assert.equal(response.status, 200);
+    const movs = await sql`
+      select original_name, content_check, content_check_reason from public.mov_files
+      where assessment_id = ${fixture.assessmentId} order by original_name`;
+    assert.equal(movs[0].original_name, "photo.png");
+    assert.equal(movs[0].content_check, "not_checked");
+    assert.match(movs[0].content_check_reason, /could not be checked/);
+    assert.equal(movs[1].content_check, "rejected");
+    assert.match(movs[1].content_check_reason, /program, not a document/);
+    const [stored] = await sql`
+      select result -> 'leaves' as leaves from public.classification_results where assessment_id = ${fixture.assessmentId}`;
+    const [{ slot_key }] = await sql`
+      select s.slot_key from public.mov_files m join public.upload_slots s on s.id = m.slot_id
+      where m.assessment_id = ${fixture.assessmentId} and m.original_name = 'virus.pdf'`;
+    const leaf = (stored.leaves as {
+      code: string;
+      completeness: { missingSlots: string[] };
+    }[])
+      .find((candidate) => candidate.code === "1.1.1")!;
+    assert.ok(
+      leaf.completeness.missingSlots.includes(slot_key),
+      "the rejected file does not fill its slot",
+    );
+  }));
+
+Deno.test("every request is logged as exactly one JSON object", async () => {
+  const lines: string[] = [];
+  const original = console.log;
+  console.log = (line: string) => lines.push(line);
+  try {
+    await handlerWith()(post({ job_id: 2_000_000_000 }));
+    await handlerWith()(post({ job_id: 1 }, "wrong"));
+  } finally {
+    console.log = original;
+  }
+  assert.equal(lines.length, 2);
+  const [notFound, unauthorized] = lines.map((line) => JSON.parse(line));
+  assert.equal(notFound.status, 404);
+  assert.equal(notFound.job_id, 2_000_000_000);
+  assert.equal(unauthorized.status, 401);
+  assert.equal(typeof unauthorized.duration_ms, "number");
+});
+
+Deno.test({
+  name: "close the database client",
+  fn: () => sql.end(),
+  sanitizeOps: false,
+  sanitizeResources: false,
+});
+
+export type { Sql };

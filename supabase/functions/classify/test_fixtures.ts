@@ -1,0 +1,197 @@
+import { createDatabase, type Sql } from "../_shared/db.ts";
+
+/** Committed fixtures for tests against the real test database, removed by `cleanup`. */
+
+export const PDF_HEAD = new TextEncoder().encode(
+  "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj",
+);
+
+export function testDatabase(): Sql {
+  return createDatabase(Deno.env.get("SUPABASE_DB_URL"), { max: 10 });
+}
+
+export type Fixture = {
+  cycleId: string;
+  barangayId: string;
+  assessmentId: string;
+  userId: string;
+  cleanup: () => Promise<void>;
+};
+
+const randomDigits = (count: number) =>
+  Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join("");
+
+async function createCycle(sql: Sql): Promise<string> {
+  for (;;) {
+    const year = 2030 + Math.floor(Math.random() * 60);
+    const [row] = await sql<{ id: string }[]>`
+      insert into public.cycles (year, title, reviewed_year, catalog_edition)
+      values (${year}, ${`Pipeline test ${year}`}, ${year - 1}, '2024')
+      on conflict (year) do nothing
+      returning id`;
+    if (row) return row.id;
+  }
+}
+
+/** A cycle with its catalog, a barangay, its draft assessment and an active barangay user. */
+export async function createFixture(
+  sql: Sql,
+  assessments = 1,
+): Promise<Fixture & { assessmentIds: string[] }> {
+  const cycleId = await createCycle(sql);
+  const [{ id: barangayId }] = await sql<{ id: string }[]>`
+    insert into public.barangays (psgc_code, name, city_municipality, province, region)
+    values (${
+    "9" + randomDigits(8)
+  }, 'Pipeline Test', 'Test Town', 'Test Province', 'Test Region')
+    returning id`;
+  const assessmentIds: string[] = [];
+  const barangayIds = [barangayId];
+  for (let index = 0; index < assessments; index++) {
+    const [{ id: extraBarangay }] = index === 0
+      ? [{ id: barangayId }]
+      : await sql<{ id: string }[]>`
+      insert into public.barangays (psgc_code, name, city_municipality, province, region)
+      values (${
+        "9" + randomDigits(8)
+      }, 'Pipeline Test', 'Test Town', 'Test Province', 'Test Region')
+      returning id`;
+    if (index > 0) barangayIds.push(extraBarangay);
+    const [{ id }] = await sql<{ id: string }[]>`
+      insert into public.assessments (cycle_id, barangay_id) values (${cycleId}, ${extraBarangay}) returning id`;
+    assessmentIds.push(id);
+  }
+  const userId = crypto.randomUUID();
+  await sql`
+    insert into auth.users (instance_id, id, aud, role, email, raw_app_meta_data, raw_user_meta_data,
+                            confirmation_token, recovery_token, email_change_token_new, email_change)
+    values ('00000000-0000-0000-0000-000000000000', ${userId}, 'authenticated', 'authenticated',
+            ${`pipeline-${userId}@test.local`}, '{"provider": "email"}', '{}', '', '', '', '')`;
+  await sql`
+    insert into public.profiles (id, email, role, barangay_id) values (${userId}, ${`pipeline-${userId}@test.local`}, 'blgu', ${barangayId})
+    on conflict (id) do update set role = 'blgu', barangay_id = excluded.barangay_id, is_active = true`;
+  const cleanup = async () => {
+    await sql.begin(async (tx) => {
+      await tx`select set_config('storage.allow_delete_query', 'true', true)`;
+      await tx`delete from storage.objects where bucket_id = 'movs' and split_part(name, '/', 1) = any(${assessmentIds})`;
+      await tx`delete from public.assessments where cycle_id = ${cycleId}`;
+      await tx`delete from public.cycles where id = ${cycleId}`;
+      await tx`delete from auth.users where id = ${userId}`;
+      await tx`delete from public.barangays where id = any(${barangayIds})`;
+    });
+  };
+  return {
+    cycleId,
+    barangayId,
+    assessmentId: assessmentIds[0],
+    assessmentIds,
+    userId,
+    cleanup,
+  };
+}
+
+/** The first upload slot of a leaf in the fixture's cycle. */
+export async function slotKey(
+  sql: Sql,
+  cycleId: string,
+  leafCode: string,
+): Promise<string> {
+  const [row] = await sql<{ slot_key: string }[]>`
+    select s.slot_key from public.upload_slots s
+    join public.indicators l on l.id = s.indicator_id
+    where l.cycle_id = ${cycleId} and l.code = ${leafCode}
+    order by s.sort_order limit 1`;
+  return row.slot_key;
+}
+
+export type Upload = {
+  assessmentId: string;
+  leafCode: string;
+  fileName: string;
+  mimeType: string;
+  size?: number;
+};
+
+/**
+ * Inserts an object the way the Storage API does: first as the user (policy check, rolled back),
+ * then for real as service_role with the request's headers. Returns the object path.
+ */
+export async function uploadAsStorageApi(
+  sql: Sql,
+  fixture: Fixture,
+  upload: Upload,
+): Promise<string> {
+  const slot = await slotKey(sql, fixture.cycleId, upload.leafCode);
+  const path =
+    `${upload.assessmentId}/${upload.leafCode}/${slot}/${crypto.randomUUID()}-${upload.fileName}`;
+  const metadata = {
+    size: upload.size ?? 1024,
+    mimetype: upload.mimeType,
+    eTag: '"e"',
+  };
+  const insert = (tx: Sql) =>
+    tx`insert into storage.objects (bucket_id, name, owner_id, metadata)
+       values ('movs', ${path}, ${fixture.userId}, ${tx.json(metadata)})`;
+  await sql.begin(async (tx) => {
+    await tx`select set_config('request.jwt.claims', ${
+      JSON.stringify({ sub: fixture.userId, role: "authenticated" })
+    }, true)`;
+    await tx`set local role authenticated`;
+    await insert(tx as unknown as Sql);
+    throw new PermissionCheckDone();
+  }).catch((error) => {
+    if (!(error instanceof PermissionCheckDone)) throw error;
+  });
+  await sql.begin(async (tx) => {
+    await tx`select set_config('request.jwt.claims', '{"role": "service_role"}', true)`;
+    await tx`select set_config('request.headers', ${
+      JSON.stringify({ "x-client-info": "storage-api" })
+    }, true)`;
+    await tx`set local role service_role`;
+    await insert(tx as unknown as Sql);
+  });
+  return path;
+}
+
+class PermissionCheckDone extends Error {}
+
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) {
+      throw new Error(`condition not met within ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Runs `body` with some private.settings replaced, restoring the previous values afterwards. */
+export async function withSettings<T>(
+  sql: Sql,
+  settings: Record<string, string>,
+  body: () => Promise<T>,
+): Promise<T> {
+  const keys = Object.keys(settings);
+  const previous = await sql<{ key: string; value: string }[]>`
+    select key, value from private.settings where key = any(${keys})`;
+  const write = async (values: Record<string, string>) => {
+    for (const [key, value] of Object.entries(values)) {
+      await sql`insert into private.settings (key, value) values (${key}, ${value})
+                on conflict (key) do update set value = excluded.value, updated_at = now()`;
+    }
+  };
+  await write(settings);
+  try {
+    return await body();
+  } finally {
+    await sql`delete from private.settings where key = any(${keys})`;
+    await write(
+      Object.fromEntries(previous.map(({ key, value }) => [key, value])),
+    );
+  }
+}
