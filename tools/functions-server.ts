@@ -17,9 +17,18 @@ import { pipeLines, terminate } from "./lib/processes.ts";
  * checks the `Authorization` JWT first unless the function sets `verify_jwt = false`.
  */
 
-type FunctionProcess = { name: string; port: number; verifyJwt: boolean; child: ChildProcess };
+type FunctionProcess = {
+  name: string;
+  port: number;
+  verifyJwt: boolean;
+  child: ChildProcess;
+};
 
-export type FunctionsServer = { url: string; names: string[]; stop: () => Promise<void> };
+export type FunctionsServer = {
+  url: string;
+  names: string[];
+  stop: () => Promise<void>;
+};
 
 export type FunctionsServerOptions = {
   port: number;
@@ -44,11 +53,17 @@ async function functionsEnvFile(): Promise<Record<string, string>> {
   );
 }
 
-function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+function waitForPort(
+  port: number,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const attempt = () => {
-      if (child.exitCode !== null) return reject(new Error(`exited with ${child.exitCode}`));
+      if (child.exitCode !== null) {
+        return reject(new Error(`exited with ${child.exitCode}`));
+      }
       const socket = connectTcp(port, "127.0.0.1");
       socket.once("connect", () => {
         socket.destroy();
@@ -56,7 +71,9 @@ function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Prom
       });
       socket.once("error", () => {
         socket.destroy();
-        if (Date.now() > deadline) return reject(new Error(`not listening after ${timeoutMs} ms`));
+        if (Date.now() > deadline) {
+          return reject(new Error(`not listening after ${timeoutMs} ms`));
+        }
         setTimeout(attempt, 100);
       });
     };
@@ -74,10 +91,20 @@ async function startFunction(
   const config = path.join(folder, "deno.json");
   const child = spawn(
     path.join(binDir, "deno"),
-    ["run", "-A", ...(existsSync(config) ? ["--config", config] : []), path.join(folder, "index.ts")],
+    [
+      "run",
+      "-A",
+      ...(existsSync(config) ? ["--config", config] : []),
+      path.join(folder, "index.ts"),
+    ],
     {
       cwd: repoRoot,
-      env: { ...process.env, ...env, DENO_SERVE_ADDRESS: `tcp:127.0.0.1:${port}`, NO_COLOR: "1" },
+      env: {
+        ...process.env,
+        ...env,
+        DENO_SERVE_ADDRESS: `tcp:127.0.0.1:${port}`,
+        NO_COLOR: "1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -89,7 +116,11 @@ async function startFunction(
   return { name, port, verifyJwt, child };
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+): void {
   response.writeHead(status, { "content-type": "application/json" });
   response.end(JSON.stringify(body));
 }
@@ -120,9 +151,15 @@ async function route(
   const match = url.pathname.match(/^\/functions\/v1\/([^/]+)(\/.*)?$/);
   const target = match ? functions.get(match[1]) : undefined;
   if (!match || !target) {
-    return sendJson(response, 404, { code: "NOT_FOUND", message: "Requested function was not found" });
+    return sendJson(response, 404, {
+      code: "NOT_FOUND",
+      message: "Requested function was not found",
+    });
   }
-  if (target.verifyJwt && request.method !== "OPTIONS" && !(await isAuthorized(request))) {
+  if (
+    target.verifyJwt && request.method !== "OPTIONS" &&
+    !(await isAuthorized(request))
+  ) {
     return sendJson(response, 401, { code: 401, message: "Invalid JWT" });
   }
   const headers = new Headers();
@@ -141,7 +178,9 @@ async function route(
     const payload = Buffer.from(await upstream.arrayBuffer());
     const responseHeaders: Record<string, string> = {};
     upstream.headers.forEach((value, key) => {
-      if (key !== "content-length" && key !== "transfer-encoding") responseHeaders[key] = value;
+      if (key !== "content-length" && key !== "transfer-encoding") {
+        responseHeaders[key] = value;
+      }
     });
     response.writeHead(upstream.status, responseHeaders);
     response.end(payload);
@@ -153,7 +192,9 @@ async function route(
   }
 }
 
-export async function startFunctionsServer(options: FunctionsServerOptions): Promise<FunctionsServer> {
+export async function startFunctionsServer(
+  options: FunctionsServerOptions,
+): Promise<FunctionsServer> {
   const configToml = await readConfigToml();
   const env = { ...(await functionsEnvFile()), ...options.env };
   const names = functionNames();
@@ -162,10 +203,13 @@ export async function startFunctionsServer(options: FunctionsServerOptions): Pro
   );
   const functions = new Map<string, FunctionProcess>();
   for (const result of started) {
-    if (result.status === "fulfilled") functions.set(result.value.name, result.value);
+    if (result.status === "fulfilled") {
+      functions.set(result.value.name, result.value);
+    }
   }
   const stopFunctions = () =>
-    Promise.all([...functions.values()].map(({ child }) => terminate(child))).then(() => {});
+    Promise.all([...functions.values()].map(({ child }) => terminate(child)))
+      .then(() => {});
   const failed = started.find((result) => result.status === "rejected");
   if (failed) {
     await stopFunctions();
@@ -174,7 +218,10 @@ export async function startFunctionsServer(options: FunctionsServerOptions): Pro
 
   const server: Server = createServer((request, response) => {
     void route(functions, request, response).catch((error) =>
-      sendJson(response, 500, { code: "ROUTER_ERROR", message: (error as Error).message })
+      sendJson(response, 500, {
+        code: "ROUTER_ERROR",
+        message: (error as Error).message,
+      })
     );
   });
   await new Promise<void>((resolve, reject) => {

@@ -49,7 +49,8 @@ async function deliver(request: QueuedRequest): Promise<Outcome> {
       error_msg: null,
     };
   } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === "TimeoutError";
+    const timedOut = error instanceof DOMException &&
+      error.name === "TimeoutError";
     return {
       status_code: null,
       content_type: null,
@@ -63,7 +64,10 @@ async function deliver(request: QueuedRequest): Promise<Outcome> {
   }
 }
 
-export async function startPgNetWorker(databaseUrl: string, log = console.log): Promise<PgNetWorker> {
+export async function startPgNetWorker(
+  databaseUrl: string,
+  log = console.log,
+): Promise<PgNetWorker> {
   const sql: Sql = connect(databaseUrl, { max: 4 });
   let inFlight = 0;
   let draining = false;
@@ -81,7 +85,11 @@ export async function startPgNetWorker(databaseUrl: string, log = console.log): 
         ${outcome.headers ? sql.json(outcome.headers) : null}, ${outcome.content},
         ${outcome.timed_out}, ${outcome.error_msg}
       )`;
-    if (outcome.error_msg) log(`[pg_net] request ${request.id} ${request.url}: ${outcome.error_msg}`);
+    if (outcome.error_msg) {
+      log(
+        `[pg_net] request ${request.id} ${request.url}: ${outcome.error_msg}`,
+      );
+    }
   };
 
   const claim = (limit: number) =>
@@ -107,7 +115,11 @@ export async function startPgNetWorker(databaseUrl: string, log = console.log): 
           for (const request of batch) {
             inFlight++;
             const delivery = record(request)
-              .catch((error) => log(`[pg_net] request ${request.id}: ${(error as Error).message}`))
+              .catch((error) =>
+                log(
+                  `[pg_net] request ${request.id}: ${(error as Error).message}`,
+                )
+              )
               .finally(() => {
                 inFlight--;
                 deliveries.delete(delivery);
@@ -124,7 +136,10 @@ export async function startPgNetWorker(databaseUrl: string, log = console.log): 
     }
   };
 
-  const listener = await sql.listen("net_http_request_queue", () => void drain());
+  const listener = await sql.listen(
+    "net_http_request_queue",
+    () => void drain(),
+  );
   const poll = setInterval(() => void drain(), POLL_MS);
   const expire = setInterval(() => {
     sql`delete from net._http_response where created < now() - ${RESPONSE_TTL}::interval`

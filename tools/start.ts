@@ -17,10 +17,14 @@ await runMain(async () => {
 
   const { created } = await bringUpCluster(cluster);
   if (created) {
-    console.log(`[stack] new cluster in ${cluster.dataDir}: applying platform, migrations and seed`);
+    console.log(
+      `[stack] new cluster in ${cluster.dataDir}: applying platform, migrations and seed`,
+    );
     console.log(await resetWithPlatform(cluster.port));
   } else {
-    console.log(`[stack] reusing the cluster in ${cluster.dataDir} (npm run db:reset re-applies migrations)`);
+    console.log(
+      `[stack] reusing the cluster in ${cluster.dataDir} (npm run db:reset re-applies migrations)`,
+    );
     await applyPlatform(cluster.port);
   }
 
@@ -36,18 +40,18 @@ await runMain(async () => {
       `Vantage local stack is running (ready in ${seconds} s)`,
       "",
       `  Database URL      ${databaseUrl(cluster.port)}`,
-      `  Functions URL     ${services.functionsUrl}/<name>   (${services.functionNames.join(", ")})`,
+      `  Functions URL     ${services.functionsUrl}/<name>   (${
+        services.functionNames.join(", ")
+      })`,
       `  SUPABASE_URL      ${services.supabaseUrl}   (Edge Functions only: no Auth, REST or Storage API)`,
       `  anon key          ${keys.anonKey}`,
       `  service_role key  ${keys.serviceRoleKey}`,
       `  JWT secret        ${JWT_SECRET}`,
       "",
-      logins.length === 0
-        ? "  Demo logins       none yet (seed.sql has no users)"
-        : [
-          "  Demo logins       (passwords in README.md)",
-          ...logins.map((login) => `    ${(login.role ?? "-").padEnd(10)} ${login.email}`),
-        ].join("\n"),
+      logins.length === 0 ? "  Demo logins       none yet (seed.sql has no users)" : [
+        "  Demo logins       (passwords in README.md)",
+        ...logins.map((login) => `    ${(login.role ?? "-").padEnd(10)} ${login.email}`),
+      ].join("\n"),
       "",
       `  Health check      curl ${services.functionsUrl}/health`,
       "  Stop              Ctrl-C (stops Postgres, functions and the pg_net worker)",

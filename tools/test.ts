@@ -35,15 +35,20 @@ await runMain(async () => {
 
   section("pgTAP (pg_prove supabase/tests)");
   results.push(
-    databaseReady
-      ? await runPgTap(cluster.port)
-      : { name: "pgTAP", passed: 0, failed: 1, note: "supabase db reset failed" },
+    databaseReady ? await runPgTap(cluster.port) : {
+      name: "pgTAP",
+      passed: 0,
+      failed: 1,
+      note: "supabase db reset failed",
+    },
   );
 
   section("functions server and pg_net worker");
   const keys = await apiKeys();
   const services = await startServices(cluster.port, await freePort(), keys);
-  console.log(`functions at ${services.functionsUrl}: ${services.functionNames.join(", ")}`);
+  console.log(
+    `functions at ${services.functionsUrl}: ${services.functionNames.join(", ")}`,
+  );
   const env = {
     SUPABASE_DB_URL: databaseUrl(cluster.port),
     SUPABASE_URL: services.supabaseUrl,
@@ -65,7 +70,9 @@ await runMain(async () => {
   console.log(`\n=== summary (${seconds} s)`);
   for (const result of results) {
     const note = result.note ? ` (${result.note})` : "";
-    console.log(`${result.name.padEnd(10)} ${result.passed} passed, ${result.failed} failed${note}`);
+    console.log(
+      `${result.name.padEnd(10)} ${result.passed} passed, ${result.failed} failed${note}`,
+    );
   }
   const passed = results.reduce((sum, result) => sum + result.passed, 0);
   const failed = results.reduce((sum, result) => sum + result.failed, 0);

@@ -44,7 +44,11 @@ export async function freePort(): Promise<number> {
   }
 }
 
-export function databaseUrl(port: number, user = "postgres", password = "postgres"): string {
+export function databaseUrl(
+  port: number,
+  user = "postgres",
+  password = "postgres",
+): string {
   return `postgresql://${user}:${password}@127.0.0.1:${port}/postgres?sslmode=disable`;
 }
 
@@ -97,14 +101,21 @@ export async function ensureCluster(cluster: Cluster): Promise<boolean> {
 const logFile = (cluster: Cluster) => path.join(cluster.dataDir, "postgres.log");
 
 export async function isClusterRunning(cluster: Cluster): Promise<boolean> {
-  const [command, args] = asDatabaseUser(pg("pg_ctl"), ["status", "--pgdata", cluster.dataDir]);
+  const [command, args] = asDatabaseUser(pg("pg_ctl"), [
+    "status",
+    "--pgdata",
+    cluster.dataDir,
+  ]);
   return (await run(command, args)).code === 0;
 }
 
 /** The port a running cluster listens on, read from its postmaster.pid. */
-export async function runningPort(cluster: Cluster): Promise<number | undefined> {
+export async function runningPort(
+  cluster: Cluster,
+): Promise<number | undefined> {
   try {
-    const lines = (await readFile(path.join(cluster.dataDir, "postmaster.pid"), "utf8")).split("\n");
+    const lines = (await readFile(path.join(cluster.dataDir, "postmaster.pid"), "utf8"))
+      .split("\n");
     return Number(lines[3]);
   } catch {
     return undefined;
@@ -151,7 +162,11 @@ export async function stopCluster(cluster: Cluster): Promise<void> {
 export async function throwawayCluster(): Promise<Cluster> {
   const folder = await mkdtemp(path.join(tmpdir(), "vantage-"));
   await giveToDatabaseUser(folder);
-  return { dataDir: path.join(folder, "db"), port: await freePort(), throwaway: true };
+  return {
+    dataDir: path.join(folder, "db"),
+    port: await freePort(),
+    throwaway: true,
+  };
 }
 
 export async function removeCluster(cluster: Cluster): Promise<void> {

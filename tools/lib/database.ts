@@ -8,7 +8,10 @@ import { runChecked } from "./processes.ts";
 export type Sql = postgres.Sql;
 
 /** A postgres.js client for local tooling; notices (e.g. "already exists, skipping") stay quiet. */
-export function connect(url: string, options: postgres.Options<Record<string, never>> = {}): Sql {
+export function connect(
+  url: string,
+  options: postgres.Options<Record<string, never>> = {},
+): Sql {
   return postgres(url, { max: 1, onnotice: () => {}, ...options });
 }
 

@@ -6,7 +6,10 @@ import { supabaseDir } from "./paths.ts";
  * Reads `verify_jwt` for one function from supabase/config.toml. Only the `[functions.<name>]`
  * table's `verify_jwt = true|false` line matters here; absent means true, as in the CLI.
  */
-export function verifyJwtSetting(configToml: string, functionName: string): boolean {
+export function verifyJwtSetting(
+  configToml: string,
+  functionName: string,
+): boolean {
   let inSection = false;
   for (const rawLine of configToml.split("\n")) {
     const line = rawLine.replace(/#.*$/, "").trim();

@@ -1,4 +1,4 @@
-import { jwtVerify, type JWTPayload, SignJWT } from "jose";
+import { type JWTPayload, jwtVerify, SignJWT } from "jose";
 
 /** The Supabase CLI's well-known local secret: tokens minted here are only valid on local stacks. */
 export const JWT_SECRET = "super-secret-jwt-token-with-at-least-32-characters-long";
@@ -9,7 +9,8 @@ const secretKey = new TextEncoder().encode(JWT_SECRET);
 const API_KEY_EXPIRY = 1983812996;
 
 function sign(claims: JWTPayload): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(secretKey);
+  return new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .sign(secretKey);
 }
 
 export function mintApiKey(role: "anon" | "service_role"): Promise<string> {
@@ -42,6 +43,8 @@ export function mintUserToken(
 
 /** Verifies a token signed with the local secret; rejects if it is invalid or expired. */
 export async function verifyToken(token: string): Promise<JWTPayload> {
-  const { payload } = await jwtVerify(token, secretKey, { algorithms: ["HS256"] });
+  const { payload } = await jwtVerify(token, secretKey, {
+    algorithms: ["HS256"],
+  });
   return payload;
 }

@@ -15,7 +15,9 @@ export function shutdown(): Promise<void> {
       try {
         await cleanup();
       } catch (error) {
-        console.error(`cleanup failed: ${error instanceof Error ? error.message : error}`);
+        console.error(
+          `cleanup failed: ${error instanceof Error ? error.message : error}`,
+        );
       }
     }
   })();

@@ -2,12 +2,18 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 
 export type CommandResult = { code: number; stdout: string; stderr: string };
-export type CommandOptions = { cwd?: string; env?: Record<string, string | undefined> };
+export type CommandOptions = {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+};
 
 const runningAsRoot = process.getuid?.() === 0;
 
 /** Postgres refuses to run as root: when we are root, its programs run as the `postgres` OS user. */
-export function asDatabaseUser(command: string, args: string[]): [string, string[]] {
+export function asDatabaseUser(
+  command: string,
+  args: string[],
+): [string, string[]] {
   return runningAsRoot ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
 }
 
@@ -53,13 +59,18 @@ export async function runChecked(
 export function pipeLines(child: ChildProcess, prefix: string): void {
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
-    createInterface({ input: stream }).on("line", (line) => console.log(`${prefix} ${line}`));
+    createInterface({ input: stream }).on(
+      "line",
+      (line) => console.log(`${prefix} ${line}`),
+    );
   }
 }
 
 /** Sends SIGTERM, then SIGKILL if the child has not exited after `graceMs`. */
 export function terminate(child: ChildProcess, graceMs = 3000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
     child.once("exit", () => {

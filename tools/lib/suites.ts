@@ -6,7 +6,12 @@ import { binDir, functionsDir, repoRoot, supabaseDir } from "./paths.ts";
 import { run } from "./processes.ts";
 
 /** One suite's outcome. A suite that cannot run at all counts as one failure. */
-export type SuiteResult = { name: string; passed: number; failed: number; note?: string };
+export type SuiteResult = {
+  name: string;
+  passed: number;
+  failed: number;
+  note?: string;
+};
 
 const couldNotRun = (name: string, note: string): SuiteResult => ({
   name,
@@ -25,12 +30,18 @@ function echo(output: string): void {
  * `(Wstat: .. Tests: .. Failed: F)`. A failing file with no failed assertion (a bad plan, an
  * error that stopped the script) counts as one failure.
  */
-export function parsePgProve(output: string): { passed: number; failed: number } | undefined {
+export function parsePgProve(
+  output: string,
+): { passed: number; failed: number } | undefined {
   const total = output.match(/^Files=\d+, Tests=(\d+)/m);
   if (!total) return undefined;
   let failed = 0;
   let failedAssertions = 0;
-  for (const [, count] of output.matchAll(/\(Wstat: \d+ Tests: \d+ Failed: (\d+)\)/g)) {
+  for (
+    const [, count] of output.matchAll(
+      /\(Wstat: \d+ Tests: \d+ Failed: (\d+)\)/g,
+    )
+  ) {
     failedAssertions += Number(count);
     failed += Math.max(Number(count), 1);
   }
@@ -57,14 +68,22 @@ export async function runPgTap(port: number): Promise<SuiteResult> {
   ], { cwd: repoRoot, env: { PGOPTIONS: "-c search_path=public,extensions" } });
   echo(result.stdout + result.stderr);
   const counts = parsePgProve(result.stdout);
-  if (!counts) return couldNotRun("pgTAP", `pg_prove exited with ${result.code}`);
+  if (!counts) {
+    return couldNotRun("pgTAP", `pg_prove exited with ${result.code}`);
+  }
   if (result.code !== 0 && counts.failed === 0) counts.failed = 1;
   return { name: "pgTAP", ...counts };
 }
 
-type VitestReport = { numPassedTests: number; numFailedTests: number; success: boolean };
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  success: boolean;
+};
 
-export async function runVitest(env: Record<string, string>): Promise<SuiteResult> {
+export async function runVitest(
+  env: Record<string, string>,
+): Promise<SuiteResult> {
   const reportDir = await mkdtemp(path.join(tmpdir(), "vantage-vitest-"));
   const reportFile = path.join(reportDir, "report.json");
   try {
@@ -75,8 +94,12 @@ export async function runVitest(env: Record<string, string>): Promise<SuiteResul
       `--outputFile.json=${reportFile}`,
     ], { cwd: repoRoot, env: { ...env, NO_COLOR: "1" } });
     echo(result.stdout + result.stderr);
-    if (!existsSync(reportFile)) return couldNotRun("vitest", `vitest exited with ${result.code}`);
-    const report = JSON.parse(await readFile(reportFile, "utf8")) as VitestReport;
+    if (!existsSync(reportFile)) {
+      return couldNotRun("vitest", `vitest exited with ${result.code}`);
+    }
+    const report = JSON.parse(
+      await readFile(reportFile, "utf8"),
+    ) as VitestReport;
     const failed = report.numFailedTests || (result.code === 0 ? 0 : 1);
     return { name: "vitest", passed: report.numPassedTests, failed };
   } finally {
@@ -85,8 +108,12 @@ export async function runVitest(env: Record<string, string>): Promise<SuiteResul
 }
 
 /** Deno's closing line: `ok | 3 passed | 0 failed` or `FAILED | 2 passed | 1 failed`. */
-export function parseDenoTest(output: string): { passed: number; failed: number } | undefined {
-  const summary = [...output.matchAll(/(?:ok|FAILED) \| (\d+) passed[^|]*\| (\d+) failed/g)].at(-1);
+export function parseDenoTest(
+  output: string,
+): { passed: number; failed: number } | undefined {
+  const summary = [
+    ...output.matchAll(/(?:ok|FAILED) \| (\d+) passed[^|]*\| (\d+) failed/g),
+  ].at(-1);
   return summary ? { passed: Number(summary[1]), failed: Number(summary[2]) } : undefined;
 }
 
@@ -108,7 +135,9 @@ function denoTestTargets(): { folder: string; files: string[] }[] {
     : functionFolders;
 }
 
-export async function runDenoTests(env: Record<string, string>): Promise<SuiteResult> {
+export async function runDenoTests(
+  env: Record<string, string>,
+): Promise<SuiteResult> {
   const total: SuiteResult = { name: "deno test", passed: 0, failed: 0 };
   for (const { folder, files } of denoTestTargets()) {
     const config = path.join(folder, "deno.json");

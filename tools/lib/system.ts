@@ -6,9 +6,21 @@ import { pgBinDir, pgExtensionDir } from "./paths.ts";
 type Requirement = { name: string; file: string; aptPackage: string };
 
 const server: Requirement[] = [
-  { name: "initdb", file: path.join(pgBinDir, "initdb"), aptPackage: "postgresql-15" },
-  { name: "pg_ctl", file: path.join(pgBinDir, "pg_ctl"), aptPackage: "postgresql-15" },
-  { name: "postgres", file: path.join(pgBinDir, "postgres"), aptPackage: "postgresql-15" },
+  {
+    name: "initdb",
+    file: path.join(pgBinDir, "initdb"),
+    aptPackage: "postgresql-15",
+  },
+  {
+    name: "pg_ctl",
+    file: path.join(pgBinDir, "pg_ctl"),
+    aptPackage: "postgresql-15",
+  },
+  {
+    name: "postgres",
+    file: path.join(pgBinDir, "postgres"),
+    aptPackage: "postgresql-15",
+  },
   {
     name: "pg_cron",
     file: path.join(pgExtensionDir, "pg_cron.control"),

@@ -1,9 +1,16 @@
 /** JSON responses with one error shape for every function: `{"error": {"code", "message"}}`. */
 
-export function json(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+export function json(
+  body: unknown,
+  status = 200,
+  headers: HeadersInit = {},
+): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "content-type": "application/json", ...Object.fromEntries(new Headers(headers)) },
+    headers: {
+      "content-type": "application/json",
+      ...Object.fromEntries(new Headers(headers)),
+    },
   });
 }
 
@@ -18,7 +25,12 @@ export function errorResponse(
 
 export function methodNotAllowed(allowed: string[]): Response {
   return json(
-    { error: { code: "method_not_allowed", message: `Use ${allowed.join(" or ")}` } },
+    {
+      error: {
+        code: "method_not_allowed",
+        message: `Use ${allowed.join(" or ")}`,
+      },
+    },
     405,
     { allow: allowed.join(", ") },
   );

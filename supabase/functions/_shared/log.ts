@@ -2,8 +2,14 @@
 
 export type LogFields = Record<string, unknown>;
 
-export function logEvent(level: "info" | "warn" | "error", event: string, fields: LogFields = {}) {
-  console.log(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
+export function logEvent(
+  level: "info" | "warn" | "error",
+  event: string,
+  fields: LogFields = {},
+) {
+  console.log(
+    JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }),
+  );
 }
 
 /** Wraps a handler so that every request produces exactly one log line with its outcome. */
@@ -13,7 +19,11 @@ export function withRequestLog(
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const startedAt = performance.now();
-    const fields = { function: functionName, method: request.method, path: new URL(request.url).pathname };
+    const fields = {
+      function: functionName,
+      method: request.method,
+      path: new URL(request.url).pathname,
+    };
     try {
       const response = await handler(request);
       logEvent(response.status >= 500 ? "error" : "info", "request", {
@@ -30,7 +40,9 @@ export function withRequestLog(
         error: error instanceof Error ? error.message : String(error),
       });
       return new Response(
-        JSON.stringify({ error: { code: "internal_error", message: "Unexpected error" } }),
+        JSON.stringify({
+          error: { code: "internal_error", message: "Unexpected error" },
+        }),
         { status: 500, headers: { "content-type": "application/json" } },
       );
     }

@@ -19,7 +19,12 @@ export function createHealthHandler(dependencies: HealthDependencies) {
     if (request.method !== "GET") return methodNotAllowed(["GET"]);
     try {
       const migration = await dependencies.latestMigration();
-      return json({ status: "ok", database: "ok", migration, version: dependencies.version });
+      return json({
+        status: "ok",
+        database: "ok",
+        migration,
+        version: dependencies.version,
+      });
     } catch (error) {
       logEvent("error", "database_unreachable", {
         error: error instanceof Error ? error.message : String(error),
@@ -28,7 +33,10 @@ export function createHealthHandler(dependencies: HealthDependencies) {
         status: "error",
         database: "unreachable",
         version: dependencies.version,
-        error: { code: "database_unreachable", message: "The database cannot be reached" },
+        error: {
+          code: "database_unreachable",
+          message: "The database cannot be reached",
+        },
       }, 503);
     }
   };

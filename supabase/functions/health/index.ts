@@ -7,5 +7,8 @@ const sql = createDatabase();
 
 Deno.serve(withRequestLog(
   "health",
-  createHealthHandler({ latestMigration: () => latestMigration(sql), version: packageJson.version }),
+  createHealthHandler({
+    latestMigration: () => latestMigration(sql),
+    version: packageJson.version,
+  }),
 ));

@@ -1,0 +1,142 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { databaseUrl, removeCluster, throwawayCluster } from "./lib/cluster.ts";
+import { runMain } from "./lib/errors.ts";
+import { exitOnSignals, onShutdown, shutdown } from "./lib/lifecycle.ts";
+import { binDir, functionsDir, repoRoot } from "./lib/paths.ts";
+import { type CommandResult, run } from "./lib/processes.ts";
+import { bringUpCluster, resetWithPlatform } from "./lib/stack.ts";
+import { requirements, requireSystem } from "./lib/system.ts";
+
+/**
+ * `npm run lint`: tsc (tools, packages), deno check (functions), deno fmt and deno lint (all
+ * TypeScript), then `supabase db lint` and `supabase db advisors` against a throwaway cluster
+ * holding the migrations.
+ */
+
+/** Schemas of the platform stand-in: advisor findings there are not the product's to fix. */
+const platformSchemas = new Set(["auth", "storage", "extensions", "net", "vault"]);
+
+type Advisory = { name: string; level: string; detail: string; metadata?: { schema?: string } };
+
+const bin = (name: string) => path.join(binDir, name);
+let failures = 0;
+
+function report(check: string, ok: boolean, output = ""): void {
+  console.log(`${ok ? "ok  " : "FAIL"} ${check}`);
+  if (!ok) {
+    failures++;
+    if (output.trim()) console.log(output.trimEnd().replace(/^/gm, "     "));
+  }
+}
+
+async function check(
+  name: string,
+  command: string,
+  args: string[],
+  summarize = (output: string) => output,
+): Promise<CommandResult> {
+  const result = await run(command, args, { cwd: repoRoot, env: { NO_COLOR: "1" } });
+  report(name, result.code === 0, summarize(result.stdout + result.stderr));
+  return result;
+}
+
+/** `deno fmt --check` prints whole diffs; the names of the files to format are enough here. */
+const unformattedFiles = (output: string) =>
+  [...output.matchAll(/^from (.+):$/gm)].map((match) => match[1]).join("\n") +
+  "\nrun: npx deno fmt";
+
+function typeScriptProjects(): string[] {
+  const packages = path.join(repoRoot, "packages");
+  return [
+    path.join(repoRoot, "tools", "tsconfig.json"),
+    ...readdirSync(packages).map((name) => path.join(packages, name, "tsconfig.json")),
+  ].filter((project) => existsSync(project));
+}
+
+function denoFolders(): string[] {
+  return readdirSync(functionsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.join(functionsDir, entry.name))
+    .filter((folder) => existsSync(path.join(folder, "deno.json")));
+}
+
+async function lintDatabase(port: number): Promise<void> {
+  const url = databaseUrl(port);
+  const supabase = bin("supabase");
+  await check("supabase db lint (public, private)", supabase, [
+    "db",
+    "lint",
+    "--db-url",
+    url,
+    "--schema",
+    "public,private",
+    "--fail-on",
+    "error",
+    "--workdir",
+    repoRoot,
+  ]);
+
+  const advisors = await run(supabase, [
+    "db",
+    "advisors",
+    "--db-url",
+    url,
+    "--fail-on",
+    "warn",
+    "--output",
+    "json",
+    "--workdir",
+    repoRoot,
+  ], { cwd: repoRoot });
+  let findings: Advisory[];
+  try {
+    findings = advisors.stdout.trim() ? JSON.parse(advisors.stdout) as Advisory[] : [];
+  } catch {
+    return report("supabase db advisors --fail-on warn", false, advisors.stdout + advisors.stderr);
+  }
+  const own = findings.filter((finding) =>
+    !platformSchemas.has(finding.metadata?.schema ?? "") && finding.level !== "INFO"
+  );
+  report(
+    "supabase db advisors --fail-on warn (product schemas)",
+    own.length === 0 && (advisors.code === 0 || findings.length > 0),
+    own.length > 0
+      ? own.map((finding) => `${finding.level} ${finding.name}: ${finding.detail}`).join("\n")
+      : advisors.stderr,
+  );
+}
+
+await runMain(async () => {
+  requireSystem(requirements.server, requirements.linting);
+  exitOnSignals();
+
+  for (const project of typeScriptProjects()) {
+    await check(`tsc -p ${path.relative(repoRoot, project)}`, bin("tsc"), ["-p", project]);
+  }
+  for (const folder of denoFolders()) {
+    await check(`deno check ${path.relative(repoRoot, folder)}`, bin("deno"), [
+      "check",
+      "--config",
+      path.join(folder, "deno.json"),
+      folder,
+    ]);
+  }
+  await check("deno fmt --check", bin("deno"), ["fmt", "--check"], unformattedFiles);
+  await check("deno lint", bin("deno"), ["lint"]);
+
+  const cluster = await throwawayCluster();
+  onShutdown(() => removeCluster(cluster));
+  await bringUpCluster(cluster);
+  try {
+    await resetWithPlatform(cluster.port);
+    report("supabase db reset (migrations and seed)", true);
+    await lintDatabase(cluster.port);
+  } catch (error) {
+    report("supabase db reset (migrations and seed)", false, (error as Error).message);
+  }
+  await shutdown();
+
+  console.log(failures === 0 ? "lint: all checks passed" : `lint: ${failures} check(s) failed`);
+  process.exit(failures === 0 ? 0 : 1);
+});
