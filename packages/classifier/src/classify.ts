@@ -5,7 +5,7 @@ import { ClassifierInputError } from "./errors.ts";
 import { officialFailures, projectedFailures } from "./explain.ts";
 import { decideArea } from "./area.ts";
 import { decideIndicator } from "./indicator.ts";
-import { assessmentSchemaFor, type ReadAssessment, readAssessment } from "./input.ts";
+import { type ReadAssessment, readAssessment } from "./input.ts";
 import { decideOverall } from "./overall.ts";
 import { hasReviewerValues, projectLeaf, readinessPercent } from "./projection.ts";
 import { canonicalJson, CLASSIFIER_VERSION, inputHash, sha256Hex } from "./provenance.ts";
@@ -15,7 +15,6 @@ import { leafStatus, statusPasses } from "./status.ts";
 
 type PreparedCatalog = {
   indexed: IndexedCatalog;
-  assessmentSchema: ReturnType<typeof assessmentSchemaFor>;
   sha256: Promise<string>;
 };
 
@@ -28,11 +27,7 @@ function prepareCatalog(catalog: unknown): PreparedCatalog {
     : undefined;
   if (cached !== undefined) return cached;
   const indexed = indexCatalog(catalog);
-  const prepared = {
-    indexed,
-    assessmentSchema: assessmentSchemaFor(indexed),
-    sha256: sha256Hex(canonicalJson(indexed.catalog)),
-  };
+  const prepared = { indexed, sha256: sha256Hex(canonicalJson(indexed.catalog)) };
   preparedCatalogs.set(catalog as object, prepared);
   return prepared;
 }
@@ -62,7 +57,11 @@ function classifyLeaves({ leaves }: IndexedCatalog, read: ReadAssessment): LeafR
 
 function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
-  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group === undefined) groups.set(key(row), [row]);
+    else group.push(row);
+  }
   return groups;
 }
 
@@ -144,7 +143,7 @@ export async function classify(input: unknown): Promise<ClassificationResult> {
     throw new ClassifierInputError("catalog", "is required");
   }
   const catalog = prepareCatalog(input.catalog);
-  const read = readAssessment(input, catalog.indexed, catalog.assessmentSchema);
+  const read = readAssessment(input as Record<string, unknown>, catalog.indexed);
   const result = decide(catalog.indexed, read);
   return {
     classifierVersion: CLASSIFIER_VERSION,

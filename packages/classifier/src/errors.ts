@@ -23,10 +23,5 @@ export function fromZodError(
   root: readonly PropertyKey[] = [],
 ): ClassifierInputError {
   const issue = error.issues[0];
-  const path = [...root, ...issue.path];
-  if (issue.code === "unrecognized_keys") path.push(issue.keys[0]);
-  const problem = issue.code === "unrecognized_keys"
-    ? "is not an item of this leaf"
-    : issue.message;
-  return new ClassifierInputError(fieldPath(path), problem);
+  return new ClassifierInputError(fieldPath([...root, ...issue.path]), issue.message);
 }

@@ -1,3 +1,5 @@
+import type { Assessment } from "./input.ts";
+
 /** §5.10 Provenance: the classifier version and a SHA-256 of a canonical encoding of the input. */
 export const CLASSIFIER_VERSION = "1.0.0";
 
@@ -7,7 +9,8 @@ type Json = null | boolean | number | string | readonly Json[] | {
 
 /** JSON with object keys sorted, so equal values always encode to the same text. */
 export function canonicalJson(value: Json | undefined): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (value === null || value === undefined) return "null";
+  if (typeof value !== "object") return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   const record = value as { readonly [key: string]: Json | undefined };
   const fields = Object.keys(record).filter((key) => record[key] !== undefined).sort()
@@ -24,30 +27,33 @@ export async function sha256Hex(text: string): Promise<string> {
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-type Assessment = {
-  responses: readonly { leafCode: string }[];
-  indicatorOverrides: readonly { indicatorCode: string }[];
-  movs: readonly { leafCode: string; slotKey: string }[];
-};
+type Row = readonly [string, ...unknown[]];
+const byFirst = (a: Row, b: Row) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
-const byKey = <T>(key: (row: T) => string) => (a: T, b: T) =>
-  key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
-
-/** Rows in code order, so the order the rows were loaded in never changes the hash. */
-export function canonicalAssessment<A extends Assessment>(assessment: A): Assessment {
-  return {
-    responses: [...assessment.responses].sort(byKey((row) => row.leafCode)),
-    indicatorOverrides: [...assessment.indicatorOverrides].sort(byKey((row) => row.indicatorCode)),
-    movs: [...assessment.movs].sort(byKey((row) => `${row.leafCode}\u0000${row.slotKey}`)),
-  };
+/**
+ * The assessment as tuples in code order, checklist entries in key order:
+ * `[[leafCode, decision, override, [[key, value]...]]...], [[indicatorCode, decision]...], [[leafCode, slotKey]...]`.
+ * Neither the order rows were loaded in nor the order of checklist keys changes it.
+ */
+export function canonicalAssessment(assessment: Assessment): Json {
+  const responses = assessment.responses
+    .map(({ leafCode, decision, override, checklist }) =>
+      [leafCode, decision, override, Object.entries(checklist).sort(byFirst)] as const
+    )
+    .sort(byFirst);
+  const overrides = assessment.indicatorOverrides
+    .map(({ indicatorCode, decision }) => [indicatorCode, decision] as const)
+    .sort(byFirst);
+  const movs = assessment.movs
+    .map(({ leafCode, slotKey }) => [leafCode, slotKey] as const)
+    .sort((a, b) => byFirst(a, b) || byFirst([a[1]], [b[1]]));
+  return [responses, overrides, movs];
 }
 
 /**
- * The input hash: SHA-256 over the catalog's own SHA-256 and the canonical assessment, so a
- * catalog is hashed once however many assessments are classified against it.
+ * The input hash: SHA-256 over the catalog's own SHA-256 (of its canonical JSON) and the canonical
+ * assessment, so a catalog is encoded and hashed once however many assessments use it.
  */
 export function inputHash(catalogSha256: string, assessment: Assessment): Promise<string> {
-  return sha256Hex(
-    canonicalJson({ catalog: catalogSha256, ...canonicalAssessment(assessment) } as Json),
-  );
+  return sha256Hex(JSON.stringify([catalogSha256, canonicalAssessment(assessment)]));
 }

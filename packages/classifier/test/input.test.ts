@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ClassifierInputError, classify } from "../src/index.ts";
+import { ClassifierInputError, classifierInputSchema, classify } from "../src/index.ts";
+import { assessment2024 } from "./fixtures/arbitraries.ts";
 import { input2024 } from "./fixtures/assessments.ts";
 
 const response = (leafCode: string, extra: object = {}) => ({
@@ -98,5 +100,35 @@ describe("input validation: refused, never a wrong verdict", () => {
       }),
     ];
     await expect(classify(input2024({ responses }))).resolves.toBeDefined();
+  });
+});
+
+describe("the input contract schema", () => {
+  it("every assessment classify accepts also satisfies classifierInputSchema", async () => {
+    await fc.assert(
+      fc.asyncProperty(assessment2024, async (parts) => {
+        const input = input2024(parts);
+        await classify(input);
+        expect(classifierInputSchema.safeParse(input).success).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it.each([
+    ["a decision that is not a decision", {
+      responses: [response("1.1.1", { decision: "passed" })],
+    }],
+    ["a checklist value that is an object", {
+      responses: [response("1.1.1", { checklist: { "1_1_1_bfdp_form": {} } })],
+    }],
+    ["an override decided considered", {
+      indicatorOverrides: [{ indicatorCode: "1.1", decision: "considered" }],
+    }],
+    ["a MOV without a slot", { movs: [{ leafCode: "1.1.1" }] }],
+  ])("classify and classifierInputSchema both refuse %s", async (_, parts) => {
+    const input = { ...input2024(), ...parts };
+    expect(classifierInputSchema.safeParse(input).success).toBe(false);
+    await expect(classify(input)).rejects.toBeInstanceOf(ClassifierInputError);
   });
 });

@@ -20,19 +20,34 @@ describe("provenance (§5.10)", () => {
     );
   });
 
-  it("the order of response, override and MOV rows does not change the canonical assessment", () => {
-    const a = { leafCode: "1.1.1", slotKey: "b" };
-    const b = { leafCode: "1.1.1", slotKey: "a" };
-    const one = { indicatorCode: "2.1" };
-    const two = { indicatorCode: "1.1" };
-    const r1 = { leafCode: "2.1.1" };
-    const r2 = { leafCode: "1.1.1" };
-    expect(
-      canonicalAssessment({ responses: [r1, r2], indicatorOverrides: [one, two], movs: [a, b] }),
-    )
-      .toEqual(
-        canonicalAssessment({ responses: [r2, r1], indicatorOverrides: [two, one], movs: [b, a] }),
-      );
+  it("the order of rows and of checklist keys does not change the canonical assessment", () => {
+    const response = (leafCode: string, checklist: Record<string, boolean>) => ({
+      leafCode,
+      checklist,
+      decision: null,
+      override: null,
+    });
+    const forward = {
+      responses: [response("2.1.1", { b: true, a: false }), response("1.1.1", {})],
+      indicatorOverrides: [{ indicatorCode: "2.1", decision: "met" as const }, {
+        indicatorCode: "1.1",
+        decision: "unmet" as const,
+      }],
+      movs: [{ leafCode: "1.1.1", slotKey: "b" }, { leafCode: "1.1.1", slotKey: "a" }],
+    };
+    const backward = {
+      responses: [response("1.1.1", {}), response("2.1.1", { a: false, b: true })],
+      indicatorOverrides: [...forward.indicatorOverrides].reverse(),
+      movs: [...forward.movs].reverse(),
+    };
+    expect(JSON.stringify(canonicalAssessment(backward))).toBe(
+      JSON.stringify(canonicalAssessment(forward)),
+    );
+    expect(canonicalAssessment(forward)).toEqual([
+      [["1.1.1", null, null, []], ["2.1.1", null, null, [["a", false], ["b", true]]]],
+      [["1.1", "unmet"], ["2.1", "met"]],
+      [["1.1.1", "a"], ["1.1.1", "b"]],
+    ]);
   });
 
   it("the input hash depends on the catalog", async () => {
