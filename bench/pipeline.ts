@@ -1,0 +1,256 @@
+import process from "node:process";
+import { parseArgs } from "node:util";
+import { databaseUrl, freePort, removeCluster, throwawayCluster } from "../tools/lib/cluster.ts";
+import { connect, type Sql } from "../tools/lib/database.ts";
+import { exitOnSignals, onShutdown, shutdown } from "../tools/lib/lifecycle.ts";
+import { apiKeys, bringUpCluster, resetWithPlatform, startServices } from "../tools/lib/stack.ts";
+
+/**
+ * Upload -> stored result latency of the MOV pipeline on its own local stack (throwaway cluster,
+ * pg_net worker, functions server, as `npm test` builds it): single uploads one after another,
+ * then a sustained rate, counting lost and duplicated results. Loopback only; stops by itself.
+ *
+ *   deno run -A bench/pipeline.ts [--single 200] [--rate 50] [--seconds 60] [--assessments 100]
+ */
+
+const { values: options } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    single: { type: "string", default: "200" },
+    rate: { type: "string", default: "50" },
+    seconds: { type: "string", default: "60" },
+    assessments: { type: "string", default: "100" },
+  },
+});
+const SINGLE_UPLOADS = Number(options.single);
+const RATE = Number(options.rate);
+const SECONDS = Number(options.seconds);
+const ASSESSMENTS = Number(options.assessments);
+const DRAIN_TIMEOUT_MS = 60_000;
+const OVERALL_TIMEOUT_MS = 15 * 60_000;
+
+type Target = { assessmentId: string; userId: string };
+type Slot = { leafCode: string; slotKey: string };
+
+async function seed(sql: Sql): Promise<{ targets: Target[]; slots: Slot[] }> {
+  const [{ id: cycleId }] = await sql<{ id: string }[]>`
+    insert into public.cycles (year, title, reviewed_year, catalog_edition)
+    values (2099, 'Pipeline benchmark', 2098, '2024') returning id`;
+  const targets: Target[] = [];
+  for (let index = 0; index < ASSESSMENTS; index++) {
+    const userId = crypto.randomUUID();
+    const [{ id: barangayId }] = await sql<{ id: string }[]>`
+      insert into public.barangays (psgc_code, name, city_municipality, province, region)
+      values (${String(980_000_000 + index)}, ${`Bench ${index}`}, 'Bench Town', 'Bench Province', 'Bench Region')
+      returning id`;
+    await sql`
+      insert into auth.users (instance_id, id, aud, role, email, raw_app_meta_data, raw_user_meta_data,
+                              confirmation_token, recovery_token, email_change_token_new, email_change)
+      values ('00000000-0000-0000-0000-000000000000', ${userId}, 'authenticated', 'authenticated',
+              ${`bench-${index}@bench.local`}, '{"provider": "email"}', '{}', '', '', '', '')`;
+    await sql`
+      insert into public.profiles (id, email, role, barangay_id)
+      values (${userId}, ${`bench-${index}@bench.local`}, 'blgu', ${barangayId})
+      on conflict (id) do update set role = 'blgu', barangay_id = excluded.barangay_id`;
+    const [{ id: assessmentId }] = await sql<{ id: string }[]>`
+      insert into public.assessments (cycle_id, barangay_id) values (${cycleId}, ${barangayId}) returning id`;
+    targets.push({ assessmentId, userId });
+  }
+  const slots = await sql<Slot[]>`
+    select l.code as "leafCode", s.slot_key as "slotKey"
+    from public.upload_slots s join public.indicators l on l.id = s.indicator_id
+    where l.cycle_id = ${cycleId}`;
+  return { targets, slots: [...slots] };
+}
+
+class PermissionChecked extends Error {}
+
+/** Inserts as the Storage API does (user's permission check rolled back, then service_role); returns the job id. */
+async function upload(sql: Sql, target: Target, slot: Slot): Promise<number> {
+  const name = `${target.assessmentId}/${slot.leafCode}/${slot.slotKey}/${crypto.randomUUID()}-evidence.pdf`;
+  const metadata = { size: 48_213, mimetype: "application/pdf", eTag: '"bench"' };
+  await sql.begin(async (tx) => {
+    await tx`select set_config('request.jwt.claims', ${JSON.stringify({ sub: target.userId, role: "authenticated" })}, true)`;
+    await tx`set local role authenticated`;
+    await tx`insert into storage.objects (bucket_id, name, owner_id, metadata)
+             values ('movs', ${name}, ${target.userId}, ${tx.json(metadata)})`;
+    throw new PermissionChecked();
+  }).catch((error) => {
+    if (!(error instanceof PermissionChecked)) throw error;
+  });
+  return await sql.begin(async (tx) => {
+    await tx`select set_config('request.jwt.claims', '{"role": "service_role"}', true),
+                    set_config('request.headers', '{"x-client-info": "bench"}', true)`;
+    await tx`set local role service_role`;
+    await tx`insert into storage.objects (bucket_id, name, owner_id, metadata)
+             values ('movs', ${name}, ${target.userId}, ${tx.json(metadata)})`;
+    const [{ id }] = await tx<{ id: number }[]>`
+      select id::integer as id from public.jobs where assessment_id = ${target.assessmentId} order by id desc limit 1`;
+    return id;
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function summary(label: string, latencies: number[]) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const figures = {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? Number.NaN,
+  };
+  console.log(
+    `${label.padEnd(22)} n=${figures.n}  p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms  ` +
+      `p99 ${figures.p99.toFixed(1)} ms  max ${figures.max.toFixed(1)} ms`,
+  );
+  return figures;
+}
+
+/** Watches jobs until each is done; resolves each job's observation time. */
+function jobWatcher(sql: Sql, intervalMs: number) {
+  const waiting = new Map<number, (at: number) => void>();
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      if (waiting.size > 0) {
+        const done = await sql<{ id: number }[]>`
+          select id::integer as id from public.jobs where id = any(${[...waiting.keys()]}) and status = 'done'`;
+        const at = performance.now();
+        for (const { id } of done) {
+          waiting.get(id)?.(at);
+          waiting.delete(id);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  })();
+  return {
+    /** When the job was seen done, or undefined if not within `timeoutMs`. */
+    done: (jobId: number, timeoutMs = DRAIN_TIMEOUT_MS) =>
+      new Promise<number | undefined>((resolve) => {
+        const timer = setTimeout(() => {
+          waiting.delete(jobId);
+          resolve(undefined);
+        }, timeoutMs);
+        waiting.set(jobId, (at) => {
+          clearTimeout(timer);
+          resolve(at);
+        });
+      }),
+    pending: () => waiting.size,
+    stop: async () => {
+      stopped = true;
+      await loop;
+    },
+  };
+}
+
+async function integrity(sql: Sql, targets: Target[]) {
+  const ids = targets.map((target) => target.assessmentId);
+  const [counts] = await sql<{ uploads: number; jobs_open: number; dead: number; retried: number; duplicates: number; unreflected: number }[]>`
+    select
+      (select count(*)::integer from public.mov_files where assessment_id = any(${ids})) as uploads,
+      (select count(*)::integer from public.jobs where assessment_id = any(${ids}) and status in ('queued', 'running')) as jobs_open,
+      (select count(*)::integer from public.jobs where assessment_id = any(${ids}) and status = 'dead') as dead,
+      (select count(*)::integer from public.jobs where assessment_id = any(${ids}) and attempts > 1) as retried,
+      (select count(*)::integer from (
+         select 1 from public.classification_results where assessment_id = any(${ids})
+         group by assessment_id, kind, input_hash having count(*) > 1) duplicate) as duplicates,
+      (select count(*)::integer
+       from public.mov_files m
+       join public.indicators l on l.id = m.leaf_id
+       join public.upload_slots s on s.id = m.slot_id
+       cross join lateral (
+         select r.result from public.classification_results r
+         where r.assessment_id = m.assessment_id and r.kind = 'projection'
+         order by r.created_at desc limit 1) latest
+       where m.assessment_id = any(${ids})
+         and (latest.result is null or exists (
+           select 1 from jsonb_array_elements(latest.result -> 'leaves') leaf
+           where leaf ->> 'code' = l.code and leaf -> 'completeness' -> 'missingSlots' ? s.slot_key))) as unreflected`;
+  return counts;
+}
+
+async function main() {
+  exitOnSignals();
+  const watchdog = setTimeout(() => {
+    console.error(`[bench] stopped after ${OVERALL_TIMEOUT_MS / 60_000} minutes`);
+    void shutdown().then(() => process.exit(2));
+  }, OVERALL_TIMEOUT_MS);
+
+  const cluster = await throwawayCluster();
+  onShutdown(() => removeCluster(cluster));
+  await bringUpCluster(cluster);
+  console.log(`[bench] throwaway cluster on port ${cluster.port}: applying platform, migrations and seed`);
+  await resetWithPlatform(cluster.port);
+  await startServices(cluster.port, await freePort(), await apiKeys());
+  const sql = connect(databaseUrl(cluster.port), { max: 16 });
+  onShutdown(() => sql.end({ timeout: 2 }));
+  const { targets, slots } = await seed(sql);
+  const pick = <T>(items: T[], index: number) => items[index % items.length];
+  console.log(`[bench] seeded ${targets.length} assessments, ${slots.length} upload slots`);
+
+  // Warm-up: first requests compile the function and load the catalog.
+  const watcher = jobWatcher(sql, 2);
+  for (let index = 0; index < 5; index++) {
+    await watcher.done(await upload(sql, pick(targets, index), pick(slots, index)));
+  }
+
+  const single: number[] = [];
+  let lost = 0;
+  for (let index = 0; index < SINGLE_UPLOADS; index++) {
+    const startedAt = performance.now();
+    const doneAt = await watcher.done(await upload(sql, pick(targets, index * 7 + 1), pick(slots, index * 13 + 3)));
+    if (doneAt === undefined) lost++;
+    else single.push(doneAt - startedAt);
+  }
+
+  const sustained: number[] = [];
+  const total = RATE * SECONDS;
+  const intervalMs = 1000 / RATE;
+  const startedAt = performance.now();
+  const inFlight: Promise<void>[] = [];
+  let uploadErrors = 0;
+  for (let index = 0; index < total; index++) {
+    const due = startedAt + index * intervalMs;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const begun = performance.now();
+    inFlight.push(
+      upload(sql, pick(targets, index * 31 + 5), pick(slots, index * 17 + 11))
+        .then((jobId) => watcher.done(jobId))
+        .then((doneAt) => void (doneAt === undefined ? lost++ : sustained.push(doneAt - begun)))
+        .catch(() => void uploadErrors++),
+    );
+  }
+  const offeredSeconds = (performance.now() - startedAt) / 1000;
+  await Promise.all(inFlight);
+  const elapsedSeconds = (performance.now() - startedAt) / 1000;
+  await watcher.stop();
+
+  console.log("");
+  console.log(`MOV pipeline: upload (Storage API's two inserts) -> classify -> stored result`);
+  const singleFigures = summary("single uploads", single);
+  const sustainedFigures = summary(`sustained ${RATE}/s`, sustained);
+  const counts = await integrity(sql, targets);
+  console.log(
+    `sustained: ${total} uploads offered in ${offeredSeconds.toFixed(1)} s, ` +
+      `${sustained.length} stored within ${elapsedSeconds.toFixed(1)} s, upload errors ${uploadErrors}`,
+  );
+  console.log(
+    `integrity: ${counts.uploads} MOVs recorded, lost ${lost} (jobs open ${counts.jobs_open}, dead ${counts.dead}, ` +
+      `uploads missing from the latest result ${counts.unreflected}), duplicated results ${counts.duplicates}, ` +
+      `jobs retried ${counts.retried}`,
+  );
+  console.log(JSON.stringify({ single: singleFigures, sustained: sustainedFigures, lost, ...counts }));
+  clearTimeout(watchdog);
+  await shutdown();
+  process.exit(lost === 0 && uploadErrors === 0 && counts.duplicates === 0 && counts.unreflected === 0 ? 0 : 1);
+}
+
+await main();
