@@ -49,7 +49,7 @@ await runMain(async () => {
       `  JWT secret        ${JWT_SECRET}`,
       "",
       logins.length === 0 ? "  Demo logins       none yet (seed.sql has no users)" : [
-        "  Demo logins       (passwords in README.md)",
+        "  Demo logins       (password in README.md; `npm run token -- <email>` mints a token)",
         ...logins.map((login) => `    ${(login.role ?? "-").padEnd(10)} ${login.email}`),
       ].join("\n"),
       "",
