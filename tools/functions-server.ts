@@ -6,9 +6,9 @@ import { connect as connectTcp } from "node:net";
 import path from "node:path";
 import { parseEnv } from "node:util";
 import { freePort } from "./lib/cluster.ts";
-import { readConfigToml, verifyJwtSetting } from "./lib/function-config.ts";
+import { verifyJwtSetting } from "./lib/function-config.ts";
 import { verifyToken } from "./lib/jwt.ts";
-import { binDir, functionsDir, repoRoot } from "./lib/paths.ts";
+import { binDir, configTomlPath, functionsDir, repoRoot } from "./lib/paths.ts";
 import { pipeLines, terminate } from "./lib/processes.ts";
 
 /**
@@ -34,18 +34,21 @@ export type FunctionsServerOptions = {
   port: number;
   /** SUPABASE_URL, SUPABASE_DB_URL, keys ...: the environment the platform gives functions. */
   env: Record<string, string>;
+  /** Defaults to supabase/functions and supabase/config.toml. */
+  functionsDir?: string;
+  configToml?: string;
 };
 
-export function functionNames(): string[] {
-  return readdirSync(functionsDir, { withFileTypes: true })
+export function functionNames(folder = functionsDir): string[] {
+  return readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith("_"))
-    .filter((entry) => existsSync(path.join(functionsDir, entry.name, "index.ts")))
+    .filter((entry) => existsSync(path.join(folder, entry.name, "index.ts")))
     .map((entry) => entry.name)
     .sort();
 }
 
-async function functionsEnvFile(): Promise<Record<string, string>> {
-  const file = path.join(functionsDir, ".env");
+async function functionsEnvFile(folder: string): Promise<Record<string, string>> {
+  const file = path.join(folder, ".env");
   if (!existsSync(file)) return {};
   return Object.fromEntries(
     Object.entries(parseEnv(await readFile(file, "utf8")))
@@ -82,11 +85,12 @@ function waitForPort(
 }
 
 async function startFunction(
+  functionsFolder: string,
   name: string,
   verifyJwt: boolean,
   env: Record<string, string>,
 ): Promise<FunctionProcess> {
-  const folder = path.join(functionsDir, name);
+  const folder = path.join(functionsFolder, name);
   const port = await freePort();
   const config = path.join(folder, "deno.json");
   const child = spawn(
@@ -195,11 +199,12 @@ async function route(
 export async function startFunctionsServer(
   options: FunctionsServerOptions,
 ): Promise<FunctionsServer> {
-  const configToml = await readConfigToml();
-  const env = { ...(await functionsEnvFile()), ...options.env };
-  const names = functionNames();
+  const folder = options.functionsDir ?? functionsDir;
+  const configToml = await readFile(options.configToml ?? configTomlPath, "utf8");
+  const env = { ...(await functionsEnvFile(folder)), ...options.env };
+  const names = functionNames(folder);
   const started = await Promise.allSettled(
-    names.map((name) => startFunction(name, verifyJwtSetting(configToml, name), env)),
+    names.map((name) => startFunction(folder, name, verifyJwtSetting(configToml, name), env)),
   );
   const functions = new Map<string, FunctionProcess>();
   for (const result of started) {

@@ -1,7 +1,3 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { supabaseDir } from "./paths.ts";
-
 /**
  * Reads `verify_jwt` for one function from supabase/config.toml. Only the `[functions.<name>]`
  * table's `verify_jwt = true|false` line matters here; absent means true, as in the CLI.
@@ -22,8 +18,4 @@ export function verifyJwtSetting(
     if (setting) return setting[1] === "true";
   }
   return true;
-}
-
-export async function readConfigToml(): Promise<string> {
-  return await readFile(path.join(supabaseDir, "config.toml"), "utf8");
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const supabaseDir = path.join(repoRoot, "supabase");
 export const functionsDir = path.join(supabaseDir, "functions");
+export const configTomlPath = path.join(supabaseDir, "config.toml");
 export const platformDir = path.join(repoRoot, "tools", "platform");
 export const devStateDir = path.join(repoRoot, ".vantage");
 export const binDir = path.join(repoRoot, "node_modules", ".bin");
