@@ -41,7 +41,9 @@ async function seed(sql: Sql): Promise<{ targets: Target[]; slots: Slot[] }> {
     const userId = crypto.randomUUID();
     const [{ id: barangayId }] = await sql<{ id: string }[]>`
       insert into public.barangays (psgc_code, name, city_municipality, province, region)
-      values (${String(980_000_000 + index)}, ${`Bench ${index}`}, 'Bench Town', 'Bench Province', 'Bench Region')
+      values (${
+      String(980_000_000 + index)
+    }, ${`Bench ${index}`}, 'Bench Town', 'Bench Province', 'Bench Region')
       returning id`;
     await sql`
       insert into auth.users (instance_id, id, aud, role, email, raw_app_meta_data, raw_user_meta_data,
@@ -67,10 +69,13 @@ class PermissionChecked extends Error {}
 
 /** Inserts as the Storage API does (user's permission check rolled back, then service_role); returns the job id. */
 async function upload(sql: Sql, target: Target, slot: Slot): Promise<number> {
-  const name = `${target.assessmentId}/${slot.leafCode}/${slot.slotKey}/${crypto.randomUUID()}-evidence.pdf`;
+  const name =
+    `${target.assessmentId}/${slot.leafCode}/${slot.slotKey}/${crypto.randomUUID()}-evidence.pdf`;
   const metadata = { size: 48_213, mimetype: "application/pdf", eTag: '"bench"' };
   await sql.begin(async (tx) => {
-    await tx`select set_config('request.jwt.claims', ${JSON.stringify({ sub: target.userId, role: "authenticated" })}, true)`;
+    await tx`select set_config('request.jwt.claims', ${
+      JSON.stringify({ sub: target.userId, role: "authenticated" })
+    }, true)`;
     await tx`set local role authenticated`;
     await tx`insert into storage.objects (bucket_id, name, owner_id, metadata)
              values ('movs', ${name}, ${target.userId}, ${tx.json(metadata)})`;
@@ -105,7 +110,9 @@ function summary(label: string, latencies: number[]) {
     max: sorted.at(-1) ?? Number.NaN,
   };
   console.log(
-    `${label.padEnd(22)} n=${figures.n}  p50 ${figures.p50.toFixed(1)} ms  p95 ${figures.p95.toFixed(1)} ms  ` +
+    `${label.padEnd(22)} n=${figures.n}  p50 ${figures.p50.toFixed(1)} ms  p95 ${
+      figures.p95.toFixed(1)
+    } ms  ` +
       `p99 ${figures.p99.toFixed(1)} ms  max ${figures.max.toFixed(1)} ms`,
   );
   return figures;
@@ -119,7 +126,9 @@ function jobWatcher(sql: Sql, intervalMs: number) {
     while (!stopped) {
       if (waiting.size > 0) {
         const done = await sql<{ id: number }[]>`
-          select id::integer as id from public.jobs where id = any(${[...waiting.keys()]}) and status = 'done'`;
+          select id::integer as id from public.jobs where id = any(${[
+          ...waiting.keys(),
+        ]}) and status = 'done'`;
         const at = performance.now();
         for (const { id } of done) {
           waiting.get(id)?.(at);
@@ -152,7 +161,16 @@ function jobWatcher(sql: Sql, intervalMs: number) {
 
 async function integrity(sql: Sql, targets: Target[]) {
   const ids = targets.map((target) => target.assessmentId);
-  const [counts] = await sql<{ uploads: number; jobs_open: number; dead: number; retried: number; duplicates: number; unreflected: number }[]>`
+  const [counts] = await sql<
+    {
+      uploads: number;
+      jobs_open: number;
+      dead: number;
+      retried: number;
+      duplicates: number;
+      unreflected: number;
+    }[]
+  >`
     select
       (select count(*)::integer from public.mov_files where assessment_id = any(${ids})) as uploads,
       (select count(*)::integer from public.jobs where assessment_id = any(${ids}) and status in ('queued', 'running')) as jobs_open,
@@ -186,7 +204,9 @@ async function main() {
   const cluster = await throwawayCluster();
   onShutdown(() => removeCluster(cluster));
   await bringUpCluster(cluster);
-  console.log(`[bench] throwaway cluster on port ${cluster.port}: applying platform, migrations and seed`);
+  console.log(
+    `[bench] throwaway cluster on port ${cluster.port}: applying platform, migrations and seed`,
+  );
   await resetWithPlatform(cluster.port);
   await startServices(cluster.port, await freePort(), await apiKeys());
   const sql = connect(databaseUrl(cluster.port), { max: 16 });
@@ -196,7 +216,7 @@ async function main() {
   console.log(`[bench] seeded ${targets.length} assessments, ${slots.length} upload slots`);
 
   // Warm-up: first requests compile the function and load the catalog.
-  const watcher = jobWatcher(sql, 2);
+  const watcher = jobWatcher(sql, 5);
   for (let index = 0; index < 5; index++) {
     await watcher.done(await upload(sql, pick(targets, index), pick(slots, index)));
   }
@@ -205,7 +225,9 @@ async function main() {
   let lost = 0;
   for (let index = 0; index < SINGLE_UPLOADS; index++) {
     const startedAt = performance.now();
-    const doneAt = await watcher.done(await upload(sql, pick(targets, index * 7 + 1), pick(slots, index * 13 + 3)));
+    const doneAt = await watcher.done(
+      await upload(sql, pick(targets, index * 7 + 1), pick(slots, index * 13 + 3)),
+    );
     if (doneAt === undefined) lost++;
     else single.push(doneAt - startedAt);
   }
@@ -240,17 +262,23 @@ async function main() {
   const counts = await integrity(sql, targets);
   console.log(
     `sustained: ${total} uploads offered in ${offeredSeconds.toFixed(1)} s, ` +
-      `${sustained.length} stored within ${elapsedSeconds.toFixed(1)} s, upload errors ${uploadErrors}`,
+      `${sustained.length} stored within ${
+        elapsedSeconds.toFixed(1)
+      } s, upload errors ${uploadErrors}`,
   );
   console.log(
     `integrity: ${counts.uploads} MOVs recorded, lost ${lost} (jobs open ${counts.jobs_open}, dead ${counts.dead}, ` +
       `uploads missing from the latest result ${counts.unreflected}), duplicated results ${counts.duplicates}, ` +
       `jobs retried ${counts.retried}`,
   );
-  console.log(JSON.stringify({ single: singleFigures, sustained: sustainedFigures, lost, ...counts }));
+  console.log(
+    JSON.stringify({ single: singleFigures, sustained: sustainedFigures, lost, ...counts }),
+  );
   clearTimeout(watchdog);
   await shutdown();
-  process.exit(lost === 0 && uploadErrors === 0 && counts.duplicates === 0 && counts.unreflected === 0 ? 0 : 1);
+  process.exit(
+    lost === 0 && uploadErrors === 0 && counts.duplicates === 0 && counts.unreflected === 0 ? 0 : 1,
+  );
 }
 
 await main();

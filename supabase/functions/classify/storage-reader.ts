@@ -6,22 +6,38 @@ const TIMEOUT_MS = 3000;
 
 /**
  * Reads the first bytes of a MOV through the Storage API with the service role: a short-lived
- * signed URL, then a ranged GET. Where no Storage API answers (the Docker-free local stack serves
- * only Edge Functions at SUPABASE_URL), the read is reported unavailable.
+ * signed URL, then a ranged GET. Where SUPABASE_URL has no Storage API at all (the Docker-free
+ * local stack serves only Edge Functions there: the bucket lookup answers 404 without Storage's
+ * error shape), that is found out once and every read is reported unavailable.
  */
-export function storageByteReader(
-  supabaseUrl: string,
-  serviceRoleKey: string,
-): ByteReader {
-  const storage = createClient(supabaseUrl, serviceRoleKey, {
+export function storageByteReader(supabaseUrl: string, serviceRoleKey: string): ByteReader {
+  const client = createClient(supabaseUrl, serviceRoleKey, {
     auth: { persistSession: false, autoRefreshToken: false },
     global: {
-      fetch: (input, init) =>
-        fetch(input, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) }),
+      fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) }),
     },
-  }).storage.from(BUCKET);
+  });
+  const storage = client.storage.from(BUCKET);
+  let storageAbsent: Promise<boolean> | undefined;
+
+  const probe = async (): Promise<boolean> => {
+    const response = await fetch(`${supabaseUrl}/storage/v1/bucket/${BUCKET}`, {
+      headers: { authorization: `Bearer ${serviceRoleKey}`, apikey: serviceRoleKey },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    const body = await response.json().catch(() => null) as { statusCode?: unknown } | null;
+    // Storage answers with its own error shape ({statusCode, error, message}); anything else is not Storage.
+    return response.status === 404 && (body === null || body.statusCode === undefined);
+  };
 
   return async (path): Promise<HeadRead> => {
+    storageAbsent ??= probe().catch(() => {
+      storageAbsent = undefined;
+      return false;
+    });
+    if (await storageAbsent) {
+      return { kind: "unavailable", reason: `no Storage API at ${supabaseUrl}` };
+    }
     const { data, error } = await storage.createSignedUrl(path, 60);
     if (error || !data) {
       return {
@@ -35,10 +51,7 @@ export function storageByteReader(
     });
     if (!response.ok) {
       await response.body?.cancel();
-      return {
-        kind: "unavailable",
-        reason: `storage answered ${response.status}`,
-      };
+      return { kind: "unavailable", reason: `storage answered ${response.status}` };
     }
     return {
       kind: "bytes",
