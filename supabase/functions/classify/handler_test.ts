@@ -216,7 +216,8 @@ Deno.test("concurrent jobs for one assessment serialize; the last committed stat
       "one result was created",
     );
     assert.equal(await resultCount(fixture.assessmentId), 1);
-    const jobs = await sql`select status from public.jobs where id in (${firstJob}, ${secondJob})`;
+    const jobs =
+      await sql`select status from public.jobs where id in (${firstJob}, ${secondJob})`;
     assert.deepEqual(jobs.map((job) => job.status), ["done", "done"]);
 
     // A later change (deletion) makes a new state: the newest result is that state.

@@ -194,7 +194,9 @@ Deno.test("a job failing for good is dead-lettered with its last error, and noth
 
     // The dead job is kept; a new change queues a fresh job that succeeds on the real function.
     await sql`select private.enqueue_classification(${fixture.assessmentId}, 'projection')`;
-    await waitFor(async () => (await jobOf(fixture.assessmentId)).status === "done" || undefined);
+    await waitFor(async () =>
+      (await jobOf(fixture.assessmentId)).status === "done" || undefined
+    );
     const [{ dead }] = await sql`
       select count(*)::integer as dead from public.jobs where assessment_id = ${fixture.assessmentId} and status = 'dead'`;
     assert.equal(dead, 1);

@@ -10,11 +10,15 @@ const TIMEOUT_MS = 3000;
  * local stack serves only Edge Functions there: the bucket lookup answers 404 without Storage's
  * error shape), that is found out once and every read is reported unavailable.
  */
-export function storageByteReader(supabaseUrl: string, serviceRoleKey: string): ByteReader {
+export function storageByteReader(
+  supabaseUrl: string,
+  serviceRoleKey: string,
+): ByteReader {
   const client = createClient(supabaseUrl, serviceRoleKey, {
     auth: { persistSession: false, autoRefreshToken: false },
     global: {
-      fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) }),
+      fetch: (input, init) =>
+        fetch(input, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) }),
     },
   });
   const storage = client.storage.from(BUCKET);
@@ -22,12 +26,18 @@ export function storageByteReader(supabaseUrl: string, serviceRoleKey: string): 
 
   const probe = async (): Promise<boolean> => {
     const response = await fetch(`${supabaseUrl}/storage/v1/bucket/${BUCKET}`, {
-      headers: { authorization: `Bearer ${serviceRoleKey}`, apikey: serviceRoleKey },
+      headers: {
+        authorization: `Bearer ${serviceRoleKey}`,
+        apikey: serviceRoleKey,
+      },
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    const body = await response.json().catch(() => null) as { statusCode?: unknown } | null;
+    const body = await response.json().catch(() => null) as {
+      statusCode?: unknown;
+    } | null;
     // Storage answers with its own error shape ({statusCode, error, message}); anything else is not Storage.
-    return response.status === 404 && (body === null || body.statusCode === undefined);
+    return response.status === 404 &&
+      (body === null || body.statusCode === undefined);
   };
 
   return async (path): Promise<HeadRead> => {
@@ -36,7 +46,10 @@ export function storageByteReader(supabaseUrl: string, serviceRoleKey: string): 
       return false;
     });
     if (await storageAbsent) {
-      return { kind: "unavailable", reason: `no Storage API at ${supabaseUrl}` };
+      return {
+        kind: "unavailable",
+        reason: `no Storage API at ${supabaseUrl}`,
+      };
     }
     const { data, error } = await storage.createSignedUrl(path, 60);
     if (error || !data) {
@@ -51,7 +64,10 @@ export function storageByteReader(supabaseUrl: string, serviceRoleKey: string): 
     });
     if (!response.ok) {
       await response.body?.cancel();
-      return { kind: "unavailable", reason: `storage answered ${response.status}` };
+      return {
+        kind: "unavailable",
+        reason: `storage answered ${response.status}`,
+      };
     }
     return {
       kind: "bytes",

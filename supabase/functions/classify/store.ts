@@ -38,7 +38,8 @@ export async function assessmentExists(
   sql: Sql,
   assessmentId: string,
 ): Promise<boolean> {
-  const [row] = await sql`select 1 from public.assessments where id = ${assessmentId}`;
+  const [row] =
+    await sql`select 1 from public.assessments where id = ${assessmentId}`;
   return row !== undefined;
 }
 
@@ -163,7 +164,9 @@ export async function storeResult(
   kind: ResultKind,
   result: ClassificationResult,
 ): Promise<{ id: string; created: boolean }> {
-  const passed = kind === "official" ? result.overall.passed : result.projection.passed;
+  const passed = kind === "official"
+    ? result.overall.passed
+    : result.projection.passed;
   const [row] = await tx<{ id: string; created: boolean }[]>`
     insert into public.classification_results
       (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
