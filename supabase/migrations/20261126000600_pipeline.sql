@@ -30,7 +30,7 @@ declare
 begin
   -- Vault is a platform extension: read it dynamically so this also compiles where it is absent.
   if to_regclass('vault.decrypted_secrets') is not null then
-    execute 'select decrypted_secret from vault.decrypted_secrets where name = $1'
+    execute format('select decrypted_secret from %I.decrypted_secrets where name = $1', 'vault')
       into v_value using p_name;
   end if;
   if v_value is null then
