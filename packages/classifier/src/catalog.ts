@@ -13,6 +13,7 @@ export type PlacedLeaf = {
   indicator: CatalogIndicator;
   /** False for profiling-only leaves and leaves of profiling-only indicators: never scored. */
   scored: boolean;
+  slotKeys: ReadonlySet<string>;
 };
 
 /** A validated catalog, indexed for lookups by code. */
@@ -57,6 +58,7 @@ export function indexCatalog(input: unknown): IndexedCatalog {
         leaf,
         indicator,
         scored: !indicator.isProfilingOnly && !leaf.isProfilingOnly,
+        slotKeys: new Set(leaf.slots.map((slot) => slot.key)),
       };
       leafByCode.set(leaf.code, placed);
       leaves.push(placed);

@@ -32,12 +32,14 @@ function prepareCatalog(catalog: unknown): PreparedCatalog {
   return prepared;
 }
 
+const NO_FILES: ReadonlyMap<string, number> = new Map();
+
 function classifyLeaves({ leaves }: IndexedCatalog, read: ReadAssessment): LeafResult[] {
   return leaves.map(({ leaf, indicator, scored }) => {
     const response = read.responseByLeaf.get(leaf.code);
     const completeness = leafCompleteness(
       leaf.slots,
-      read.uploadedSlotsByLeaf.get(leaf.code) ?? new Set(),
+      read.liveFilesByLeaf.get(leaf.code) ?? NO_FILES,
     );
     const recommendation = leafRecommendation(leaf, response?.checklist ?? {});
     const status = leafStatus(response);
@@ -147,7 +149,7 @@ export async function classify(input: unknown): Promise<ClassificationResult> {
   const result = decide(catalog.indexed, read);
   return {
     classifierVersion: CLASSIFIER_VERSION,
-    inputHash: await inputHash(await catalog.sha256, read.assessment),
+    inputHash: await inputHash(await catalog.sha256, catalog.indexed, read),
     ...result,
   };
 }

@@ -7,24 +7,37 @@ export type Completeness = {
   satisfiedOption: string | null;
 };
 
+type SlotLayout = { shared: string[]; options: [name: string, slotKeys: string[]][] };
+
+const layouts = new WeakMap<readonly CatalogSlot[], SlotLayout>();
+
+/** Shared slot keys and option groups in catalog order, derived once per catalog leaf. */
+function slotLayout(slots: readonly CatalogSlot[]): SlotLayout {
+  const cached = layouts.get(slots);
+  if (cached !== undefined) return cached;
+  const options = new Map<string, string[]>();
+  for (const { key, optionGroup } of slots) {
+    if (optionGroup !== null) options.set(optionGroup, [...(options.get(optionGroup) ?? []), key]);
+  }
+  const layout = {
+    shared: slots.filter((slot) => slot.optionGroup === null).map((slot) => slot.key),
+    options: [...options],
+  };
+  layouts.set(slots, layout);
+  return layout;
+}
+
+/**
+ * Missing slots are the missing shared slots and, when no option group is whole, the missing slots
+ * of the group closest to complete (the first in catalog order on a tie).
+ */
 export function leafCompleteness(
   slots: readonly CatalogSlot[],
-  uploaded: ReadonlySet<string>,
+  uploaded: { has(slotKey: string): boolean },
 ): Completeness {
-  const missingShared: string[] = [];
-  const missingByOption = new Map<string, string[]>();
-  for (const slot of slots) {
-    const isMissing = !uploaded.has(slot.key);
-    if (slot.optionGroup === null) {
-      if (isMissing) missingShared.push(slot.key);
-      continue;
-    }
-    const missing = missingByOption.get(slot.optionGroup) ?? [];
-    if (isMissing) missing.push(slot.key);
-    missingByOption.set(slot.optionGroup, missing);
-  }
-
-  const options = [...missingByOption];
+  const { shared, options } = slotLayout(slots);
+  const isMissing = (key: string) => !uploaded.has(key);
+  const missingShared = shared.filter(isMissing);
   if (options.length === 0) {
     return {
       complete: missingShared.length === 0,
@@ -32,7 +45,7 @@ export function leafCompleteness(
       satisfiedOption: null,
     };
   }
-  const satisfied = options.find(([, missing]) => missing.length === 0);
+  const satisfied = options.find(([, keys]) => !keys.some(isMissing));
   if (satisfied !== undefined) {
     return {
       complete: missingShared.length === 0,
@@ -40,8 +53,10 @@ export function leafCompleteness(
       satisfiedOption: satisfied[0],
     };
   }
-  const [, closest] = options.reduce((best, option) =>
-    option[1].length < best[1].length ? option : best
-  );
+  const missingByOption = options.map(([, keys]) => keys.filter(isMissing));
+  const closest = missingByOption.reduce((
+    best,
+    missing,
+  ) => (missing.length < best.length ? missing : best));
   return { complete: false, missingSlots: [...missingShared, ...closest], satisfiedOption: null };
 }

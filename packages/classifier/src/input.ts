@@ -1,34 +1,13 @@
-import type { IndexedCatalog } from "./catalog.ts";
+import type { IndexedCatalog, PlacedLeaf } from "./catalog.ts";
 import { ClassifierInputError } from "./errors.ts";
-import type {
-  ChecklistValue,
-  Decision,
-  IndicatorOverride,
-  ItemType,
-  LeafResponse,
-  Mov,
-  Verdict,
-} from "./schema.ts";
+import type { ChecklistValue, Decision, ItemType, LeafResponse, Mov, Verdict } from "./schema.ts";
 import { assertConsiderationAllowed } from "./status.ts";
 
-/**
- * The assessment part of the input (responses, overrides, MOVs), checked against its catalog in
- * one pass. It accepts exactly what `classifierInputSchema` describes, narrowed by the catalog:
- * known leaf codes, item keys and slot keys, and checklist values that fit their item type.
- * Classifying 42,000 assessments makes this the hot path, which a generic schema walk is not
- * fast enough for; extra fields are dropped as the schema would.
- */
-export type Assessment = {
-  responses: LeafResponse[];
-  indicatorOverrides: IndicatorOverride[];
-  movs: Mov[];
-};
-
+/** The assessment indexed by code: responses, parent-level overrides, live files per upload slot. */
 export type ReadAssessment = {
-  assessment: Assessment;
   responseByLeaf: ReadonlyMap<string, LeafResponse>;
-  uploadedSlotsByLeaf: ReadonlyMap<string, ReadonlySet<string>>;
   overrideByIndicator: ReadonlyMap<string, Verdict>;
+  liveFilesByLeaf: ReadonlyMap<string, ReadonlyMap<string, number>>;
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -100,21 +79,25 @@ function decisionOrNull(value: unknown, field: string): Decision | null {
   return value === null ? null : oneOf(value, DECISIONS, field);
 }
 
-function readChecklist(
-  value: unknown,
-  leaf: IndexedCatalog["leaves"][number]["leaf"],
-  field: string,
-) {
+/** The checklist with its keys in catalog item order, so key order in the input never matters. */
+function readChecklist(value: unknown, { leaf }: PlacedLeaf, field: string) {
+  const raw = record(value, field);
   const checklist: Record<string, ChecklistValue> = {};
-  for (const [key, entry] of Object.entries(record(value, field))) {
-    const item = leaf.items.find((candidate) => candidate.key === key);
-    if (item === undefined) refuse(`${field}.${key}`, "is not an item of this leaf");
+  let known = 0;
+  for (const item of leaf.items) {
+    if (!Object.hasOwn(raw, item.key)) continue;
+    known += 1;
+    const entry = raw[item.key];
     if (entry === undefined) continue;
     const rule = checklistValueRules[item.type];
     if (entry !== null && !rule.accepts(entry)) {
-      refuse(`${field}.${key}`, `expected ${rule.expected} or null`);
+      refuse(`${field}.${item.key}`, `expected ${rule.expected} or null`);
     }
-    checklist[key] = entry as ChecklistValue;
+    checklist[item.key] = entry as ChecklistValue;
+  }
+  if (known !== Object.keys(raw).length) {
+    const unknown = Object.keys(raw).find((key) => !leaf.items.some((item) => item.key === key));
+    refuse(`${field}.${unknown}`, "is not an item of this leaf");
   }
   return checklist;
 }
@@ -130,7 +113,7 @@ function readResponses(value: unknown, catalog: IndexedCatalog): Map<string, Lea
     if (responseByLeaf.has(leafCode)) refuse(`${at}.leafCode`, "duplicate response for this leaf");
     const response = {
       leafCode,
-      checklist: readChecklist(fields.checklist, placed.leaf, `${at}.checklist`),
+      checklist: readChecklist(fields.checklist, placed, `${at}.checklist`),
       decision: decisionOrNull(fields.decision, `${at}.decision`),
       override: decisionOrNull(fields.override, `${at}.override`),
     };
@@ -164,35 +147,33 @@ function readMovs(value: unknown, catalog: IndexedCatalog): Mov[] {
     const placed = catalog.leafByCode.get(leafCode) ??
       refuse(`${at}.leafCode`, "is not a leaf of the catalog");
     const slotKey = text(fields.slotKey, `${at}.slotKey`);
-    if (!placed.leaf.slots.some((slot) => slot.key === slotKey)) {
+    if (!placed.slotKeys.has(slotKey)) {
       refuse(`${at}.slotKey`, "is not an upload slot of this leaf");
     }
     return { leafCode, slotKey };
   });
 }
 
+/**
+ * The assessment part of the input (responses, overrides, MOVs), checked against its catalog in
+ * one pass. It accepts exactly what `classifierInputSchema` describes, narrowed by the catalog:
+ * known leaf codes, item keys and slot keys, and checklist values that fit their item type.
+ * Classifying 42,000 assessments makes this the hot path, which a generic schema walk is not
+ * fast enough for; extra fields are dropped as the schema would.
+ */
 export function readAssessment(
   input: Record<string, unknown>,
   catalog: IndexedCatalog,
 ): ReadAssessment {
-  const responseByLeaf = readResponses(input.responses, catalog);
-  const overrideByIndicator = readOverrides(input.indicatorOverrides, catalog);
-  const movs = readMovs(input.movs, catalog);
-
-  const uploadedSlotsByLeaf = new Map<string, Set<string>>();
-  for (const { leafCode, slotKey } of movs) {
-    const uploaded = uploadedSlotsByLeaf.get(leafCode) ?? new Set<string>();
-    uploaded.add(slotKey);
-    uploadedSlotsByLeaf.set(leafCode, uploaded);
+  const liveFilesByLeaf = new Map<string, Map<string, number>>();
+  for (const { leafCode, slotKey } of readMovs(input.movs, catalog)) {
+    const liveFiles = liveFilesByLeaf.get(leafCode) ?? new Map<string, number>();
+    liveFiles.set(slotKey, (liveFiles.get(slotKey) ?? 0) + 1);
+    liveFilesByLeaf.set(leafCode, liveFiles);
   }
-
-  const assessment = {
-    responses: [...responseByLeaf.values()],
-    indicatorOverrides: [...overrideByIndicator].map(([indicatorCode, decision]) => ({
-      indicatorCode,
-      decision,
-    })),
-    movs,
+  return {
+    responseByLeaf: readResponses(input.responses, catalog),
+    overrideByIndicator: readOverrides(input.indicatorOverrides, catalog),
+    liveFilesByLeaf,
   };
-  return { assessment, responseByLeaf, uploadedSlotsByLeaf, overrideByIndicator };
 }

@@ -1,4 +1,5 @@
-import type { Assessment } from "./input.ts";
+import type { IndexedCatalog } from "./catalog.ts";
+import type { ReadAssessment } from "./input.ts";
 
 /** §5.10 Provenance: the classifier version and a SHA-256 of a canonical encoding of the input. */
 export const CLASSIFIER_VERSION = "1.0.0";
@@ -27,33 +28,41 @@ export async function sha256Hex(text: string): Promise<string> {
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-type Row = readonly [string, ...unknown[]];
-const byFirst = (a: Row, b: Row) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-
 /**
- * The assessment as tuples in code order, checklist entries in key order:
- * `[[leafCode, decision, override, [[key, value]...]]...], [[indicatorCode, decision]...], [[leafCode, slotKey]...]`.
- * Neither the order rows were loaded in nor the order of checklist keys changes it.
+ * The assessment in catalog order, as tuples: responses `[leafCode, decision, override, checklist]`
+ * (checklist keys in catalog item order), overrides `[indicatorCode, decision]`, live files
+ * `[leafCode, slotKey, count]`. The order rows or keys arrive in never changes it.
  */
-export function canonicalAssessment(assessment: Assessment): Json {
-  const responses = assessment.responses
-    .map(({ leafCode, decision, override, checklist }) =>
-      [leafCode, decision, override, Object.entries(checklist).sort(byFirst)] as const
-    )
-    .sort(byFirst);
-  const overrides = assessment.indicatorOverrides
-    .map(({ indicatorCode, decision }) => [indicatorCode, decision] as const)
-    .sort(byFirst);
-  const movs = assessment.movs
-    .map(({ leafCode, slotKey }) => [leafCode, slotKey] as const)
-    .sort((a, b) => byFirst(a, b) || byFirst([a[1]], [b[1]]));
-  return [responses, overrides, movs];
+export function canonicalAssessment(catalog: IndexedCatalog, read: ReadAssessment): Json {
+  const responses: Json[] = [];
+  const liveFiles: Json[] = [];
+  for (const { leaf } of catalog.leaves) {
+    const response = read.responseByLeaf.get(leaf.code);
+    if (response !== undefined) {
+      responses.push([leaf.code, response.decision, response.override, response.checklist]);
+    }
+    const files = read.liveFilesByLeaf.get(leaf.code);
+    if (files === undefined) continue;
+    for (const { key } of leaf.slots) {
+      const count = files.get(key);
+      if (count !== undefined) liveFiles.push([leaf.code, key, count]);
+    }
+  }
+  const overrides = catalog.indicators.flatMap(({ code }) => {
+    const decision = read.overrideByIndicator.get(code);
+    return decision === undefined ? [] : [[code, decision]];
+  });
+  return [responses, overrides, liveFiles];
 }
 
 /**
  * The input hash: SHA-256 over the catalog's own SHA-256 (of its canonical JSON) and the canonical
  * assessment, so a catalog is encoded and hashed once however many assessments use it.
  */
-export function inputHash(catalogSha256: string, assessment: Assessment): Promise<string> {
-  return sha256Hex(JSON.stringify([catalogSha256, canonicalAssessment(assessment)]));
+export function inputHash(
+  catalogSha256: string,
+  catalog: IndexedCatalog,
+  read: ReadAssessment,
+): Promise<string> {
+  return sha256Hex(JSON.stringify([catalogSha256, canonicalAssessment(catalog, read)]));
 }

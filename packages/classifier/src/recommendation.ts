@@ -36,47 +36,66 @@ function answeredNo(item: CatalogItem, value: ChecklistValue | undefined): boole
   return item.type === "assessment_field" && (value === "no" || value === false);
 }
 
-type Judged = { item: CatalogItem; met: boolean };
+/** A leaf's scoreable items sorted into the parts the rules read, derived once per catalog leaf. */
+type ItemRoles = {
+  scoreable: CatalogItem[];
+  /** The required items; a leaf marking nothing required requires every scoreable item. */
+  required: CatalogItem[];
+  /** Required items outside any option group. */
+  shared: CatalogItem[];
+  /** Items outside any option group. */
+  standalone: CatalogItem[];
+  /** Scoreable items that are not shared. */
+  nonShared: CatalogItem[];
+  options: CatalogItem[][];
+  yesNo: CatalogItem[];
+};
 
-function judge(leaf: CatalogLeaf, checklist: Checklist): Judged[] {
-  return leaf.items.filter(isScoreable).map((item) => ({
-    item,
-    met: itemMet(item, checklist[item.key]),
-  }));
-}
+const rolesByLeaf = new WeakMap<CatalogLeaf, ItemRoles>();
 
-function allMet(judged: readonly Judged[]): boolean {
-  return judged.every(({ met }) => met);
-}
-
-function groupByOption(judged: readonly Judged[]): Map<string, Judged[]> {
-  const options = new Map<string, Judged[]>();
-  for (const entry of judged) {
-    const group = entry.item.optionGroup;
-    if (group !== null) options.set(group, [...(options.get(group) ?? []), entry]);
+function itemRoles(leaf: CatalogLeaf): ItemRoles {
+  const cached = rolesByLeaf.get(leaf);
+  if (cached !== undefined) return cached;
+  const scoreable = leaf.items.filter(isScoreable);
+  const marked = scoreable.filter((item) => item.required);
+  const shared = scoreable.filter((item) => item.optionGroup === null && item.required);
+  const options = new Map<string, CatalogItem[]>();
+  for (const item of scoreable) {
+    if (item.optionGroup !== null) {
+      options.set(item.optionGroup, [...(options.get(item.optionGroup) ?? []), item]);
+    }
   }
-  return options;
+  const roles = {
+    scoreable,
+    required: marked.length > 0 ? marked : scoreable,
+    shared,
+    standalone: scoreable.filter((item) => item.optionGroup === null),
+    nonShared: scoreable.filter((item) => !shared.includes(item)),
+    options: [...options.values()],
+    yesNo: scoreable.filter((item) => item.type === "assessment_field"),
+  };
+  rolesByLeaf.set(leaf, roles);
+  return roles;
 }
 
-/** Every required item met and no YES/NO field answered NO; a leaf marking nothing required requires every item. */
+const metIn = (checklist: Checklist) => (item: CatalogItem) => itemMet(item, checklist[item.key]);
+
+/** Every required item met and no YES/NO field answered NO. */
 function allItemsRequired(leaf: CatalogLeaf, checklist: Checklist): boolean {
-  const judged = judge(leaf, checklist);
-  const required = judged.some(({ item }) => item.required)
-    ? judged.filter(({ item }) => item.required)
-    : judged;
-  return required.length > 0 && allMet(required) &&
-    !judged.some(({ item }) => answeredNo(item, checklist[item.key]));
+  const { required, yesNo } = itemRoles(leaf);
+  return required.length > 0 && required.every(metIn(checklist)) &&
+    !yesNo.some((item) => answeredNo(item, checklist[item.key]));
 }
 
 function anyItemRequired(leaf: CatalogLeaf, checklist: Checklist): boolean {
-  return judge(leaf, checklist).some(({ met }) => met);
+  return itemRoles(leaf).scoreable.some(metIn(checklist));
 }
 
 /** Every item of at least one option group met, or any standalone item met. */
 function anyOptionGroupRequired(leaf: CatalogLeaf, checklist: Checklist): boolean {
-  const judged = judge(leaf, checklist);
-  const standaloneMet = judged.some(({ item, met }) => item.optionGroup === null && met);
-  return standaloneMet || [...groupByOption(judged).values()].some(allMet);
+  const { standalone, options } = itemRoles(leaf);
+  const met = metIn(checklist);
+  return standalone.some(met) || options.some((option) => option.every(met));
 }
 
 /** The options a ≥ 50 % physical accomplishment or fund utilization satisfies. */
@@ -100,17 +119,15 @@ export function optionsMetByAccomplishment(leaf: CatalogLeaf, checklist: Checkli
 }
 
 /**
- * All shared (required, no option group) items met and at least one option met. An option is an
- * option group whose items are all met; a leaf without option groups needs one non-shared item met.
+ * All shared items met and at least one option met. An option is an option group whose items are
+ * all met; a leaf without option groups needs one non-shared item met.
  */
 function sharedPlusOneOption(leaf: CatalogLeaf, checklist: Checklist): boolean {
-  const judged = judge(leaf, checklist);
-  const isShared = ({ item }: Judged) => item.optionGroup === null && item.required;
-  if (!allMet(judged.filter(isShared))) return false;
+  const { shared, nonShared, options } = itemRoles(leaf);
+  const met = metIn(checklist);
+  if (!shared.every(met)) return false;
   if (optionsMetByAccomplishment(leaf, checklist).length > 0) return true;
-  const options = groupByOption(judged);
-  if (options.size === 0) return judged.some((entry) => !isShared(entry) && entry.met);
-  return [...options.values()].some(allMet);
+  return options.length === 0 ? nonShared.some(met) : options.some((option) => option.every(met));
 }
 
 const rules: Record<ValidationRule, (leaf: CatalogLeaf, checklist: Checklist) => boolean> = {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CLASSIFIER_VERSION, classify } from "../src/index.ts";
+import { indexCatalog } from "../src/catalog.ts";
+import { readAssessment } from "../src/input.ts";
 import { canonicalAssessment, canonicalJson, inputHash, sha256Hex } from "../src/provenance.ts";
-import { allMovs2024, decisions2024, input2024 } from "./fixtures/assessments.ts";
+import { allMovs2024, catalog2024, decisions2024, input2024 } from "./fixtures/assessments.ts";
 
 describe("provenance (§5.10)", () => {
   it("the canonical encoding sorts object keys at every depth", () => {
@@ -20,40 +22,61 @@ describe("provenance (§5.10)", () => {
     );
   });
 
-  it("the order of rows and of checklist keys does not change the canonical assessment", () => {
-    const response = (leafCode: string, checklist: Record<string, boolean>) => ({
-      leafCode,
-      checklist,
-      decision: null,
-      override: null,
-    });
+  it("the canonical assessment follows catalog order whatever order rows and keys arrive in", () => {
+    const catalog = indexCatalog(catalog2024);
     const forward = {
-      responses: [response("2.1.1", { b: true, a: false }), response("1.1.1", {})],
-      indicatorOverrides: [{ indicatorCode: "2.1", decision: "met" as const }, {
+      responses: [
+        { leafCode: "2.1.1", checklist: {}, decision: "met", override: null },
+        {
+          leafCode: "1.1.1",
+          checklist: { "1_1_1_bfdp_count": 2, "1_1_1_bfdp_form": true },
+          decision: null,
+          override: null,
+        },
+      ],
+      indicatorOverrides: [{ indicatorCode: "2.1", decision: "met" }, {
         indicatorCode: "1.1",
-        decision: "unmet" as const,
+        decision: "unmet",
       }],
-      movs: [{ leafCode: "1.1.1", slotKey: "b" }, { leafCode: "1.1.1", slotKey: "a" }],
+      movs: [
+        { leafCode: "1.1.2", slotKey: "annex_b_dbm" },
+        { leafCode: "1.1.1", slotKey: "photo_documentation_bfdp" },
+        { leafCode: "1.1.1", slotKey: "bfdp_monitoring_form" },
+        { leafCode: "1.1.1", slotKey: "bfdp_monitoring_form" },
+      ],
     };
     const backward = {
-      responses: [response("1.1.1", {}), response("2.1.1", { a: false, b: true })],
+      responses: [
+        { ...forward.responses[1], checklist: { "1_1_1_bfdp_form": true, "1_1_1_bfdp_count": 2 } },
+        forward.responses[0],
+      ],
       indicatorOverrides: [...forward.indicatorOverrides].reverse(),
       movs: [...forward.movs].reverse(),
     };
-    expect(JSON.stringify(canonicalAssessment(backward))).toBe(
-      JSON.stringify(canonicalAssessment(forward)),
-    );
-    expect(canonicalAssessment(forward)).toEqual([
-      [["1.1.1", null, null, []], ["2.1.1", null, null, [["a", false], ["b", true]]]],
+    const canonical = (parts: Record<string, unknown>) =>
+      JSON.stringify(canonicalAssessment(catalog, readAssessment(parts, catalog)));
+    expect(canonical(backward)).toBe(canonical(forward));
+    expect(canonical(forward)).toBe(JSON.stringify([
+      [["1.1.1", null, null, { "1_1_1_bfdp_form": true, "1_1_1_bfdp_count": 2 }], [
+        "2.1.1",
+        "met",
+        null,
+        {},
+      ]],
       [["1.1", "unmet"], ["2.1", "met"]],
-      [["1.1.1", "a"], ["1.1.1", "b"]],
-    ]);
+      [["1.1.1", "bfdp_monitoring_form", 2], ["1.1.1", "photo_documentation_bfdp", 1], [
+        "1.1.2",
+        "annex_b_dbm",
+        1,
+      ]],
+    ]));
   });
 
   it("the input hash depends on the catalog", async () => {
-    const assessment = { responses: [], indicatorOverrides: [], movs: [] };
-    expect(await inputHash("a".repeat(64), assessment)).not.toBe(
-      await inputHash("b".repeat(64), assessment),
+    const catalog = indexCatalog(catalog2024);
+    const read = readAssessment({ responses: [], indicatorOverrides: [], movs: [] }, catalog);
+    expect(await inputHash("a".repeat(64), catalog, read)).not.toBe(
+      await inputHash("b".repeat(64), catalog, read),
     );
   });
 
