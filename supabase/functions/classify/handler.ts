@@ -7,12 +7,12 @@ import { type ByteReader, checkContent } from "./content-check.ts";
 import { parsePayload } from "./payload.ts";
 import {
   acknowledgeJob,
-  assessmentExists,
+  findAssessment,
   findJob,
   jobStatus,
   loadInput,
   lockAssessment,
-  pendingMovs,
+  type PendingMov,
   recordContentChecks,
   type ResultKind,
   storeResult,
@@ -71,6 +71,7 @@ async function handle(
   log.job_id = jobId;
 
   let target: Target;
+  let pending: PendingMov[];
   if (jobId !== undefined) {
     const job = await findJob(deps.sql, jobId);
     if (!job) {
@@ -80,8 +81,10 @@ async function handle(
       return json({ job_id: jobId, status: "done", already_done: true });
     }
     target = { assessmentId: job.assessmentId, kind: job.kind, jobId };
+    pending = job.pending;
   } else {
-    if (!(await assessmentExists(deps.sql, assessmentId!))) {
+    const assessment = await findAssessment(deps.sql, assessmentId!);
+    if (!assessment) {
       return errorResponse(
         404,
         "assessment_not_found",
@@ -93,12 +96,12 @@ async function handle(
       kind: kind ?? "projection",
       jobId: null,
     };
+    pending = assessment.pending;
   }
   log.assessment_id = target.assessmentId;
   log.kind = target.kind;
 
   // Storage is read before the lock is taken, so slow reads never hold up other jobs.
-  const pending = await pendingMovs(deps.sql, target.assessmentId);
   const checks = await Promise.all(
     pending.map(async (mov) => ({
       mov,

@@ -24,34 +24,35 @@ export type PendingMov = {
   mimeType: string;
 };
 
+/** A job, with the MOVs of its assessment whose content is still to be checked. */
 export async function findJob(
   sql: Sql,
   jobId: number,
-): Promise<Job | undefined> {
-  const [job] = await sql<Job[]>`
-    select id::integer as id, assessment_id as "assessmentId", result_kind as kind, status
-    from public.jobs where id = ${jobId}`;
+): Promise<(Job & { pending: PendingMov[] }) | undefined> {
+  const [job] = await sql<(Job & { pending: PendingMov[] })[]>`
+    select target.id::integer as id, target.assessment_id as "assessmentId", target.result_kind as kind,
+           target.status, ${pendingMovsOfTarget(sql)} as pending
+    from public.jobs target where target.id = ${jobId}`;
   return job;
 }
 
-export async function assessmentExists(
+/** The MOVs of an assessment whose content is still to be checked; undefined when it does not exist. */
+export async function findAssessment(
   sql: Sql,
   assessmentId: string,
-): Promise<boolean> {
-  const [row] =
-    await sql`select 1 from public.assessments where id = ${assessmentId}`;
-  return row !== undefined;
+): Promise<{ pending: PendingMov[] } | undefined> {
+  const [row] = await sql<{ pending: PendingMov[] }[]>`
+    select ${pendingMovsOfTarget(sql)} as pending
+    from (select id as assessment_id from public.assessments where id = ${assessmentId}) target`;
+  return row;
 }
 
-export function pendingMovs(
-  sql: Sql,
-  assessmentId: string,
-): Promise<PendingMov[]> {
-  return sql<PendingMov[]>`
-    select id, storage_path as path, original_name as name, mime_type as "mimeType"
-    from public.mov_files
-    where assessment_id = ${assessmentId} and content_check = 'pending' and deleted_at is null`;
-}
+const pendingMovsOfTarget = (sql: Sql) =>
+  sql`coalesce((
+    select jsonb_agg(jsonb_build_object('id', m.id, 'path', m.storage_path, 'name', m.original_name,
+                                        'mimeType', m.mime_type))
+    from public.mov_files m
+    where m.assessment_id = target.assessment_id and m.content_check = 'pending' and m.deleted_at is null), '[]')`;
 
 /** Serializes work on one assessment until the transaction ends, so the last committed state wins. */
 export async function lockAssessment(
@@ -65,9 +66,8 @@ export async function jobStatus(
   tx: Tx,
   jobId: number,
 ): Promise<string | undefined> {
-  const [row] = await tx<
-    { status: string }[]
-  >`select status from public.jobs where id = ${jobId} for update`;
+  const [row] = await tx<{ status: string }[]>`
+    select status from public.jobs where id = ${jobId} for update`;
   return row?.status;
 }
 
@@ -127,31 +127,30 @@ export async function loadInput(
   tx: Tx,
   assessmentId: string,
 ): Promise<ClassifierInput> {
-  const [{ cycleId }] = await tx<{ cycleId: string }[]>`
-    select cycle_id as "cycleId" from public.assessments where id = ${assessmentId}`;
-  const [catalog, responses, indicatorOverrides, movs] = await Promise.all([
-    cycleCatalog(tx, cycleId),
-    tx<ClassifierInput["responses"]>`
-      select l.code as "leafCode", r.checklist, r.decision, r.override_decision as override
-      from public.reviews r join public.indicators l on l.id = r.leaf_id
-      where r.assessment_id = ${assessmentId}`,
-    tx<ClassifierInput["indicatorOverrides"]>`
-      select p.code as "indicatorCode", o.decision
-      from public.indicator_overrides o join public.indicators p on p.id = o.indicator_id
-      where o.assessment_id = ${assessmentId}`,
-    tx<ClassifierInput["movs"]>`
-      select distinct l.code as "leafCode", s.slot_key as "slotKey"
-      from public.mov_files m
-      join public.indicators l on l.id = m.leaf_id
-      join public.upload_slots s on s.id = m.slot_id
-      where m.assessment_id = ${assessmentId} and m.deleted_at is null and m.content_check <> 'rejected'`,
-  ]);
-  return {
-    catalog,
-    responses: [...responses],
-    indicatorOverrides: [...indicatorOverrides],
-    movs: [...movs],
-  };
+  const [row] = await tx<
+    (Omit<ClassifierInput, "catalog"> & { cycleId: string })[]
+  >`
+    select
+      a.cycle_id as "cycleId",
+      coalesce((
+        select jsonb_agg(jsonb_build_object('leafCode', l.code, 'checklist', r.checklist,
+                                            'decision', r.decision, 'override', r.override_decision))
+        from public.reviews r join public.indicators l on l.id = r.leaf_id
+        where r.assessment_id = a.id), '[]') as responses,
+      coalesce((
+        select jsonb_agg(jsonb_build_object('indicatorCode', p.code, 'decision', o.decision))
+        from public.indicator_overrides o join public.indicators p on p.id = o.indicator_id
+        where o.assessment_id = a.id), '[]') as "indicatorOverrides",
+      coalesce((
+        select jsonb_agg(distinct jsonb_build_object('leafCode', l.code, 'slotKey', s.slot_key))
+        from public.mov_files m
+        join public.indicators l on l.id = m.leaf_id
+        join public.upload_slots s on s.id = m.slot_id
+        where m.assessment_id = a.id and m.deleted_at is null and m.content_check <> 'rejected'), '[]') as movs
+    from public.assessments a
+    where a.id = ${assessmentId}`;
+  const { cycleId, ...assessment } = row;
+  return { catalog: await cycleCatalog(tx, cycleId), ...assessment };
 }
 
 /**
