@@ -29,9 +29,10 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 /**
- * The assessment in catalog order, as tuples: responses `[leafCode, decision, override, checklist]`
- * (checklist keys in catalog item order), overrides `[indicatorCode, decision]`, live files
- * `[leafCode, slotKey, count]`. The order rows or keys arrive in never changes it.
+ * The assessment in catalog order, as tuples: responses `[leafCode, decision, override, values]`
+ * with one checklist value per catalog item (null when absent), overrides `[indicatorCode,
+ * decision]`, live files `[leafCode, slotKey, count]`. The order rows or keys arrive in never
+ * changes it.
  */
 export function canonicalAssessment(catalog: IndexedCatalog, read: ReadAssessment): Json {
   const responses: Json[] = [];
@@ -39,7 +40,8 @@ export function canonicalAssessment(catalog: IndexedCatalog, read: ReadAssessmen
   for (const { leaf } of catalog.leaves) {
     const response = read.responseByLeaf.get(leaf.code);
     if (response !== undefined) {
-      responses.push([leaf.code, response.decision, response.override, response.checklist]);
+      const values = leaf.items.map((item) => response.checklist[item.key] ?? null);
+      responses.push([leaf.code, response.decision, response.override, values]);
     }
     const files = read.liveFilesByLeaf.get(leaf.code);
     if (files === undefined) continue;

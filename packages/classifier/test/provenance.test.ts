@@ -3,7 +3,13 @@ import { CLASSIFIER_VERSION, classify } from "../src/index.ts";
 import { indexCatalog } from "../src/catalog.ts";
 import { readAssessment } from "../src/input.ts";
 import { canonicalAssessment, canonicalJson, inputHash, sha256Hex } from "../src/provenance.ts";
-import { allMovs2024, catalog2024, decisions2024, input2024 } from "./fixtures/assessments.ts";
+import {
+  allMovs2024,
+  catalog2024,
+  decisions2024,
+  input2024,
+  leaf2024,
+} from "./fixtures/assessments.ts";
 
 describe("provenance (§5.10)", () => {
   it("the canonical encoding sorts object keys at every depth", () => {
@@ -22,7 +28,7 @@ describe("provenance (§5.10)", () => {
     );
   });
 
-  it("the canonical assessment follows catalog order whatever order rows and keys arrive in", () => {
+  it("the canonical assessment follows catalog order whatever order rows and checklist keys arrive in", () => {
     const catalog = indexCatalog(catalog2024);
     const forward = {
       responses: [
@@ -56,19 +62,18 @@ describe("provenance (§5.10)", () => {
     const canonical = (parts: Record<string, unknown>) =>
       JSON.stringify(canonicalAssessment(catalog, readAssessment(parts, catalog)));
     expect(canonical(backward)).toBe(canonical(forward));
+    const noValues = (code: string) => leaf2024(code).items.map((): unknown => null);
+    const values111 = noValues("1.1.1");
+    values111[0] = true; // 1_1_1_bfdp_form
+    values111[1] = 2; // 1_1_1_bfdp_count
     expect(canonical(forward)).toBe(JSON.stringify([
-      [["1.1.1", null, null, { "1_1_1_bfdp_form": true, "1_1_1_bfdp_count": 2 }], [
-        "2.1.1",
-        "met",
-        null,
-        {},
-      ]],
+      [["1.1.1", null, null, values111], ["2.1.1", "met", null, noValues("2.1.1")]],
       [["1.1", "unmet"], ["2.1", "met"]],
-      [["1.1.1", "bfdp_monitoring_form", 2], ["1.1.1", "photo_documentation_bfdp", 1], [
-        "1.1.2",
-        "annex_b_dbm",
-        1,
-      ]],
+      [
+        ["1.1.1", "bfdp_monitoring_form", 2],
+        ["1.1.1", "photo_documentation_bfdp", 1],
+        ["1.1.2", "annex_b_dbm", 1],
+      ],
     ]));
   });
 

@@ -1,0 +1,69 @@
+/**
+ * Classifier benchmark: 42,000 synthetic assessments (one per barangay) over the full 2024 catalog,
+ * generated from a fixed seed in batches of 1,000 and classified one after another in this process.
+ * Only classify() is timed (wall and CPU); generation is not. Run: `deno run --allow-read bench/classifier.ts`.
+ */
+import { readFileSync } from "node:fs";
+import process from "node:process";
+import { classify, editionDocumentSchema } from "../packages/classifier/src/index.ts";
+import { seededRandom, syntheticAssessment } from "./lib/synthetic.ts";
+
+const ASSESSMENTS = 42_000;
+const BATCH = 1_000;
+const SEED = 20_241_126;
+
+const catalog = editionDocumentSchema.parse(
+  JSON.parse(readFileSync(new URL("../supabase/catalog/sglgb-2024.json", import.meta.url), "utf8")),
+);
+const leavesPerAssessment = catalog.indicators.reduce(
+  (n, indicator) => n + indicator.leaves.length,
+  0,
+);
+const random = seededRandom(SEED);
+
+let peakRss = 0;
+let peakHeap = 0;
+let classifyMs = 0;
+let classifyCpuMicros = 0;
+let passed = 0;
+const started = performance.now();
+
+for (let done = 0; done < ASSESSMENTS; done += BATCH) {
+  const batch = Array.from(
+    { length: Math.min(BATCH, ASSESSMENTS - done) },
+    () => syntheticAssessment(catalog, random),
+  );
+  const batchStarted = performance.now();
+  const batchCpu = process.cpuUsage();
+  for (const input of batch) {
+    if ((await classify(input)).overall.passed) passed += 1;
+  }
+  classifyMs += performance.now() - batchStarted;
+  const cpu = process.cpuUsage(batchCpu);
+  classifyCpuMicros += cpu.user + cpu.system;
+  const memory = process.memoryUsage();
+  peakRss = Math.max(peakRss, memory.rss);
+  peakHeap = Math.max(peakHeap, memory.heapUsed);
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+console.log(JSON.stringify(
+  {
+    assessments: ASSESSMENTS,
+    leavesPerAssessment,
+    passed,
+    classifySeconds: Number((classifyMs / 1000).toFixed(3)),
+    classifyCpuSeconds: Number((classifyCpuMicros / 1e6).toFixed(3)),
+    wallSecondsWithGeneration: Number(((performance.now() - started) / 1000).toFixed(3)),
+    assessmentsPerSecond: Math.round(ASSESSMENTS / (classifyMs / 1000)),
+    assessmentsPerCpuSecond: Math.round(ASSESSMENTS / (classifyCpuMicros / 1e6)),
+    nanosecondsPerLeaf: Math.round((classifyMs * 1e6) / (ASSESSMENTS * leavesPerAssessment)),
+    cpuNanosecondsPerLeaf: Math.round(
+      (classifyCpuMicros * 1e3) / (ASSESSMENTS * leavesPerAssessment),
+    ),
+    peakRss: mib(peakRss),
+    peakHeapUsed: mib(peakHeap),
+  },
+  null,
+  2,
+));

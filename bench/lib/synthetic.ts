@@ -1,0 +1,78 @@
+import type {
+  CatalogItem,
+  ChecklistValue,
+  ClassifierInput,
+  Decision,
+  EditionDocument,
+} from "../../packages/classifier/src/index.ts";
+
+/** Mulberry32: a small seeded PRNG, so every run generates the same assessments. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** How far an assessment has come: barangay uploads only, reviewed checklists, or validated. */
+const stages = ["uploading", "reviewed", "validated"] as const;
+
+function checklistValue(
+  item: CatalogItem,
+  random: () => number,
+  diligence: number,
+): ChecklistValue {
+  const met = random() < diligence;
+  switch (item.type) {
+    case "checkbox":
+      return met;
+    case "assessment_field":
+      return met ? "yes" : "no";
+    case "document_count":
+      return met ? 1 + Math.floor(random() * 4) : 0;
+    case "date_input":
+      return met ? "2024-03-31" : null;
+    case "calculation_field":
+      return Math.floor(random() * 100);
+    default:
+      return null;
+  }
+}
+
+/**
+ * One synthetic assessment over the whole catalog: a random stage and a random diligence that
+ * drives how many slots get a MOV, how many items are met and how many leaves are decided Met.
+ */
+export function syntheticAssessment(
+  catalog: EditionDocument,
+  random: () => number,
+): ClassifierInput {
+  const stage = stages[Math.floor(random() * stages.length)];
+  const diligence = 0.5 + random() * 0.5;
+  const input: ClassifierInput = { catalog, responses: [], indicatorOverrides: [], movs: [] };
+  for (const indicator of catalog.indicators) {
+    for (const leaf of indicator.leaves) {
+      for (const slot of leaf.slots) {
+        if (random() < diligence) input.movs.push({ leafCode: leaf.code, slotKey: slot.key });
+      }
+      if (stage === "uploading") continue;
+      const checklist: Record<string, ChecklistValue> = {};
+      for (const item of leaf.items) checklist[item.key] = checklistValue(item, random, diligence);
+      const roll = random();
+      const decision: Decision | null = stage === "reviewed"
+        ? null
+        : roll < diligence
+        ? (leaf.hasConsiderationRule && roll < 0.05 ? "considered" : "met")
+        : "unmet";
+      input.responses.push({ leafCode: leaf.code, checklist, decision, override: null });
+    }
+    if (stage === "validated" && !indicator.isProfilingOnly && random() < 0.01) {
+      input.indicatorOverrides.push({ indicatorCode: indicator.code, decision: "unmet" });
+    }
+  }
+  return input;
+}
