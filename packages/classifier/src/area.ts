@@ -1,4 +1,4 @@
-/** §5.5 Area: every scored leaf passes and no parent is explicitly Unmet; no scored leaf means fail. */
+/** §5 rule 5, area: every scored leaf passes and no parent is explicitly Unmet; no scored leaf means fail. */
 export type AreaLeaf = { scored: boolean; passes: boolean };
 export type AreaTally = { passes: boolean; scoredLeaves: number; passedLeaves: number };
 

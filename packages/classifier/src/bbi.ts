@@ -1,4 +1,4 @@
-/** §5.7 BBI functionality: the share of the BBI's scored leaves that pass, rated by bands. */
+/** §5 rule 7, BBI functionality: the share of the BBI's scored leaves that pass, rated by bands. */
 export type BbiRating =
   | "highly_functional"
   | "moderately_functional"

@@ -1,6 +1,6 @@
 import type { CatalogSlot } from "./schema.ts";
 
-/** §5.1 / §5.6 Leaf completeness: all shared slots and one whole option group have a live MOV. */
+/** §5 rule 1 and §5.6, leaf completeness: all shared slots and one whole option group have a live MOV. */
 export type Completeness = {
   complete: boolean;
   missingSlots: string[];

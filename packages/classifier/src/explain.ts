@@ -1,6 +1,6 @@
 import type { Failure, LeafResult } from "./schema.ts";
 
-/** §5.9 Explanation: why a scored leaf fails its area, so a barangay knows exactly what to fix. */
+/** §5 rule 9, explanation: why a scored leaf fails its area, so a barangay knows exactly what to fix. */
 type ExplainedLeaf = Pick<LeafResult, "code" | "scored" | "completeness">;
 type VerdictReason = "unmet" | "no_decision";
 

@@ -1,6 +1,6 @@
 import type { Verdict } from "./schema.ts";
 
-/** §5.4 Parent indicator: passes when all its scored leaves pass, unless explicitly decided Unmet. */
+/** §5 rule 4, parent indicator: passes when all its scored leaves pass, unless explicitly decided Unmet. */
 export type IndicatorVerdict = { passes: boolean; explicitUnmet: boolean };
 
 type ScoredLeaf = { scored: boolean; passes: boolean };

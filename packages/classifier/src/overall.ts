@@ -1,6 +1,6 @@
 import type { AreaKind } from "./schema.ts";
 
-/** §5.6 The 3+1 rule: every core area passes and at least one essential area passes. */
+/** §5 rule 6, the 3+1 rule: every core area passes and at least one essential area passes. */
 export type OverallVerdict = {
   passed: boolean;
   coreAreasPassed: number;

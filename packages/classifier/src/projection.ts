@@ -2,7 +2,7 @@ import type { Completeness } from "./completeness.ts";
 import type { ChecklistValue, Verdict } from "./schema.ts";
 import { type LeafStatus, statusPasses } from "./status.ts";
 
-/** §5.8 Projection: each leaf from the best information available, never the official result. */
+/** §5 rule 8, projection: each leaf from the best information available, never the official result. */
 export type ProjectedLeaf = {
   projected: Verdict;
   projectedFrom: "decision" | "recommendation" | "completeness";

@@ -1,7 +1,7 @@
 import type { IndexedCatalog } from "./catalog.ts";
 import type { ReadAssessment } from "./input.ts";
 
-/** §5.10 Provenance: the classifier version and a SHA-256 of a canonical encoding of the input. */
+/** §5 rule 10, provenance: the classifier version and a SHA-256 of a canonical encoding of the input. */
 export const CLASSIFIER_VERSION = "1.0.0";
 
 type Json = null | boolean | number | string | readonly Json[] | {

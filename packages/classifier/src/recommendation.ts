@@ -6,7 +6,7 @@ import type {
   Verdict,
 } from "./schema.ts";
 
-/** §5.2 Leaf recommendation from the reviewer's checklist values. It never proposes Considered. */
+/** §5 rule 2, leaf recommendation from the reviewer's checklist values. It never proposes Considered. */
 
 type Checklist = Readonly<Record<string, ChecklistValue | undefined>>;
 

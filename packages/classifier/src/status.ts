@@ -1,7 +1,7 @@
 import { ClassifierInputError } from "./errors.ts";
 import type { CatalogLeaf, LeafResponse } from "./schema.ts";
 
-/** §5.3 Leaf status: the MLGOO override wins over the validator's decision. */
+/** §5 rule 3, leaf status: the MLGOO override wins over the validator's decision. */
 export type LeafStatus = "met" | "unmet" | "considered" | "no_decision";
 
 type Decisions = Pick<LeafResponse, "decision" | "override">;

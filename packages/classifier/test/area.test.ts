@@ -7,7 +7,7 @@ const passing = { scored: true, passes: true };
 const failing = { scored: true, passes: false };
 const profiling = { scored: false, passes: false };
 
-describe("area verdict (§5.5)", () => {
+describe("area verdict (§5 rule 5)", () => {
   it("an area passes when every scored leaf passes and no parent is explicitly unmet", () => {
     expect(decideArea([passing, passing, profiling], false)).toEqual({
       passes: true,

@@ -8,7 +8,7 @@ const leaves = (passed: number, failed: number) => [
   ...Array.from({ length: failed }, () => ({ scored: true, passes: false })),
 ];
 
-describe("BBI functionality (§5.7)", () => {
+describe("BBI functionality (§5 rule 7)", () => {
   it.each(
     [
       [1, "highly_functional"],

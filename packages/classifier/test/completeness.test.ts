@@ -4,7 +4,7 @@ import { leafCompleteness } from "../src/completeness.ts";
 const shared = (key: string) => ({ key, optionGroup: null });
 const option = (key: string, optionGroup: string) => ({ key, optionGroup });
 
-describe("leaf completeness (§5.1, §5.6)", () => {
+describe("leaf completeness (§5 rule 1, §5.6)", () => {
   it("a leaf is complete when every shared slot has a live MOV", () => {
     expect(leafCompleteness([shared("a"), shared("b")], new Set(["a", "b"]))).toEqual({
       complete: true,

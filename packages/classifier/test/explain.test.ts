@@ -21,7 +21,7 @@ function leafResult(extra: Partial<LeafResult>): LeafResult {
 
 const missing = { complete: false, missingSlots: ["photo", "form"], satisfiedOption: null };
 
-describe("explanation reason codes (§5.9)", () => {
+describe("explanation reason codes (§5 rule 9)", () => {
   it("a leaf without a decision fails as no_decision, after its missing MOVs", () => {
     const leaf = leafResult({ status: "no_decision", passes: false, completeness: missing });
     expect(officialFailures(leaf, false).map((f) => f.reason)).toEqual([

@@ -5,7 +5,7 @@ const passing = { scored: true, passes: true };
 const failing = { scored: true, passes: false };
 const profiling = { scored: false, passes: false };
 
-describe("parent indicator (§5.4)", () => {
+describe("parent indicator (§5 rule 4)", () => {
   it("a parent passes when all of its scored leaves pass", () => {
     expect(decideIndicator([passing, passing], undefined)).toEqual({
       passes: true,

@@ -6,7 +6,7 @@ import { decisions2024, input2024 } from "./fixtures/assessments.ts";
 const core = [1, 2, 3];
 const essential = [4, 5, 6];
 
-describe("the 3+1 rule (§5.6)", () => {
+describe("the 3+1 rule (§5 rule 6)", () => {
   const matrix = core.flatMap((_, c) => [0, 1, 2, 3].map((e) => [c, e] as const)).concat(
     [0, 1, 2, 3].map((e) => [3, e] as const),
   );

@@ -6,7 +6,7 @@ import { allMovs2024, input2024, leaves2024 } from "./fixtures/assessments.ts";
 const complete = { complete: true, missingSlots: [], satisfiedOption: null };
 const incomplete = { complete: false, missingSlots: ["a"], satisfiedOption: null };
 
-describe("projection (§5.8)", () => {
+describe("projection (§5 rule 8)", () => {
   it("a decision is projected first", () => {
     expect(projectLeaf("unmet", "met", true, complete)).toEqual({
       projected: "unmet",

@@ -11,7 +11,7 @@ import {
   leaf2024,
 } from "./fixtures/assessments.ts";
 
-describe("provenance (§5.10)", () => {
+describe("provenance (§5 rule 10)", () => {
   it("the canonical encoding sorts object keys at every depth", () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { f: null, e: "x" }], c: true } })).toBe(
       '{"a":{"c":true,"d":[2,{"e":"x","f":null}]},"b":1}',

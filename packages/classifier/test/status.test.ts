@@ -3,7 +3,7 @@ import { ClassifierInputError, classify } from "../src/index.ts";
 import { assertConsiderationAllowed, leafStatus, statusPasses } from "../src/status.ts";
 import { input2024, leaf } from "./fixtures/assessments.ts";
 
-describe("leaf status (§5.3)", () => {
+describe("leaf status (§5 rule 3)", () => {
   it("the status is the validator's decision", () => {
     expect(leafStatus({ decision: "unmet", override: null })).toBe("unmet");
   });
