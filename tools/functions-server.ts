@@ -6,6 +6,7 @@ import { connect as connectTcp } from "node:net";
 import path from "node:path";
 import { parseEnv } from "node:util";
 import { freePort } from "./lib/cluster.ts";
+import { UserFacingError } from "./lib/errors.ts";
 import { verifyJwtSetting } from "./lib/function-config.ts";
 import { verifyToken } from "./lib/jwt.ts";
 import { binDir, configTomlPath, functionsDir, repoRoot } from "./lib/paths.ts";
@@ -232,6 +233,14 @@ export async function startFunctionsServer(
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, "127.0.0.1", resolve);
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await stopFunctions();
+    throw error.code === "EADDRINUSE"
+      ? new UserFacingError(
+        `Port ${options.port} is in use (is the stack already running?); ` +
+          "VANTAGE_FUNCTIONS_PORT chooses another.",
+      )
+      : error;
   });
 
   return {
