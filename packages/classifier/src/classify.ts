@@ -8,7 +8,13 @@ import { decideIndicator } from "./indicator.ts";
 import { type ReadAssessment, readAssessment } from "./input.ts";
 import { decideOverall } from "./overall.ts";
 import { hasReviewerValues, projectLeaf, readinessPercent } from "./projection.ts";
-import { canonicalJson, CLASSIFIER_VERSION, inputHash, sha256Hex } from "./provenance.ts";
+import {
+  canonicalAssessment,
+  canonicalJson,
+  CLASSIFIER_VERSION,
+  inputHash,
+  sha256Hex,
+} from "./provenance.ts";
 import { leafRecommendation } from "./recommendation.ts";
 import type { ClassificationResult, Failure, LeafResult } from "./schema.ts";
 import { leafStatus, statusPasses } from "./status.ts";
@@ -146,10 +152,7 @@ export async function classify(input: unknown): Promise<ClassificationResult> {
   }
   const catalog = prepareCatalog(input.catalog);
   const read = readAssessment(input as Record<string, unknown>, catalog.indexed);
+  const hash = inputHash(catalog.sha256, canonicalAssessment(catalog.indexed, read));
   const result = decide(catalog.indexed, read);
-  return {
-    classifierVersion: CLASSIFIER_VERSION,
-    inputHash: await inputHash(await catalog.sha256, catalog.indexed, read),
-    ...result,
-  };
+  return { classifierVersion: CLASSIFIER_VERSION, inputHash: await hash, ...result };
 }

@@ -79,27 +79,26 @@ function decisionOrNull(value: unknown, field: string): Decision | null {
   return value === null ? null : oneOf(value, DECISIONS, field);
 }
 
-/** The checklist with its keys in catalog item order, so key order in the input never matters. */
+/** The checklist, each value checked against its item's type; unknown keys are refused. */
 function readChecklist(value: unknown, { leaf }: PlacedLeaf, field: string) {
-  const raw = record(value, field);
-  const checklist: Record<string, ChecklistValue> = {};
+  const checklist = record(value, field);
   let known = 0;
   for (const item of leaf.items) {
-    if (!Object.hasOwn(raw, item.key)) continue;
+    if (!Object.hasOwn(checklist, item.key)) continue;
     known += 1;
-    const entry = raw[item.key];
-    if (entry === undefined) continue;
+    const entry = checklist[item.key];
     const rule = checklistValueRules[item.type];
-    if (entry !== null && !rule.accepts(entry)) {
+    if (entry !== null && entry !== undefined && !rule.accepts(entry)) {
       refuse(`${field}.${item.key}`, `expected ${rule.expected} or null`);
     }
-    checklist[item.key] = entry as ChecklistValue;
   }
-  if (known !== Object.keys(raw).length) {
-    const unknown = Object.keys(raw).find((key) => !leaf.items.some((item) => item.key === key));
+  if (known !== Object.keys(checklist).length) {
+    const unknown = Object.keys(checklist).find((key) =>
+      !leaf.items.some((item) => item.key === key)
+    );
     refuse(`${field}.${unknown}`, "is not an item of this leaf");
   }
-  return checklist;
+  return checklist as Record<string, ChecklistValue>;
 }
 
 function readResponses(value: unknown, catalog: IndexedCatalog): Map<string, LeafResponse> {

@@ -61,10 +61,6 @@ export function canonicalAssessment(catalog: IndexedCatalog, read: ReadAssessmen
  * The input hash: SHA-256 over the catalog's own SHA-256 (of its canonical JSON) and the canonical
  * assessment, so a catalog is encoded and hashed once however many assessments use it.
  */
-export function inputHash(
-  catalogSha256: string,
-  catalog: IndexedCatalog,
-  read: ReadAssessment,
-): Promise<string> {
-  return sha256Hex(JSON.stringify([catalogSha256, canonicalAssessment(catalog, read)]));
+export async function inputHash(catalogSha256: Promise<string>, assessment: Json): Promise<string> {
+  return sha256Hex(JSON.stringify([await catalogSha256, assessment]));
 }
