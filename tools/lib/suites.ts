@@ -117,7 +117,10 @@ export function parseDenoTest(
   return summary ? { passed: Number(summary[1]), failed: Number(summary[2]) } : undefined;
 }
 
-/** Folders with their own deno.json: each function (and _shared), and packages that ship Deno tests. */
+/**
+ * Folders with their own deno.json (each function and _shared), and the Deno tests of packages:
+ * `*_test.ts`, Deno's own naming, while vitest files there end in `.test.ts`.
+ */
 function denoTestTargets(): { folder: string; files: string[] }[] {
   const functionFolders = readdirSync(functionsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -127,7 +130,7 @@ function denoTestTargets(): { folder: string; files: string[] }[] {
   const packagesDir = path.join(repoRoot, "packages");
   const packageTests = existsSync(packagesDir)
     ? readdirSync(packagesDir, { recursive: true, encoding: "utf8" })
-      .filter((file) => file.endsWith(".deno.test.ts") && !file.includes("node_modules"))
+      .filter((file) => file.endsWith("_test.ts") && !file.includes("node_modules"))
       .map((file) => path.join(packagesDir, file))
     : [];
   return packageTests.length > 0
