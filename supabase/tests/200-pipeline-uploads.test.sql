@@ -251,11 +251,7 @@ select is(private.setting('vantage_webhook_secret'), 'test-webhook-secret', 'set
 select is(private.setting('no_such_setting'), null, 'an absent setting is null');
 do $$
 begin
-  if to_regclass('vault.decrypted_secrets') is null then
-    create schema if not exists vault;
-    create view vault.decrypted_secrets as
-      select 'vantage_webhook_secret'::text as name, 'secret-from-vault'::text as decrypted_secret;
-  end if;
+  perform vault.create_secret('secret-from-vault', 'vantage_webhook_secret');
 end;
 $$;
 select is(private.setting('vantage_webhook_secret'), 'secret-from-vault', 'a Vault secret wins over private.settings');
