@@ -10,6 +10,9 @@ import {
 } from "./fixtures/assessments.ts";
 import { assessment2024 } from "./fixtures/arbitraries.ts";
 
+/** fast-check runs classify dozens of times per property; allow for a loaded machine. */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 const verdicts = (result: Awaited<ReturnType<typeof classify>>) => ({
   areas: result.areas.map((area) => area.passes),
   overall: result.overall,
@@ -65,46 +68,54 @@ describe("properties", () => {
     ...parts,
   });
 
-  it("determinism: the same input always yields the same result and hash, whatever the row order", async () => {
-    await fc.assert(
-      fc.asyncProperty(assessment2024, async (parts) => {
-        const first = await classify(withCatalog(parts));
-        const again = await classify(withCatalog(structuredClone(parts)));
-        const reordered = await classify(withCatalog({
-          responses: [...parts.responses].reverse(),
-          indicatorOverrides: [...parts.indicatorOverrides].reverse(),
-          movs: [...parts.movs].reverse(),
-        }));
-        expect(again).toEqual(first);
-        expect(reordered).toEqual(first);
-        expect(classificationResultSchema.safeParse(first).success).toBe(true);
-      }),
-      { numRuns: 60 },
-    );
-  });
+  it(
+    "determinism: the same input always yields the same result and hash, whatever the row order",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(assessment2024, async (parts) => {
+          const first = await classify(withCatalog(parts));
+          const again = await classify(withCatalog(structuredClone(parts)));
+          const reordered = await classify(withCatalog({
+            responses: [...parts.responses].reverse(),
+            indicatorOverrides: [...parts.indicatorOverrides].reverse(),
+            movs: [...parts.movs].reverse(),
+          }));
+          expect(again).toEqual(first);
+          expect(reordered).toEqual(first);
+          expect(classificationResultSchema.safeParse(first).success).toBe(true);
+        }),
+        { numRuns: 60 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it("monotonicity: turning an unmet leaf into met never turns a passing area into a failing one", async () => {
-    await fc.assert(
-      fc.asyncProperty(assessment2024, fc.nat(), async (parts, pick) => {
-        const unmet = parts.responses.filter((r) => (r.override ?? r.decision) === "unmet");
-        fc.pre(unmet.length > 0);
-        const target = unmet[pick % unmet.length];
-        const improved = parts.responses.map((r) =>
-          r === target ? { ...r, decision: "met" as const, override: null } : r
-        );
-        const before = await classify(withCatalog(parts));
-        const after = await classify(withCatalog({ ...parts, responses: improved }));
-        before.areas.forEach((area, i) => {
-          if (area.passes) expect(after.areas[i].passes).toBe(true);
-        });
-        if (before.overall.passed) expect(after.overall.passed).toBe(true);
-        before.projection.areas.forEach((area, i) => {
-          if (area.passes) expect(after.projection.areas[i].passes).toBe(true);
-        });
-      }),
-      { numRuns: 60 },
-    );
-  });
+  it(
+    "monotonicity: turning an unmet leaf into met never turns a passing area into a failing one",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(assessment2024, fc.nat(), async (parts, pick) => {
+          const unmet = parts.responses.filter((r) => (r.override ?? r.decision) === "unmet");
+          fc.pre(unmet.length > 0);
+          const target = unmet[pick % unmet.length];
+          const improved = parts.responses.map((r) =>
+            r === target ? { ...r, decision: "met" as const, override: null } : r
+          );
+          const before = await classify(withCatalog(parts));
+          const after = await classify(withCatalog({ ...parts, responses: improved }));
+          before.areas.forEach((area, i) => {
+            if (area.passes) expect(after.areas[i].passes).toBe(true);
+          });
+          if (before.overall.passed) expect(after.overall.passed).toBe(true);
+          before.projection.areas.forEach((area, i) => {
+            if (area.passes) expect(after.projection.areas[i].passes).toBe(true);
+          });
+        }),
+        { numRuns: 60 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it("profiling leaves never change a verdict", async () => {
     const profiling = new Set(leaves2024.filter((l) => !l.scored).map((l) => l.leaf.code));
@@ -125,5 +136,5 @@ describe("properties", () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 });

@@ -4,6 +4,9 @@ import { ClassifierInputError, classifierInputSchema, classify } from "../src/in
 import { assessment2024 } from "./fixtures/arbitraries.ts";
 import { input2024 } from "./fixtures/assessments.ts";
 
+/** fast-check runs classify dozens of times per property; allow for a loaded machine. */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
 const response = (leafCode: string, extra: object = {}) => ({
   leafCode,
   checklist: {},
@@ -113,7 +116,7 @@ describe("the input contract schema", () => {
       }),
       { numRuns: 30 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it.each([
     ["a decision that is not a decision", {
