@@ -42,8 +42,7 @@ const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
   bytes.length >= offset + signature.length &&
   signature.every((byte, index) => bytes[offset + index] === byte);
 
-const ascii = (text: string) =>
-  [...text].map((character) => character.charCodeAt(0));
+const ascii = (text: string) => [...text].map((character) => character.charCodeAt(0));
 
 const documentSignatures: [DocumentType, number[]][] = [
   ["pdf", ascii("%PDF-")],
@@ -112,16 +111,12 @@ export function judgeContent(
   const named = extensions[extension];
   if (named !== declared) {
     return rejected(
-      `The file name ends in .${
-        extension || "(nothing)"
-      } but the file was sent as ${
+      `The file name ends in .${extension || "(nothing)"} but the file was sent as ${
         typeNames[declared]
       }. Rename it or save it in the right format, then upload it again.`,
     );
   }
-  const actual = documentSignatures.find(([, signature]) =>
-    startsWith(bytes, signature)
-  )?.[0];
+  const actual = documentSignatures.find(([, signature]) => startsWith(bytes, signature))?.[0];
   if (actual !== declared) {
     return rejected(
       actual

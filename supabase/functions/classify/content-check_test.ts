@@ -3,9 +3,7 @@ import { checkContent, judgeContent } from "./content-check.ts";
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(
-    parts.flatMap((part) =>
-      typeof part === "string" ? [...new TextEncoder().encode(part)] : part
-    ),
+    parts.flatMap((part) => typeof part === "string" ? [...new TextEncoder().encode(part)] : part),
   );
 
 const PDF = bytes("%PDF-1.4\n");

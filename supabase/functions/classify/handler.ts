@@ -6,7 +6,7 @@ import { bearerToken, secretMatches } from "../_shared/secret.ts";
 import { type ByteReader, checkContent } from "./content-check.ts";
 import { parsePayload } from "./payload.ts";
 import {
-  acknowledgeJob,
+  acknowledgeJobs,
   findAssessment,
   findJob,
   jobStatus,
@@ -118,15 +118,19 @@ async function handle(
       target.jobId !== null && (await jobStatus(tx, target.jobId)) === "done"
     ) return null;
     await recordContentChecks(tx, checks);
-    const result = await classify(await loadInput(tx, target.assessmentId));
+    const { input, coveredJobs } = await loadInput(tx, target.assessmentId, target.kind);
+    const result = await classify(input);
     const stored = await storeResult(
       tx,
       target.assessmentId,
       target.kind,
       result,
     );
-    if (target.jobId !== null) await acknowledgeJob(tx, target.jobId);
-    return { result, stored };
+    const acknowledged = target.jobId === null
+      ? coveredJobs
+      : [...new Set([target.jobId, ...coveredJobs])];
+    await acknowledgeJobs(tx, acknowledged);
+    return { result, stored, acknowledged };
   });
   if (!outcome) {
     return json({ job_id: jobId, status: "done", already_done: true });
@@ -134,6 +138,7 @@ async function handle(
 
   log.input_hash = outcome.result.inputHash;
   log.created = outcome.stored.created;
+  log.acknowledged = outcome.acknowledged;
   return json({
     job_id: target.jobId,
     assessment_id: target.assessmentId,
@@ -142,6 +147,7 @@ async function handle(
     result_id: outcome.stored.id,
     input_hash: outcome.result.inputHash,
     created: outcome.stored.created,
+    acknowledged_jobs: outcome.acknowledged,
     passed: target.kind === "official"
       ? outcome.result.overall.passed
       : outcome.result.projection.passed,

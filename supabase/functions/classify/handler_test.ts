@@ -204,20 +204,20 @@ Deno.test("concurrent jobs for one assessment serialize; the last committed stat
       ),
     );
     const computed = bodies.filter((body) => !body.already_done);
-    assert.ok(computed.length >= 2, "each job was classified at least once");
+    assert.ok(computed.length >= 1);
     assert.equal(
       new Set(computed.map((body) => body.input_hash)).size,
       1,
-      "both saw the same committed state",
+      "every run saw the same committed state",
     );
-    assert.equal(
-      computed.filter((body) => body.created).length,
-      1,
-      "one result was created",
+    assert.equal(computed.filter((body) => body.created).length, 1, "one result was created");
+    assert.deepEqual(
+      computed[0].acknowledged_jobs.toSorted((a: number, b: number) => a - b),
+      [firstJob, secondJob],
+      "one run answers both jobs",
     );
     assert.equal(await resultCount(fixture.assessmentId), 1);
-    const jobs =
-      await sql`select status from public.jobs where id in (${firstJob}, ${secondJob})`;
+    const jobs = await sql`select status from public.jobs where id in (${firstJob}, ${secondJob})`;
     assert.deepEqual(jobs.map((job) => job.status), ["done", "done"]);
 
     // A later change (deletion) makes a new state: the newest result is that state.

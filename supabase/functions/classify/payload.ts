@@ -6,8 +6,7 @@ export const classifyPayloadSchema = z.object({
   assessment_id: z.uuid().optional(),
   kind: z.enum(["projection", "official"]).optional(),
 }).strict().refine(
-  (payload) =>
-    (payload.job_id === undefined) !== (payload.assessment_id === undefined),
+  (payload) => (payload.job_id === undefined) !== (payload.assessment_id === undefined),
   {
     message: "Give either job_id or assessment_id",
     path: ["job_id"],

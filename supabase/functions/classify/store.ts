@@ -122,13 +122,17 @@ async function cycleCatalog(tx: Tx, cycleId: string): Promise<CatalogShape> {
   return catalog;
 }
 
-/** The classifier input of an assessment as committed now: catalog, reviews, overrides, live MOVs. */
+/**
+ * The classifier input of an assessment as committed now (catalog, reviews, overrides, live
+ * MOVs) and, read in the same snapshot, the open jobs of that kind whose changes it contains.
+ */
 export async function loadInput(
   tx: Tx,
   assessmentId: string,
-): Promise<ClassifierInput> {
+  kind: ResultKind,
+): Promise<{ input: ClassifierInput; coveredJobs: number[] }> {
   const [row] = await tx<
-    (Omit<ClassifierInput, "catalog"> & { cycleId: string })[]
+    (Omit<ClassifierInput, "catalog"> & { cycleId: string; coveredJobs: number[] })[]
   >`
     select
       a.cycle_id as "cycleId",
@@ -146,11 +150,14 @@ export async function loadInput(
         from public.mov_files m
         join public.indicators l on l.id = m.leaf_id
         join public.upload_slots s on s.id = m.slot_id
-        where m.assessment_id = a.id and m.deleted_at is null and m.content_check <> 'rejected'), '[]') as movs
+        where m.assessment_id = a.id and m.deleted_at is null and m.content_check <> 'rejected'), '[]') as movs,
+      array(
+        select j.id::integer from public.jobs j
+        where j.assessment_id = a.id and j.result_kind = ${kind} and j.status <> 'done') as "coveredJobs"
     from public.assessments a
     where a.id = ${assessmentId}`;
-  const { cycleId, ...assessment } = row;
-  return { catalog: await cycleCatalog(tx, cycleId), ...assessment };
+  const { cycleId, coveredJobs, ...assessment } = row;
+  return { input: { catalog: await cycleCatalog(tx, cycleId), ...assessment }, coveredJobs };
 }
 
 /**
@@ -163,9 +170,7 @@ export async function storeResult(
   kind: ResultKind,
   result: ClassificationResult,
 ): Promise<{ id: string; created: boolean }> {
-  const passed = kind === "official"
-    ? result.overall.passed
-    : result.projection.passed;
+  const passed = kind === "official" ? result.overall.passed : result.projection.passed;
   const [row] = await tx<{ id: string; created: boolean }[]>`
     insert into public.classification_results
       (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
@@ -178,6 +183,12 @@ export async function storeResult(
   return row;
 }
 
-export async function acknowledgeJob(tx: Tx, jobId: number): Promise<void> {
-  await tx`update public.jobs set status = 'done', finished_at = now() where id = ${jobId} and status <> 'done'`;
+/**
+ * Marks jobs done. Every job read in the input's snapshot was committed with its change, so the
+ * stored result answers it too: a backlog of jobs for one assessment is cleared by one run.
+ */
+export async function acknowledgeJobs(tx: Tx, jobIds: number[]): Promise<void> {
+  await tx`
+    update public.jobs set status = 'done', finished_at = now()
+    where id = any(${jobIds}::bigint[]) and status <> 'done'`;
 }

@@ -41,9 +41,7 @@ export async function createFixture(
   const cycleId = await createCycle(sql);
   const [{ id: barangayId }] = await sql<{ id: string }[]>`
     insert into public.barangays (psgc_code, name, city_municipality, province, region)
-    values (${
-    "9" + randomDigits(8)
-  }, 'Pipeline Test', 'Test Town', 'Test Province', 'Test Region')
+    values (${"9" + randomDigits(8)}, 'Pipeline Test', 'Test Town', 'Test Province', 'Test Region')
     returning id`;
   const assessmentIds: string[] = [];
   const barangayIds = [barangayId];
