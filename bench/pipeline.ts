@@ -1,19 +1,9 @@
 import process from "node:process";
 import { parseArgs } from "node:util";
-import {
-  databaseUrl,
-  freePort,
-  removeCluster,
-  throwawayCluster,
-} from "../tools/lib/cluster.ts";
+import { databaseUrl, freePort, removeCluster, throwawayCluster } from "../tools/lib/cluster.ts";
 import { connect, type Sql } from "../tools/lib/database.ts";
 import { exitOnSignals, onShutdown, shutdown } from "../tools/lib/lifecycle.ts";
-import {
-  apiKeys,
-  bringUpCluster,
-  resetWithPlatform,
-  startServices,
-} from "../tools/lib/stack.ts";
+import { apiKeys, bringUpCluster, resetWithPlatform, startServices } from "../tools/lib/stack.ts";
 
 /**
  * Upload -> stored result latency of the MOV pipeline on its own local stack (throwaway cluster,
@@ -126,9 +116,9 @@ function summary(label: string, latencies: number[]) {
     max: sorted.at(-1) ?? Number.NaN,
   };
   console.log(
-    `${label.padEnd(22)} n=${figures.n}  p50 ${
-      figures.p50.toFixed(1)
-    } ms  p95 ${figures.p95.toFixed(1)} ms  ` +
+    `${label.padEnd(22)} n=${figures.n}  p50 ${figures.p50.toFixed(1)} ms  p95 ${
+      figures.p95.toFixed(1)
+    } ms  ` +
       `p99 ${figures.p99.toFixed(1)} ms  max ${figures.max.toFixed(1)} ms`,
   );
   return figures;
@@ -268,6 +258,9 @@ async function main() {
   }
 
   const sustained: number[] = [];
+  const afterCommit: number[] = [];
+  const [{ firstSustainedJob }] = await sql<{ firstSustainedJob: number }[]>`
+    select coalesce(max(id), 0)::integer + 1 as "firstSustainedJob" from public.jobs`;
   const total = RATE * SECONDS;
   const intervalMs = 1000 / RATE;
   const startedAt = performance.now();
@@ -280,10 +273,13 @@ async function main() {
     const begun = performance.now();
     inFlight.push(
       upload(sql, pick(targets, index * 31 + 5), pick(slots, index * 17 + 11))
-        .then((jobId) => watcher.done(jobId))
-        .then((doneAt) =>
-          void (doneAt === undefined ? lost++ : sustained.push(doneAt - begun))
-        )
+        .then(async (jobId) => {
+          const committedAt = performance.now();
+          const doneAt = await watcher.done(jobId);
+          if (doneAt === undefined) return void lost++;
+          sustained.push(doneAt - begun);
+          afterCommit.push(doneAt - committedAt);
+        })
         .catch(() => void uploadErrors++),
     );
   }
@@ -291,6 +287,12 @@ async function main() {
   await Promise.all(inFlight);
   const elapsedSeconds = (performance.now() - startedAt) / 1000;
   await watcher.stop();
+  const [database] = await sql<{ p50: number; p95: number; p99: number }[]>`
+    select percentile_cont(0.5) within group (order by ms) as p50,
+           percentile_cont(0.95) within group (order by ms) as p95,
+           percentile_cont(0.99) within group (order by ms) as p99
+    from (select extract(epoch from finished_at - created_at) * 1000 as ms
+          from public.jobs where id >= ${firstSustainedJob} and status = 'done') latency`;
 
   console.log("");
   console.log(
@@ -298,6 +300,11 @@ async function main() {
   );
   const singleFigures = summary("single uploads", single);
   const sustainedFigures = summary(`sustained ${RATE}/s`, sustained);
+  const afterCommitFigures = summary("  from upload commit", afterCommit);
+  console.log(
+    `  in the database (job queued -> classify transaction): p50 ${database.p50.toFixed(1)} ms  ` +
+      `p95 ${database.p95.toFixed(1)} ms  p99 ${database.p99.toFixed(1)} ms`,
+  );
   const counts = await integrity(sql, targets);
   console.log(
     `sustained: ${total} uploads offered in ${offeredSeconds.toFixed(1)} s, ` +
@@ -314,6 +321,8 @@ async function main() {
     JSON.stringify({
       single: singleFigures,
       sustained: sustainedFigures,
+      sustainedFromCommit: afterCommitFigures,
+      sustainedInDatabase: database,
       lost,
       ...counts,
     }),

@@ -208,8 +208,6 @@ $$;
 comment on function private.sweep_jobs(timestamptz) is
   'Run every minute by pg_cron: fails unacknowledged attempts (backoff, or dead after max_attempts keeping the last error) and dispatches due jobs. Returns the counts.';
 
-create index jobs_running_request on public.jobs (request_id) where status = 'running';
-
 do $$
 begin
   if exists (select 1 from pg_available_extensions where name = 'pg_net') then
