@@ -2,15 +2,24 @@
 export type AreaLeaf = { scored: boolean; passes: boolean };
 export type AreaTally = { passes: boolean; scoredLeaves: number; passedLeaves: number };
 
-export function decideArea(
-  leaves: readonly AreaLeaf[],
+const officially = (leaf: AreaLeaf) => leaf.passes;
+
+/** `passes` reads a leaf's verdict: the official one unless told otherwise (the projection's). */
+export function decideArea<Leaf extends { scored: boolean }>(
+  leaves: readonly Leaf[],
   hasExplicitUnmetParent: boolean,
+  passes: (leaf: Leaf) => boolean = officially as unknown as (leaf: Leaf) => boolean,
 ): AreaTally {
-  const scored = leaves.filter((leaf) => leaf.scored);
-  const passedLeaves = scored.filter((leaf) => leaf.passes).length;
+  let scoredLeaves = 0;
+  let passedLeaves = 0;
+  for (const leaf of leaves) {
+    if (!leaf.scored) continue;
+    scoredLeaves += 1;
+    if (passes(leaf)) passedLeaves += 1;
+  }
   return {
-    passes: scored.length > 0 && passedLeaves === scored.length && !hasExplicitUnmetParent,
-    scoredLeaves: scored.length,
+    passes: scoredLeaves > 0 && passedLeaves === scoredLeaves && !hasExplicitUnmetParent,
+    scoredLeaves,
     passedLeaves,
   };
 }

@@ -21,8 +21,13 @@ export function rateShare(share: number): BbiRating {
 export function bbiFunctionality(
   leaves: readonly { scored: boolean; passes: boolean }[],
 ): BbiFunctionality {
-  const scored = leaves.filter((leaf) => leaf.scored);
-  const passedLeaves = scored.filter((leaf) => leaf.passes).length;
-  const share = scored.length === 0 ? 0 : passedLeaves / scored.length;
-  return { scoredLeaves: scored.length, passedLeaves, share, rating: rateShare(share) };
+  let scoredLeaves = 0;
+  let passedLeaves = 0;
+  for (const leaf of leaves) {
+    if (!leaf.scored) continue;
+    scoredLeaves += 1;
+    if (leaf.passes) passedLeaves += 1;
+  }
+  const share = scoredLeaves === 0 ? 0 : passedLeaves / scoredLeaves;
+  return { scoredLeaves, passedLeaves, share, rating: rateShare(share) };
 }

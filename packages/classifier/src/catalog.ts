@@ -1,4 +1,6 @@
+import { type SlotLayout, slotLayout } from "./completeness.ts";
 import { ClassifierInputError, fromZodError } from "./errors.ts";
+import { type RecommendationPlan, recommendationPlan } from "./recommendation.ts";
 import {
   type Catalog,
   type CatalogArea,
@@ -7,14 +9,24 @@ import {
   catalogSchema,
 } from "./schema.ts";
 
-/** A leaf with what the rules need to know about its place in the catalog. */
+/** A leaf with its place in the catalog and its rules compiled to item and slot positions. */
 export type PlacedLeaf = {
   leaf: CatalogLeaf;
   indicator: CatalogIndicator;
+  /** Position among the catalog's leaves and of its indicator among the indicators. */
+  position: number;
+  indicatorPosition: number;
   /** False for profiling-only leaves and leaves of profiling-only indicators: never scored. */
   scored: boolean;
-  slotKeys: ReadonlySet<string>;
+  itemPositions: ReadonlyMap<string, number>;
+  slotPositions: ReadonlyMap<string, number>;
+  recommendation: RecommendationPlan;
+  slots: SlotLayout;
+  /** The leaf code and slot keys as JSON text, for the canonical encoding. */
+  json: { code: string; slotKeys: readonly string[] };
 };
+
+export type PlacedIndicator = { indicator: CatalogIndicator; position: number };
 
 /** A validated catalog, indexed for lookups by code. */
 export type IndexedCatalog = {
@@ -23,7 +35,11 @@ export type IndexedCatalog = {
   indicators: readonly CatalogIndicator[];
   leaves: readonly PlacedLeaf[];
   leafByCode: ReadonlyMap<string, PlacedLeaf>;
-  indicatorByCode: ReadonlyMap<string, CatalogIndicator>;
+  /** Each indicator's leaves: positions `from` to `to` (exclusive) among the catalog's leaves. */
+  indicatorLeaves: readonly { from: number; to: number }[];
+  /** Each area's leaf positions, in catalog order. */
+  areaLeaves: readonly (readonly number[])[];
+  indicatorByCode: ReadonlyMap<string, PlacedIndicator>;
 };
 
 export function indexCatalog(input: unknown): IndexedCatalog {
@@ -35,7 +51,7 @@ export function indexCatalog(input: unknown): IndexedCatalog {
     catalog.areas.map((area) => area.code),
     (i) => `catalog.areas[${i}].code`,
   );
-  const indicatorByCode = new Map<string, CatalogIndicator>();
+  const indicatorByCode = new Map<string, PlacedIndicator>();
   const leafByCode = new Map<string, PlacedLeaf>();
   const leaves: PlacedLeaf[] = [];
 
@@ -47,7 +63,7 @@ export function indexCatalog(input: unknown): IndexedCatalog {
     if (!areaCodes.has(indicator.area)) {
       throw new ClassifierInputError(`${at}.area`, "is not an area of the catalog");
     }
-    indicatorByCode.set(indicator.code, indicator);
+    indicatorByCode.set(indicator.code, { indicator, position: i });
     indicator.leaves.forEach((leaf, j) => {
       const leafAt = `${at}.leaves[${j}]`;
       if (leafByCode.has(leaf.code) || indicatorByCode.has(leaf.code)) {
@@ -57,20 +73,38 @@ export function indexCatalog(input: unknown): IndexedCatalog {
       const placed = {
         leaf,
         indicator,
+        position: leaves.length,
+        indicatorPosition: i,
         scored: !indicator.isProfilingOnly && !leaf.isProfilingOnly,
-        slotKeys: new Set(leaf.slots.map((slot) => slot.key)),
+        itemPositions: new Map(leaf.items.map((item, position) => [item.key, position])),
+        slotPositions: new Map(leaf.slots.map((slot, position) => [slot.key, position])),
+        recommendation: recommendationPlan(leaf),
+        slots: slotLayout(leaf.slots),
+        json: {
+          code: JSON.stringify(leaf.code),
+          slotKeys: leaf.slots.map((slot) => JSON.stringify(slot.key)),
+        },
       };
       leafByCode.set(leaf.code, placed);
       leaves.push(placed);
     });
   });
 
+  let from = 0;
+  const indicatorLeaves = catalog.indicators.map((indicator) => {
+    from += indicator.leaves.length;
+    return { from: from - indicator.leaves.length, to: from };
+  });
   return {
     catalog,
     areas: catalog.areas,
     indicators: catalog.indicators,
     leaves,
     leafByCode,
+    indicatorLeaves,
+    areaLeaves: catalog.areas.map(({ code }) =>
+      leaves.filter((placed) => placed.indicator.area === code).map((placed) => placed.position)
+    ),
     indicatorByCode,
   };
 }

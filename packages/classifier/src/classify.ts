@@ -7,7 +7,7 @@ import { decideArea } from "./area.ts";
 import { decideIndicator } from "./indicator.ts";
 import { type ReadAssessment, readAssessment } from "./input.ts";
 import { decideOverall } from "./overall.ts";
-import { hasReviewerValues, projectLeaf, readinessPercent } from "./projection.ts";
+import { projectLeaf, readinessPercent } from "./projection.ts";
 import {
   canonicalAssessment,
   canonicalJson,
@@ -38,18 +38,23 @@ function prepareCatalog(catalog: unknown): PreparedCatalog {
   return prepared;
 }
 
-const NO_FILES: ReadonlyMap<string, number> = new Map();
+const NO_VALUES: readonly null[] = Object.freeze([]);
 
 function classifyLeaves({ leaves }: IndexedCatalog, read: ReadAssessment): LeafResult[] {
-  return leaves.map(({ leaf, indicator, scored }) => {
-    const response = read.responseByLeaf.get(leaf.code);
-    const completeness = leafCompleteness(
-      leaf.slots,
-      read.liveFilesByLeaf.get(leaf.code) ?? NO_FILES,
-    );
-    const recommendation = leafRecommendation(leaf, response?.checklist ?? {});
+  const results: LeafResult[] = new Array(leaves.length);
+  for (let i = 0; i < leaves.length; i++) {
+    const { leaf, indicator, scored, recommendation: plan, slots } = leaves[i];
+    const response = read.responses[i];
+    const completeness = leafCompleteness(slots, read.liveFiles[i]);
+    const recommendation = leafRecommendation(plan, response?.values ?? NO_VALUES);
     const status = leafStatus(response);
-    return {
+    const { projected, projectedFrom } = projectLeaf(
+      status,
+      recommendation,
+      response?.reviewed ?? false,
+      completeness,
+    );
+    results[i] = {
       code: leaf.code,
       indicatorCode: indicator.code,
       area: indicator.area,
@@ -58,86 +63,64 @@ function classifyLeaves({ leaves }: IndexedCatalog, read: ReadAssessment): LeafR
       recommendation,
       status,
       passes: statusPasses(status),
-      ...projectLeaf(status, recommendation, hasReviewerValues(response?.checklist), completeness),
+      projected,
+      projectedFrom,
     };
-  });
+  }
+  return results;
 }
 
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group === undefined) groups.set(key(row), [row]);
-    else group.push(row);
-  }
-  return groups;
-}
+const projectedMet = (leaf: LeafResult) => leaf.projected === "met";
 
 function decide(
   catalog: IndexedCatalog,
   read: ReadAssessment,
 ): Omit<ClassificationResult, "classifierVersion" | "inputHash"> {
   const leaves = classifyLeaves(catalog, read);
-  const leavesByIndicator = groupBy(leaves, (leaf) => leaf.indicatorCode);
-  const leavesOf = (indicatorCode: string) => leavesByIndicator.get(indicatorCode) ?? [];
-
-  const indicators = catalog.indicators.map((indicator) => ({
+  const leavesOf = catalog.indicatorLeaves.map(({ from, to }) => leaves.slice(from, to));
+  const indicators = catalog.indicators.map((indicator, i) => ({
     code: indicator.code,
     area: indicator.area,
-    ...decideIndicator(leavesOf(indicator.code), read.overrideByIndicator.get(indicator.code)),
+    ...decideIndicator(leavesOf[i], read.overrides[i]),
   }));
-  const unmetParents = new Set(indicators.filter((i) => i.explicitUnmet).map((i) => i.code));
-  const leavesByArea = groupBy(leaves, (leaf) => leaf.area);
-  const failuresOf = (
-    areaLeaves: LeafResult[],
-    explain: (leaf: LeafResult, parentUnmet: boolean) => Failure[],
-  ) => areaLeaves.flatMap((leaf) => explain(leaf, unmetParents.has(leaf.indicatorCode)));
 
-  const areaVerdicts = catalog.areas.map(({ code, kind }) => {
-    const areaLeaves = leavesByArea.get(code) ?? [];
-    const projectedLeaves = areaLeaves.map((leaf) => ({
-      scored: leaf.scored,
-      passes: leaf.projected === "met",
-    }));
+  const areas: ClassificationResult["areas"] = [];
+  const projectedAreas: ClassificationResult["projection"]["areas"] = [];
+  catalog.areas.forEach(({ code, kind }, a) => {
+    const areaLeaves = catalog.areaLeaves[a].map((position) => leaves[position]);
     const hasUnmetParent = indicators.some((indicator) =>
       indicator.area === code && indicator.explicitUnmet
     );
-    return {
-      official: {
-        code,
-        kind,
-        ...decideArea(areaLeaves, hasUnmetParent),
-        failures: failuresOf(areaLeaves, officialFailures),
-      },
-      projected: {
-        code,
-        passes: decideArea(projectedLeaves, hasUnmetParent).passes,
-        failures: failuresOf(areaLeaves, projectedFailures),
-      },
-    };
+    const failures: Failure[] = [];
+    const projectedFailed: Failure[] = [];
+    for (const position of catalog.areaLeaves[a]) {
+      const parentUnmet = indicators[catalog.leaves[position].indicatorPosition].explicitUnmet;
+      officialFailures(leaves[position], parentUnmet, failures);
+      projectedFailures(leaves[position], parentUnmet, projectedFailed);
+    }
+    areas.push({ code, kind, ...decideArea(areaLeaves, hasUnmetParent), failures });
+    projectedAreas.push({
+      code,
+      passes: decideArea(areaLeaves, hasUnmetParent, projectedMet).passes,
+      failures: projectedFailed,
+    });
   });
-  const areas = areaVerdicts.map(({ official }) => official);
 
   return {
     leaves,
     indicators,
     areas,
     overall: decideOverall(areas),
-    bbis: catalog.indicators.filter((indicator) => indicator.isBbi).map((indicator) => ({
-      indicatorCode: indicator.code,
-      ...bbiFunctionality(leavesOf(indicator.code)),
-    })),
+    bbis: catalog.indicators.flatMap((indicator, i) =>
+      indicator.isBbi ? [{ indicatorCode: indicator.code, ...bbiFunctionality(leavesOf[i]) }] : []
+    ),
     projection: {
       kind: "projection",
       passed: decideOverall(
-        areaVerdicts.map(({ official, projected }) => ({
-          kind: official.kind,
-          passes: projected.passes,
-        })),
-      )
-        .passed,
+        projectedAreas.map(({ passes }, a) => ({ kind: catalog.areas[a].kind, passes })),
+      ).passed,
       readinessPercent: readinessPercent(leaves),
-      areas: areaVerdicts.map(({ projected }) => projected),
+      areas: projectedAreas,
     },
   };
 }

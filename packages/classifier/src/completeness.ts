@@ -7,56 +7,84 @@ export type Completeness = {
   satisfiedOption: string | null;
 };
 
-type SlotLayout = { shared: string[]; options: [name: string, slotKeys: string[]][] };
+/** Live files by slot position; absent or 0 when a slot has none. */
+export type LiveFiles = ArrayLike<number> | undefined;
 
-const layouts = new WeakMap<readonly CatalogSlot[], SlotLayout>();
+/** A leaf's slots as positions: shared slots and option groups in catalog order, compiled once per leaf. */
+export type SlotLayout = {
+  keys: readonly string[];
+  shared: readonly number[];
+  options: readonly { name: string; slots: readonly number[] }[];
+  /** The result when every shared slot is filled, per option satisfied (or for a leaf without options). */
+  completeWith: ReadonlyMap<string | null, Completeness>;
+};
 
-/** Shared slot keys and option groups in catalog order, derived once per catalog leaf. */
-function slotLayout(slots: readonly CatalogSlot[]): SlotLayout {
-  const cached = layouts.get(slots);
-  if (cached !== undefined) return cached;
-  const options = new Map<string, string[]>();
-  for (const { key, optionGroup } of slots) {
-    if (optionGroup !== null) options.set(optionGroup, [...(options.get(optionGroup) ?? []), key]);
-  }
-  const layout = {
-    shared: slots.filter((slot) => slot.optionGroup === null).map((slot) => slot.key),
-    options: [...options],
+const NO_SLOTS = Object.freeze([]) as unknown as string[];
+
+const frozenCompleteness = (satisfiedOption: string | null): Completeness =>
+  Object.freeze({ complete: true, missingSlots: NO_SLOTS, satisfiedOption });
+
+export function slotLayout(slots: readonly CatalogSlot[]): SlotLayout {
+  const options = new Map<string, number[]>();
+  const shared: number[] = [];
+  slots.forEach(({ optionGroup }, position) => {
+    if (optionGroup === null) shared.push(position);
+    else options.set(optionGroup, [...(options.get(optionGroup) ?? []), position]);
+  });
+  const names = options.size === 0 ? [null] : [...options.keys()];
+  return {
+    keys: slots.map((slot) => slot.key),
+    shared,
+    options: [...options].map(([name, positions]) => ({ name, slots: positions })),
+    completeWith: new Map(names.map((name) => [name, frozenCompleteness(name)])),
   };
-  layouts.set(slots, layout);
-  return layout;
+}
+
+function missingIn(
+  layout: SlotLayout,
+  positions: readonly number[],
+  files: LiveFiles,
+  into: string[],
+): string[] {
+  for (let i = 0; i < positions.length; i++) {
+    const position = positions[i];
+    if (files === undefined || !(files[position] > 0)) into.push(layout.keys[position]);
+  }
+  return into;
+}
+
+function isWhole(positions: readonly number[], files: LiveFiles): boolean {
+  if (files === undefined) return positions.length === 0;
+  for (let i = 0; i < positions.length; i++) if (!(files[positions[i]] > 0)) return false;
+  return true;
 }
 
 /**
  * Missing slots are the missing shared slots and, when no option group is whole, the missing slots
  * of the group closest to complete (the first in catalog order on a tie).
  */
-export function leafCompleteness(
-  slots: readonly CatalogSlot[],
-  uploaded: { has(slotKey: string): boolean },
-): Completeness {
-  const { shared, options } = slotLayout(slots);
-  const isMissing = (key: string) => !uploaded.has(key);
-  const missingShared = shared.filter(isMissing);
-  if (options.length === 0) {
-    return {
-      complete: missingShared.length === 0,
-      missingSlots: missingShared,
-      satisfiedOption: null,
-    };
+export function leafCompleteness(layout: SlotLayout, files: LiveFiles): Completeness {
+  let satisfied: string | null = null;
+  if (layout.options.length > 0) {
+    const whole = layout.options.find((option) => isWhole(option.slots, files));
+    if (whole === undefined) return incomplete(layout, files);
+    satisfied = whole.name;
   }
-  const satisfied = options.find(([, keys]) => !keys.some(isMissing));
-  if (satisfied !== undefined) {
-    return {
-      complete: missingShared.length === 0,
-      missingSlots: missingShared,
-      satisfiedOption: satisfied[0],
-    };
+  if (isWhole(layout.shared, files)) return layout.completeWith.get(satisfied) as Completeness;
+  return {
+    complete: false,
+    missingSlots: missingIn(layout, layout.shared, files, []),
+    satisfiedOption: satisfied,
+  };
+}
+
+function incomplete(layout: SlotLayout, files: LiveFiles): Completeness {
+  let closest = missingIn(layout, layout.options[0].slots, files, []);
+  for (let i = 1; i < layout.options.length; i++) {
+    const missing = missingIn(layout, layout.options[i].slots, files, []);
+    if (missing.length < closest.length) closest = missing;
   }
-  const missingByOption = options.map(([, keys]) => keys.filter(isMissing));
-  const closest = missingByOption.reduce((
-    best,
-    missing,
-  ) => (missing.length < best.length ? missing : best));
-  return { complete: false, missingSlots: [...missingShared, ...closest], satisfiedOption: null };
+  const missingSlots = missingIn(layout, layout.shared, files, []);
+  for (const key of closest) missingSlots.push(key);
+  return { complete: false, missingSlots, satisfiedOption: null };
 }

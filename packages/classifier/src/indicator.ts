@@ -11,9 +11,12 @@ export function decideIndicator(
   override: Verdict | undefined,
 ): IndicatorVerdict {
   const explicitUnmet = override === "unmet";
-  const scored = leaves.filter((leaf) => leaf.scored);
-  return {
-    passes: !explicitUnmet && scored.length > 0 && scored.every((leaf) => leaf.passes),
-    explicitUnmet,
-  };
+  let scored = 0;
+  let allPass = true;
+  for (const leaf of leaves) {
+    if (!leaf.scored) continue;
+    scored += 1;
+    allPass &&= leaf.passes;
+  }
+  return { passes: !explicitUnmet && scored > 0 && allPass, explicitUnmet };
 }

@@ -1,13 +1,24 @@
 import type { IndexedCatalog, PlacedLeaf } from "./catalog.ts";
 import { ClassifierInputError } from "./errors.ts";
-import type { ChecklistValue, Decision, ItemType, LeafResponse, Mov, Verdict } from "./schema.ts";
+import type { ChecklistValue, Decision, ItemType, Verdict } from "./schema.ts";
+import { hasReviewerValues } from "./projection.ts";
 import { assertConsiderationAllowed } from "./status.ts";
 
-/** The assessment indexed by code: responses, parent-level overrides, live files per upload slot. */
+/** A checked response: decisions and the checklist values by item position (null when absent). */
+export type ReadResponse = {
+  decision: Decision | null;
+  override: Decision | null;
+  values: ChecklistValue[];
+  /** Whether any checklist value is not null. */
+  reviewed: boolean;
+};
+
+/** The assessment by catalog position: responses and live files per leaf, overrides per indicator. */
 export type ReadAssessment = {
-  responseByLeaf: ReadonlyMap<string, LeafResponse>;
-  overrideByIndicator: ReadonlyMap<string, Verdict>;
-  liveFilesByLeaf: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  responses: (ReadResponse | undefined)[];
+  overrides: (Verdict | undefined)[];
+  /** Live files per leaf, counted by slot position. */
+  liveFiles: (number[] | undefined)[];
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -15,39 +26,50 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
 function isIsoDate(value: unknown): boolean {
   const match = typeof value === "string" ? ISO_DATE.exec(value) : null;
   if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 &&
     date.getUTCDate() === day;
 }
 
-const isDisplayValue = (v: unknown) => ["boolean", "number", "string"].includes(typeof v);
-
 /** What a checklist value may be for each item type (contract value semantics); null is always allowed. */
-const checklistValueRules: Record<
-  ItemType,
-  { accepts: (value: unknown) => boolean; expected: string }
-> = {
-  checkbox: { accepts: (v) => typeof v === "boolean", expected: "a boolean" },
-  assessment_field: {
-    accepts: (v) => v === "yes" || v === "no" || typeof v === "boolean",
-    expected: '"yes", "no" or a boolean',
-  },
-  document_count: {
-    accepts: (v) => Number.isInteger(v) && (v as number) >= 0,
-    expected: "a whole number, 0 or more",
-  },
-  date_input: { accepts: isIsoDate, expected: "an ISO date" },
-  calculation_field: {
-    accepts: (v) => typeof v === "number" && Number.isFinite(v),
-    expected: "a finite number",
-  },
-  info_text: { accepts: isDisplayValue, expected: "a boolean, number or string" },
-  section_header: { accepts: isDisplayValue, expected: "a boolean, number or string" },
+function fitsItemType(type: ItemType, value: unknown): boolean {
+  switch (type) {
+    case "checkbox":
+      return typeof value === "boolean";
+    case "assessment_field":
+      return value === "yes" || value === "no" || typeof value === "boolean";
+    case "document_count":
+      return Number.isInteger(value) && (value as number) >= 0;
+    case "date_input":
+      return isIsoDate(value);
+    case "calculation_field":
+      return typeof value === "number" && Number.isFinite(value);
+    case "info_text":
+    case "section_header":
+      return typeof value === "boolean" || typeof value === "number" || typeof value === "string";
+  }
+}
+
+const expectedValue: Record<ItemType, string> = {
+  checkbox: "a boolean",
+  assessment_field: '"yes", "no" or a boolean',
+  document_count: "a whole number, 0 or more",
+  date_input: "an ISO date",
+  calculation_field: "a finite number",
+  info_text: "a boolean, number or string",
+  section_header: "a boolean, number or string",
 };
 
 const DECISIONS: readonly Decision[] = ["met", "unmet", "considered"];
 const VERDICTS: readonly Verdict[] = ["met", "unmet"];
+const EXPECTED_TEXT = "expected a non-empty string";
+const EXPECTED_OBJECT = "expected an object";
+
+// Field paths are spelled out only on the refusing branch: building them for every row would
+// cost more than reading the row.
 
 function refuse(field: string, problem: string): never {
   throw new ClassifierInputError(field, problem);
@@ -57,100 +79,134 @@ function list(value: unknown, field: string): unknown[] {
   return Array.isArray(value) ? value : refuse(field, "expected a list");
 }
 
-function record(value: unknown, field: string): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? value as Record<string, unknown>
-    : refuse(field, "expected an object");
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function text(value: unknown, field: string): string {
-  return typeof value === "string" && value !== ""
-    ? value
-    : refuse(field, "expected a non-empty string");
+const isText = (value: unknown): value is string => typeof value === "string" && value !== "";
+
+const expectedOneOf = (allowed: readonly string[]) => `expected one of ${allowed.join(", ")}`;
+
+function isDecisionOrNull(value: unknown): value is Decision | null {
+  return value === null || DECISIONS.includes(value as Decision);
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
-  return allowed.includes(value as T)
-    ? value as T
-    : refuse(field, `expected one of ${allowed.join(", ")}`);
-}
-
-function decisionOrNull(value: unknown, field: string): Decision | null {
-  return value === null ? null : oneOf(value, DECISIONS, field);
-}
-
-/** The checklist, each value checked against its item's type; unknown keys are refused. */
-function readChecklist(value: unknown, { leaf }: PlacedLeaf, field: string) {
-  const checklist = record(value, field);
-  let known = 0;
-  for (const item of leaf.items) {
-    if (!Object.hasOwn(checklist, item.key)) continue;
-    known += 1;
-    const entry = checklist[item.key];
-    const rule = checklistValueRules[item.type];
-    if (entry !== null && entry !== undefined && !rule.accepts(entry)) {
-      refuse(`${field}.${item.key}`, `expected ${rule.expected} or null`);
+/**
+ * The checklist as values by item position, each checked against its item's type; unknown keys
+ * are refused. A misfit value is named before an unknown key, the first in catalog order.
+ */
+function readChecklist(value: unknown, placed: PlacedLeaf, at: string): ChecklistValue[] {
+  if (!isRecord(value)) refuse(`${at}.checklist`, EXPECTED_OBJECT);
+  const types = placed.recommendation.types;
+  const values: ChecklistValue[] = [];
+  for (let i = 0; i < types.length; i++) values.push(null);
+  let misfit = types.length;
+  let unknownKey: string | undefined;
+  for (const key of Object.keys(value)) {
+    const position = placed.itemPositions.get(key);
+    if (position === undefined) {
+      unknownKey ??= key;
+      continue;
     }
+    const entry = value[key];
+    if (entry === null || entry === undefined) continue;
+    if (fitsItemType(types[position], entry)) {
+      values[position] = entry as ChecklistValue;
+    } else if (position < misfit) misfit = position;
   }
-  if (known !== Object.keys(checklist).length) {
-    const unknown = Object.keys(checklist).find((key) =>
-      !leaf.items.some((item) => item.key === key)
+  if (misfit < types.length) {
+    const item = placed.leaf.items[misfit];
+    refuse(
+      `${at}.checklist.${item.key}`,
+      `expected ${expectedValue[item.type]} or null`,
     );
-    refuse(`${field}.${unknown}`, "is not an item of this leaf");
   }
-  return checklist as Record<string, ChecklistValue>;
+  if (unknownKey !== undefined) {
+    refuse(`${at}.checklist.${unknownKey}`, "is not an item of this leaf");
+  }
+  return values;
 }
 
-function readResponses(value: unknown, catalog: IndexedCatalog): Map<string, LeafResponse> {
-  const responseByLeaf = new Map<string, LeafResponse>();
-  list(value, "responses").forEach((row, index) => {
-    const at = `responses[${index}]`;
-    const fields = record(row, at);
-    const leafCode = text(fields.leafCode, `${at}.leafCode`);
+function readResponses(value: unknown, catalog: IndexedCatalog): ReadAssessment["responses"] {
+  const responses: ReadAssessment["responses"] = new Array(catalog.leaves.length).fill(undefined);
+  const rows = list(value, "responses");
+  for (let index = 0; index < rows.length; index++) {
+    const fields = rows[index];
+    if (!isRecord(fields)) refuse(`responses[${index}]`, EXPECTED_OBJECT);
+    const leafCode = fields.leafCode;
+    if (!isText(leafCode)) refuse(`responses[${index}].leafCode`, EXPECTED_TEXT);
     const placed = catalog.leafByCode.get(leafCode) ??
-      refuse(`${at}.leafCode`, "is not a leaf of the catalog");
-    if (responseByLeaf.has(leafCode)) refuse(`${at}.leafCode`, "duplicate response for this leaf");
-    const response = {
-      leafCode,
-      checklist: readChecklist(fields.checklist, placed, `${at}.checklist`),
-      decision: decisionOrNull(fields.decision, `${at}.decision`),
-      override: decisionOrNull(fields.override, `${at}.override`),
-    };
-    assertConsiderationAllowed(placed.leaf, response, at);
-    responseByLeaf.set(leafCode, response);
-  });
-  return responseByLeaf;
-}
-
-function readOverrides(value: unknown, catalog: IndexedCatalog): Map<string, Verdict> {
-  const overrideByIndicator = new Map<string, Verdict>();
-  list(value, "indicatorOverrides").forEach((row, index) => {
-    const at = `indicatorOverrides[${index}]`;
-    const fields = record(row, at);
-    const indicatorCode = text(fields.indicatorCode, `${at}.indicatorCode`);
-    const indicator = catalog.indicatorByCode.get(indicatorCode);
-    if (indicator === undefined || indicator.isProfilingOnly) {
-      refuse(`${at}.indicatorCode`, "is not a scored indicator of the catalog");
+      refuse(`responses[${index}].leafCode`, "is not a leaf of the catalog");
+    if (responses[placed.position] !== undefined) {
+      refuse(`responses[${index}].leafCode`, "duplicate response for this leaf");
     }
-    if (overrideByIndicator.has(indicatorCode)) refuse(`${at}.indicatorCode`, "duplicate override");
-    overrideByIndicator.set(indicatorCode, oneOf(fields.decision, VERDICTS, `${at}.decision`));
-  });
-  return overrideByIndicator;
+    const values = readChecklist(fields.checklist, placed, `responses[${index}]`);
+    const { decision, override } = fields;
+    if (!isDecisionOrNull(decision)) {
+      refuse(`responses[${index}].decision`, expectedOneOf(DECISIONS));
+    }
+    if (!isDecisionOrNull(override)) {
+      refuse(`responses[${index}].override`, expectedOneOf(DECISIONS));
+    }
+    const response = { decision, override, values, reviewed: hasReviewerValues(values) };
+    if (decision === "considered" || override === "considered") {
+      assertConsiderationAllowed(placed.leaf, response, `responses[${index}]`);
+    }
+    responses[placed.position] = response;
+  }
+  return responses;
 }
 
-function readMovs(value: unknown, catalog: IndexedCatalog): Mov[] {
-  return list(value, "movs").map((row, index) => {
-    const at = `movs[${index}]`;
-    const fields = record(row, at);
-    const leafCode = text(fields.leafCode, `${at}.leafCode`);
+function readOverrides(value: unknown, catalog: IndexedCatalog): ReadAssessment["overrides"] {
+  const overrides: ReadAssessment["overrides"] = new Array(catalog.indicators.length)
+    .fill(undefined);
+  const rows = list(value, "indicatorOverrides");
+  for (let index = 0; index < rows.length; index++) {
+    const fields = rows[index];
+    if (!isRecord(fields)) refuse(`indicatorOverrides[${index}]`, EXPECTED_OBJECT);
+    const code = fields.indicatorCode;
+    if (!isText(code)) refuse(`indicatorOverrides[${index}].indicatorCode`, EXPECTED_TEXT);
+    const placed = catalog.indicatorByCode.get(code);
+    if (placed === undefined || placed.indicator.isProfilingOnly) {
+      refuse(
+        `indicatorOverrides[${index}].indicatorCode`,
+        "is not a scored indicator of the catalog",
+      );
+    }
+    if (overrides[placed.position] !== undefined) {
+      refuse(`indicatorOverrides[${index}].indicatorCode`, "duplicate override");
+    }
+    const decision = fields.decision;
+    if (!VERDICTS.includes(decision as Verdict)) {
+      refuse(`indicatorOverrides[${index}].decision`, expectedOneOf(VERDICTS));
+    }
+    overrides[placed.position] = decision as Verdict;
+  }
+  return overrides;
+}
+
+function readMovs(value: unknown, catalog: IndexedCatalog): ReadAssessment["liveFiles"] {
+  const liveFiles: ReadAssessment["liveFiles"] = new Array(catalog.leaves.length).fill(undefined);
+  const rows = list(value, "movs");
+  for (let index = 0; index < rows.length; index++) {
+    const fields = rows[index];
+    if (!isRecord(fields)) refuse(`movs[${index}]`, EXPECTED_OBJECT);
+    const { leafCode, slotKey } = fields;
+    if (!isText(leafCode)) refuse(`movs[${index}].leafCode`, EXPECTED_TEXT);
     const placed = catalog.leafByCode.get(leafCode) ??
-      refuse(`${at}.leafCode`, "is not a leaf of the catalog");
-    const slotKey = text(fields.slotKey, `${at}.slotKey`);
-    if (!placed.slotKeys.has(slotKey)) {
-      refuse(`${at}.slotKey`, "is not an upload slot of this leaf");
+      refuse(`movs[${index}].leafCode`, "is not a leaf of the catalog");
+    if (!isText(slotKey)) refuse(`movs[${index}].slotKey`, EXPECTED_TEXT);
+    const slot = placed.slotPositions.get(slotKey) ??
+      refuse(`movs[${index}].slotKey`, "is not an upload slot of this leaf");
+    let counts = liveFiles[placed.position];
+    if (counts === undefined) {
+      counts = [];
+      for (let i = 0; i < placed.leaf.slots.length; i++) counts.push(0);
+      liveFiles[placed.position] = counts;
     }
-    return { leafCode, slotKey };
-  });
+    counts[slot] += 1;
+  }
+  return liveFiles;
 }
 
 /**
@@ -164,15 +220,10 @@ export function readAssessment(
   input: Record<string, unknown>,
   catalog: IndexedCatalog,
 ): ReadAssessment {
-  const liveFilesByLeaf = new Map<string, Map<string, number>>();
-  for (const { leafCode, slotKey } of readMovs(input.movs, catalog)) {
-    const liveFiles = liveFilesByLeaf.get(leafCode) ?? new Map<string, number>();
-    liveFiles.set(slotKey, (liveFiles.get(slotKey) ?? 0) + 1);
-    liveFilesByLeaf.set(leafCode, liveFiles);
-  }
+  const liveFiles = readMovs(input.movs, catalog);
   return {
-    responseByLeaf: readResponses(input.responses, catalog),
-    overrideByIndicator: readOverrides(input.indicatorOverrides, catalog),
-    liveFilesByLeaf,
+    responses: readResponses(input.responses, catalog),
+    overrides: readOverrides(input.indicatorOverrides, catalog),
+    liveFiles,
   };
 }

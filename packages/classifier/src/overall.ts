@@ -10,12 +10,17 @@ export type OverallVerdict = {
 export function decideOverall(
   areas: readonly { kind: AreaKind; passes: boolean }[],
 ): OverallVerdict {
-  const core = areas.filter((area) => area.kind === "core");
-  const coreAreasPassed = core.filter((area) => area.passes).length;
-  const essentialAreasPassed =
-    areas.filter((area) => area.kind === "essential" && area.passes).length;
+  let coreAreas = 0;
+  let coreAreasPassed = 0;
+  let essentialAreasPassed = 0;
+  for (const area of areas) {
+    if (area.kind === "core") {
+      coreAreas += 1;
+      if (area.passes) coreAreasPassed += 1;
+    } else if (area.passes) essentialAreasPassed += 1;
+  }
   return {
-    passed: core.length > 0 && coreAreasPassed === core.length && essentialAreasPassed >= 1,
+    passed: coreAreas > 0 && coreAreasPassed === coreAreas && essentialAreasPassed >= 1,
     coreAreasPassed,
     essentialAreasPassed,
   };

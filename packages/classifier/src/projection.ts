@@ -8,12 +8,28 @@ export type ProjectedLeaf = {
   projectedFrom: "decision" | "recommendation" | "completeness";
 };
 
-export function hasReviewerValues(
-  checklist: Readonly<Record<string, ChecklistValue | undefined>> | undefined,
-): boolean {
-  return checklist !== undefined &&
-    Object.values(checklist).some((value) => value !== null && value !== undefined);
+/** Checklist values by item position; any value that is not null is a reviewer value. */
+export function hasReviewerValues(values: readonly (ChecklistValue | undefined)[]): boolean {
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] !== null && values[i] !== undefined) return true;
+  }
+  return false;
 }
+
+const projections = {
+  decision: {
+    met: { projected: "met", projectedFrom: "decision" },
+    unmet: { projected: "unmet", projectedFrom: "decision" },
+  },
+  recommendation: {
+    met: { projected: "met", projectedFrom: "recommendation" },
+    unmet: { projected: "unmet", projectedFrom: "recommendation" },
+  },
+  completeness: {
+    met: { projected: "met", projectedFrom: "completeness" },
+    unmet: { projected: "unmet", projectedFrom: "completeness" },
+  },
+} as const satisfies Record<ProjectedLeaf["projectedFrom"], Record<Verdict, ProjectedLeaf>>;
 
 export function projectLeaf(
   status: LeafStatus,
@@ -21,19 +37,21 @@ export function projectLeaf(
   reviewed: boolean,
   completeness: Completeness,
 ): ProjectedLeaf {
-  if (status !== "no_decision") {
-    return { projected: statusPasses(status) ? "met" : "unmet", projectedFrom: "decision" };
-  }
-  if (reviewed) return { projected: recommendation, projectedFrom: "recommendation" };
-  return { projected: completeness.complete ? "met" : "unmet", projectedFrom: "completeness" };
+  if (status !== "no_decision") return projections.decision[statusPasses(status) ? "met" : "unmet"];
+  if (reviewed) return projections.recommendation[recommendation];
+  return projections.completeness[completeness.complete ? "met" : "unmet"];
 }
 
 /** Share of scored leaves projected Met, as a percentage with one decimal. */
 export function readinessPercent(
   leaves: readonly { scored: boolean; projected: Verdict }[],
 ): number {
-  const scored = leaves.filter((leaf) => leaf.scored);
-  if (scored.length === 0) return 0;
-  const met = scored.filter((leaf) => leaf.projected === "met").length;
-  return Math.round((met / scored.length) * 1000) / 10;
+  let scored = 0;
+  let met = 0;
+  for (const leaf of leaves) {
+    if (!leaf.scored) continue;
+    scored += 1;
+    if (leaf.projected === "met") met += 1;
+  }
+  return scored === 0 ? 0 : Math.round((met / scored) * 1000) / 10;
 }

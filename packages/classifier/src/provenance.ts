@@ -1,5 +1,6 @@
 import type { IndexedCatalog } from "./catalog.ts";
 import type { ReadAssessment } from "./input.ts";
+import type { ChecklistValue } from "./schema.ts";
 
 /** §5 rule 10, provenance: the classifier version and a SHA-256 of a canonical encoding of the input. */
 export const CLASSIFIER_VERSION = "1.0.0";
@@ -20,47 +21,73 @@ export function canonicalJson(value: Json | undefined): string {
 }
 
 const utf8 = new TextEncoder();
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 
 export async function sha256Hex(text: string): Promise<string> {
   const digest = new Uint8Array(
     await globalThis.crypto.subtle.digest("SHA-256", utf8.encode(text)),
   );
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  let hex = "";
+  for (let i = 0; i < digest.length; i++) hex += HEX[digest[i]];
+  return hex;
 }
 
+const encodeValue = (value: ChecklistValue): string =>
+  value === null
+    ? "null"
+    : value === true
+    ? "true"
+    : value === false
+    ? "false"
+    : JSON.stringify(value);
+
 /**
- * The assessment in catalog order, as tuples: responses `[leafCode, decision, override, values]`
- * with one checklist value per catalog item (null when absent), overrides `[indicatorCode,
- * decision]`, live files `[leafCode, slotKey, count]`. The order rows or keys arrive in never
- * changes it.
+ * The assessment in catalog order, as JSON text of tuples: responses `[leafCode, decision,
+ * override, values]` with one checklist value per catalog item (null when absent), overrides
+ * `[indicatorCode, decision]`, live files `[leafCode, slotKey, count]`. The order rows or keys
+ * arrive in never changes it. Built as one string from the catalog's pre-encoded codes.
  */
-export function canonicalAssessment(catalog: IndexedCatalog, read: ReadAssessment): Json {
-  const responses: Json[] = [];
-  const liveFiles: Json[] = [];
-  for (const { leaf } of catalog.leaves) {
-    const response = read.responseByLeaf.get(leaf.code);
+export function canonicalAssessment(catalog: IndexedCatalog, read: ReadAssessment): string {
+  let responses = "";
+  let liveFiles = "";
+  for (let i = 0; i < catalog.leaves.length; i++) {
+    const { json } = catalog.leaves[i];
+    const response = read.responses[i];
     if (response !== undefined) {
-      const values = leaf.items.map((item) => response.checklist[item.key] ?? null);
-      responses.push([leaf.code, response.decision, response.override, values]);
+      let values = "";
+      for (let k = 0; k < response.values.length; k++) {
+        values += (k === 0 ? "" : ",") + encodeValue(response.values[k]);
+      }
+      responses += `${responses === "" ? "" : ","}[${json.code},${encodeValue(response.decision)},${
+        encodeValue(response.override)
+      },[${values}]]`;
     }
-    const files = read.liveFilesByLeaf.get(leaf.code);
+    const files = read.liveFiles[i];
     if (files === undefined) continue;
-    for (const { key } of leaf.slots) {
-      const count = files.get(key);
-      if (count !== undefined) liveFiles.push([leaf.code, key, count]);
+    for (let k = 0; k < files.length; k++) {
+      if (files[k] > 0) {
+        liveFiles += `${liveFiles === "" ? "" : ","}[${json.code},${json.slotKeys[k]},${files[k]}]`;
+      }
     }
   }
-  const overrides = catalog.indicators.flatMap(({ code }) => {
-    const decision = read.overrideByIndicator.get(code);
-    return decision === undefined ? [] : [[code, decision]];
-  });
-  return [responses, overrides, liveFiles];
+  let overrides = "";
+  for (let i = 0; i < catalog.indicators.length; i++) {
+    const decision = read.overrides[i];
+    if (decision === undefined) continue;
+    overrides += `${overrides === "" ? "" : ","}[${
+      JSON.stringify(catalog.indicators[i].code)
+    },"${decision}"]`;
+  }
+  return `[[${responses}],[${overrides}],[${liveFiles}]]`;
 }
 
 /**
  * The input hash: SHA-256 over the catalog's own SHA-256 (of its canonical JSON) and the canonical
- * assessment, so a catalog is encoded and hashed once however many assessments use it.
+ * assessment text, so a catalog is encoded and hashed once however many assessments use it.
  */
-export async function inputHash(catalogSha256: Promise<string>, assessment: Json): Promise<string> {
-  return sha256Hex(JSON.stringify([await catalogSha256, assessment]));
+export async function inputHash(
+  catalogSha256: Promise<string>,
+  assessment: string,
+): Promise<string> {
+  return sha256Hex(`["${await catalogSha256}",${assessment}]`);
 }

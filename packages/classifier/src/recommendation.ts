@@ -1,22 +1,17 @@
-import type {
-  CatalogItem,
-  CatalogLeaf,
-  ChecklistValue,
-  ValidationRule,
-  Verdict,
-} from "./schema.ts";
+import type { CatalogItem, CatalogLeaf, ChecklistValue, ItemType, Verdict } from "./schema.ts";
 
 /** §5 rule 2, leaf recommendation from the reviewer's checklist values. It never proposes Considered. */
 
-type Checklist = Readonly<Record<string, ChecklistValue | undefined>>;
+/** Checklist values by catalog item position; null or undefined when absent. */
+export type ChecklistValues = readonly (ChecklistValue | undefined)[];
 
 /** Display-only items and profiling items are never scored. */
 export function isScoreable(item: CatalogItem): boolean {
   return item.type !== "info_text" && item.type !== "section_header" && !item.isProfiling;
 }
 
-export function itemMet(item: CatalogItem, value: ChecklistValue | undefined): boolean {
-  switch (item.type) {
+export function itemMet(type: ItemType, value: ChecklistValue | undefined): boolean {
+  switch (type) {
     case "checkbox":
       return value === true;
     case "assessment_field":
@@ -32,89 +27,128 @@ export function itemMet(item: CatalogItem, value: ChecklistValue | undefined): b
   }
 }
 
-function answeredNo(item: CatalogItem, value: ChecklistValue | undefined): boolean {
-  return item.type === "assessment_field" && (value === "no" || value === false);
-}
+type Ratio = { numerator: number; denominator: number };
 
-/** A leaf's scoreable items sorted into the parts the rules read, derived once per catalog leaf. */
-type ItemRoles = {
-  scoreable: CatalogItem[];
+/**
+ * A leaf's scoreable items sorted, as item positions, into the parts the rules read; compiled once
+ * per catalog leaf.
+ */
+export type RecommendationPlan = {
+  rule: CatalogLeaf["validationRule"];
+  types: readonly ItemType[];
+  scoreable: readonly number[];
   /** The required items; a leaf marking nothing required requires every scoreable item. */
-  required: CatalogItem[];
+  required: readonly number[];
   /** Required items outside any option group. */
-  shared: CatalogItem[];
+  shared: readonly number[];
   /** Items outside any option group. */
-  standalone: CatalogItem[];
+  standalone: readonly number[];
   /** Scoreable items that are not shared. */
-  nonShared: CatalogItem[];
-  options: CatalogItem[][];
-  yesNo: CatalogItem[];
+  nonShared: readonly number[];
+  options: readonly (readonly number[])[];
+  yesNo: readonly number[];
+  fallback: null | {
+    physical: Ratio;
+    financial: Ratio;
+    physicalOption: string;
+    financialOption: string;
+  };
 };
 
-const rolesByLeaf = new WeakMap<CatalogLeaf, ItemRoles>();
-
-function itemRoles(leaf: CatalogLeaf): ItemRoles {
-  const cached = rolesByLeaf.get(leaf);
-  if (cached !== undefined) return cached;
-  const scoreable = leaf.items.filter(isScoreable);
-  const marked = scoreable.filter((item) => item.required);
-  const shared = scoreable.filter((item) => item.optionGroup === null && item.required);
-  const options = new Map<string, CatalogItem[]>();
-  for (const item of scoreable) {
-    if (item.optionGroup !== null) {
-      options.set(item.optionGroup, [...(options.get(item.optionGroup) ?? []), item]);
+export function recommendationPlan(leaf: CatalogLeaf): RecommendationPlan {
+  const positions = (keep: (item: CatalogItem) => boolean) =>
+    leaf.items.flatMap((item, position) => (isScoreable(item) && keep(item) ? [position] : []));
+  const scoreable = positions(() => true);
+  const marked = positions((item) => item.required);
+  const shared = positions((item) => item.optionGroup === null && item.required);
+  const options = new Map<string, number[]>();
+  leaf.items.forEach((item, position) => {
+    if (isScoreable(item) && item.optionGroup !== null) {
+      options.set(item.optionGroup, [...(options.get(item.optionGroup) ?? []), position]);
     }
-  }
-  const roles = {
+  });
+  const at = (key: string) => leaf.items.findIndex((item) => item.key === key);
+  const fallback = leaf.accomplishmentFallback;
+  return {
+    rule: leaf.validationRule,
+    types: leaf.items.map((item) => item.type),
     scoreable,
     required: marked.length > 0 ? marked : scoreable,
     shared,
-    standalone: scoreable.filter((item) => item.optionGroup === null),
-    nonShared: scoreable.filter((item) => !shared.includes(item)),
+    standalone: positions((item) => item.optionGroup === null),
+    nonShared: scoreable.filter((position) => !shared.includes(position)),
     options: [...options.values()],
-    yesNo: scoreable.filter((item) => item.type === "assessment_field"),
+    yesNo: positions((item) => item.type === "assessment_field"),
+    fallback: fallback === null ? null : {
+      physical: {
+        numerator: at(fallback.physical.accomplished),
+        denominator: at(fallback.physical.target),
+      },
+      financial: {
+        numerator: at(fallback.financial.utilized),
+        denominator: at(fallback.financial.allocated),
+      },
+      physicalOption: fallback.physicalOption,
+      financialOption: fallback.financialOption,
+    },
   };
-  rolesByLeaf.set(leaf, roles);
-  return roles;
 }
 
-const metIn = (checklist: Checklist) => (item: CatalogItem) => itemMet(item, checklist[item.key]);
+function everyMet(plan: RecommendationPlan, positions: readonly number[], values: ChecklistValues) {
+  for (let i = 0; i < positions.length; i++) {
+    const position = positions[i];
+    if (!itemMet(plan.types[position], values[position])) return false;
+  }
+  return true;
+}
+
+function someMet(plan: RecommendationPlan, positions: readonly number[], values: ChecklistValues) {
+  for (let i = 0; i < positions.length; i++) {
+    const position = positions[i];
+    if (itemMet(plan.types[position], values[position])) return true;
+  }
+  return false;
+}
+
+function someOptionMet(plan: RecommendationPlan, values: ChecklistValues): boolean {
+  for (let i = 0; i < plan.options.length; i++) {
+    if (everyMet(plan, plan.options[i], values)) return true;
+  }
+  return false;
+}
 
 /** Every required item met and no YES/NO field answered NO. */
-function allItemsRequired(leaf: CatalogLeaf, checklist: Checklist): boolean {
-  const { required, yesNo } = itemRoles(leaf);
-  return required.length > 0 && required.every(metIn(checklist)) &&
-    !yesNo.some((item) => answeredNo(item, checklist[item.key]));
-}
-
-function anyItemRequired(leaf: CatalogLeaf, checklist: Checklist): boolean {
-  return itemRoles(leaf).scoreable.some(metIn(checklist));
+function allItemsRequired(plan: RecommendationPlan, values: ChecklistValues): boolean {
+  if (plan.required.length === 0 || !everyMet(plan, plan.required, values)) return false;
+  for (let i = 0; i < plan.yesNo.length; i++) {
+    const value = values[plan.yesNo[i]];
+    if (value === "no" || value === false) return false;
+  }
+  return true;
 }
 
 /** Every item of at least one option group met, or any standalone item met. */
-function anyOptionGroupRequired(leaf: CatalogLeaf, checklist: Checklist): boolean {
-  const { standalone, options } = itemRoles(leaf);
-  const met = metIn(checklist);
-  return standalone.some(met) || options.some((option) => option.every(met));
+function anyOptionGroupRequired(plan: RecommendationPlan, values: ChecklistValues): boolean {
+  return someMet(plan, plan.standalone, values) || someOptionMet(plan, values);
+}
+
+function atLeastHalf({ numerator, denominator }: Ratio, values: ChecklistValues): boolean {
+  const done = values[numerator];
+  const planned = values[denominator];
+  return typeof done === "number" && typeof planned === "number" && planned > 0 &&
+    done / planned >= 0.5;
 }
 
 /** The options a ≥ 50 % physical accomplishment or fund utilization satisfies. */
-export function optionsMetByAccomplishment(leaf: CatalogLeaf, checklist: Checklist): string[] {
-  const fallback = leaf.accomplishmentFallback;
+export function optionsMetByAccomplishment(
+  plan: RecommendationPlan,
+  values: ChecklistValues,
+): string[] {
+  const fallback = plan.fallback;
   if (fallback === null) return [];
-  const atLeastHalf = (numeratorKey: string, denominatorKey: string) => {
-    const numerator = checklist[numeratorKey];
-    const denominator = checklist[denominatorKey];
-    return typeof numerator === "number" && typeof denominator === "number" && denominator > 0 &&
-      numerator / denominator >= 0.5;
-  };
   const met: string[] = [];
-  if (atLeastHalf(fallback.physical.accomplished, fallback.physical.target)) {
-    met.push(fallback.physicalOption);
-  }
-  if (atLeastHalf(fallback.financial.utilized, fallback.financial.allocated)) {
-    met.push(fallback.financialOption);
-  }
+  if (atLeastHalf(fallback.physical, values)) met.push(fallback.physicalOption);
+  if (atLeastHalf(fallback.financial, values)) met.push(fallback.financialOption);
   return met;
 }
 
@@ -122,22 +156,28 @@ export function optionsMetByAccomplishment(leaf: CatalogLeaf, checklist: Checkli
  * All shared items met and at least one option met. An option is an option group whose items are
  * all met; a leaf without option groups needs one non-shared item met.
  */
-function sharedPlusOneOption(leaf: CatalogLeaf, checklist: Checklist): boolean {
-  const { shared, nonShared, options } = itemRoles(leaf);
-  const met = metIn(checklist);
-  if (!shared.every(met)) return false;
-  if (optionsMetByAccomplishment(leaf, checklist).length > 0) return true;
-  return options.length === 0 ? nonShared.some(met) : options.some((option) => option.every(met));
+function sharedPlusOneOption(plan: RecommendationPlan, values: ChecklistValues): boolean {
+  if (!everyMet(plan, plan.shared, values)) return false;
+  if (optionsMetByAccomplishment(plan, values).length > 0) return true;
+  return plan.options.length === 0
+    ? someMet(plan, plan.nonShared, values)
+    : someOptionMet(plan, values);
 }
 
-const rules: Record<ValidationRule, (leaf: CatalogLeaf, checklist: Checklist) => boolean> = {
-  ALL_ITEMS_REQUIRED: allItemsRequired,
-  ANY_ITEM_REQUIRED: anyItemRequired,
-  ANY_OPTION_GROUP_REQUIRED: anyOptionGroupRequired,
-  OR_LOGIC_AT_LEAST_1_REQUIRED: sharedPlusOneOption,
-  SHARED_PLUS_OR_LOGIC: sharedPlusOneOption,
-};
+function recommends(plan: RecommendationPlan, values: ChecklistValues): boolean {
+  switch (plan.rule) {
+    case "ALL_ITEMS_REQUIRED":
+      return allItemsRequired(plan, values);
+    case "ANY_ITEM_REQUIRED":
+      return someMet(plan, plan.scoreable, values);
+    case "ANY_OPTION_GROUP_REQUIRED":
+      return anyOptionGroupRequired(plan, values);
+    case "OR_LOGIC_AT_LEAST_1_REQUIRED":
+    case "SHARED_PLUS_OR_LOGIC":
+      return sharedPlusOneOption(plan, values);
+  }
+}
 
-export function leafRecommendation(leaf: CatalogLeaf, checklist: Checklist): Verdict {
-  return rules[leaf.validationRule](leaf, checklist) ? "met" : "unmet";
+export function leafRecommendation(plan: RecommendationPlan, values: ChecklistValues): Verdict {
+  return recommends(plan, values) ? "met" : "unmet";
 }

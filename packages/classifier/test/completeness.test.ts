@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { leafCompleteness } from "../src/completeness.ts";
+import { leafCompleteness, slotLayout } from "../src/completeness.ts";
+import type { CatalogSlot } from "../src/index.ts";
+
+/** Completeness of `slots` with one live file in each slot named in `uploaded`. */
+const completeness = (slots: CatalogSlot[], uploaded: Set<string>) =>
+  leafCompleteness(slotLayout(slots), slots.map((slot) => (uploaded.has(slot.key) ? 1 : 0)));
 
 const shared = (key: string) => ({ key, optionGroup: null });
 const option = (key: string, optionGroup: string) => ({ key, optionGroup });
 
 describe("leaf completeness (§5 rule 1, §5.6)", () => {
   it("a leaf is complete when every shared slot has a live MOV", () => {
-    expect(leafCompleteness([shared("a"), shared("b")], new Set(["a", "b"]))).toEqual({
+    expect(completeness([shared("a"), shared("b")], new Set(["a", "b"]))).toEqual({
       complete: true,
       missingSlots: [],
       satisfiedOption: null,
@@ -14,7 +19,7 @@ describe("leaf completeness (§5 rule 1, §5.6)", () => {
   });
 
   it("a shared slot without a live MOV makes the leaf incomplete and is named", () => {
-    expect(leafCompleteness([shared("a"), shared("b")], new Set(["a"]))).toEqual({
+    expect(completeness([shared("a"), shared("b")], new Set(["a"]))).toEqual({
       complete: false,
       missingSlots: ["b"],
       satisfiedOption: null,
@@ -23,7 +28,7 @@ describe("leaf completeness (§5 rule 1, §5.6)", () => {
 
   it("one whole option group suffices", () => {
     const slots = [shared("report"), option("p1", "A"), option("p2", "A"), option("f1", "B")];
-    expect(leafCompleteness(slots, new Set(["report", "f1"]))).toEqual({
+    expect(completeness(slots, new Set(["report", "f1"]))).toEqual({
       complete: true,
       missingSlots: [],
       satisfiedOption: "B",
@@ -32,12 +37,12 @@ describe("leaf completeness (§5 rule 1, §5.6)", () => {
 
   it("the first satisfied option group in catalog order is reported", () => {
     const slots = [option("a", "A"), option("b", "B")];
-    expect(leafCompleteness(slots, new Set(["a", "b"])).satisfiedOption).toBe("A");
+    expect(completeness(slots, new Set(["a", "b"])).satisfiedOption).toBe("A");
   });
 
   it("a satisfied option group does not excuse a missing shared slot", () => {
     const slots = [shared("report"), option("p1", "A")];
-    expect(leafCompleteness(slots, new Set(["p1"]))).toEqual({
+    expect(completeness(slots, new Set(["p1"]))).toEqual({
       complete: false,
       missingSlots: ["report"],
       satisfiedOption: "A",
@@ -46,7 +51,7 @@ describe("leaf completeness (§5 rule 1, §5.6)", () => {
 
   it("slots spread over several option groups do not add up to a complete group", () => {
     const slots = [option("p1", "A"), option("p2", "A"), option("f1", "B"), option("f2", "B")];
-    expect(leafCompleteness(slots, new Set(["p1", "f1"])).complete).toBe(false);
+    expect(completeness(slots, new Set(["p1", "f1"])).complete).toBe(false);
   });
 
   it("without a satisfied group the missing slots name the option group closest to complete", () => {
@@ -57,14 +62,14 @@ describe("leaf completeness (§5 rule 1, §5.6)", () => {
       option("f1", "B"),
       option("f2", "B"),
     ];
-    expect(leafCompleteness(slots, new Set(["f2"])).missingSlots).toEqual(["s", "f1"]);
+    expect(completeness(slots, new Set(["f2"])).missingSlots).toEqual(["s", "f1"]);
   });
 
   it("a leaf without upload slots is complete", () => {
-    expect(leafCompleteness([], new Set()).complete).toBe(true);
+    expect(completeness([], new Set()).complete).toBe(true);
   });
 
   it("a MOV in a slot the leaf does not have completes nothing", () => {
-    expect(leafCompleteness([shared("a")], new Set(["b"])).complete).toBe(false);
+    expect(completeness([shared("a")], new Set(["b"])).complete).toBe(false);
   });
 });

@@ -82,6 +82,12 @@ describe("input validation: refused, never a wrong verdict", () => {
     expect(error.code).toBe("invalid_classifier_input");
   });
 
+  it("a checklist with several problems names its first misfit value in catalog order, before unknown keys", async () => {
+    const checklist = { "2_1_1_x": true, "1_1_1_bfdp_count": -1, "1_1_1_bfdp_form": 1 };
+    const error = await refusal(input2024({ responses: [response("1.1.1", { checklist })] }));
+    expect(error.field).toBe("responses[0].checklist.1_1_1_bfdp_form");
+  });
+
   it("an input without a catalog is refused", async () => {
     expect((await refusal({ responses: [] })).field).toBe("catalog");
     expect((await refusal(null)).field).toBe("catalog");

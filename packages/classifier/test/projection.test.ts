@@ -34,9 +34,9 @@ describe("projection (§5 rule 8)", () => {
   });
 
   it("only non-null checklist values count as reviewer values", () => {
-    expect(hasReviewerValues({ a: null })).toBe(false);
-    expect(hasReviewerValues({ a: false })).toBe(true);
-    expect(hasReviewerValues(undefined)).toBe(false);
+    expect(hasReviewerValues([null, undefined])).toBe(false);
+    expect(hasReviewerValues([null, false])).toBe(true);
+    expect(hasReviewerValues([])).toBe(false);
   });
 
   it("readiness is the share of scored leaves projected met, with one decimal", () => {

@@ -60,7 +60,7 @@ describe("provenance (§5 rule 10)", () => {
       movs: [...forward.movs].reverse(),
     };
     const canonical = (parts: Record<string, unknown>) =>
-      JSON.stringify(canonicalAssessment(catalog, readAssessment(parts, catalog)));
+      canonicalAssessment(catalog, readAssessment(parts, catalog));
     expect(canonical(backward)).toBe(canonical(forward));
     const noValues = (code: string) => leaf2024(code).items.map((): unknown => null);
     const values111 = noValues("1.1.1");
@@ -78,7 +78,7 @@ describe("provenance (§5 rule 10)", () => {
   });
 
   it("the input hash depends on the catalog", async () => {
-    const assessment = [[], [], []];
+    const assessment = "[[],[],[]]";
     expect(await inputHash(Promise.resolve("a".repeat(64)), assessment))
       .not.toBe(await inputHash(Promise.resolve("b".repeat(64)), assessment));
   });

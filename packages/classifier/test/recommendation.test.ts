@@ -1,6 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { itemMet, leafRecommendation, optionsMetByAccomplishment } from "../src/recommendation.ts";
+import {
+  itemMet,
+  leafRecommendation,
+  optionsMetByAccomplishment,
+  recommendationPlan,
+} from "../src/recommendation.ts";
+import type { CatalogLeaf, ChecklistValue } from "../src/index.ts";
 import { item, leaf, leaf2024 } from "./fixtures/assessments.ts";
+
+type Checklist = Record<string, ChecklistValue>;
+const valuesOf = (rule: CatalogLeaf, checklist: Checklist) =>
+  rule.items.map((entry) => checklist[entry.key] ?? null);
+const recommend = (rule: CatalogLeaf, checklist: Checklist) =>
+  leafRecommendation(recommendationPlan(rule), valuesOf(rule, checklist));
+const optionsMet = (rule: CatalogLeaf, checklist: Checklist) =>
+  optionsMetByAccomplishment(recommendationPlan(rule), valuesOf(rule, checklist));
 
 describe("checklist value semantics", () => {
   it.each(
@@ -18,11 +32,11 @@ describe("checklist value semantics", () => {
       ["info_text", "shown", false],
     ] as const,
   )("a %s valued %j is met: %s", (type, value, met) => {
-    expect(itemMet(item("k", type), value)).toBe(met);
+    expect(itemMet(item("k", type).type, value)).toBe(met);
   });
 
   it("an absent value is not met", () => {
-    expect(itemMet(item("k", "calculation_field"), undefined)).toBe(false);
+    expect(itemMet("calculation_field", undefined)).toBe(false);
   });
 });
 
@@ -37,25 +51,25 @@ describe("ALL_ITEMS_REQUIRED", () => {
   });
 
   it("every required item met recommends met", () => {
-    expect(leafRecommendation(rule, { a: true, b: 2 })).toBe("met");
+    expect(recommend(rule, { a: true, b: 2 })).toBe("met");
   });
 
   it("one required item not met recommends unmet", () => {
-    expect(leafRecommendation(rule, { a: true, b: 0 })).toBe("unmet");
+    expect(recommend(rule, { a: true, b: 0 })).toBe("unmet");
   });
 
   it("a YES/NO field answered NO recommends unmet even when it is not required", () => {
     const withField = leaf({
       items: [item("a"), item("yn", "assessment_field", { required: false })],
     });
-    expect(leafRecommendation(withField, { a: true, yn: "yes" })).toBe("met");
-    expect(leafRecommendation(withField, { a: true, yn: "no" })).toBe("unmet");
-    expect(leafRecommendation(withField, { a: true, yn: false })).toBe("unmet");
+    expect(recommend(withField, { a: true, yn: "yes" })).toBe("met");
+    expect(recommend(withField, { a: true, yn: "no" })).toBe("unmet");
+    expect(recommend(withField, { a: true, yn: false })).toBe("unmet");
   });
 
   it("profiling items are never scored", () => {
     const profiled = leaf({ items: [item("a"), item("p", "checkbox", { isProfiling: true })] });
-    expect(leafRecommendation(profiled, { a: true })).toBe("met");
+    expect(recommend(profiled, { a: true })).toBe("met");
   });
 
   it("a leaf marking no item required requires every scoreable item", () => {
@@ -65,12 +79,12 @@ describe("ALL_ITEMS_REQUIRED", () => {
         item("b", "checkbox", { required: false }),
       ],
     });
-    expect(leafRecommendation(unmarked, { a: true })).toBe("unmet");
-    expect(leafRecommendation(unmarked, { a: true, b: true })).toBe("met");
+    expect(recommend(unmarked, { a: true })).toBe("unmet");
+    expect(recommend(unmarked, { a: true, b: true })).toBe("met");
   });
 
   it("a leaf without scoreable items recommends unmet", () => {
-    expect(leafRecommendation(leaf({ items: [item("note", "info_text")] }), {})).toBe("unmet");
+    expect(recommend(leaf({ items: [item("note", "info_text")] }), {})).toBe("unmet");
   });
 });
 
@@ -78,11 +92,11 @@ describe("ANY_ITEM_REQUIRED", () => {
   const rule = leaf({ validationRule: "ANY_ITEM_REQUIRED", items: [item("a"), item("b")] });
 
   it("one item met recommends met", () => {
-    expect(leafRecommendation(rule, { b: true })).toBe("met");
+    expect(recommend(rule, { b: true })).toBe("met");
   });
 
   it("no item met recommends unmet", () => {
-    expect(leafRecommendation(rule, { a: false })).toBe("unmet");
+    expect(recommend(rule, { a: false })).toBe("unmet");
   });
 });
 
@@ -98,12 +112,12 @@ describe("ANY_OPTION_GROUP_REQUIRED", () => {
   });
 
   it("every item of one option group met recommends met", () => {
-    expect(leafRecommendation(rule, { a1: true, a2: true })).toBe("met");
-    expect(leafRecommendation(rule, { b1: true })).toBe("met");
+    expect(recommend(rule, { a1: true, a2: true })).toBe("met");
+    expect(recommend(rule, { b1: true })).toBe("met");
   });
 
   it("items met across groups without completing one recommend unmet", () => {
-    expect(leafRecommendation(rule, { a1: true })).toBe("unmet");
+    expect(recommend(rule, { a1: true })).toBe("unmet");
   });
 
   it("a standalone item met recommends met", () => {
@@ -111,12 +125,12 @@ describe("ANY_OPTION_GROUP_REQUIRED", () => {
       ...rule,
       items: [...rule.items, item("s", "checkbox", { required: false })],
     });
-    expect(leafRecommendation(withStandalone, { s: true })).toBe("met");
+    expect(recommend(withStandalone, { s: true })).toBe("met");
   });
 
   it("1.6.1 of the 2024 catalog is met by the deposit slips option alone", () => {
-    expect(leafRecommendation(leaf2024("1.6.1"), { "1_6_1_opt2_deposit": true })).toBe("met");
-    expect(leafRecommendation(leaf2024("1.6.1"), { "1_6_1_opt1_a": true })).toBe("unmet");
+    expect(recommend(leaf2024("1.6.1"), { "1_6_1_opt2_deposit": true })).toBe("met");
+    expect(recommend(leaf2024("1.6.1"), { "1_6_1_opt1_a": true })).toBe("unmet");
   });
 });
 
@@ -133,16 +147,16 @@ describe("OR_LOGIC_AT_LEAST_1_REQUIRED and SHARED_PLUS_OR_LOGIC", () => {
     });
 
     it(`${validationRule}: shared items and one whole option met recommends met`, () => {
-      expect(leafRecommendation(rule, { report: true, b1: true })).toBe("met");
-      expect(leafRecommendation(rule, { report: true, a1: true, a2: "yes" })).toBe("met");
+      expect(recommend(rule, { report: true, b1: true })).toBe("met");
+      expect(recommend(rule, { report: true, a1: true, a2: "yes" })).toBe("met");
     });
 
     it(`${validationRule}: a missing shared item recommends unmet whatever the options`, () => {
-      expect(leafRecommendation(rule, { a1: true, a2: "yes", b1: true })).toBe("unmet");
+      expect(recommend(rule, { a1: true, a2: "yes", b1: true })).toBe("unmet");
     });
 
     it(`${validationRule}: no whole option recommends unmet`, () => {
-      expect(leafRecommendation(rule, { report: true, a1: true, a2: "no" })).toBe("unmet");
+      expect(recommend(rule, { report: true, a1: true, a2: "no" })).toBe("unmet");
     });
   }
 
@@ -154,8 +168,8 @@ describe("OR_LOGIC_AT_LEAST_1_REQUIRED and SHARED_PLUS_OR_LOGIC", () => {
         item("b", "checkbox", { required: false }),
       ],
     });
-    expect(leafRecommendation(flat, { b: true })).toBe("met");
-    expect(leafRecommendation(flat, {})).toBe("unmet");
+    expect(recommend(flat, { b: true })).toBe("met");
+    expect(recommend(flat, {})).toBe("unmet");
   });
 });
 
@@ -165,8 +179,8 @@ describe("the ≥ 50 % physical-or-financial accomplishment fallback", () => {
 
   it("physical accomplishment of at least 50 % meets the physical option", () => {
     const checklist = { "2_1_4_physical_accomplished": 5, "2_1_4_physical_reflected": 10 };
-    expect(optionsMetByAccomplishment(leaf214, checklist)).toEqual(["Option A"]);
-    expect(leafRecommendation(leaf214, checklist)).toBe("met");
+    expect(optionsMet(leaf214, checklist)).toEqual(["Option A"]);
+    expect(recommend(leaf214, checklist)).toBe("met");
   });
 
   it("fund utilization of at least 50 % meets the financial option", () => {
@@ -174,8 +188,8 @@ describe("the ≥ 50 % physical-or-financial accomplishment fallback", () => {
       "2_1_4_financial_utilized": 700_000,
       "2_1_4_financial_allocated": 1_400_000,
     };
-    expect(optionsMetByAccomplishment(leaf214, checklist)).toEqual(["Option B"]);
-    expect(leafRecommendation(leaf214, checklist)).toBe("met");
+    expect(optionsMet(leaf214, checklist)).toEqual(["Option B"]);
+    expect(recommend(leaf214, checklist)).toBe("met");
   });
 
   it("below 50 % on both ratios the fallback meets no option", () => {
@@ -185,19 +199,19 @@ describe("the ≥ 50 % physical-or-financial accomplishment fallback", () => {
       "2_1_4_financial_utilized": 1,
       "2_1_4_financial_allocated": 3,
     };
-    expect(optionsMetByAccomplishment(leaf214, checklist)).toEqual([]);
-    expect(leafRecommendation(leaf214, checklist)).toBe("unmet");
+    expect(optionsMet(leaf214, checklist)).toEqual([]);
+    expect(recommend(leaf214, checklist)).toBe("unmet");
   });
 
   it("a zero target never satisfies the fallback", () => {
     const checklist = { "2_1_4_physical_accomplished": 3, "2_1_4_physical_reflected": 0 };
-    expect(optionsMetByAccomplishment(leaf214, checklist)).toEqual([]);
+    expect(optionsMet(leaf214, checklist)).toEqual([]);
   });
 
   it("the fallback does not excuse a missing shared item", () => {
     const checklist = { "3_2_3_physical_accomplished": 9, "3_2_3_physical_reflected": 10 };
-    expect(leafRecommendation(leaf323, checklist)).toBe("unmet");
-    expect(leafRecommendation(leaf323, { ...checklist, "3_2_3_upload": true })).toBe("met");
+    expect(recommend(leaf323, checklist)).toBe("unmet");
+    expect(recommend(leaf323, { ...checklist, "3_2_3_upload": true })).toBe("met");
   });
 
   it("every accomplishment leaf of the 2024 catalog carries the fallback", () => {
