@@ -50,6 +50,7 @@ function typeScriptProjects(): string[] {
   const packages = path.join(repoRoot, "packages");
   return [
     path.join(repoRoot, "tools", "tsconfig.json"),
+    path.join(repoRoot, "tests", "tsconfig.json"),
     ...readdirSync(packages).map((name) => path.join(packages, name, "tsconfig.json")),
   ].filter((project) => existsSync(project));
 }
@@ -122,6 +123,12 @@ await runMain(async () => {
       folder,
     ]);
   }
+  await check("catalog files match their source", bin("deno"), [
+    "run",
+    "-A",
+    path.join(repoRoot, "tools", "catalog", "generate.ts"),
+    "--check",
+  ]);
   await check("deno fmt --check", bin("deno"), ["fmt", "--check"], unformattedFiles);
   await check("deno lint", bin("deno"), ["lint"]);
 

@@ -11,9 +11,7 @@ import { parseUploadSlots } from "./slots.ts";
 const document: EditionDocument = JSON.parse(
   readFileSync(DEFAULT_PATHS.json, "utf8"),
 );
-const leaves: Leaf[] = document.indicators.flatMap((indicator) =>
-  indicator.leaves
-);
+const leaves: Leaf[] = document.indicators.flatMap((indicator) => indicator.leaves);
 const leaf = (code: string): Leaf => {
   const found = leaves.find((candidate) => candidate.code === code);
   if (!found) throw new Error(`no leaf ${code}`);
@@ -23,9 +21,7 @@ const DISPLAY_TYPES = new Set(["info_text", "section_header"]);
 const scoredOptionGroups = (l: Leaf): Set<string> =>
   new Set(
     l.items
-      .filter((item) =>
-        !DISPLAY_TYPES.has(item.type) && item.optionGroup !== null
-      )
+      .filter((item) => !DISPLAY_TYPES.has(item.type) && item.optionGroup !== null)
       .map((item) => item.optionGroup as string),
   );
 const slotOptionGroups = (l: Leaf): Set<string> =>
@@ -71,9 +67,7 @@ describe("2024 edition document", () => {
       (i) => i.code,
     );
     expect(bbis).toEqual(["2.1", "3.1", "3.2", "4.1", "4.3", "4.5", "6.1"]);
-    const profiling = leaves.filter((l) => l.isProfilingOnly).map((l) =>
-      l.code
-    );
+    const profiling = leaves.filter((l) => l.isProfilingOnly).map((l) => l.code);
     expect(profiling).toEqual([
       "4.1.7",
       "4.2.2",
@@ -112,9 +106,7 @@ describe("2024 edition document", () => {
 
   it("gives every alternative-rule leaf at least two item option groups", () => {
     for (
-      const l of leaves.filter((candidate) =>
-        ALTERNATIVE_RULES.has(candidate.validationRule)
-      )
+      const l of leaves.filter((candidate) => ALTERNATIVE_RULES.has(candidate.validationRule))
     ) {
       expect(scoredOptionGroups(l).size, l.code).toBeGreaterThanOrEqual(2);
     }
@@ -196,8 +188,7 @@ describe("upload instruction parser", () => {
   });
 
   it("reads numbered documents and ignores lists that follow them", () => {
-    const text =
-      "Upload the following:\n1. RBI Monitoring Form C, and\n2. Certification\n\n" +
+    const text = "Upload the following:\n1. RBI Monitoring Form C, and\n2. Certification\n\n" +
       "The BPOC must include:\n- Punong Barangay";
     expect(parseUploadSlots(text)).toEqual([
       { label: "RBI Monitoring Form C", optionGroup: null },
@@ -225,8 +216,7 @@ describe("upload instruction parser", () => {
   });
 
   it("makes each numbered entry an option when the text offers ONE of them", () => {
-    const text =
-      "Upload ONE of the following (only 1 required):\n\n1. Ordinance\n\nOR\n\n2. AIP";
+    const text = "Upload ONE of the following (only 1 required):\n\n1. Ordinance\n\nOR\n\n2. AIP";
     expect(parseUploadSlots(text)).toEqual([
       { label: "Ordinance", optionGroup: "Option 1" },
       { label: "AIP", optionGroup: "Option 2" },

@@ -65,8 +65,7 @@ function accomplishmentItemGroups(
 
 export const CURATION_2024: Curation = {
   "1.6.1": {
-    reason:
-      "Option 3 offers two alternative proofs joined by OR; the glossary's consideration " +
+    reason: "Option 3 offers two alternative proofs joined by OR; the glossary's consideration " +
       "(bank statement instead of deposit slips) is not in the transcribed text",
     considerationText: "Bank statement instead of deposit slips",
     slots: [
@@ -106,8 +105,7 @@ export const CURATION_2024: Curation = {
     },
   },
   "1.6.2": {
-    reason:
-      "alternatives depend on the number of SK officials, written as '(If ...)' prefixes",
+    reason: "alternatives depend on the number of SK officials, written as '(If ...)' prefixes",
     slots: [
       option(
         "Option 1",
@@ -131,8 +129,7 @@ export const CURATION_2024: Curation = {
     },
   },
   "2.1.4": {
-    reason:
-      "both options hold a certification; keys name the option they prove",
+    reason: "both options hold a certification; keys name the option they prove",
     slots: [
       option("Option A", "accomplishment_report", "Accomplishment Report"),
       option(
@@ -161,8 +158,7 @@ export const CURATION_2024: Curation = {
     accomplishmentFallback: accomplishmentFallback("2.1.4"),
   },
   "2.2.3": {
-    reason:
-      "the transcribed text repeats 2.2.2's hazard-map wording; the requirement is the EWS",
+    reason: "the transcribed text repeats 2.2.2's hazard-map wording; the requirement is the EWS",
     slots: [
       shared(
         "ews_photos",
@@ -172,8 +168,7 @@ export const CURATION_2024: Curation = {
     ],
   },
   "2.3.2": {
-    reason:
-      "one close-up photo is required for each of the six supplies listed",
+    reason: "one close-up photo is required for each of the six supplies listed",
     slots: [
       shared(
         "communication_equipment",
@@ -227,8 +222,7 @@ export const CURATION_2024: Curation = {
     },
   },
   "4.1.6": {
-    reason:
-      "both options are certifications on the same report; keys name the option",
+    reason: "both options are certifications on the same report; keys name the option",
     slots: [
       shared("accomplishment_report", "GAD Accomplishment Report"),
       option(
@@ -291,8 +285,7 @@ export const CURATION_2024: Curation = {
     accomplishmentFallback: accomplishmentFallback("4.5.6"),
   },
   "4.8.4": {
-    reason:
-      "both options are certifications on the same report; keys name the option",
+    reason: "both options are certifications on the same report; keys name the option",
     slots: [
       shared("accomplishment_report", "Accomplishment Report on BNAP"),
       option(
@@ -323,8 +316,7 @@ export const CURATION_2024: Curation = {
     accomplishmentFallback: accomplishmentFallback("6.1.4"),
   },
   "6.2.1": {
-    reason:
-      "Option C lists two MOAs for two different clustering arrangements; " +
+    reason: "Option C lists two MOAs for two different clustering arrangements; " +
       "a barangay has one of them, not both",
     slots: [
       option(

@@ -1,12 +1,7 @@
 // Builds the EditionDocument (see the shared contracts) from the source catalog and the curation.
 import { type Curation, type LeafCuration } from "./curation.ts";
 import { keyedSlots, parseUploadSlots, type Slot } from "./slots.ts";
-import type {
-  ItemType,
-  SourceCatalog,
-  SourceLeaf,
-  ValidationRule,
-} from "./source.ts";
+import type { ItemType, SourceCatalog, SourceLeaf, ValidationRule } from "./source.ts";
 
 export type AreaCode = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -113,18 +108,14 @@ function curatedItemOptionGroups(
 }
 
 function buildItems(leaf: SourceLeaf, curation: LeafCuration): Item[] {
-  const curatedGroups = curation.itemOptionGroups
-    ? curatedItemOptionGroups(leaf, curation)
-    : null;
+  const curatedGroups = curation.itemOptionGroups ? curatedItemOptionGroups(leaf, curation) : null;
   return leaf.checklist.map((item) => ({
     key: item.id,
     label: item.label,
     type: item.type,
     required: item.required,
     group: item.group,
-    optionGroup: curatedGroups
-      ? curatedGroups.get(item.id) ?? null
-      : item.option_group,
+    optionGroup: curatedGroups ? curatedGroups.get(item.id) ?? null : item.option_group,
     movHint: item.mov === null || item.mov.trim() === "" ? null : item.mov,
     isProfiling: item.profiling,
   }));
@@ -203,9 +194,7 @@ export function buildEdition(
       name: indicator.name,
       isBbi: indicator.is_bbi,
       isProfilingOnly: indicator.is_profiling_only,
-      leaves: indicator.children.map((leaf) =>
-        buildLeaf(leaf, curation[leaf.code] ?? {})
-      ),
+      leaves: indicator.children.map((leaf) => buildLeaf(leaf, curation[leaf.code] ?? {})),
     })),
   };
 }

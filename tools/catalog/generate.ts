@@ -86,9 +86,7 @@ export function run(
   }
   return {
     exitCode: 0,
-    message: `wrote ${
-      [...files.keys()].map((path) => relative(REPO_ROOT, path)).join(", ")
-    }`,
+    message: `wrote ${[...files.keys()].map((path) => relative(REPO_ROOT, path)).join(", ")}`,
   };
 }
 
@@ -99,9 +97,7 @@ if (import.meta.main) {
     process.exit(outcome.exitCode);
   } catch (error) {
     console.error(
-      `catalog generation failed: ${
-        error instanceof Error ? error.message : error
-      }`,
+      `catalog generation failed: ${error instanceof Error ? error.message : error}`,
     );
     process.exit(1);
   }

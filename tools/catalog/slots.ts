@@ -54,8 +54,7 @@ function cleanLabel(text: string): string {
 }
 
 const SINGLE_UPLOAD = /^Upload:\s*(\S.*)$/;
-const SINGLE_UPLOAD_WITH_NOTES =
-  /^Upload (?!the following|ONE |documents |based )(.+):$/;
+const SINGLE_UPLOAD_WITH_NOTES = /^Upload (?!the following|ONE |documents |based )(.+):$/;
 const OPTION_HEADER = /^OPTION ([A-Z0-9]+)\b/;
 const SHARED_HEADER = /^SHARED\b/;
 const NUMBERED = /^(\d+)\.\s+(.+)$/;
