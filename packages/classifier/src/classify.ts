@@ -75,7 +75,7 @@ const projectedMet = (leaf: LeafResult) => leaf.projected === "met";
 function decide(
   catalog: IndexedCatalog,
   read: ReadAssessment,
-): Omit<ClassificationResult, "classifierVersion" | "inputHash"> {
+): ClassificationResult {
   const leaves = classifyLeaves(catalog, read);
   const leavesOf = catalog.indicatorLeaves.map(({ from, to }) => leaves.slice(from, to));
   const indicators = catalog.indicators.map((indicator, i) => ({
@@ -107,6 +107,8 @@ function decide(
   });
 
   return {
+    classifierVersion: CLASSIFIER_VERSION,
+    inputHash: "",
     leaves,
     indicators,
     areas,
@@ -136,6 +138,8 @@ export async function classify(input: unknown): Promise<ClassificationResult> {
   const catalog = prepareCatalog(input.catalog);
   const read = readAssessment(input as Record<string, unknown>, catalog.indexed);
   const hash = inputHash(catalog.sha256, canonicalAssessment(catalog.indexed, read));
+  // The rules run while the digest is computed; the hash is filled in once it is known.
   const result = decide(catalog.indexed, read);
-  return { classifierVersion: CLASSIFIER_VERSION, inputHash: await hash, ...result };
+  result.inputHash = await hash;
+  return result;
 }
