@@ -1,7 +1,8 @@
 -- Assessments: one per (cycle, barangay) with its per-area states, the barangay's answers, the
 -- reviewers' checklist values and decisions (kept apart so that a barangay never sees a verdict
 -- before completion), the change history, indicator overrides, comments, MOV files, the frozen
--- first submission, classification results, the event timeline, notifications and the job outbox.
+-- first submission, classification results, the event timeline, notifications and the job outbox
+-- (queued by private.enqueue_classification, in the pipeline migration).
 --
 -- Every write goes through the workflow functions (security definer); tables grant `authenticated`
 -- read access only, filtered by the policies below. Who reads what follows sglgb.md section 2:
@@ -698,27 +699,3 @@ grant select on public.jobs to authenticated;
 grant select, insert, update on public.jobs to service_role;
 create policy "The MLGOO reads the background jobs" on public.jobs
   for select to authenticated using ((select private.is_mlgoo()));
-
-create function private.enqueue_classification(p_assessment_id uuid, p_kind public.result_kind)
-returns bigint
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  v_job_id bigint;
-begin
-  -- A queued job not yet sent will read the latest state anyway: reuse it instead of piling up.
-  select id into v_job_id from public.jobs
-  where assessment_id = p_assessment_id and result_kind = p_kind and status = 'queued' and dispatched_at is null
-  order by id limit 1;
-  if v_job_id is null then
-    insert into public.jobs (assessment_id, result_kind) values (p_assessment_id, p_kind)
-    returning id into v_job_id;
-  end if;
-  perform pg_notify('vantage_jobs', v_job_id::text);
-  return v_job_id;
-end;
-$$;
-comment on function private.enqueue_classification(uuid, public.result_kind) is
-  'Queues a classification of an assessment in the outbox (same transaction as the change that needs it).';

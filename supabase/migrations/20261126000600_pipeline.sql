@@ -100,7 +100,7 @@ $$;
 comment on function private.dispatch_job(bigint, timestamptz) is
   'Sends a job to the classify function through net.http_post (delivered after commit) and starts its visibility timeout.';
 
-create or replace function private.enqueue_classification(p_assessment_id uuid, p_kind public.result_kind)
+create function private.enqueue_classification(p_assessment_id uuid, p_kind public.result_kind)
 returns bigint
 language plpgsql
 security definer
