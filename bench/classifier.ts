@@ -2,7 +2,11 @@
  * Classifier benchmark: 42,000 synthetic assessments (one per barangay) over the full 2024 catalog,
  * generated from a fixed seed in batches of 1,000 and classified one after another in this process.
  * Only classify() is timed (wall and CPU); generation is not. Run: `deno run --allow-read bench/classifier.ts`.
+ * With `--digest` it also prints SHA-256 digests of the JSON of all results (untimed): one of the
+ * whole results and one without classifierVersion and inputHash, which shows that two versions of
+ * the classifier reach the same verdicts, explanations and projections.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import process from "node:process";
 import { classify, editionDocumentSchema } from "../packages/classifier/src/index.ts";
@@ -20,6 +24,9 @@ const leavesPerAssessment = catalog.indicators.reduce(
   0,
 );
 const random = seededRandom(SEED);
+const digests = process.argv.includes("--digest")
+  ? { results: createHash("sha256"), verdicts: createHash("sha256") }
+  : null;
 
 let peakRss = 0;
 let peakHeap = 0;
@@ -35,12 +42,22 @@ for (let done = 0; done < ASSESSMENTS; done += BATCH) {
   );
   const batchStarted = performance.now();
   const batchCpu = process.cpuUsage();
+  const results = [];
   for (const input of batch) {
-    if ((await classify(input)).overall.passed) passed += 1;
+    const result = await classify(input);
+    if (result.overall.passed) passed += 1;
+    if (digests !== null) results.push(result);
   }
   classifyMs += performance.now() - batchStarted;
   const cpu = process.cpuUsage(batchCpu);
   classifyCpuMicros += cpu.user + cpu.system;
+  if (digests !== null) {
+    for (const result of results) {
+      digests.results.update(JSON.stringify(result));
+      const { classifierVersion: _version, inputHash: _hash, ...verdicts } = result;
+      digests.verdicts.update(JSON.stringify(verdicts));
+    }
+  }
   const memory = process.memoryUsage();
   peakRss = Math.max(peakRss, memory.rss);
   peakHeap = Math.max(peakHeap, memory.heapUsed);
@@ -63,6 +80,10 @@ console.log(JSON.stringify(
     ),
     peakRss: mib(peakRss),
     peakHeapUsed: mib(peakHeap),
+    ...(digests === null ? {} : {
+      resultsSha256: digests.results.digest("hex"),
+      verdictsSha256: digests.verdicts.digest("hex"),
+    }),
   },
   null,
   2,
