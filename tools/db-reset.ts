@@ -1,14 +1,48 @@
+import { databaseUrl } from "./lib/cluster.ts";
+import { connect } from "./lib/database.ts";
 import { devCluster } from "./lib/dev.ts";
 import { runMain } from "./lib/errors.ts";
 import { shutdown } from "./lib/lifecycle.ts";
 import { bringUpCluster, resetWithPlatform } from "./lib/stack.ts";
 import { requirements, requireSystem } from "./lib/system.ts";
 
+type Setting = { key: string; value: string };
+
+/**
+ * The pipeline settings a running `npm start` wrote (classify URL, webhook secret): a reset
+ * empties private.settings, and without them uploads would wait until the next start.
+ */
+async function readSettings(url: string): Promise<Setting[]> {
+  const sql = connect(url);
+  try {
+    return await sql<Setting[]>`
+      select key, value from private.settings`;
+  } catch {
+    return [];
+  } finally {
+    await sql.end();
+  }
+}
+
+async function restoreSettings(url: string, settings: Setting[]): Promise<void> {
+  if (settings.length === 0) return;
+  const sql = connect(url);
+  try {
+    await sql`insert into private.settings ${sql(settings)}
+              on conflict (key) do update set value = excluded.value`;
+  } finally {
+    await sql.end();
+  }
+}
+
 /** `npm run db:reset`: re-applies migrations and seed to the dev cluster, running or not. */
 await runMain(async () => {
   requireSystem(requirements.server);
   const cluster = devCluster();
   await bringUpCluster(cluster);
+  const url = databaseUrl(cluster.port);
+  const settings = await readSettings(url);
   console.log(await resetWithPlatform(cluster.port));
+  await restoreSettings(url, settings);
   await shutdown();
 });

@@ -222,7 +222,21 @@ $$;
 
 -- Storage → mov_files ------------------------------------------------------------------------------
 
-create function private.record_mov_upload()
+create function private.mov_uploader(p_object storage.objects)
+returns public.profiles
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  -- The Storage API's real insert runs as service_role (auth.uid() is null): the owner is the uploader.
+  select * from public.profiles
+  where id = coalesce(nullif(p_object.owner_id, '')::uuid, (select auth.uid())) and is_active;
+$$;
+comment on function private.mov_uploader(storage.objects) is
+  'The active profile of whoever uploads a storage object: its owner, else the caller.';
+
+create function private.check_mov_upload()
 returns trigger
 language plpgsql
 security definer
@@ -230,18 +244,16 @@ set search_path = ''
 as $$
 declare
   v_path record;
-  v_uploader uuid;
-  v_profile public.profiles;
+  v_profile public.profiles := private.mov_uploader(new);
   v_assessment public.assessments;
 begin
   select * into v_path from private.parse_mov_path(new.name);
-
-  -- The Storage API's real insert runs as service_role (auth.uid() is null): the owner is the uploader.
-  v_uploader := coalesce(nullif(new.owner_id, '')::uuid, (select auth.uid()));
-  select * into v_profile from public.profiles where id = v_uploader and is_active;
   select * into v_assessment from public.assessments where id = v_path.assessment_id;
 
-  if v_profile.role is null or v_profile.role not in ('blgu', 'validator') then
+  if (select auth.uid()) is not null and new.owner_id is distinct from (select auth.uid())::text then
+    raise exception 'A MOV must be uploaded in the name of the signed-in user'
+      using errcode = '42501', hint = 'Upload with your own session; the owner is set by Storage.';
+  elsif v_profile.role is null or v_profile.role not in ('blgu', 'validator') then
     raise exception 'Only the barangay or a validator may upload MOVs'
       using errcode = '42501', hint = 'Sign in with a barangay or validator account.';
   elsif v_profile.role = 'blgu' then
@@ -252,14 +264,32 @@ begin
       raise exception 'The assessment is locked: MOVs cannot be uploaded'
         using errcode = 'VA005', hint = 'Ask the MLGOO to unlock the assessment.';
     elsif not private.barangay_can_edit_leaf(v_path.assessment_id, v_path.leaf_id) then
-      raise exception 'MOVs for this indicator cannot be changed while the assessment is %', v_assessment.status
+      raise exception 'MOVs for % cannot be changed now: the assessment is %, area % is %', split_part(new.name, '/', 2),
+        v_assessment.status, v_path.area_code,
+        (select status from public.assessment_areas where assessment_id = v_path.assessment_id and area_code = v_path.area_code)
         using errcode = 'VA001', hint = 'Upload while the area is in draft or rework, or when the indicator is sent back for calibration.';
     end if;
   elsif not private.validator_can_upload(v_path.assessment_id) then
     raise exception 'Validators upload MOVs only during validation or calibration (the assessment is %)', v_assessment.status
       using errcode = 'VA001', hint = 'Wait until the assessment is awaiting validation.';
   end if;
+  return new;
+end;
+$$;
+comment on function private.check_mov_upload() is
+  'Before a MOV lands in bucket movs: refuses a bad path, uploader or state with a reason the uploader can act on (it runs before the storage policies, whose refusal would say only "row-level security").';
 
+create function private.record_mov_upload()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_path record;
+  v_profile public.profiles := private.mov_uploader(new);
+begin
+  select * into v_path from private.parse_mov_path(new.name);
   insert into public.mov_files (
     assessment_id, leaf_id, slot_id, area_code, storage_object_id, storage_path, original_name,
     mime_type, size_bytes, origin, uploaded_by, content_check
@@ -270,14 +300,14 @@ begin
     coalesce(nullif(new.metadata ->> 'mimetype', ''), 'application/octet-stream'),
     coalesce((new.metadata ->> 'size')::bigint, 0),
     case when v_profile.role = 'validator' then 'validator' else 'blgu' end::public.mov_origin,
-    v_uploader, 'pending'
+    v_profile.id, 'pending'
   );
   perform private.enqueue_classification(v_path.assessment_id, 'projection');
   return null;
 end;
 $$;
 comment on function private.record_mov_upload() is
-  'After a MOV lands in bucket movs: checks path, uploader and state, records the mov_files row and queues a projection, all in the upload''s transaction.';
+  'After a MOV lands in bucket movs (checked by private.check_mov_upload): records the mov_files row and queues a projection, in the upload''s transaction.';
 
 create function private.record_mov_change()
 returns trigger
@@ -331,6 +361,9 @@ $$;
 comment on function private.record_mov_deletion() is
   'When a MOV''s storage object is deleted: soft-deletes its mov_files row (the row stays) and queues a projection.';
 
+create trigger check_mov_upload before insert on storage.objects
+  for each row when (new.bucket_id = 'movs')
+  execute function private.check_mov_upload();
 create trigger record_mov_upload after insert on storage.objects
   for each row when (new.bucket_id = 'movs')
   execute function private.record_mov_upload();

@@ -91,14 +91,14 @@ select throws_ok(format($$ select private.parse_mov_path(%L) $$, pg_temp.mov_pat
 select tests.act_as('s-blgu@t.local');
 select lives_ok($$ select pg_temp.upload((select name from files where key = 'area1')) $$,
   'the barangay uploads to its own draft assessment');
-select throws_ok($$ select pg_temp.upload((select name from files where key = 'area1') || 'x', (select id::text from fx where key = 'validator')) $$,
+select throws_ok($$ select pg_temp.upload(pg_temp.mov_path('a_own', '1.1.1'), (select id::text from fx where key = 'validator')) $$,
   '42501', null, 'an upload must be owned by the uploader');
-select throws_ok($$ select pg_temp.upload('one/two/three') $$, '42501', null,
-  'a malformed path is refused without raising from the policy');
-select throws_ok($$ select pg_temp.upload(replace(pg_temp.mov_path('a_own', '1.1.1'), '/1.1.1/', '/9.9.9/')) $$, '42501', null,
-  'an unknown leaf is refused');
-select throws_ok($$ select pg_temp.upload(pg_temp.mov_path('a_own', '1.1.1', 'macro.docm')) $$, '42501', null,
-  'a file name with a foreign extension is refused');
+select throws_like($$ select pg_temp.upload('one/two/three') $$, '%must have four segments%',
+  'a malformed path is refused with the reason');
+select throws_ok($$ select pg_temp.upload(replace(pg_temp.mov_path('a_own', '1.1.1'), '/1.1.1/', '/9.9.9/')) $$, 'VA008', null,
+  'an unknown leaf is refused as invalid input');
+select throws_ok($$ select pg_temp.upload(pg_temp.mov_path('a_own', '1.1.1', 'macro.docm')) $$, 'VA008', null,
+  'a file name with a foreign extension is refused as invalid input');
 select throws_ok($$ insert into storage.objects (bucket_id, name, owner_id) values ('avatars', 'me.png', auth.uid()::text) $$,
   '42501', null, 'another bucket gets no access, and its paths do not raise');
 
@@ -109,7 +109,7 @@ select is(pg_temp.visible((select name from files where key = 'area1')), 0,
   'a barangay cannot read another barangay''s MOVs');
 
 select tests.act_as('s-validator@t.local');
-select throws_ok($$ select pg_temp.upload(pg_temp.mov_path('a_own', '1.1.1')) $$, '42501', null,
+select throws_ok($$ select pg_temp.upload(pg_temp.mov_path('a_own', '1.1.1')) $$, 'VA001', null,
   'a validator cannot upload before validation');
 select is(pg_temp.visible((select name from files where key = 'area1')), 0,
   'a validator reads no MOV before validation');
@@ -135,8 +135,9 @@ update public.assessment_areas set status = 'submitted', first_submitted_at = no
 where assessment_id = (select id from fx where key = 'a_own') and area_code = 1;
 
 select tests.act_as('s-blgu@t.local');
-select throws_ok($$ select pg_temp.upload(pg_temp.mov_path('a_own', '1.1.1')) $$, '42501', null,
-  'the barangay cannot upload to a submitted area');
+select throws_like($$ select pg_temp.upload(pg_temp.mov_path('a_own', '1.1.1')) $$,
+  'MOVs for 1.1.1 cannot be changed now: the assessment is draft, area 1 is submitted',
+  'the barangay cannot upload to a submitted area, and is told why');
 select lives_ok($$ select pg_temp.upload((select name from files where key = 'area2')) $$,
   'the barangay still uploads to an area in draft');
 select is(pg_temp.visible((select name from files where key = 'area1')), 1, 'the barangay reads its own MOVs');
@@ -163,7 +164,7 @@ select tests.act_as_postgres();
 update public.assessments set is_locked = true, locked_at = now(), lock_reason = 'Deadline passed'
 where id = (select id from fx where key = 'a_own');
 select tests.act_as('s-blgu@t.local');
-select throws_ok($$ select pg_temp.upload(pg_temp.mov_path('a_own', '2.1.1')) $$, '42501', null,
+select throws_ok($$ select pg_temp.upload(pg_temp.mov_path('a_own', '2.1.1')) $$, 'VA005', null,
   'a locked assessment takes no upload');
 select is_empty($$ delete from storage.objects where name = (select name from files where key = 'area2') returning 1 $$,
   'a locked assessment keeps its MOVs');
@@ -182,7 +183,7 @@ where id = (select id from fx where key = 'a_own');
 insert into files values ('by_validator', pg_temp.mov_path('a_own', '3.1.1'));
 
 select tests.act_as('s-blgu@t.local');
-select throws_ok($$ select pg_temp.upload((select name from files where key = 'by_validator')) $$, '42501', null,
+select throws_ok($$ select pg_temp.upload((select name from files where key = 'by_validator')) $$, 'VA001', null,
   'the barangay cannot upload during validation outside a calibration');
 select tests.act_as('s-validator@t.local');
 select lives_ok($$ select pg_temp.upload((select name from files where key = 'by_validator')) $$,
