@@ -8,20 +8,14 @@ import { decideIndicator } from "./indicator.ts";
 import { type ReadAssessment, readAssessment } from "./input.ts";
 import { decideOverall } from "./overall.ts";
 import { projectLeaf, readinessPercent } from "./projection.ts";
-import {
-  canonicalAssessment,
-  canonicalJson,
-  CLASSIFIER_VERSION,
-  inputHash,
-  sha256Hex,
-} from "./provenance.ts";
+import { canonicalJson, CLASSIFIER_VERSION, inputHash, sha256 } from "./provenance.ts";
 import { leafRecommendation } from "./recommendation.ts";
 import type { ClassificationResult, Failure, LeafResult } from "./schema.ts";
 import { leafStatus, statusPasses } from "./status.ts";
 
 type PreparedCatalog = {
   indexed: IndexedCatalog;
-  sha256: Promise<string>;
+  sha256: Uint8Array;
 };
 
 /** Catalogs are validated, indexed and hashed once per object; a catalog object must not be mutated once classified against. */
@@ -33,7 +27,7 @@ function prepareCatalog(catalog: unknown): PreparedCatalog {
     : undefined;
   if (cached !== undefined) return cached;
   const indexed = indexCatalog(catalog);
-  const prepared = { indexed, sha256: sha256Hex(canonicalJson(indexed.catalog)) };
+  const prepared = { indexed, sha256: sha256(canonicalJson(indexed.catalog)) };
   preparedCatalogs.set(catalog as object, prepared);
   return prepared;
 }
@@ -75,47 +69,59 @@ const projectedMet = (leaf: LeafResult) => leaf.projected === "met";
 function decide(
   catalog: IndexedCatalog,
   read: ReadAssessment,
+  hash: string,
 ): ClassificationResult {
   const leaves = classifyLeaves(catalog, read);
-  const leavesOf = catalog.indicatorLeaves.map(({ from, to }) => leaves.slice(from, to));
-  const indicators = catalog.indicators.map((indicator, i) => ({
-    code: indicator.code,
-    area: indicator.area,
-    ...decideIndicator(leavesOf[i], read.overrides[i]),
-  }));
+  const indicators: ClassificationResult["indicators"] = new Array(catalog.indicators.length);
+  const bbis: ClassificationResult["bbis"] = [];
+  for (let i = 0; i < catalog.indicators.length; i++) {
+    const { code, area, isBbi } = catalog.indicators[i];
+    const { from, to } = catalog.indicatorLeaves[i];
+    const own = leaves.slice(from, to);
+    const { passes, explicitUnmet } = decideIndicator(own, read.overrides[i]);
+    indicators[i] = { code, area, passes, explicitUnmet };
+    if (isBbi) {
+      const { scoredLeaves, passedLeaves, share, rating } = bbiFunctionality(own);
+      bbis.push({ indicatorCode: code, scoredLeaves, passedLeaves, share, rating });
+    }
+  }
 
-  const areas: ClassificationResult["areas"] = [];
-  const projectedAreas: ClassificationResult["projection"]["areas"] = [];
-  catalog.areas.forEach(({ code, kind }, a) => {
-    const areaLeaves = catalog.areaLeaves[a].map((position) => leaves[position]);
-    const hasUnmetParent = indicators.some((indicator) =>
-      indicator.area === code && indicator.explicitUnmet
-    );
+  const areas: ClassificationResult["areas"] = new Array(catalog.areas.length);
+  const projectedAreas: ClassificationResult["projection"]["areas"] = new Array(areas.length);
+  for (let a = 0; a < catalog.areas.length; a++) {
+    const { code, kind } = catalog.areas[a];
+    const positions = catalog.areaLeaves[a];
+    const areaLeaves: LeafResult[] = new Array(positions.length);
     const failures: Failure[] = [];
     const projectedFailed: Failure[] = [];
-    for (const position of catalog.areaLeaves[a]) {
-      const parentUnmet = indicators[catalog.leaves[position].indicatorPosition].explicitUnmet;
-      officialFailures(leaves[position], parentUnmet, failures);
-      projectedFailures(leaves[position], parentUnmet, projectedFailed);
+    let hasUnmetParent = false;
+    for (const indicator of indicators) {
+      if (indicator.area === code && indicator.explicitUnmet) hasUnmetParent = true;
     }
-    areas.push({ code, kind, ...decideArea(areaLeaves, hasUnmetParent), failures });
-    projectedAreas.push({
+    for (let k = 0; k < positions.length; k++) {
+      const leaf = leaves[positions[k]];
+      const parentUnmet = indicators[catalog.leaves[positions[k]].indicatorPosition].explicitUnmet;
+      areaLeaves[k] = leaf;
+      officialFailures(leaf, parentUnmet, failures);
+      projectedFailures(leaf, parentUnmet, projectedFailed);
+    }
+    const { passes, scoredLeaves, passedLeaves } = decideArea(areaLeaves, hasUnmetParent);
+    areas[a] = { code, kind, passes, scoredLeaves, passedLeaves, failures };
+    projectedAreas[a] = {
       code,
       passes: decideArea(areaLeaves, hasUnmetParent, projectedMet).passes,
       failures: projectedFailed,
-    });
-  });
+    };
+  }
 
   return {
     classifierVersion: CLASSIFIER_VERSION,
-    inputHash: "",
+    inputHash: hash,
     leaves,
     indicators,
     areas,
     overall: decideOverall(areas),
-    bbis: catalog.indicators.flatMap((indicator, i) =>
-      indicator.isBbi ? [{ indicatorCode: indicator.code, ...bbiFunctionality(leavesOf[i]) }] : []
-    ),
+    bbis,
     projection: {
       kind: "projection",
       passed: decideOverall(
@@ -131,15 +137,20 @@ function decide(
  * Classifies one assessment against the catalog it carries (sglgb.md §5). Rejects input it cannot
  * judge with a ClassifierInputError naming the field; the same input always yields the same result.
  */
-export async function classify(input: unknown): Promise<ClassificationResult> {
+export function classifySync(input: unknown): ClassificationResult {
   if (typeof input !== "object" || input === null || !("catalog" in input)) {
     throw new ClassifierInputError("catalog", "is required");
   }
   const catalog = prepareCatalog(input.catalog);
   const read = readAssessment(input as Record<string, unknown>, catalog.indexed);
-  const hash = inputHash(catalog.sha256, canonicalAssessment(catalog.indexed, read));
-  // The rules run while the digest is computed; the hash is filled in once it is known.
-  const result = decide(catalog.indexed, read);
-  result.inputHash = await hash;
-  return result;
+  return decide(catalog.indexed, read, inputHash(catalog.indexed, catalog.sha256, read));
+}
+
+/** `classifySync` behind a promise, the classifier's original interface. */
+export function classify(input: unknown): Promise<ClassificationResult> {
+  try {
+    return Promise.resolve(classifySync(input));
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

@@ -17,7 +17,14 @@ export type SlotLayout = {
   options: readonly { name: string; slots: readonly number[] }[];
   /** The result when every shared slot is filled, per option satisfied (or for a leaf without options). */
   completeWith: ReadonlyMap<string | null, Completeness>;
+  /**
+   * Completeness depends only on which slots have a live file: results are kept frozen by that
+   * set (a bit per slot) once computed, for leaves with at most MAX_CACHED_SLOTS slots.
+   */
+  bySlotsFilled: (Completeness | undefined)[] | null;
 };
+
+const MAX_CACHED_SLOTS = 12;
 
 const NO_SLOTS = Object.freeze([]) as unknown as string[];
 
@@ -37,6 +44,7 @@ export function slotLayout(slots: readonly CatalogSlot[]): SlotLayout {
     shared,
     options: [...options].map(([name, positions]) => ({ name, slots: positions })),
     completeWith: new Map(names.map((name) => [name, frozenCompleteness(name)])),
+    bySlotsFilled: slots.length <= MAX_CACHED_SLOTS ? new Array(2 ** slots.length) : null,
   };
 }
 
@@ -64,6 +72,22 @@ function isWhole(positions: readonly number[], files: LiveFiles): boolean {
  * of the group closest to complete (the first in catalog order on a tie).
  */
 export function leafCompleteness(layout: SlotLayout, files: LiveFiles): Completeness {
+  const cache = layout.bySlotsFilled;
+  if (cache === null) return computeCompleteness(layout, files);
+  let filled = 0;
+  if (files !== undefined) {
+    for (let i = 0; i < layout.keys.length; i++) if (files[i] > 0) filled |= 1 << i;
+  }
+  let completeness = cache[filled];
+  if (completeness === undefined) {
+    completeness = computeCompleteness(layout, files);
+    Object.freeze(completeness.missingSlots);
+    cache[filled] = Object.freeze(completeness);
+  }
+  return completeness;
+}
+
+function computeCompleteness(layout: SlotLayout, files: LiveFiles): Completeness {
   let satisfied: string | null = null;
   if (layout.options.length > 0) {
     const whole = layout.options.find((option) => isWhole(option.slots, files));

@@ -1,4 +1,4 @@
-export { classify } from "./classify.ts";
+export { classify, classifySync } from "./classify.ts";
 export { CLASSIFIER_VERSION } from "./provenance.ts";
 export { ClassifierInputError } from "./errors.ts";
 export {

@@ -21,17 +21,31 @@ export type ReadAssessment = {
   liveFiles: (number[] | undefined)[];
 };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const TIME_OF_DAY = /^T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The number written with `count` ASCII digits at `from`, or -1. */
+function digitsAt(text: string, from: number, count: number): number {
+  let number = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+/** `YYYY-MM-DD`, optionally with a time of day and offset, naming a real day from year 100 on. */
 function isIsoDate(value: unknown): boolean {
-  const match = typeof value === "string" ? ISO_DATE.exec(value) : null;
-  if (match === null) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day;
+  if (typeof value !== "string" || value.length < 10) return false;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  if (value.length > 10 && !TIME_OF_DAY.test(value.slice(10))) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
 }
 
 /** What a checklist value may be for each item type (contract value semantics); null is always allowed. */

@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import type { IndexedCatalog } from "./catalog.ts";
 import type { ReadAssessment } from "./input.ts";
-import type { ChecklistValue } from "./schema.ts";
+import type { ChecklistValue, Decision } from "./schema.ts";
 
 /** §5 rule 10, provenance: the classifier version and a SHA-256 of a canonical encoding of the input. */
-export const CLASSIFIER_VERSION = "1.0.0";
+export const CLASSIFIER_VERSION = "1.1.0";
 
 type Json = null | boolean | number | string | readonly Json[] | {
   readonly [key: string]: Json | undefined;
@@ -20,74 +21,143 @@ export function canonicalJson(value: Json | undefined): string {
   return `{${fields.join(",")}}`;
 }
 
-const utf8 = new TextEncoder();
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(
-    await globalThis.crypto.subtle.digest("SHA-256", utf8.encode(text)),
-  );
-  let hex = "";
-  for (let i = 0; i < digest.length; i++) hex += HEX[digest[i]];
-  return hex;
+/**
+ * SHA-256 from `node:crypto`, which Node, Deno and the Supabase Edge Runtime all provide: it is
+ * synchronous, where Web Crypto's awaited digest costs more than the rest of a classification.
+ */
+export function sha256(data: string | Uint8Array): Uint8Array {
+  return createHash("sha256").update(data).digest();
 }
 
-const encodeValue = (value: ChecklistValue): string =>
-  value === null
-    ? "null"
-    : value === true
-    ? "true"
-    : value === false
-    ? "false"
-    : JSON.stringify(value);
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** Byte tags of checklist values in the canonical encoding. */
+export const VALUE = {
+  absent: 0,
+  false: 1,
+  true: 2,
+  yes: 3,
+  no: 4,
+  /** An integer from 0 to 255, in the next byte. */
+  byte: 5,
+  /** Any other number, as a float64, little-endian. */
+  float64: 6,
+  /** Any other string, as its UTF-8 byte length (LEB128) and bytes. */
+  text: 7,
+} as const;
+
+const DECISION_CODE: Readonly<Record<Decision, number>> = { met: 1, unmet: 2, considered: 3 };
+const decisionCode = (decision: Decision | null) => decision === null ? 0 : DECISION_CODE[decision];
+
+const utf8 = new TextEncoder();
+
+/** The canonical encoding is written into one buffer, reused and grown as needed. */
+class ByteWriter {
+  bytes = new Uint8Array(4096);
+  view = new DataView(this.bytes.buffer);
+  length = 0;
+
+  reserve(count: number): void {
+    if (this.length + count <= this.bytes.length) return;
+    const bytes = new Uint8Array(Math.max(this.bytes.length * 2, this.length + count));
+    bytes.set(this.bytes.subarray(0, this.length));
+    this.bytes = bytes;
+    this.view = new DataView(bytes.buffer);
+  }
+
+  /** An unsigned integer as LEB128: 7 bits a byte, low bits first, high bit set on all but the last. */
+  unsigned(value: number): void {
+    this.reserve(8);
+    while (value > 0x7f) {
+      this.bytes[this.length++] = (value % 0x80) | 0x80;
+      value = Math.floor(value / 0x80);
+    }
+    this.bytes[this.length++] = value;
+  }
+
+  value(value: ChecklistValue): void {
+    this.reserve(9);
+    const bytes = this.bytes;
+    if (value === null) bytes[this.length++] = VALUE.absent;
+    else if (value === true) bytes[this.length++] = VALUE.true;
+    else if (value === false) bytes[this.length++] = VALUE.false;
+    else if (typeof value === "number") {
+      if (Number.isInteger(value) && value >= 0 && value <= 0xff) {
+        bytes[this.length++] = VALUE.byte;
+        bytes[this.length++] = value;
+      } else {
+        bytes[this.length++] = VALUE.float64;
+        this.view.setFloat64(this.length, value, true);
+        this.length += 8;
+      }
+    } else if (value === "yes") bytes[this.length++] = VALUE.yes;
+    else if (value === "no") bytes[this.length++] = VALUE.no;
+    else this.text(value);
+  }
+
+  /** ASCII text (ISO dates) is copied byte by byte; other text goes through a TextEncoder. */
+  text(value: string): void {
+    this.bytes[this.length++] = VALUE.text;
+    let ascii = true;
+    for (let i = 0; i < value.length && ascii; i++) ascii = value.charCodeAt(i) < 0x80;
+    const encoded = ascii ? null : utf8.encode(value);
+    const length = encoded === null ? value.length : encoded.length;
+    this.unsigned(length);
+    this.reserve(length);
+    if (encoded !== null) this.bytes.set(encoded, this.length);
+    else for (let i = 0; i < length; i++) this.bytes[this.length + i] = value.charCodeAt(i);
+    this.length += length;
+  }
+}
+
+const writer = new ByteWriter();
 
 /**
- * The assessment in catalog order, as JSON text of tuples: responses `[leafCode, decision,
- * override, values]` with one checklist value per catalog item (null when absent), overrides
- * `[indicatorCode, decision]`, live files `[leafCode, slotKey, count]`. The order rows or keys
- * arrive in never changes it. Built as one string from the catalog's pre-encoded codes.
+ * The input as bytes, in catalog order: the catalog's own SHA-256 (32 bytes, of its canonical
+ * JSON), then per leaf its response (0 when there is none, else 1 + 4 × decision + override, each
+ * coded null 0, met 1, unmet 2, considered 3, followed by one tagged value per catalog item) and
+ * its live-file count per slot (LEB128), then per indicator its override (0 none, 1 met, 2 unmet).
+ * The rules read nothing else, and the order rows or keys arrive in never changes it. The bytes
+ * stay valid until the next call.
  */
-export function canonicalAssessment(catalog: IndexedCatalog, read: ReadAssessment): string {
-  let responses = "";
-  let liveFiles = "";
+export function canonicalInput(
+  catalog: IndexedCatalog,
+  catalogSha256: Uint8Array,
+  read: ReadAssessment,
+): Uint8Array {
+  writer.length = 0;
+  writer.reserve(catalogSha256.length);
+  writer.bytes.set(catalogSha256);
+  writer.length = catalogSha256.length;
   for (let i = 0; i < catalog.leaves.length; i++) {
-    const { json } = catalog.leaves[i];
     const response = read.responses[i];
-    if (response !== undefined) {
-      let values = "";
-      for (let k = 0; k < response.values.length; k++) {
-        values += (k === 0 ? "" : ",") + encodeValue(response.values[k]);
-      }
-      responses += `${responses === "" ? "" : ","}[${json.code},${encodeValue(response.decision)},${
-        encodeValue(response.override)
-      },[${values}]]`;
+    writer.reserve(1);
+    if (response === undefined) writer.bytes[writer.length++] = 0;
+    else {
+      writer.bytes[writer.length++] = 1 + 4 * decisionCode(response.decision) +
+        decisionCode(response.override);
+      const values = response.values;
+      for (let k = 0; k < values.length; k++) writer.value(values[k]);
     }
     const files = read.liveFiles[i];
-    if (files === undefined) continue;
-    for (let k = 0; k < files.length; k++) {
-      if (files[k] > 0) {
-        liveFiles += `${liveFiles === "" ? "" : ","}[${json.code},${json.slotKeys[k]},${files[k]}]`;
-      }
-    }
+    const slots = catalog.leaves[i].leaf.slots.length;
+    for (let k = 0; k < slots; k++) writer.unsigned(files === undefined ? 0 : files[k]);
   }
-  let overrides = "";
+  writer.reserve(catalog.indicators.length);
   for (let i = 0; i < catalog.indicators.length; i++) {
     const decision = read.overrides[i];
-    if (decision === undefined) continue;
-    overrides += `${overrides === "" ? "" : ","}[${
-      JSON.stringify(catalog.indicators[i].code)
-    },"${decision}"]`;
+    writer.bytes[writer.length++] = decision === undefined ? 0 : DECISION_CODE[decision];
   }
-  return `[[${responses}],[${overrides}],[${liveFiles}]]`;
+  return writer.bytes.subarray(0, writer.length);
 }
 
-/**
- * The input hash: SHA-256 over the catalog's own SHA-256 (of its canonical JSON) and the canonical
- * assessment text, so a catalog is encoded and hashed once however many assessments use it.
- */
-export async function inputHash(
-  catalogSha256: Promise<string>,
-  assessment: string,
-): Promise<string> {
-  return sha256Hex(`["${await catalogSha256}",${assessment}]`);
+/** The input hash: SHA-256 of the canonical input, in hex. */
+export function inputHash(
+  catalog: IndexedCatalog,
+  catalogSha256: Uint8Array,
+  read: ReadAssessment,
+): string {
+  return sha256Hex(canonicalInput(catalog, catalogSha256, read));
 }
