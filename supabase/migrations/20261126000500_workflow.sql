@@ -315,6 +315,7 @@ begin
            || coalesce(p_data, '{}')
   from public.profiles p
   where p.is_active and p.role = p_role
+    and p.id is distinct from (select auth.uid())
     and (p_role <> 'assessor' or p_area_code is null or p.area_code = p_area_code)
     and (p_role <> 'blgu' or p.barangay_id = (select barangay_id from public.assessments where id = p_assessment_id));
   get diagnostics v_count = row_count;
@@ -322,7 +323,7 @@ begin
 end;
 $$;
 comment on function private.notify_role(public.app_role, uuid, text, text, text, jsonb, smallint) is
-  'Notifies every active user of a role: assessors of p_area_code when given, barangay users of the assessment''s barangay only.';
+  'Notifies every active user of a role except the one acting: assessors of p_area_code when given, barangay users of the assessment''s barangay only.';
 
 create function private.barangay_name(p_assessment_id uuid)
 returns text

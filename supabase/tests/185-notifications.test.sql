@@ -1,0 +1,24 @@
+-- Notifications go to everyone of the recipient role, except the person whose action caused them.
+begin;
+select plan(3);
+
+select tests.wf_fixture('ntf') as a \gset
+select tests.create_user('ntf-mlgoo-2@test.local', 'mlgoo');
+
+select count(*)::integer as mlgoos from public.profiles where role = 'mlgoo' and is_active \gset
+select tests.act_as('ntf-mlgoo@test.local');
+select is(private.notify_role('mlgoo', :'a', 'test_notice', 'Notice', 'A notice'), :mlgoos - 1,
+  'every MLGOO but the acting one is notified');
+
+select tests.act_as_postgres();
+select is(
+  (select count(*)::integer from public.notifications
+   where kind = 'test_notice' and recipient_id = tests.user_id('ntf-mlgoo-2@test.local')), 1,
+  'the other MLGOO receives the notice');
+select is(
+  (select count(*)::integer from public.notifications
+   where kind = 'test_notice' and recipient_id = tests.user_id('ntf-mlgoo@test.local')), 0,
+  'the acting MLGOO is not notified of their own action');
+
+select * from finish();
+rollback;
