@@ -1,28 +1,11 @@
 // The transcribed SGLGB catalog (reference/sglgb-2024-catalog.json), validated on read.
 import { z } from "zod";
-
-const itemTypes = [
-  "checkbox",
-  "assessment_field",
-  "document_count",
-  "date_input",
-  "calculation_field",
-  "info_text",
-  "section_header",
-] as const;
-
-const validationRules = [
-  "ALL_ITEMS_REQUIRED",
-  "ANY_ITEM_REQUIRED",
-  "ANY_OPTION_GROUP_REQUIRED",
-  "OR_LOGIC_AT_LEAST_1_REQUIRED",
-  "SHARED_PLUS_OR_LOGIC",
-] as const;
+import { itemTypeSchema, validationRuleSchema } from "../../packages/classifier/src/schema.ts";
 
 const sourceItemSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9_]+$/),
   label: z.string(),
-  type: z.enum(itemTypes),
+  type: itemTypeSchema,
   required: z.boolean(),
   group: z.string().nullable(),
   option_group: z.string().nullable(),
@@ -33,7 +16,7 @@ const sourceItemSchema = z.strictObject({
 const sourceLeafSchema = z.strictObject({
   code: z.string().regex(/^\d\.\d+\.\d+$/),
   name: z.string(),
-  validation_rule: z.enum(validationRules),
+  validation_rule: validationRuleSchema,
   is_profiling_only: z.boolean(),
   upload_instructions: z.string().min(1),
   checklist: z.array(sourceItemSchema),
@@ -54,5 +37,4 @@ export const sourceCatalogSchema = z.array(sourceIndicatorSchema);
 export type SourceCatalog = z.infer<typeof sourceCatalogSchema>;
 export type SourceLeaf = z.infer<typeof sourceLeafSchema>;
 export type SourceItem = z.infer<typeof sourceItemSchema>;
-export type ItemType = (typeof itemTypes)[number];
-export type ValidationRule = (typeof validationRules)[number];
+export type { ItemType, ValidationRule } from "../../packages/classifier/src/schema.ts";
