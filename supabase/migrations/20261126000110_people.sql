@@ -15,6 +15,7 @@ create table public.barangays (
   created_at timestamptz not null default now()
 );
 comment on table public.barangays is 'Barangays (BLGUs) taking part in the SGLGB.';
+comment on column public.barangays.id is 'Barangay id.';
 comment on column public.barangays.psgc_code is 'Philippine Standard Geographic Code of the barangay.';
 comment on column public.barangays.name is 'Barangay name.';
 comment on column public.barangays.city_municipality is 'City or municipality.';

@@ -35,6 +35,7 @@ create table public.cycles (
 );
 comment on table public.cycles is
   'One assessment exercise, e.g. "SGLGB 2025" reviewing CY 2024. At most one is active; creating one installs its catalog.';
+comment on column public.cycles.id is 'Cycle id.';
 comment on column public.cycles.year is 'The SGLGB year of the exercise.';
 comment on column public.cycles.title is 'Display title, e.g. "SGLGB 2025 (reviews CY 2024)".';
 comment on column public.cycles.reviewed_year is 'The calendar year under review; resolves the catalog''s year placeholders ("current year").';
@@ -75,6 +76,7 @@ create table public.indicators (
 );
 comment on table public.indicators is
   'The indicator tree of a cycle: parent indicators (1.1) and their leaves, the sub-indicators (1.1.1) that are assessed.';
+comment on column public.indicators.id is 'Indicator id (parent or leaf).';
 comment on column public.indicators.cycle_id is 'The cycle this catalog version belongs to.';
 comment on column public.indicators.parent_id is 'Null for a parent indicator; the parent for a leaf.';
 comment on column public.indicators.code is 'Official code: 1.1 for a parent, 1.1.1 for a leaf.';
@@ -108,6 +110,7 @@ create table public.checklist_items (
   unique (indicator_id, item_key)
 );
 comment on table public.checklist_items is 'Minimum requirements a reviewer checks for a leaf.';
+comment on column public.checklist_items.id is 'Checklist item id.';
 comment on column public.checklist_items.indicator_id is 'The leaf.';
 comment on column public.checklist_items.item_key is 'Stable key of the item, used in checklist values (e.g. 1_1_1_a).';
 comment on column public.checklist_items.label is 'What the reviewer checks (years resolved).';
@@ -130,6 +133,7 @@ create table public.upload_slots (
 );
 comment on table public.upload_slots is
   'MOVs a barangay uploads for a leaf: all shared slots plus every slot of one option group make the leaf complete.';
+comment on column public.upload_slots.id is 'Upload slot id.';
 comment on column public.upload_slots.indicator_id is 'The leaf.';
 comment on column public.upload_slots.slot_key is 'Path-safe key; the third segment of the storage path.';
 comment on column public.upload_slots.label is 'What to upload (years resolved).';

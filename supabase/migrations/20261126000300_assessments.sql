@@ -45,6 +45,7 @@ create table public.assessments (
 );
 comment on table public.assessments is
   'One SGLGB assessment per cycle and barangay. Status columns change only through the workflow functions.';
+comment on column public.assessments.id is 'Assessment id (first segment of its MOV paths).';
 comment on column public.assessments.cycle_id is 'The cycle.';
 comment on column public.assessments.barangay_id is 'The barangay assessed.';
 comment on column public.assessments.status is 'Overall workflow state.';
@@ -186,6 +187,7 @@ create table public.responses (
   unique (assessment_id, leaf_id)
 );
 comment on table public.responses is 'The barangay''s answers for one leaf of an assessment. Changes are kept in leaf_history.';
+comment on column public.responses.id is 'Response id.';
 comment on column public.responses.assessment_id is 'The assessment.';
 comment on column public.responses.leaf_id is 'The leaf (sub-indicator).';
 comment on column public.responses.area_code is 'Governance area of the leaf.';
@@ -233,6 +235,7 @@ create table public.reviews (
 );
 comment on table public.reviews is
   'Reviewers'' work on one leaf: the assessor''s checklist values, the validator''s decision and any MLGOO override. Hidden from the barangay until the assessment is completed.';
+comment on column public.reviews.id is 'Review id.';
 comment on column public.reviews.assessment_id is 'The assessment.';
 comment on column public.reviews.leaf_id is 'The leaf (sub-indicator).';
 comment on column public.reviews.area_code is 'Governance area of the leaf.';
@@ -314,6 +317,7 @@ create table public.leaf_history (
 );
 comment on table public.leaf_history is
   'Append-only history of a leaf: each change of the barangay''s answers and of the reviewers'' checklist values, decisions and overrides.';
+comment on column public.leaf_history.id is 'History entry id, in order of recording.';
 comment on column public.leaf_history.assessment_id is 'The assessment.';
 comment on column public.leaf_history.leaf_id is 'The leaf.';
 comment on column public.leaf_history.area_code is 'Governance area of the leaf.';
@@ -398,6 +402,7 @@ create table public.comments (
 );
 comment on table public.comments is
   'Reviewer comments on a leaf (or on an area when leaf_id is null): public ones are shown to the barangay, internal notes never.';
+comment on column public.comments.id is 'Comment id.';
 comment on column public.comments.assessment_id is 'The assessment.';
 comment on column public.comments.leaf_id is 'The leaf commented on; null for an area-level comment.';
 comment on column public.comments.area_code is 'Governance area.';
@@ -450,6 +455,7 @@ create table public.mov_files (
 );
 comment on table public.mov_files is
   'One row per uploaded MOV (storage object in bucket movs). Deleting a MOV is a soft delete; the row stays.';
+comment on column public.mov_files.id is 'MOV id.';
 comment on column public.mov_files.assessment_id is 'The assessment.';
 comment on column public.mov_files.leaf_id is 'The leaf the MOV is evidence for.';
 comment on column public.mov_files.slot_id is 'The upload slot it fills.';
@@ -525,6 +531,7 @@ create table public.classification_results (
 );
 comment on table public.classification_results is
   'Every classification of an assessment, with the classifier version and the hash of its input; the same input is stored once.';
+comment on column public.classification_results.id is 'Result id.';
 comment on column public.classification_results.assessment_id is 'The assessment.';
 comment on column public.classification_results.kind is 'projection (readiness, never official) or official.';
 comment on column public.classification_results.classifier_version is 'Version of packages/classifier that computed it.';
@@ -566,6 +573,7 @@ create table public.events (
   constraint event_has_subject check (assessment_id is not null or cycle_id is not null or details ? 'user_id')
 );
 comment on table public.events is 'Append-only timeline of every transition and decision: who, when, from, to, why.';
+comment on column public.events.id is 'Event id, in order of recording.';
 comment on column public.events.assessment_id is 'The assessment concerned (null for cycle-wide and user administration events).';
 comment on column public.events.cycle_id is 'The cycle concerned.';
 comment on column public.events.actor_id is 'Who acted (null for the system).';
@@ -626,6 +634,7 @@ create table public.notifications (
   created_at timestamptz not null default now()
 );
 comment on table public.notifications is 'In-app notifications, one row per recipient; delivered live through Realtime.';
+comment on column public.notifications.id is 'Notification id.';
 comment on column public.notifications.recipient_id is 'Who is notified.';
 comment on column public.notifications.assessment_id is 'The assessment concerned, if any.';
 comment on column public.notifications.kind is 'What happened, e.g. area_submitted, rework_requested, deadline_reminder.';
@@ -674,6 +683,7 @@ create table public.jobs (
 );
 comment on table public.jobs is
   'Durable outbox of background work (classification). A job is retried with backoff until done, or dead-lettered with its last error.';
+comment on column public.jobs.id is 'Job id, sent to the classify function.';
 comment on column public.jobs.kind is 'What to do.';
 comment on column public.jobs.assessment_id is 'The assessment to classify.';
 comment on column public.jobs.result_kind is 'projection after uploads; official when the workflow asks.';
