@@ -18,12 +18,16 @@ export function rateShare(share: number): BbiRating {
   return "non_functional";
 }
 
+/** The BBI's leaves are `leaves[from]` to `leaves[to - 1]`. */
 export function bbiFunctionality(
   leaves: readonly { scored: boolean; passes: boolean }[],
+  from = 0,
+  to = leaves.length,
 ): BbiFunctionality {
   let scoredLeaves = 0;
   let passedLeaves = 0;
-  for (const leaf of leaves) {
+  for (let i = from; i < to; i++) {
+    const leaf = leaves[i];
     if (!leaf.scored) continue;
     scoredLeaves += 1;
     if (leaf.passes) passedLeaves += 1;

@@ -1,5 +1,6 @@
 import { type SlotLayout, slotLayout } from "./completeness.ts";
 import { ClassifierInputError, fromZodError } from "./errors.ts";
+import { type LeafReasons, leafReasons } from "./explain.ts";
 import { type RecommendationPlan, recommendationPlan } from "./recommendation.ts";
 import {
   type Catalog,
@@ -16,12 +17,15 @@ export type PlacedLeaf = {
   /** Position among the catalog's leaves and of its indicator among the indicators. */
   position: number;
   indicatorPosition: number;
+  /** Position of the leaf's first slot among all the catalog's slots. */
+  slotOffset: number;
   /** False for profiling-only leaves and leaves of profiling-only indicators: never scored. */
   scored: boolean;
   itemPositions: ReadonlyMap<string, number>;
   slotPositions: ReadonlyMap<string, number>;
   recommendation: RecommendationPlan;
   slots: SlotLayout;
+  reasons: LeafReasons;
   /** The leaf code and slot keys as JSON text, for the canonical encoding. */
   json: { code: string; slotKeys: readonly string[] };
 };
@@ -34,6 +38,7 @@ export type IndexedCatalog = {
   areas: readonly CatalogArea[];
   indicators: readonly CatalogIndicator[];
   leaves: readonly PlacedLeaf[];
+  slotCount: number;
   leafByCode: ReadonlyMap<string, PlacedLeaf>;
   /** Each indicator's leaves: positions `from` to `to` (exclusive) among the catalog's leaves. */
   indicatorLeaves: readonly { from: number; to: number }[];
@@ -54,6 +59,7 @@ export function indexCatalog(input: unknown): IndexedCatalog {
   const indicatorByCode = new Map<string, PlacedIndicator>();
   const leafByCode = new Map<string, PlacedLeaf>();
   const leaves: PlacedLeaf[] = [];
+  let slotCount = 0;
 
   catalog.indicators.forEach((indicator, i) => {
     const at = `catalog.indicators[${i}]`;
@@ -75,11 +81,13 @@ export function indexCatalog(input: unknown): IndexedCatalog {
         indicator,
         position: leaves.length,
         indicatorPosition: i,
+        slotOffset: slotCount,
         scored: !indicator.isProfilingOnly && !leaf.isProfilingOnly,
         itemPositions: new Map(leaf.items.map((item, position) => [item.key, position])),
         slotPositions: new Map(leaf.slots.map((slot, position) => [slot.key, position])),
         recommendation: recommendationPlan(leaf),
         slots: slotLayout(leaf.slots),
+        reasons: leafReasons(leaf.code, leaf.slots.map((slot) => slot.key)),
         json: {
           code: JSON.stringify(leaf.code),
           slotKeys: leaf.slots.map((slot) => JSON.stringify(slot.key)),
@@ -87,6 +95,7 @@ export function indexCatalog(input: unknown): IndexedCatalog {
       };
       leafByCode.set(leaf.code, placed);
       leaves.push(placed);
+      slotCount += leaf.slots.length;
     });
   });
 
@@ -100,6 +109,7 @@ export function indexCatalog(input: unknown): IndexedCatalog {
     areas: catalog.areas,
     indicators: catalog.indicators,
     leaves,
+    slotCount,
     leafByCode,
     indicatorLeaves,
     areaLeaves: catalog.areas.map(({ code }) =>

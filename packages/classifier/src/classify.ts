@@ -37,9 +37,9 @@ const NO_VALUES: readonly null[] = Object.freeze([]);
 function classifyLeaves({ leaves }: IndexedCatalog, read: ReadAssessment): LeafResult[] {
   const results: LeafResult[] = new Array(leaves.length);
   for (let i = 0; i < leaves.length; i++) {
-    const { leaf, indicator, scored, recommendation: plan, slots } = leaves[i];
+    const { leaf, indicator, scored, recommendation: plan, slots, slotOffset } = leaves[i];
     const response = read.responses[i];
-    const completeness = leafCompleteness(slots, read.liveFiles[i]);
+    const completeness = leafCompleteness(slots, read.liveFiles, slotOffset);
     const recommendation = leafRecommendation(plan, response?.values ?? NO_VALUES);
     const status = leafStatus(response);
     const { projected, projectedFrom } = projectLeaf(
@@ -77,11 +77,10 @@ function decide(
   for (let i = 0; i < catalog.indicators.length; i++) {
     const { code, area, isBbi } = catalog.indicators[i];
     const { from, to } = catalog.indicatorLeaves[i];
-    const own = leaves.slice(from, to);
-    const { passes, explicitUnmet } = decideIndicator(own, read.overrides[i]);
+    const { passes, explicitUnmet } = decideIndicator(leaves, read.overrides[i], from, to);
     indicators[i] = { code, area, passes, explicitUnmet };
     if (isBbi) {
-      const { scoredLeaves, passedLeaves, share, rating } = bbiFunctionality(own);
+      const { scoredLeaves, passedLeaves, share, rating } = bbiFunctionality(leaves, from, to);
       bbis.push({ indicatorCode: code, scoredLeaves, passedLeaves, share, rating });
     }
   }
@@ -102,8 +101,9 @@ function decide(
       const leaf = leaves[positions[k]];
       const parentUnmet = indicators[catalog.leaves[positions[k]].indicatorPosition].explicitUnmet;
       areaLeaves[k] = leaf;
-      officialFailures(leaf, parentUnmet, failures);
-      projectedFailures(leaf, parentUnmet, projectedFailed);
+      const { reasons } = catalog.leaves[positions[k]];
+      officialFailures(leaf, parentUnmet, failures, reasons);
+      projectedFailures(leaf, parentUnmet, projectedFailed, reasons);
     }
     const { passes, scoredLeaves, passedLeaves } = decideArea(areaLeaves, hasUnmetParent);
     areas[a] = { code, kind, passes, scoredLeaves, passedLeaves, failures };

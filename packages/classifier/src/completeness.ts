@@ -7,7 +7,7 @@ export type Completeness = {
   satisfiedOption: string | null;
 };
 
-/** Live files by slot position; absent or 0 when a slot has none. */
+/** Live files by slot position (from an offset); absent or 0 when a slot has none. */
 export type LiveFiles = ArrayLike<number> | undefined;
 
 /** A leaf's slots as positions: shared slots and option groups in catalog order, compiled once per leaf. */
@@ -52,63 +52,67 @@ function missingIn(
   layout: SlotLayout,
   positions: readonly number[],
   files: LiveFiles,
+  offset: number,
   into: string[],
 ): string[] {
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i];
-    if (files === undefined || !(files[position] > 0)) into.push(layout.keys[position]);
+    if (files === undefined || !(files[offset + position] > 0)) into.push(layout.keys[position]);
   }
   return into;
 }
 
-function isWhole(positions: readonly number[], files: LiveFiles): boolean {
+function isWhole(positions: readonly number[], files: LiveFiles, offset: number): boolean {
   if (files === undefined) return positions.length === 0;
-  for (let i = 0; i < positions.length; i++) if (!(files[positions[i]] > 0)) return false;
+  for (let i = 0; i < positions.length; i++) if (!(files[offset + positions[i]] > 0)) return false;
   return true;
 }
 
 /**
  * Missing slots are the missing shared slots and, when no option group is whole, the missing slots
- * of the group closest to complete (the first in catalog order on a tie).
+ * of the group closest to complete (the first in catalog order on a tie). The leaf's slot counts
+ * are `files[offset]` onwards.
  */
-export function leafCompleteness(layout: SlotLayout, files: LiveFiles): Completeness {
+export function leafCompleteness(layout: SlotLayout, files: LiveFiles, offset = 0): Completeness {
   const cache = layout.bySlotsFilled;
-  if (cache === null) return computeCompleteness(layout, files);
+  if (cache === null) return computeCompleteness(layout, files, offset);
   let filled = 0;
   if (files !== undefined) {
-    for (let i = 0; i < layout.keys.length; i++) if (files[i] > 0) filled |= 1 << i;
+    for (let i = 0; i < layout.keys.length; i++) if (files[offset + i] > 0) filled |= 1 << i;
   }
   let completeness = cache[filled];
   if (completeness === undefined) {
-    completeness = computeCompleteness(layout, files);
+    completeness = computeCompleteness(layout, files, offset);
     Object.freeze(completeness.missingSlots);
     cache[filled] = Object.freeze(completeness);
   }
   return completeness;
 }
 
-function computeCompleteness(layout: SlotLayout, files: LiveFiles): Completeness {
+function computeCompleteness(layout: SlotLayout, files: LiveFiles, offset: number): Completeness {
   let satisfied: string | null = null;
   if (layout.options.length > 0) {
-    const whole = layout.options.find((option) => isWhole(option.slots, files));
-    if (whole === undefined) return incomplete(layout, files);
+    const whole = layout.options.find((option) => isWhole(option.slots, files, offset));
+    if (whole === undefined) return incomplete(layout, files, offset);
     satisfied = whole.name;
   }
-  if (isWhole(layout.shared, files)) return layout.completeWith.get(satisfied) as Completeness;
+  if (isWhole(layout.shared, files, offset)) {
+    return layout.completeWith.get(satisfied) as Completeness;
+  }
   return {
     complete: false,
-    missingSlots: missingIn(layout, layout.shared, files, []),
+    missingSlots: missingIn(layout, layout.shared, files, offset, []),
     satisfiedOption: satisfied,
   };
 }
 
-function incomplete(layout: SlotLayout, files: LiveFiles): Completeness {
-  let closest = missingIn(layout, layout.options[0].slots, files, []);
+function incomplete(layout: SlotLayout, files: LiveFiles, offset: number): Completeness {
+  let closest = missingIn(layout, layout.options[0].slots, files, offset, []);
   for (let i = 1; i < layout.options.length; i++) {
-    const missing = missingIn(layout, layout.options[i].slots, files, []);
+    const missing = missingIn(layout, layout.options[i].slots, files, offset, []);
     if (missing.length < closest.length) closest = missing;
   }
-  const missingSlots = missingIn(layout, layout.shared, files, []);
+  const missingSlots = missingIn(layout, layout.shared, files, offset, []);
   for (const key of closest) missingSlots.push(key);
   return { complete: false, missingSlots, satisfiedOption: null };
 }

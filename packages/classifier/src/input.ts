@@ -17,8 +17,8 @@ export type ReadResponse = {
 export type ReadAssessment = {
   responses: (ReadResponse | undefined)[];
   overrides: (Verdict | undefined)[];
-  /** Live files per leaf, counted by slot position. */
-  liveFiles: (number[] | undefined)[];
+  /** Live files per slot, in catalog order (a leaf's slots start at its `slotOffset`). */
+  liveFiles: Uint32Array;
 };
 
 const TIME_OF_DAY = /^T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -107,13 +107,40 @@ function isDecisionOrNull(value: unknown): value is Decision | null {
 
 /**
  * The checklist as values by item position, each checked against its item's type; unknown keys
- * are refused. A misfit value is named before an unknown key, the first in catalog order.
+ * are refused. Read by catalog item: when every own key was an item key and every value fits, that
+ * is the whole answer; otherwise the keys are walked to name the offending field.
  */
 function readChecklist(value: unknown, placed: PlacedLeaf, at: string): ChecklistValue[] {
   if (!isRecord(value)) refuse(`${at}.checklist`, EXPECTED_OBJECT);
+  const { types } = placed.recommendation;
+  const items = placed.leaf.items;
+  const values: ChecklistValue[] = new Array(types.length);
+  let present = 0;
+  for (let i = 0; i < types.length; i++) {
+    const entry = value[items[i].key];
+    values[i] = null;
+    if (entry === undefined) continue;
+    present += 1;
+    if (entry === null) continue;
+    if (!fitsItemType(types[i], entry)) return refuseChecklist(value, placed, at);
+    values[i] = entry as ChecklistValue;
+  }
+  let keys = 0;
+  for (const key in value) if (Object.hasOwn(value, key)) keys += 1;
+  return keys === present ? values : refuseChecklist(value, placed, at);
+}
+
+/**
+ * A misfit value is named before an unknown key, the first in catalog order; a checklist that
+ * reached this walk only through inherited properties is read by its own keys.
+ */
+function refuseChecklist(
+  value: Record<string, unknown>,
+  placed: PlacedLeaf,
+  at: string,
+): ChecklistValue[] {
   const types = placed.recommendation.types;
-  const values: ChecklistValue[] = [];
-  for (let i = 0; i < types.length; i++) values.push(null);
+  const values: ChecklistValue[] = new Array(types.length).fill(null);
   let misfit = types.length;
   let unknownKey: string | undefined;
   for (const key of Object.keys(value)) {
@@ -200,25 +227,23 @@ function readOverrides(value: unknown, catalog: IndexedCatalog): ReadAssessment[
 }
 
 function readMovs(value: unknown, catalog: IndexedCatalog): ReadAssessment["liveFiles"] {
-  const liveFiles: ReadAssessment["liveFiles"] = new Array(catalog.leaves.length).fill(undefined);
+  const liveFiles = new Uint32Array(catalog.slotCount);
   const rows = list(value, "movs");
+  // Rows usually come grouped by leaf: the previous row's leaf is tried before the index.
+  let placed: PlacedLeaf | undefined;
   for (let index = 0; index < rows.length; index++) {
     const fields = rows[index];
     if (!isRecord(fields)) refuse(`movs[${index}]`, EXPECTED_OBJECT);
     const { leafCode, slotKey } = fields;
     if (!isText(leafCode)) refuse(`movs[${index}].leafCode`, EXPECTED_TEXT);
-    const placed = catalog.leafByCode.get(leafCode) ??
-      refuse(`movs[${index}].leafCode`, "is not a leaf of the catalog");
+    if (placed === undefined || placed.leaf.code !== leafCode) {
+      placed = catalog.leafByCode.get(leafCode) ??
+        refuse(`movs[${index}].leafCode`, "is not a leaf of the catalog");
+    }
     if (!isText(slotKey)) refuse(`movs[${index}].slotKey`, EXPECTED_TEXT);
     const slot = placed.slotPositions.get(slotKey) ??
       refuse(`movs[${index}].slotKey`, "is not an upload slot of this leaf");
-    let counts = liveFiles[placed.position];
-    if (counts === undefined) {
-      counts = [];
-      for (let i = 0; i < placed.leaf.slots.length; i++) counts.push(0);
-      liveFiles[placed.position] = counts;
-    }
-    counts[slot] += 1;
+    liveFiles[placed.slotOffset + slot] += 1;
   }
   return liveFiles;
 }

@@ -141,9 +141,9 @@ export function canonicalInput(
       const values = response.values;
       for (let k = 0; k < values.length; k++) writer.value(values[k]);
     }
-    const files = read.liveFiles[i];
-    const slots = catalog.leaves[i].leaf.slots.length;
-    for (let k = 0; k < slots; k++) writer.unsigned(files === undefined ? 0 : files[k]);
+    const { slotOffset, leaf } = catalog.leaves[i];
+    const end = slotOffset + leaf.slots.length;
+    for (let k = slotOffset; k < end; k++) writer.unsigned(read.liveFiles[k]);
   }
   writer.reserve(catalog.indicators.length);
   for (let i = 0; i < catalog.indicators.length; i++) {
