@@ -22,7 +22,6 @@ export type PlacedLeaf = {
   /** False for profiling-only leaves and leaves of profiling-only indicators: never scored. */
   scored: boolean;
   itemPositions: ReadonlyMap<string, number>;
-  slotPositions: ReadonlyMap<string, number>;
   recommendation: RecommendationPlan;
   slots: SlotLayout;
   reasons: LeafReasons;
@@ -84,7 +83,6 @@ export function indexCatalog(input: unknown): IndexedCatalog {
         slotOffset: slotCount,
         scored: !indicator.isProfilingOnly && !leaf.isProfilingOnly,
         itemPositions: new Map(leaf.items.map((item, position) => [item.key, position])),
-        slotPositions: new Map(leaf.slots.map((slot, position) => [slot.key, position])),
         recommendation: recommendationPlan(leaf),
         slots: slotLayout(leaf.slots),
         reasons: leafReasons(leaf.code, leaf.slots.map((slot) => slot.key)),

@@ -90,26 +90,29 @@ function decide(
   for (let a = 0; a < catalog.areas.length; a++) {
     const { code, kind } = catalog.areas[a];
     const positions = catalog.areaLeaves[a];
-    const areaLeaves: LeafResult[] = new Array(positions.length);
     const failures: Failure[] = [];
     const projectedFailed: Failure[] = [];
     let hasUnmetParent = false;
-    for (const indicator of indicators) {
-      if (indicator.area === code && indicator.explicitUnmet) hasUnmetParent = true;
+    for (let i = 0; i < indicators.length; i++) {
+      if (indicators[i].area === code && indicators[i].explicitUnmet) hasUnmetParent = true;
     }
     for (let k = 0; k < positions.length; k++) {
       const leaf = leaves[positions[k]];
-      const parentUnmet = indicators[catalog.leaves[positions[k]].indicatorPosition].explicitUnmet;
-      areaLeaves[k] = leaf;
-      const { reasons } = catalog.leaves[positions[k]];
+      const { indicatorPosition, reasons } = catalog.leaves[positions[k]];
+      const parentUnmet = indicators[indicatorPosition].explicitUnmet;
       officialFailures(leaf, parentUnmet, failures, reasons);
       projectedFailures(leaf, parentUnmet, projectedFailed, reasons);
     }
-    const { passes, scoredLeaves, passedLeaves } = decideArea(areaLeaves, hasUnmetParent);
+    const { passes, scoredLeaves, passedLeaves } = decideArea(
+      leaves,
+      hasUnmetParent,
+      undefined,
+      positions,
+    );
     areas[a] = { code, kind, passes, scoredLeaves, passedLeaves, failures };
     projectedAreas[a] = {
       code,
-      passes: decideArea(areaLeaves, hasUnmetParent, projectedMet).passes,
+      passes: decideArea(leaves, hasUnmetParent, projectedMet, positions).passes,
       failures: projectedFailed,
     };
   }

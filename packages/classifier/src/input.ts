@@ -102,7 +102,7 @@ const isText = (value: unknown): value is string => typeof value === "string" &&
 const expectedOneOf = (allowed: readonly string[]) => `expected one of ${allowed.join(", ")}`;
 
 function isDecisionOrNull(value: unknown): value is Decision | null {
-  return value === null || DECISIONS.includes(value as Decision);
+  return value === null || value === "met" || value === "unmet" || value === "considered";
 }
 
 /**
@@ -241,8 +241,9 @@ function readMovs(value: unknown, catalog: IndexedCatalog): ReadAssessment["live
         refuse(`movs[${index}].leafCode`, "is not a leaf of the catalog");
     }
     if (!isText(slotKey)) refuse(`movs[${index}].slotKey`, EXPECTED_TEXT);
-    const slot = placed.slotPositions.get(slotKey) ??
-      refuse(`movs[${index}].slotKey`, "is not an upload slot of this leaf");
+    // A leaf has a handful of slots: a scan beats hashing the key.
+    const slot = placed.slots.keys.indexOf(slotKey);
+    if (slot < 0) refuse(`movs[${index}].slotKey`, "is not an upload slot of this leaf");
     liveFiles[placed.slotOffset + slot] += 1;
   }
   return liveFiles;
