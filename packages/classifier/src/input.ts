@@ -229,7 +229,7 @@ function readOverrides(value: unknown, catalog: IndexedCatalog): ReadAssessment[
 function readMovs(value: unknown, catalog: IndexedCatalog): ReadAssessment["liveFiles"] {
   const liveFiles = new Uint32Array(catalog.slotCount);
   const rows = list(value, "movs");
-  // Rows usually come grouped by leaf: the previous row's leaf is tried before the index.
+  // Rows grouped by leaf reuse the previous row's leaf instead of looking it up again.
   let placed: PlacedLeaf | undefined;
   for (let index = 0; index < rows.length; index++) {
     const fields = rows[index];
