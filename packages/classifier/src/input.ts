@@ -110,8 +110,8 @@ function isDecisionOrNull(value: unknown): value is Decision | null {
  * are refused. Read by catalog item: when every own key was an item key and every value fits, that
  * is the whole answer; otherwise the keys are walked to name the offending field.
  */
-function readChecklist(value: unknown, placed: PlacedLeaf, at: string): ChecklistValue[] {
-  if (!isRecord(value)) refuse(`${at}.checklist`, EXPECTED_OBJECT);
+function readChecklist(value: unknown, placed: PlacedLeaf, index: number): ChecklistValue[] {
+  if (!isRecord(value)) refuse(`responses[${index}].checklist`, EXPECTED_OBJECT);
   const { types } = placed.recommendation;
   const items = placed.leaf.items;
   const values: ChecklistValue[] = new Array(types.length);
@@ -122,12 +122,12 @@ function readChecklist(value: unknown, placed: PlacedLeaf, at: string): Checklis
     if (entry === undefined) continue;
     present += 1;
     if (entry === null) continue;
-    if (!fitsItemType(types[i], entry)) return refuseChecklist(value, placed, at);
+    if (!fitsItemType(types[i], entry)) return refuseChecklist(value, placed, index);
     values[i] = entry as ChecklistValue;
   }
   let keys = 0;
   for (const key in value) if (Object.hasOwn(value, key)) keys += 1;
-  return keys === present ? values : refuseChecklist(value, placed, at);
+  return keys === present ? values : refuseChecklist(value, placed, index);
 }
 
 /**
@@ -137,8 +137,9 @@ function readChecklist(value: unknown, placed: PlacedLeaf, at: string): Checklis
 function refuseChecklist(
   value: Record<string, unknown>,
   placed: PlacedLeaf,
-  at: string,
+  index: number,
 ): ChecklistValue[] {
+  const at = `responses[${index}]`;
   const types = placed.recommendation.types;
   const values: ChecklistValue[] = new Array(types.length).fill(null);
   let misfit = types.length;
@@ -181,7 +182,7 @@ function readResponses(value: unknown, catalog: IndexedCatalog): ReadAssessment[
     if (responses[placed.position] !== undefined) {
       refuse(`responses[${index}].leafCode`, "duplicate response for this leaf");
     }
-    const values = readChecklist(fields.checklist, placed, `responses[${index}]`);
+    const values = readChecklist(fields.checklist, placed, index);
     const { decision, override } = fields;
     if (!isDecisionOrNull(decision)) {
       refuse(`responses[${index}].decision`, expectedOneOf(DECISIONS));
