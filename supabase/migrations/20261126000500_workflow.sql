@@ -388,40 +388,38 @@ $$;
 comment on function private.bump_version(uuid) is 'Marks a transition that keeps the overall state (an area moved, a lock changed).';
 
 create function private.incomplete_leaves(p_assessment_id uuid, p_area_code smallint)
-returns text[]
+returns jsonb
 language sql
 stable
 security definer
 set search_path = ''
 as $$
-  with slots as (
-    select leaf.id as leaf_id, leaf.code, leaf.sort_order, s.option_group,
-           exists (
-             select 1 from public.mov_files m
-             where m.assessment_id = p_assessment_id and m.slot_id = s.id
-               and m.deleted_at is null and m.content_check <> 'rejected'
-           ) as filled
-    from public.assessments a
-    join public.indicators leaf on leaf.cycle_id = a.cycle_id and leaf.parent_id is not null
-      and leaf.area_code = p_area_code and not leaf.is_profiling_only
-    join public.upload_slots s on s.indicator_id = leaf.id
-    where a.id = p_assessment_id
-  ),
-  options as (
-    select leaf_id, code, sort_order, option_group, bool_and(filled) as complete
-    from slots group by leaf_id, code, sort_order, option_group
+  -- Completeness is the classifier's rule (sglgb.md 5.1): read it from the newest stored projection,
+  -- which every upload and deletion queues, rather than deriving it again here. Before the first
+  -- projection no MOV exists, so no scored leaf of the area is complete yet.
+  with latest as (
+    select created_at, result from public.classification_results
+    where assessment_id = p_assessment_id and kind = 'projection'
+    order by created_at desc
+    limit 1
   )
-  select coalesce(array_agg(code order by sort_order), '{}')
-  from (
-    select leaf_id, code, sort_order
-    from options
-    group by leaf_id, code, sort_order
-    having not (coalesce(bool_and(complete) filter (where option_group is null), true)
-                and coalesce(bool_or(complete) filter (where option_group is not null), true))
-  ) as incomplete;
+  select case
+    when exists (select 1 from latest) then (
+      select jsonb_build_object(
+        'leaves', coalesce(jsonb_agg(leaf ->> 'code' order by position), '[]'),
+        'asOf', (select created_at from latest))
+      from latest, jsonb_array_elements(latest.result -> 'leaves') with ordinality as leaves (leaf, position)
+      where (leaf ->> 'area')::smallint = p_area_code and (leaf ->> 'scored')::boolean
+        and not (leaf -> 'completeness' ->> 'complete')::boolean)
+    else (
+      select jsonb_build_object('leaves', coalesce(jsonb_agg(leaf.code order by leaf.sort_order), '[]'), 'asOf', null)
+      from public.assessments a
+      join public.indicators leaf on leaf.cycle_id = a.cycle_id and leaf.parent_id is not null
+      where a.id = p_assessment_id and leaf.area_code = p_area_code and not leaf.is_profiling_only)
+  end;
 $$;
 comment on function private.incomplete_leaves(uuid, smallint) is
-  'Scored leaves of an area whose live MOVs do not yet fill every shared slot and one whole option group (a warning at submission, never a block).';
+  'Scored leaves of an area that the newest readiness projection finds incomplete (missing MOVs), with the time of that projection (asOf); a warning at submission, never a block.';
 
 create function private.freeze_first_submission(p_assessment_id uuid)
 returns void
@@ -465,7 +463,7 @@ as $$
 declare
   v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{blgu}', 'submit an area');
   v_area public.assessment_areas := private.lock_area(p_assessment_id, p_area_code);
-  v_incomplete text[];
+  v_incomplete jsonb;
   v_resume public.assessment_status;
 begin
   perform private.require_unlocked(v_assessment);
@@ -486,7 +484,7 @@ begin
   perform private.freeze_first_submission(p_assessment_id);
   perform private.record_event(p_assessment_id, case v_area.status when 'rework' then 'rework_resubmitted' else 'area_submitted' end,
                                v_area.status::text, 'submitted', p_area_code => p_area_code,
-                               p_details => jsonb_build_object('incompleteLeaves', to_jsonb(v_incomplete)));
+                               p_details => jsonb_build_object('incompleteLeaves', v_incomplete -> 'leaves'));
   perform private.notify_role('assessor', p_assessment_id, 'area_submitted',
     private.area_name(p_area_code) || case v_area.status when 'rework' then ' resubmitted after rework' else ' submitted' end,
     private.barangay_name(p_assessment_id) || ' submitted the area for your review.', p_area_code => p_area_code);
@@ -512,11 +510,12 @@ begin
   end if;
 
   return jsonb_build_object('status', v_assessment.status, 'version', v_assessment.version,
-                            'areaStatus', 'submitted', 'incompleteLeaves', to_jsonb(v_incomplete));
+                            'areaStatus', 'submitted', 'incompleteLeaves', v_incomplete -> 'leaves',
+                            'incompleteAsOf', v_incomplete -> 'asOf');
 end;
 $$;
 comment on function public.submit_area(uuid, smallint) is
-  'Barangay: submits (or resubmits after rework) one governance area for the assessor. Incomplete leaves do not block; they are returned in incompleteLeaves. When all six areas are submitted the assessment becomes submitted (or, when reopened, returns to the stage it left). Errors: 42501, VA001, VA005, VA007, VA008.';
+  'Barangay: submits (or resubmits after rework) one governance area for the assessor. Incomplete leaves do not block; they are returned in incompleteLeaves, as found by the newest readiness projection (incompleteAsOf; null before any upload). When all six areas are submitted the assessment becomes submitted (or, when reopened, returns to the stage it left). Errors: 42501, VA001, VA005, VA007, VA008.';
 
 -- 2. The assessor approves an area ------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 -- checked afresh. The first submission freezes the snapshot.
 
 begin;
-select plan(67);
+select plan(69);
 
 select tests.wf_fixture('area') as a \gset
 select tests.wf_leaf(:'a', '1.1.2') as leaf \gset
@@ -11,6 +11,20 @@ select id as slot from public.upload_slots where indicator_id = :'leaf' order by
 insert into public.mov_files (assessment_id, leaf_id, slot_id, area_code, storage_path, original_name, mime_type, size_bytes, origin)
 values (:'a', :'leaf', :'slot', 1, :'a' || '/1.1.2/x/budget.pdf', 'budget.pdf', 'application/pdf', 10, 'blgu')
 returning id as mov \gset
+
+-- Before any readiness projection no MOV counts yet: every scored leaf of the area is incomplete.
+select is(private.incomplete_leaves(:'a', 2::smallint) -> 'leaves',
+  (select jsonb_agg(code order by sort_order) from public.indicators
+   where cycle_id = (select cycle_id from public.assessments where id = :'a') and area_code = 2 and parent_id is not null),
+  'Before any projection, every scored leaf of an area is reported incomplete');
+
+-- The readiness projection the classify function stored after that upload (only the fields read here).
+insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
+values (:'a', 'projection', 'test', repeat('a', 64), jsonb_build_object('leaves', jsonb_build_array(
+  jsonb_build_object('code', '1.1.1', 'area', 1, 'scored', true, 'completeness', jsonb_build_object('complete', false)),
+  jsonb_build_object('code', '1.1.2', 'area', 1, 'scored', true, 'completeness', jsonb_build_object('complete', true)),
+  jsonb_build_object('code', '2.1.1', 'area', 2, 'scored', true, 'completeness', jsonb_build_object('complete', false)))),
+  false, 1.2);
 
 -- 1. Submit an area ---------------------------------------------------------------------------------
 
@@ -30,9 +44,10 @@ select throws_ok(format('select public.submit_area(%L, 1::smallint)', :'a'), '42
   'Anonymous callers cannot call workflow functions');
 
 select tests.act_as('area-blgu@test.local');
-select public.submit_area(:'a', 1::smallint) -> 'incompleteLeaves' as incomplete \gset
-select ok(:'incomplete'::jsonb ? '1.1.1' and not :'incomplete'::jsonb ? '1.1.2',
-  'Submitting area 1 reports the incomplete leaves (1.1.1 has no file) without blocking; 1.1.2 has its file');
+select public.submit_area(:'a', 1::smallint) as submitted \gset
+select is(:'submitted'::jsonb -> 'incompleteLeaves', '["1.1.1"]'::jsonb,
+  'Submitting area 1 reports the leaves the newest projection finds incomplete, without blocking');
+select ok(:'submitted'::jsonb ->> 'incompleteAsOf' is not null, 'It says how recent that projection is');
 select tests.act_as_postgres();
 select is(tests.wf_area_status(:'a', 1), 'submitted', 'Area 1 is submitted');
 select is(tests.wf_status(:'a'), 'draft', 'The assessment stays in draft until all six are submitted');
