@@ -222,6 +222,28 @@ $$;
 
 -- Storage → mov_files ------------------------------------------------------------------------------
 
+create function private.object_mime_type(p_metadata jsonb)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select coalesce(nullif(p_metadata ->> 'mimetype', ''), 'application/octet-stream');
+$$;
+comment on function private.object_mime_type(jsonb) is
+  'The MIME type the Storage API recorded in an object''s metadata (octet-stream until it is known).';
+
+create function private.object_size(p_metadata jsonb)
+returns bigint
+language sql
+immutable
+set search_path = ''
+as $$
+  select coalesce((p_metadata ->> 'size')::bigint, 0);
+$$;
+comment on function private.object_size(jsonb) is
+  'The size in bytes the Storage API recorded in an object''s metadata (0 until it is known).';
+
 create function private.mov_uploader(p_object storage.objects)
 returns public.profiles
 language sql
@@ -297,8 +319,8 @@ begin
   values (
     v_path.assessment_id, v_path.leaf_id, v_path.slot_id, v_path.area_code, new.id, new.name,
     coalesce(substring(storage.filename(new.name) from '^[0-9A-Fa-f-]{36}-(.+)$'), storage.filename(new.name)),
-    coalesce(nullif(new.metadata ->> 'mimetype', ''), 'application/octet-stream'),
-    coalesce((new.metadata ->> 'size')::bigint, 0),
+    private.object_mime_type(new.metadata),
+    private.object_size(new.metadata),
     case when v_profile.role = 'validator' then 'validator' else 'blgu' end::public.mov_origin,
     v_profile.id, 'pending'
   );
@@ -317,8 +339,8 @@ set search_path = ''
 as $$
 declare
   v_mov public.mov_files;
-  v_mime constant text := coalesce(nullif(new.metadata ->> 'mimetype', ''), 'application/octet-stream');
-  v_size constant bigint := coalesce((new.metadata ->> 'size')::bigint, 0);
+  v_mime constant text := private.object_mime_type(new.metadata);
+  v_size constant bigint := private.object_size(new.metadata);
 begin
   if new.name is distinct from old.name or new.bucket_id is distinct from old.bucket_id then
     raise exception 'MOVs cannot be moved or renamed'
