@@ -21,6 +21,8 @@ export type PlacedLeaf = {
   slotOffset: number;
   /** False for profiling-only leaves and leaves of profiling-only indicators: never scored. */
   scored: boolean;
+  /** The leaf's item keys in catalog order, and their positions by key. */
+  itemKeys: readonly string[];
   itemPositions: ReadonlyMap<string, number>;
   recommendation: RecommendationPlan;
   slots: SlotLayout;
@@ -82,6 +84,7 @@ export function indexCatalog(input: unknown): IndexedCatalog {
         indicatorPosition: i,
         slotOffset: slotCount,
         scored: !indicator.isProfilingOnly && !leaf.isProfilingOnly,
+        itemKeys: leaf.items.map((item) => item.key),
         itemPositions: new Map(leaf.items.map((item, position) => [item.key, position])),
         recommendation: recommendationPlan(leaf),
         slots: slotLayout(leaf.slots),

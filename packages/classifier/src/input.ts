@@ -18,7 +18,7 @@ export type ReadAssessment = {
   responses: (ReadResponse | undefined)[];
   overrides: (Verdict | undefined)[];
   /** Live files per slot, in catalog order (a leaf's slots start at its `slotOffset`). */
-  liveFiles: Uint32Array;
+  liveFiles: number[];
 };
 
 const TIME_OF_DAY = /^T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -105,36 +105,55 @@ function isDecisionOrNull(value: unknown): value is Decision | null {
   return value === null || value === "met" || value === "unmet" || value === "considered";
 }
 
-/**
- * The checklist as values by item position, each checked against its item's type; unknown keys
- * are refused. Read by catalog item: when every own key was an item key and every value fits, that
- * is the whole answer; otherwise the keys are walked to name the offending field.
- */
-function readChecklist(value: unknown, placed: PlacedLeaf, index: number): ChecklistValue[] {
-  if (!isRecord(value)) refuse(`responses[${index}].checklist`, EXPECTED_OBJECT);
-  const { types } = placed.recommendation;
-  const items = placed.leaf.items;
-  const values: ChecklistValue[] = new Array(types.length);
-  let present = 0;
-  for (let i = 0; i < types.length; i++) {
-    const entry = value[items[i].key];
-    values[i] = null;
-    if (entry === undefined) continue;
-    present += 1;
-    if (entry === null) continue;
-    if (!fitsItemType(types[i], entry)) return refuseChecklist(value, placed, index);
-    values[i] = entry as ChecklistValue;
-  }
-  let keys = 0;
-  for (const key in value) if (Object.hasOwn(value, key)) keys += 1;
-  return keys === present ? values : refuseChecklist(value, placed, index);
+/** Whether `for…in` over the object visits exactly its own enumerable keys. */
+function enumeratesOwnKeysOnly(value: object, plainPrototype: boolean): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === null || (prototype === Object.prototype && plainPrototype);
+}
+
+function hasEnumerableKeys(value: object): boolean {
+  for (const _ in value) return true;
+  return false;
 }
 
 /**
- * A misfit value is named before an unknown key, the first in catalog order; a checklist that
- * reached this walk only through inherited properties is read by its own keys.
+ * The checklist as values by item position, each checked against its item's type; unknown keys
+ * are refused. Keys usually arrive in catalog order, so each is compared with the item after the
+ * previous key's before it is looked up. Anything amiss, or an object whose `for…in` would also
+ * visit inherited keys, is left to the walk over its own keys, which names the offending field.
  */
-function refuseChecklist(
+function readChecklist(
+  value: unknown,
+  placed: PlacedLeaf,
+  index: number,
+  plainPrototype: boolean,
+): ChecklistValue[] {
+  if (!isRecord(value)) refuse(`responses[${index}].checklist`, EXPECTED_OBJECT);
+  if (!enumeratesOwnKeysOnly(value, plainPrototype)) {
+    return readChecklistByOwnKeys(value, placed, index);
+  }
+  const { types } = placed.recommendation;
+  const keys = placed.itemKeys;
+  const values: ChecklistValue[] = new Array(types.length);
+  for (let i = 0; i < values.length; i++) values[i] = null;
+  let next = 0;
+  for (const key in value) {
+    const position = keys[next] === key ? next : placed.itemPositions.get(key);
+    if (position === undefined) return readChecklistByOwnKeys(value, placed, index);
+    next = position + 1;
+    const entry = value[key];
+    if (entry === null || entry === undefined) continue;
+    if (!fitsItemType(types[position], entry)) return readChecklistByOwnKeys(value, placed, index);
+    values[position] = entry as ChecklistValue;
+  }
+  return values;
+}
+
+/**
+ * The checklist read by its own keys. A misfit value is named before an unknown key, the first in
+ * catalog order.
+ */
+function readChecklistByOwnKeys(
   value: Record<string, unknown>,
   placed: PlacedLeaf,
   index: number,
@@ -169,8 +188,17 @@ function refuseChecklist(
   return values;
 }
 
+/** An array of `length` slots set to `value`; `fill` is a call V8 does not inline. */
+function filled<T>(length: number, value: T): T[] {
+  const array: T[] = new Array(length);
+  for (let i = 0; i < length; i++) array[i] = value;
+  return array;
+}
+
 function readResponses(value: unknown, catalog: IndexedCatalog): ReadAssessment["responses"] {
-  const responses: ReadAssessment["responses"] = new Array(catalog.leaves.length).fill(undefined);
+  const responses: ReadAssessment["responses"] = filled(catalog.leaves.length, undefined);
+  // Checked once per read, not per checklist: whether plain objects inherit enumerable keys.
+  const plainPrototype = !hasEnumerableKeys(Object.prototype);
   const rows = list(value, "responses");
   for (let index = 0; index < rows.length; index++) {
     const fields = rows[index];
@@ -182,7 +210,7 @@ function readResponses(value: unknown, catalog: IndexedCatalog): ReadAssessment[
     if (responses[placed.position] !== undefined) {
       refuse(`responses[${index}].leafCode`, "duplicate response for this leaf");
     }
-    const values = readChecklist(fields.checklist, placed, index);
+    const values = readChecklist(fields.checklist, placed, index, plainPrototype);
     const { decision, override } = fields;
     if (!isDecisionOrNull(decision)) {
       refuse(`responses[${index}].decision`, expectedOneOf(DECISIONS));
@@ -200,8 +228,7 @@ function readResponses(value: unknown, catalog: IndexedCatalog): ReadAssessment[
 }
 
 function readOverrides(value: unknown, catalog: IndexedCatalog): ReadAssessment["overrides"] {
-  const overrides: ReadAssessment["overrides"] = new Array(catalog.indicators.length)
-    .fill(undefined);
+  const overrides: ReadAssessment["overrides"] = filled(catalog.indicators.length, undefined);
   const rows = list(value, "indicatorOverrides");
   for (let index = 0; index < rows.length; index++) {
     const fields = rows[index];
@@ -227,8 +254,14 @@ function readOverrides(value: unknown, catalog: IndexedCatalog): ReadAssessment[
   return overrides;
 }
 
+/** A leaf has a handful of slots: a scan beats hashing the key, and a loop beats `indexOf`. */
+function slotPosition(keys: readonly string[], key: string): number {
+  for (let i = 0; i < keys.length; i++) if (keys[i] === key) return i;
+  return -1;
+}
+
 function readMovs(value: unknown, catalog: IndexedCatalog): ReadAssessment["liveFiles"] {
-  const liveFiles = new Uint32Array(catalog.slotCount);
+  const liveFiles = filled(catalog.slotCount, 0);
   const rows = list(value, "movs");
   // Rows grouped by leaf reuse the previous row's leaf instead of looking it up again.
   let placed: PlacedLeaf | undefined;
@@ -242,8 +275,7 @@ function readMovs(value: unknown, catalog: IndexedCatalog): ReadAssessment["live
         refuse(`movs[${index}].leafCode`, "is not a leaf of the catalog");
     }
     if (!isText(slotKey)) refuse(`movs[${index}].slotKey`, EXPECTED_TEXT);
-    // A leaf has a handful of slots: a scan beats hashing the key.
-    const slot = placed.slots.keys.indexOf(slotKey);
+    const slot = slotPosition(placed.slots.keys, slotKey);
     if (slot < 0) refuse(`movs[${index}].slotKey`, "is not an upload slot of this leaf");
     liveFiles[placed.slotOffset + slot] += 1;
   }
