@@ -40,6 +40,9 @@ export type IndexedCatalog = {
   indicators: readonly CatalogIndicator[];
   leaves: readonly PlacedLeaf[];
   slotCount: number;
+  /** Leaf i's slots are positions `slotOffsets[i]` to `slotOffsets[i + 1]` (exclusive) among all slots. */
+  slotOffsets: Int32Array;
+  itemCount: number;
   leafByCode: ReadonlyMap<string, PlacedLeaf>;
   /** Each indicator's leaves: positions `from` to `to` (exclusive) among the catalog's leaves. */
   indicatorLeaves: readonly { from: number; to: number }[];
@@ -111,6 +114,8 @@ export function indexCatalog(input: unknown): IndexedCatalog {
     indicators: catalog.indicators,
     leaves,
     slotCount,
+    slotOffsets: Int32Array.from([...leaves.map((placed) => placed.slotOffset), slotCount]),
+    itemCount: leaves.reduce((count, { leaf }) => count + leaf.items.length, 0),
     leafByCode,
     indicatorLeaves,
     areaLeaves: catalog.areas.map(({ code }) =>

@@ -48,16 +48,30 @@ export const VALUE = {
   text: 7,
 } as const;
 
-const DECISION_CODE: Readonly<Record<Decision, number>> = { met: 1, unmet: 2, considered: 3 };
-const decisionCode = (decision: Decision | null) => decision === null ? 0 : DECISION_CODE[decision];
+function decisionCode(decision: Decision | null): number {
+  if (decision === null) return 0;
+  return decision === "met" ? 1 : decision === "unmet" ? 2 : 3;
+}
 
 const utf8 = new TextEncoder();
 
-/** The canonical encoding is written into one buffer, reused and grown as needed. */
+/** Most bytes one LEB128 count or one tagged value other than text takes. */
+const MAX_COUNT_BYTES = 5;
+const MAX_VALUE_BYTES = 9;
+
+/**
+ * The canonical encoding is written into one buffer, reused and grown as needed. `begin` makes
+ * room for everything but text, which makes its own room: the writes in between need no check.
+ */
 class ByteWriter {
   bytes = new Uint8Array(4096);
   view = new DataView(this.bytes.buffer);
   length = 0;
+
+  begin(room: number): void {
+    this.length = 0;
+    this.reserve(room);
+  }
 
   reserve(count: number): void {
     if (this.length + count <= this.bytes.length) return;
@@ -67,9 +81,8 @@ class ByteWriter {
     this.view = new DataView(bytes.buffer);
   }
 
-  /** An unsigned integer as LEB128: 7 bits a byte, low bits first, high bit set on all but the last. */
+  /** An unsigned integer below 2³⁵ as LEB128: 7 bits a byte, low bits first, high bit set on all but the last. */
   unsigned(value: number): void {
-    this.reserve(8);
     while (value > 0x7f) {
       this.bytes[this.length++] = (value % 0x80) | 0x80;
       value = Math.floor(value / 0x80);
@@ -78,7 +91,6 @@ class ByteWriter {
   }
 
   value(value: ChecklistValue): void {
-    this.reserve(9);
     const bytes = this.bytes;
     if (value === null) bytes[this.length++] = VALUE.absent;
     else if (value === true) bytes[this.length++] = VALUE.true;
@@ -99,13 +111,13 @@ class ByteWriter {
 
   /** ASCII text (ISO dates) is copied byte by byte; other text goes through a TextEncoder. */
   text(value: string): void {
-    this.bytes[this.length++] = VALUE.text;
     let ascii = true;
     for (let i = 0; i < value.length && ascii; i++) ascii = value.charCodeAt(i) < 0x80;
     const encoded = ascii ? null : utf8.encode(value);
     const length = encoded === null ? value.length : encoded.length;
+    this.reserve(1 + MAX_COUNT_BYTES + length);
+    this.bytes[this.length++] = VALUE.text;
     this.unsigned(length);
-    this.reserve(length);
     if (encoded !== null) this.bytes.set(encoded, this.length);
     else for (let i = 0; i < length; i++) this.bytes[this.length + i] = value.charCodeAt(i);
     this.length += length;
@@ -113,6 +125,12 @@ class ByteWriter {
 }
 
 const writer = new ByteWriter();
+
+/** Room for a catalog's whole encoding, text values aside. */
+function encodingRoom(catalog: IndexedCatalog, catalogSha256: Uint8Array): number {
+  return catalogSha256.length + catalog.leaves.length + MAX_VALUE_BYTES * catalog.itemCount +
+    MAX_COUNT_BYTES * catalog.slotCount + catalog.indicators.length;
+}
 
 /**
  * The input as bytes, in catalog order: the catalog's own SHA-256 (32 bytes, of its canonical
@@ -127,13 +145,13 @@ export function canonicalInput(
   catalogSha256: Uint8Array,
   read: ReadAssessment,
 ): Uint8Array {
-  writer.length = 0;
-  writer.reserve(catalogSha256.length);
+  writer.begin(encodingRoom(catalog, catalogSha256));
   writer.bytes.set(catalogSha256);
   writer.length = catalogSha256.length;
-  for (let i = 0; i < catalog.leaves.length; i++) {
-    const response = read.responses[i];
-    writer.reserve(1);
+  const { slotOffsets } = catalog;
+  const { responses, liveFiles, overrides } = read;
+  for (let i = 0; i < responses.length; i++) {
+    const response = responses[i];
     if (response === undefined) writer.bytes[writer.length++] = 0;
     else {
       writer.bytes[writer.length++] = 1 + 4 * decisionCode(response.decision) +
@@ -141,14 +159,10 @@ export function canonicalInput(
       const values = response.values;
       for (let k = 0; k < values.length; k++) writer.value(values[k]);
     }
-    const { slotOffset, leaf } = catalog.leaves[i];
-    const end = slotOffset + leaf.slots.length;
-    for (let k = slotOffset; k < end; k++) writer.unsigned(read.liveFiles[k]);
+    for (let k = slotOffsets[i]; k < slotOffsets[i + 1]; k++) writer.unsigned(liveFiles[k]);
   }
-  writer.reserve(catalog.indicators.length);
-  for (let i = 0; i < catalog.indicators.length; i++) {
-    const decision = read.overrides[i];
-    writer.bytes[writer.length++] = decision === undefined ? 0 : DECISION_CODE[decision];
+  for (let i = 0; i < overrides.length; i++) {
+    writer.bytes[writer.length++] = decisionCode(overrides[i] ?? null);
   }
   return writer.bytes.subarray(0, writer.length);
 }
