@@ -21,7 +21,7 @@ type PreparedCatalog = {
 /** Catalogs are validated, indexed and hashed once per object; a catalog object must not be mutated once classified against. */
 const preparedCatalogs = new WeakMap<object, PreparedCatalog>();
 
-function prepareCatalog(catalog: unknown): PreparedCatalog {
+export function prepareCatalog(catalog: unknown): PreparedCatalog {
   const cached = typeof catalog === "object" && catalog !== null
     ? preparedCatalogs.get(catalog)
     : undefined;
@@ -32,15 +32,13 @@ function prepareCatalog(catalog: unknown): PreparedCatalog {
   return prepared;
 }
 
-const NO_VALUES: readonly null[] = Object.freeze([]);
-
 function classifyLeaves({ leaves }: IndexedCatalog, read: ReadAssessment): LeafResult[] {
   const results: LeafResult[] = new Array(leaves.length);
   for (let i = 0; i < leaves.length; i++) {
     const { leaf, indicator, scored, recommendation: plan, slots, slotOffset } = leaves[i];
     const response = read.responses[i];
     const completeness = leafCompleteness(slots, read.liveFiles, slotOffset);
-    const recommendation = leafRecommendation(plan, response?.values ?? NO_VALUES);
+    const recommendation = leafRecommendation(plan, response?.values);
     const status = leafStatus(response);
     const { projected, projectedFrom } = projectLeaf(
       status,
@@ -66,7 +64,7 @@ function classifyLeaves({ leaves }: IndexedCatalog, read: ReadAssessment): LeafR
 
 const projectedMet = (leaf: LeafResult) => leaf.projected === "met";
 
-function decide(
+export function decide(
   catalog: IndexedCatalog,
   read: ReadAssessment,
   hash: string,

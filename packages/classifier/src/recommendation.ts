@@ -10,21 +10,40 @@ export function isScoreable(item: CatalogItem): boolean {
   return item.type !== "info_text" && item.type !== "section_header" && !item.isProfiling;
 }
 
-export function itemMet(type: ItemType, value: ChecklistValue | undefined): boolean {
-  switch (type) {
-    case "checkbox":
+/** Item types as small integers (`ITEM_KIND`), so the rules switch on numbers, not strings. */
+const ITEM_TYPES = [
+  "checkbox",
+  "assessment_field",
+  "document_count",
+  "date_input",
+  "calculation_field",
+  "info_text",
+  "section_header",
+] as const satisfies readonly ItemType[];
+
+const ITEM_KIND = Object.fromEntries(ITEM_TYPES.map((type, kind) => [type, kind])) as Readonly<
+  Record<ItemType, number>
+>;
+
+function metByKind(kind: number, value: ChecklistValue | undefined): boolean {
+  switch (kind) {
+    case 0: // checkbox
       return value === true;
-    case "assessment_field":
+    case 1: // assessment_field
       return value === "yes" || value === true;
-    case "document_count":
+    case 2: // document_count
       return typeof value === "number" && value >= 1;
-    case "date_input":
+    case 3: // date_input
       return typeof value === "string" && value !== "";
-    case "calculation_field":
+    case 4: // calculation_field
       return typeof value === "number";
-    default:
+    default: // info_text, section_header
       return false;
   }
+}
+
+export function itemMet(type: ItemType, value: ChecklistValue | undefined): boolean {
+  return metByKind(ITEM_KIND[type], value);
 }
 
 type Ratio = { numerator: number; denominator: number };
@@ -36,6 +55,8 @@ type Ratio = { numerator: number; denominator: number };
 export type RecommendationPlan = {
   rule: CatalogLeaf["validationRule"];
   types: readonly ItemType[];
+  /** `ITEM_KIND` of each item's type. */
+  kinds: Uint8Array;
   scoreable: readonly number[];
   /** The required items; a leaf marking nothing required requires every scoreable item. */
   required: readonly number[];
@@ -53,6 +74,8 @@ export type RecommendationPlan = {
     physicalOption: string;
     financialOption: string;
   };
+  /** The recommendation when no checklist value was given. */
+  withoutValues: Verdict;
 };
 
 export function recommendationPlan(leaf: CatalogLeaf): RecommendationPlan {
@@ -69,9 +92,10 @@ export function recommendationPlan(leaf: CatalogLeaf): RecommendationPlan {
   });
   const at = (key: string) => leaf.items.findIndex((item) => item.key === key);
   const fallback = leaf.accomplishmentFallback;
-  return {
+  const plan: RecommendationPlan = {
     rule: leaf.validationRule,
     types: leaf.items.map((item) => item.type),
+    kinds: Uint8Array.from(leaf.items, (item) => ITEM_KIND[item.type]),
     scoreable,
     required: marked.length > 0 ? marked : scoreable,
     shared,
@@ -91,13 +115,16 @@ export function recommendationPlan(leaf: CatalogLeaf): RecommendationPlan {
       physicalOption: fallback.physicalOption,
       financialOption: fallback.financialOption,
     },
+    withoutValues: "unmet",
   };
+  plan.withoutValues = recommends(plan, []) ? "met" : "unmet";
+  return plan;
 }
 
 function everyMet(plan: RecommendationPlan, positions: readonly number[], values: ChecklistValues) {
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i];
-    if (!itemMet(plan.types[position], values[position])) return false;
+    if (!metByKind(plan.kinds[position], values[position])) return false;
   }
   return true;
 }
@@ -105,7 +132,7 @@ function everyMet(plan: RecommendationPlan, positions: readonly number[], values
 function someMet(plan: RecommendationPlan, positions: readonly number[], values: ChecklistValues) {
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i];
-    if (itemMet(plan.types[position], values[position])) return true;
+    if (metByKind(plan.kinds[position], values[position])) return true;
   }
   return false;
 }
@@ -178,6 +205,11 @@ function recommends(plan: RecommendationPlan, values: ChecklistValues): boolean 
   }
 }
 
-export function leafRecommendation(plan: RecommendationPlan, values: ChecklistValues): Verdict {
+/** The leaf's recommendation; `values` is undefined when the leaf has no response. */
+export function leafRecommendation(
+  plan: RecommendationPlan,
+  values: ChecklistValues | undefined,
+): Verdict {
+  if (values === undefined) return plan.withoutValues;
   return recommends(plan, values) ? "met" : "unmet";
 }
