@@ -4,6 +4,14 @@ export type AreaTally = { passes: boolean; scoredLeaves: number; passedLeaves: n
 
 const officially = (leaf: AreaLeaf) => leaf.passes;
 
+export function areaPasses(
+  scoredLeaves: number,
+  passedLeaves: number,
+  hasExplicitUnmetParent: boolean,
+): boolean {
+  return scoredLeaves > 0 && passedLeaves === scoredLeaves && !hasExplicitUnmetParent;
+}
+
 /**
  * `passes` reads a leaf's verdict: the official one unless told otherwise (the projection's). The
  * area's leaves are all of `leaves`, or those at `positions`.
@@ -24,7 +32,7 @@ export function decideArea<Leaf extends { scored: boolean }>(
     if (passes(leaf)) passedLeaves += 1;
   }
   return {
-    passes: scoredLeaves > 0 && passedLeaves === scoredLeaves && !hasExplicitUnmetParent,
+    passes: areaPasses(scoredLeaves, passedLeaves, hasExplicitUnmetParent),
     scoredLeaves,
     passedLeaves,
   };

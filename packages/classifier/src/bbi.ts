@@ -18,6 +18,11 @@ export function rateShare(share: number): BbiRating {
   return "non_functional";
 }
 
+export function bbiFromTally(scoredLeaves: number, passedLeaves: number): BbiFunctionality {
+  const share = scoredLeaves === 0 ? 0 : passedLeaves / scoredLeaves;
+  return { scoredLeaves, passedLeaves, share, rating: rateShare(share) };
+}
+
 /** The BBI's leaves are `leaves[from]` to `leaves[to - 1]`. */
 export function bbiFunctionality(
   leaves: readonly { scored: boolean; passes: boolean }[],
@@ -32,6 +37,5 @@ export function bbiFunctionality(
     scoredLeaves += 1;
     if (leaf.passes) passedLeaves += 1;
   }
-  const share = scoredLeaves === 0 ? 0 : passedLeaves / scoredLeaves;
-  return { scoredLeaves, passedLeaves, share, rating: rateShare(share) };
+  return bbiFromTally(scoredLeaves, passedLeaves);
 }

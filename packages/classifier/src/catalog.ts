@@ -17,6 +17,8 @@ export type PlacedLeaf = {
   /** Position among the catalog's leaves and of its indicator among the indicators. */
   position: number;
   indicatorPosition: number;
+  /** Position of the leaf's area among the catalog's areas. */
+  areaPosition: number;
   /** Position of the leaf's first slot among all the catalog's slots. */
   slotOffset: number;
   /** False for profiling-only leaves and leaves of profiling-only indicators: never scored. */
@@ -46,6 +48,8 @@ export type IndexedCatalog = {
   leafByCode: ReadonlyMap<string, PlacedLeaf>;
   /** Each indicator's leaves: positions `from` to `to` (exclusive) among the catalog's leaves. */
   indicatorLeaves: readonly { from: number; to: number }[];
+  /** Each indicator's area position among the catalog's areas. */
+  indicatorAreas: Int32Array;
   /** Each area's leaf positions, in catalog order. */
   areaLeaves: readonly (readonly number[])[];
   indicatorByCode: ReadonlyMap<string, PlacedIndicator>;
@@ -85,6 +89,7 @@ export function indexCatalog(input: unknown): IndexedCatalog {
         indicator,
         position: leaves.length,
         indicatorPosition: i,
+        areaPosition: catalog.areas.findIndex((area) => area.code === indicator.area),
         slotOffset: slotCount,
         scored: !indicator.isProfilingOnly && !leaf.isProfilingOnly,
         itemKeys: leaf.items.map((item) => item.key),
@@ -118,6 +123,10 @@ export function indexCatalog(input: unknown): IndexedCatalog {
     itemCount: leaves.reduce((count, { leaf }) => count + leaf.items.length, 0),
     leafByCode,
     indicatorLeaves,
+    indicatorAreas: Int32Array.from(
+      catalog.indicators,
+      (indicator) => catalog.areas.findIndex((area) => area.code === indicator.area),
+    ),
     areaLeaves: catalog.areas.map(({ code }) =>
       leaves.filter((placed) => placed.indicator.area === code).map((placed) => placed.position)
     ),

@@ -1,38 +1,78 @@
-import { bbiFunctionality } from "./bbi.ts";
+import { bbiFromTally } from "./bbi.ts";
 import { indexCatalog, type IndexedCatalog } from "./catalog.ts";
 import { leafCompleteness } from "./completeness.ts";
 import { ClassifierInputError } from "./errors.ts";
 import { officialFailures, projectedFailures } from "./explain.ts";
-import { decideArea } from "./area.ts";
-import { decideIndicator } from "./indicator.ts";
+import { areaPasses } from "./area.ts";
+import { indicatorVerdict } from "./indicator.ts";
 import { type ReadAssessment, readAssessment } from "./input.ts";
 import { decideOverall } from "./overall.ts";
-import { projectLeaf, readinessPercent } from "./projection.ts";
+import { projectLeaf, readinessFromTally } from "./projection.ts";
 import { canonicalJson, CLASSIFIER_VERSION, inputHash, sha256 } from "./provenance.ts";
 import { leafRecommendation } from "./recommendation.ts";
 import type { ClassificationResult, Failure, LeafResult } from "./schema.ts";
 import { leafStatus, statusPasses } from "./status.ts";
 
+/**
+ * Scored leaves counted by indicator and by area while the leaves are classified, so the verdicts
+ * above the leaves need no further pass over them. One set per catalog, reset on every call.
+ */
+type Tallies = {
+  indicatorScored: Int32Array;
+  indicatorPassed: Int32Array;
+  areaScored: Int32Array;
+  areaPassed: Int32Array;
+  areaProjectedMet: Int32Array;
+  areaHasUnmetParent: Uint8Array;
+};
+
 type PreparedCatalog = {
   indexed: IndexedCatalog;
   sha256: Uint8Array;
+  tallies: Tallies;
 };
 
 /** Catalogs are validated, indexed and hashed once per object; a catalog object must not be mutated once classified against. */
 const preparedCatalogs = new WeakMap<object, PreparedCatalog>();
 
-export function prepareCatalog(catalog: unknown): PreparedCatalog {
+function prepareCatalog(catalog: unknown): PreparedCatalog {
   const cached = typeof catalog === "object" && catalog !== null
     ? preparedCatalogs.get(catalog)
     : undefined;
   if (cached !== undefined) return cached;
   const indexed = indexCatalog(catalog);
-  const prepared = { indexed, sha256: sha256(canonicalJson(indexed.catalog)) };
+  const indicators = indexed.indicators.length;
+  const areas = indexed.areas.length;
+  const prepared = {
+    indexed,
+    sha256: sha256(canonicalJson(indexed.catalog)),
+    tallies: {
+      indicatorScored: new Int32Array(indicators),
+      indicatorPassed: new Int32Array(indicators),
+      areaScored: new Int32Array(areas),
+      areaPassed: new Int32Array(areas),
+      areaProjectedMet: new Int32Array(areas),
+      areaHasUnmetParent: new Uint8Array(areas),
+    },
+  };
   preparedCatalogs.set(catalog as object, prepared);
   return prepared;
 }
 
-function classifyLeaves({ leaves }: IndexedCatalog, read: ReadAssessment): LeafResult[] {
+function resetTallies(tallies: Tallies): void {
+  const { indicatorScored, indicatorPassed, areaScored, areaPassed } = tallies;
+  for (let i = 0; i < indicatorScored.length; i++) indicatorScored[i] = indicatorPassed[i] = 0;
+  for (let a = 0; a < areaScored.length; a++) {
+    areaScored[a] = areaPassed[a] = tallies.areaProjectedMet[a] = 0;
+    tallies.areaHasUnmetParent[a] = 0;
+  }
+}
+
+function classifyLeaves(
+  { leaves }: IndexedCatalog,
+  read: ReadAssessment,
+  tallies: Tallies,
+): LeafResult[] {
   const results: LeafResult[] = new Array(leaves.length);
   for (let i = 0; i < leaves.length; i++) {
     const { leaf, indicator, scored, recommendation: plan, slots, slotOffset } = leaves[i];
@@ -40,6 +80,7 @@ function classifyLeaves({ leaves }: IndexedCatalog, read: ReadAssessment): LeafR
     const completeness = leafCompleteness(slots, read.liveFiles, slotOffset);
     const recommendation = leafRecommendation(plan, response?.values);
     const status = leafStatus(response);
+    const passes = statusPasses(status);
     const { projected, projectedFrom } = projectLeaf(
       status,
       recommendation,
@@ -54,46 +95,56 @@ function classifyLeaves({ leaves }: IndexedCatalog, read: ReadAssessment): LeafR
       completeness,
       recommendation,
       status,
-      passes: statusPasses(status),
+      passes,
       projected,
       projectedFrom,
     };
+    if (!scored) continue;
+    const { indicatorPosition, areaPosition } = leaves[i];
+    tallies.indicatorScored[indicatorPosition] += 1;
+    tallies.areaScored[areaPosition] += 1;
+    if (passes) {
+      tallies.indicatorPassed[indicatorPosition] += 1;
+      tallies.areaPassed[areaPosition] += 1;
+    }
+    if (projected === "met") tallies.areaProjectedMet[areaPosition] += 1;
   }
   return results;
 }
 
-const projectedMet = (leaf: LeafResult) => leaf.projected === "met";
-
-export function decide(
-  catalog: IndexedCatalog,
+function decide(
+  prepared: PreparedCatalog,
   read: ReadAssessment,
   hash: string,
 ): ClassificationResult {
-  const leaves = classifyLeaves(catalog, read);
+  const { indexed: catalog, tallies } = prepared;
+  resetTallies(tallies);
+  const leaves = classifyLeaves(catalog, read, tallies);
+
   const indicators: ClassificationResult["indicators"] = new Array(catalog.indicators.length);
   const bbis: ClassificationResult["bbis"] = [];
   for (let i = 0; i < catalog.indicators.length; i++) {
     const { code, area, isBbi } = catalog.indicators[i];
-    const { from, to } = catalog.indicatorLeaves[i];
-    const { passes, explicitUnmet } = decideIndicator(leaves, read.overrides[i], from, to);
+    const scored = tallies.indicatorScored[i];
+    const passed = tallies.indicatorPassed[i];
+    const { passes, explicitUnmet } = indicatorVerdict(scored, passed, read.overrides[i]);
     indicators[i] = { code, area, passes, explicitUnmet };
+    if (explicitUnmet) tallies.areaHasUnmetParent[catalog.indicatorAreas[i]] = 1;
     if (isBbi) {
-      const { scoredLeaves, passedLeaves, share, rating } = bbiFunctionality(leaves, from, to);
+      const { scoredLeaves, passedLeaves, share, rating } = bbiFromTally(scored, passed);
       bbis.push({ indicatorCode: code, scoredLeaves, passedLeaves, share, rating });
     }
   }
 
   const areas: ClassificationResult["areas"] = new Array(catalog.areas.length);
   const projectedAreas: ClassificationResult["projection"]["areas"] = new Array(areas.length);
+  let scoredLeaves = 0;
+  let projectedMet = 0;
   for (let a = 0; a < catalog.areas.length; a++) {
     const { code, kind } = catalog.areas[a];
     const positions = catalog.areaLeaves[a];
     const failures: Failure[] = [];
     const projectedFailed: Failure[] = [];
-    let hasUnmetParent = false;
-    for (let i = 0; i < indicators.length; i++) {
-      if (indicators[i].area === code && indicators[i].explicitUnmet) hasUnmetParent = true;
-    }
     for (let k = 0; k < positions.length; k++) {
       const leaf = leaves[positions[k]];
       const { indicatorPosition, reasons } = catalog.leaves[positions[k]];
@@ -101,18 +152,24 @@ export function decide(
       officialFailures(leaf, parentUnmet, failures, reasons);
       projectedFailures(leaf, parentUnmet, projectedFailed, reasons);
     }
-    const { passes, scoredLeaves, passedLeaves } = decideArea(
-      leaves,
-      hasUnmetParent,
-      undefined,
-      positions,
-    );
-    areas[a] = { code, kind, passes, scoredLeaves, passedLeaves, failures };
+    const scored = tallies.areaScored[a];
+    const passed = tallies.areaPassed[a];
+    const hasUnmetParent = tallies.areaHasUnmetParent[a] === 1;
+    areas[a] = {
+      code,
+      kind,
+      passes: areaPasses(scored, passed, hasUnmetParent),
+      scoredLeaves: scored,
+      passedLeaves: passed,
+      failures,
+    };
     projectedAreas[a] = {
       code,
-      passes: decideArea(leaves, hasUnmetParent, projectedMet, positions).passes,
+      passes: areaPasses(scored, tallies.areaProjectedMet[a], hasUnmetParent),
       failures: projectedFailed,
     };
+    scoredLeaves += scored;
+    projectedMet += tallies.areaProjectedMet[a];
   }
 
   return {
@@ -128,7 +185,7 @@ export function decide(
       passed: decideOverall(
         projectedAreas.map(({ passes }, a) => ({ kind: catalog.areas[a].kind, passes })),
       ).passed,
-      readinessPercent: readinessPercent(leaves),
+      readinessPercent: readinessFromTally(scoredLeaves, projectedMet),
       areas: projectedAreas,
     },
   };
@@ -144,7 +201,7 @@ export function classifySync(input: unknown): ClassificationResult {
   }
   const catalog = prepareCatalog(input.catalog);
   const read = readAssessment(input as Record<string, unknown>, catalog.indexed);
-  return decide(catalog.indexed, read, inputHash(catalog.indexed, catalog.sha256, read));
+  return decide(catalog, read, inputHash(catalog.indexed, catalog.sha256, read));
 }
 
 /** `classifySync` behind a promise, the classifier's original interface. */

@@ -5,24 +5,33 @@ export type IndicatorVerdict = { passes: boolean; explicitUnmet: boolean };
 
 type ScoredLeaf = { scored: boolean; passes: boolean };
 
-/**
- * A parent-level Met cannot lift a failing leaf; an indicator without scored leaves does not pass.
- * The indicator's leaves are `leaves[from]` to `leaves[to - 1]`.
- */
+/** A parent-level Met cannot lift a failing leaf; an indicator without scored leaves does not pass. */
+export function indicatorVerdict(
+  scoredLeaves: number,
+  passedLeaves: number,
+  override: Verdict | undefined,
+): IndicatorVerdict {
+  const explicitUnmet = override === "unmet";
+  return {
+    passes: !explicitUnmet && scoredLeaves > 0 && passedLeaves === scoredLeaves,
+    explicitUnmet,
+  };
+}
+
+/** The verdict of the indicator whose leaves are `leaves[from]` to `leaves[to - 1]`. */
 export function decideIndicator(
   leaves: readonly ScoredLeaf[],
   override: Verdict | undefined,
   from = 0,
   to = leaves.length,
 ): IndicatorVerdict {
-  const explicitUnmet = override === "unmet";
   let scored = 0;
-  let allPass = true;
+  let passed = 0;
   for (let i = from; i < to; i++) {
     const leaf = leaves[i];
     if (!leaf.scored) continue;
     scored += 1;
-    allPass &&= leaf.passes;
+    if (leaf.passes) passed += 1;
   }
-  return { passes: !explicitUnmet && scored > 0 && allPass, explicitUnmet };
+  return indicatorVerdict(scored, passed, override);
 }

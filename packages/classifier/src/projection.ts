@@ -43,6 +43,10 @@ export function projectLeaf(
 }
 
 /** Share of scored leaves projected Met, as a percentage with one decimal. */
+export function readinessFromTally(scoredLeaves: number, projectedMet: number): number {
+  return scoredLeaves === 0 ? 0 : Math.round((projectedMet / scoredLeaves) * 1000) / 10;
+}
+
 export function readinessPercent(
   leaves: readonly { scored: boolean; projected: Verdict }[],
 ): number {
@@ -53,5 +57,5 @@ export function readinessPercent(
     scored += 1;
     if (leaf.projected === "met") met += 1;
   }
-  return scored === 0 ? 0 : Math.round((met / scored) * 1000) / 10;
+  return readinessFromTally(scored, met);
 }
