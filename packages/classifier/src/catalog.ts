@@ -19,8 +19,9 @@ export type PlacedLeaf = {
   indicatorPosition: number;
   /** Position of the leaf's area among the catalog's areas. */
   areaPosition: number;
-  /** Position of the leaf's first slot among all the catalog's slots. */
+  /** Position of the leaf's first slot among all the catalog's slots, and of its first item among all items. */
   slotOffset: number;
+  itemOffset: number;
   /** False for profiling-only leaves and leaves of profiling-only indicators: never scored. */
   scored: boolean;
   /** The leaf's item keys in catalog order, and their positions by key. */
@@ -45,6 +46,8 @@ export type IndexedCatalog = {
   /** Leaf i's slots are positions `slotOffsets[i]` to `slotOffsets[i + 1]` (exclusive) among all slots. */
   slotOffsets: Int32Array;
   itemCount: number;
+  /** Leaf i's items are positions `itemOffsets[i]` to `itemOffsets[i + 1]` (exclusive) among all items. */
+  itemOffsets: Int32Array;
   leafByCode: ReadonlyMap<string, PlacedLeaf>;
   /** Each indicator's leaves: positions `from` to `to` (exclusive) among the catalog's leaves. */
   indicatorLeaves: readonly { from: number; to: number }[];
@@ -68,6 +71,7 @@ export function indexCatalog(input: unknown): IndexedCatalog {
   const leafByCode = new Map<string, PlacedLeaf>();
   const leaves: PlacedLeaf[] = [];
   let slotCount = 0;
+  let itemCount = 0;
 
   catalog.indicators.forEach((indicator, i) => {
     const at = `catalog.indicators[${i}]`;
@@ -91,6 +95,7 @@ export function indexCatalog(input: unknown): IndexedCatalog {
         indicatorPosition: i,
         areaPosition: catalog.areas.findIndex((area) => area.code === indicator.area),
         slotOffset: slotCount,
+        itemOffset: itemCount,
         scored: !indicator.isProfilingOnly && !leaf.isProfilingOnly,
         itemKeys: leaf.items.map((item) => item.key),
         itemPositions: new Map(leaf.items.map((item, position) => [item.key, position])),
@@ -105,6 +110,7 @@ export function indexCatalog(input: unknown): IndexedCatalog {
       leafByCode.set(leaf.code, placed);
       leaves.push(placed);
       slotCount += leaf.slots.length;
+      itemCount += leaf.items.length;
     });
   });
 
@@ -120,7 +126,8 @@ export function indexCatalog(input: unknown): IndexedCatalog {
     leaves,
     slotCount,
     slotOffsets: Int32Array.from([...leaves.map((placed) => placed.slotOffset), slotCount]),
-    itemCount: leaves.reduce((count, { leaf }) => count + leaf.items.length, 0),
+    itemCount,
+    itemOffsets: Int32Array.from([...leaves.map((placed) => placed.itemOffset), itemCount]),
     leafByCode,
     indicatorLeaves,
     indicatorAreas: Int32Array.from(

@@ -35,7 +35,7 @@ type PreparedCatalog = {
 /** Catalogs are validated, indexed and hashed once per object; a catalog object must not be mutated once classified against. */
 const preparedCatalogs = new WeakMap<object, PreparedCatalog>();
 
-function prepareCatalog(catalog: unknown): PreparedCatalog {
+export function prepareCatalog(catalog: unknown): PreparedCatalog {
   const cached = typeof catalog === "object" && catalog !== null
     ? preparedCatalogs.get(catalog)
     : undefined;
@@ -75,16 +75,17 @@ function classifyLeaves(
 ): LeafResult[] {
   const results: LeafResult[] = new Array(leaves.length);
   for (let i = 0; i < leaves.length; i++) {
-    const { leaf, indicator, scored, recommendation: plan, slots, slotOffset } = leaves[i];
-    const response = read.responses[i];
+    const { leaf, indicator, scored, recommendation: plan, slots, slotOffset, itemOffset } =
+      leaves[i];
+    const answered = read.answered[i] === 1;
     const completeness = leafCompleteness(slots, read.liveFiles, slotOffset);
-    const recommendation = leafRecommendation(plan, response?.values);
-    const status = leafStatus(response);
+    const recommendation = leafRecommendation(plan, answered ? read.values : undefined, itemOffset);
+    const status = leafStatus(read.decisions[i], read.decisionOverrides[i]);
     const passes = statusPasses(status);
     const { projected, projectedFrom } = projectLeaf(
       status,
       recommendation,
-      response?.reviewed ?? false,
+      read.reviewed[i] === 1,
       completeness,
     );
     results[i] = {
@@ -112,7 +113,7 @@ function classifyLeaves(
   return results;
 }
 
-function decide(
+export function decide(
   prepared: PreparedCatalog,
   read: ReadAssessment,
   hash: string,

@@ -4,22 +4,55 @@ import type { ChecklistValue, Decision, ItemType, Verdict } from "./schema.ts";
 import { hasReviewerValues } from "./projection.ts";
 import { assertConsiderationAllowed } from "./status.ts";
 
-/** A checked response: decisions and the checklist values by item position (null when absent). */
-export type ReadResponse = {
-  decision: Decision | null;
-  override: Decision | null;
+/**
+ * The assessment by catalog position: leaf i's checklist values are `values[itemOffsets[i]]`
+ * onwards and its live-file counts `liveFiles[slotOffsets[i]]` onwards. The arrays belong to the
+ * catalog's reader and are overwritten by its next read: a classification reads, decides and
+ * hashes one assessment before the next is read, and none of them ends up in a result.
+ */
+export type ReadAssessment = {
+  /** Per leaf: 1 when a response names it. */
+  answered: Uint8Array;
+  /** Per leaf: its response's decision and override; null without a response. */
+  decisions: (Decision | null)[];
+  decisionOverrides: (Decision | null)[];
+  /** Per leaf: 1 when any of its checklist values is not null. */
+  reviewed: Uint8Array;
+  /** Per item: its checklist value, null when absent; meaningful for answered leaves only. */
   values: ChecklistValue[];
-  /** Whether any checklist value is not null. */
-  reviewed: boolean;
+  /** Per slot: its live files. */
+  liveFiles: number[];
+  /** Per indicator: its explicit verdict, if any. */
+  overrides: (Verdict | undefined)[];
 };
 
-/** The assessment by catalog position: responses and live files per leaf, overrides per indicator. */
-export type ReadAssessment = {
-  responses: (ReadResponse | undefined)[];
-  overrides: (Verdict | undefined)[];
-  /** Live files per slot, in catalog order (a leaf's slots start at its `slotOffset`). */
-  liveFiles: number[];
-};
+const readers = new WeakMap<IndexedCatalog, ReadAssessment>();
+
+/** The catalog's reader arrays, emptied for a new read; item values are set per answered leaf. */
+function emptyReader(catalog: IndexedCatalog): ReadAssessment {
+  let read = readers.get(catalog);
+  if (read === undefined) {
+    read = {
+      answered: new Uint8Array(catalog.leaves.length),
+      decisions: new Array(catalog.leaves.length).fill(null),
+      decisionOverrides: new Array(catalog.leaves.length).fill(null),
+      reviewed: new Uint8Array(catalog.leaves.length),
+      values: new Array(catalog.itemCount).fill(null),
+      liveFiles: new Array(catalog.slotCount).fill(0),
+      overrides: new Array(catalog.indicators.length).fill(undefined),
+    };
+    readers.set(catalog, read);
+    return read;
+  }
+  const { answered, decisions, decisionOverrides, liveFiles, overrides } = read;
+  for (let i = 0; i < answered.length; i++) {
+    answered[i] = read.reviewed[i] = 0;
+    decisions[i] = decisionOverrides[i] = null;
+  }
+  for (let i = 0; i < liveFiles.length; i++) liveFiles[i] = 0;
+  for (let i = 0; i < overrides.length; i++) overrides[i] = undefined;
+  return read;
+}
 
 const TIME_OF_DAY = /^T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -127,26 +160,28 @@ function readChecklist(
   placed: PlacedLeaf,
   index: number,
   plainPrototype: boolean,
-): ChecklistValue[] {
+  values: ChecklistValue[],
+): void {
   if (!isRecord(value)) refuse(`responses[${index}].checklist`, EXPECTED_OBJECT);
-  if (!enumeratesOwnKeysOnly(value, plainPrototype)) {
-    return readChecklistByOwnKeys(value, placed, index);
-  }
   const { types } = placed.recommendation;
+  const offset = placed.itemOffset;
+  for (let i = 0; i < types.length; i++) values[offset + i] = null;
+  if (!enumeratesOwnKeysOnly(value, plainPrototype)) {
+    return readChecklistByOwnKeys(value, placed, index, values);
+  }
   const keys = placed.itemKeys;
-  const values: ChecklistValue[] = new Array(types.length);
-  for (let i = 0; i < values.length; i++) values[i] = null;
   let next = 0;
   for (const key in value) {
     const position = keys[next] === key ? next : placed.itemPositions.get(key);
-    if (position === undefined) return readChecklistByOwnKeys(value, placed, index);
+    if (position === undefined) return readChecklistByOwnKeys(value, placed, index, values);
     next = position + 1;
     const entry = value[key];
     if (entry === null || entry === undefined) continue;
-    if (!fitsItemType(types[position], entry)) return readChecklistByOwnKeys(value, placed, index);
-    values[position] = entry as ChecklistValue;
+    if (!fitsItemType(types[position], entry)) {
+      return readChecklistByOwnKeys(value, placed, index, values);
+    }
+    values[offset + position] = entry as ChecklistValue;
   }
-  return values;
 }
 
 /**
@@ -157,10 +192,10 @@ function readChecklistByOwnKeys(
   value: Record<string, unknown>,
   placed: PlacedLeaf,
   index: number,
-): ChecklistValue[] {
+  values: ChecklistValue[],
+): void {
   const at = `responses[${index}]`;
   const types = placed.recommendation.types;
-  const values: ChecklistValue[] = new Array(types.length).fill(null);
   let misfit = types.length;
   let unknownKey: string | undefined;
   for (const key of Object.keys(value)) {
@@ -172,7 +207,7 @@ function readChecklistByOwnKeys(
     const entry = value[key];
     if (entry === null || entry === undefined) continue;
     if (fitsItemType(types[position], entry)) {
-      values[position] = entry as ChecklistValue;
+      values[placed.itemOffset + position] = entry as ChecklistValue;
     } else if (position < misfit) misfit = position;
   }
   if (misfit < types.length) {
@@ -185,32 +220,31 @@ function readChecklistByOwnKeys(
   if (unknownKey !== undefined) {
     refuse(`${at}.checklist.${unknownKey}`, "is not an item of this leaf");
   }
-  return values;
 }
 
-/** An array of `length` slots set to `value`; `fill` is a call V8 does not inline. */
-function filled<T>(length: number, value: T): T[] {
-  const array: T[] = new Array(length);
-  for (let i = 0; i < length; i++) array[i] = value;
-  return array;
+/** Responses usually arrive in catalog order: the leaf after the previous row's is tried first. */
+function leafNamed(catalog: IndexedCatalog, code: string, after: number): PlacedLeaf | undefined {
+  const next = catalog.leaves[after + 1];
+  return next !== undefined && next.leaf.code === code ? next : catalog.leafByCode.get(code);
 }
 
-function readResponses(value: unknown, catalog: IndexedCatalog): ReadAssessment["responses"] {
-  const responses: ReadAssessment["responses"] = filled(catalog.leaves.length, undefined);
+function readResponses(value: unknown, catalog: IndexedCatalog, read: ReadAssessment): void {
   // Checked once per read, not per checklist: whether plain objects inherit enumerable keys.
   const plainPrototype = !hasEnumerableKeys(Object.prototype);
   const rows = list(value, "responses");
+  let previous = -1;
   for (let index = 0; index < rows.length; index++) {
     const fields = rows[index];
     if (!isRecord(fields)) refuse(`responses[${index}]`, EXPECTED_OBJECT);
     const leafCode = fields.leafCode;
     if (!isText(leafCode)) refuse(`responses[${index}].leafCode`, EXPECTED_TEXT);
-    const placed = catalog.leafByCode.get(leafCode) ??
+    const placed = leafNamed(catalog, leafCode, previous) ??
       refuse(`responses[${index}].leafCode`, "is not a leaf of the catalog");
-    if (responses[placed.position] !== undefined) {
+    const position = placed.position;
+    if (read.answered[position] === 1) {
       refuse(`responses[${index}].leafCode`, "duplicate response for this leaf");
     }
-    const values = readChecklist(fields.checklist, placed, index, plainPrototype);
+    readChecklist(fields.checklist, placed, index, plainPrototype, read.values);
     const { decision, override } = fields;
     if (!isDecisionOrNull(decision)) {
       refuse(`responses[${index}].decision`, expectedOneOf(DECISIONS));
@@ -218,17 +252,22 @@ function readResponses(value: unknown, catalog: IndexedCatalog): ReadAssessment[
     if (!isDecisionOrNull(override)) {
       refuse(`responses[${index}].override`, expectedOneOf(DECISIONS));
     }
-    const response = { decision, override, values, reviewed: hasReviewerValues(values) };
     if (decision === "considered" || override === "considered") {
-      assertConsiderationAllowed(placed.leaf, response, `responses[${index}]`);
+      assertConsiderationAllowed(placed.leaf, { decision, override }, `responses[${index}]`);
     }
-    responses[placed.position] = response;
+    read.answered[position] = 1;
+    read.decisions[position] = decision;
+    read.decisionOverrides[position] = override;
+    const from = placed.itemOffset;
+    read.reviewed[position] = hasReviewerValues(read.values, from, from + placed.itemKeys.length)
+      ? 1
+      : 0;
+    previous = position;
   }
-  return responses;
 }
 
-function readOverrides(value: unknown, catalog: IndexedCatalog): ReadAssessment["overrides"] {
-  const overrides: ReadAssessment["overrides"] = filled(catalog.indicators.length, undefined);
+function readOverrides(value: unknown, catalog: IndexedCatalog, read: ReadAssessment): void {
+  const overrides = read.overrides;
   const rows = list(value, "indicatorOverrides");
   for (let index = 0; index < rows.length; index++) {
     const fields = rows[index];
@@ -251,7 +290,6 @@ function readOverrides(value: unknown, catalog: IndexedCatalog): ReadAssessment[
     }
     overrides[placed.position] = decision as Verdict;
   }
-  return overrides;
 }
 
 /** A leaf has a handful of slots: a scan beats hashing the key, and a loop beats `indexOf`. */
@@ -260,8 +298,8 @@ function slotPosition(keys: readonly string[], key: string): number {
   return -1;
 }
 
-function readMovs(value: unknown, catalog: IndexedCatalog): ReadAssessment["liveFiles"] {
-  const liveFiles = filled(catalog.slotCount, 0);
+function readMovs(value: unknown, catalog: IndexedCatalog, read: ReadAssessment): void {
+  const liveFiles = read.liveFiles;
   const rows = list(value, "movs");
   // Rows grouped by leaf reuse the previous row's leaf instead of looking it up again.
   let placed: PlacedLeaf | undefined;
@@ -279,7 +317,6 @@ function readMovs(value: unknown, catalog: IndexedCatalog): ReadAssessment["live
     if (slot < 0) refuse(`movs[${index}].slotKey`, "is not an upload slot of this leaf");
     liveFiles[placed.slotOffset + slot] += 1;
   }
-  return liveFiles;
 }
 
 /**
@@ -293,10 +330,9 @@ export function readAssessment(
   input: Record<string, unknown>,
   catalog: IndexedCatalog,
 ): ReadAssessment {
-  const liveFiles = readMovs(input.movs, catalog);
-  return {
-    responses: readResponses(input.responses, catalog),
-    overrides: readOverrides(input.indicatorOverrides, catalog),
-    liveFiles,
-  };
+  const read = emptyReader(catalog);
+  readMovs(input.movs, catalog, read);
+  readResponses(input.responses, catalog, read);
+  readOverrides(input.indicatorOverrides, catalog, read);
+  return read;
 }

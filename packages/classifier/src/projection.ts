@@ -8,9 +8,13 @@ export type ProjectedLeaf = {
   projectedFrom: "decision" | "recommendation" | "completeness";
 };
 
-/** Checklist values by item position; any value that is not null is a reviewer value. */
-export function hasReviewerValues(values: readonly (ChecklistValue | undefined)[]): boolean {
-  for (let i = 0; i < values.length; i++) {
+/** Any checklist value that is not null is a reviewer value; the leaf's are `values[from]` to `values[to - 1]`. */
+export function hasReviewerValues(
+  values: readonly (ChecklistValue | undefined)[],
+  from = 0,
+  to = values.length,
+): boolean {
+  for (let i = from; i < to; i++) {
     if (values[i] !== null && values[i] !== undefined) return true;
   }
   return false;

@@ -148,16 +148,14 @@ export function canonicalInput(
   writer.begin(encodingRoom(catalog, catalogSha256));
   writer.bytes.set(catalogSha256);
   writer.length = catalogSha256.length;
-  const { slotOffsets } = catalog;
-  const { responses, liveFiles, overrides } = read;
-  for (let i = 0; i < responses.length; i++) {
-    const response = responses[i];
-    if (response === undefined) writer.bytes[writer.length++] = 0;
+  const { slotOffsets, itemOffsets } = catalog;
+  const { answered, values, liveFiles, overrides } = read;
+  for (let i = 0; i < answered.length; i++) {
+    if (answered[i] === 0) writer.bytes[writer.length++] = 0;
     else {
-      writer.bytes[writer.length++] = 1 + 4 * decisionCode(response.decision) +
-        decisionCode(response.override);
-      const values = response.values;
-      for (let k = 0; k < values.length; k++) writer.value(values[k]);
+      writer.bytes[writer.length++] = 1 + 4 * decisionCode(read.decisions[i]) +
+        decisionCode(read.decisionOverrides[i]);
+      for (let k = itemOffsets[i]; k < itemOffsets[i + 1]; k++) writer.value(values[k]);
     }
     for (let k = slotOffsets[i]; k < slotOffsets[i + 1]; k++) writer.unsigned(liveFiles[k]);
   }

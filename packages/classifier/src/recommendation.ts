@@ -2,7 +2,10 @@ import type { CatalogItem, CatalogLeaf, ChecklistValue, ItemType, Verdict } from
 
 /** §5 rule 2, leaf recommendation from the reviewer's checklist values. It never proposes Considered. */
 
-/** Checklist values by catalog item position; null or undefined when absent. */
+/**
+ * Checklist values by catalog item position, null or undefined when absent; the rules read a
+ * leaf's values from an `offset` on.
+ */
 export type ChecklistValues = readonly (ChecklistValue | undefined)[];
 
 /** Display-only items and profiling items are never scored. */
@@ -117,51 +120,51 @@ export function recommendationPlan(leaf: CatalogLeaf): RecommendationPlan {
     },
     withoutValues: "unmet",
   };
-  plan.withoutValues = recommends(plan, []) ? "met" : "unmet";
+  plan.withoutValues = recommends(plan, [], 0) ? "met" : "unmet";
   return plan;
 }
 
-function everyMet(plan: RecommendationPlan, positions: readonly number[], values: ChecklistValues) {
+function everyMet(plan: RecommendationPlan, positions: readonly number[], values: ChecklistValues, offset: number) {
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i];
-    if (!metByKind(plan.kinds[position], values[position])) return false;
+    if (!metByKind(plan.kinds[position], values[offset + position])) return false;
   }
   return true;
 }
 
-function someMet(plan: RecommendationPlan, positions: readonly number[], values: ChecklistValues) {
+function someMet(plan: RecommendationPlan, positions: readonly number[], values: ChecklistValues, offset: number) {
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i];
-    if (metByKind(plan.kinds[position], values[position])) return true;
+    if (metByKind(plan.kinds[position], values[offset + position])) return true;
   }
   return false;
 }
 
-function someOptionMet(plan: RecommendationPlan, values: ChecklistValues): boolean {
+function someOptionMet(plan: RecommendationPlan, values: ChecklistValues, offset: number): boolean {
   for (let i = 0; i < plan.options.length; i++) {
-    if (everyMet(plan, plan.options[i], values)) return true;
+    if (everyMet(plan, plan.options[i], values, offset)) return true;
   }
   return false;
 }
 
 /** Every required item met and no YES/NO field answered NO. */
-function allItemsRequired(plan: RecommendationPlan, values: ChecklistValues): boolean {
-  if (plan.required.length === 0 || !everyMet(plan, plan.required, values)) return false;
+function allItemsRequired(plan: RecommendationPlan, values: ChecklistValues, offset: number): boolean {
+  if (plan.required.length === 0 || !everyMet(plan, plan.required, values, offset)) return false;
   for (let i = 0; i < plan.yesNo.length; i++) {
-    const value = values[plan.yesNo[i]];
+    const value = values[offset + plan.yesNo[i]];
     if (value === "no" || value === false) return false;
   }
   return true;
 }
 
 /** Every item of at least one option group met, or any standalone item met. */
-function anyOptionGroupRequired(plan: RecommendationPlan, values: ChecklistValues): boolean {
-  return someMet(plan, plan.standalone, values) || someOptionMet(plan, values);
+function anyOptionGroupRequired(plan: RecommendationPlan, values: ChecklistValues, offset: number): boolean {
+  return someMet(plan, plan.standalone, values, offset) || someOptionMet(plan, values, offset);
 }
 
-function atLeastHalf({ numerator, denominator }: Ratio, values: ChecklistValues): boolean {
-  const done = values[numerator];
-  const planned = values[denominator];
+function atLeastHalf({ numerator, denominator }: Ratio, values: ChecklistValues, offset: number): boolean {
+  const done = values[offset + numerator];
+  const planned = values[offset + denominator];
   return typeof done === "number" && typeof planned === "number" && planned > 0 &&
     done / planned >= 0.5;
 }
@@ -170,12 +173,13 @@ function atLeastHalf({ numerator, denominator }: Ratio, values: ChecklistValues)
 export function optionsMetByAccomplishment(
   plan: RecommendationPlan,
   values: ChecklistValues,
+  offset = 0,
 ): string[] {
   const fallback = plan.fallback;
   if (fallback === null) return [];
   const met: string[] = [];
-  if (atLeastHalf(fallback.physical, values)) met.push(fallback.physicalOption);
-  if (atLeastHalf(fallback.financial, values)) met.push(fallback.financialOption);
+  if (atLeastHalf(fallback.physical, values, offset)) met.push(fallback.physicalOption);
+  if (atLeastHalf(fallback.financial, values, offset)) met.push(fallback.financialOption);
   return met;
 }
 
@@ -183,25 +187,25 @@ export function optionsMetByAccomplishment(
  * All shared items met and at least one option met. An option is an option group whose items are
  * all met; a leaf without option groups needs one non-shared item met.
  */
-function sharedPlusOneOption(plan: RecommendationPlan, values: ChecklistValues): boolean {
-  if (!everyMet(plan, plan.shared, values)) return false;
-  if (optionsMetByAccomplishment(plan, values).length > 0) return true;
+function sharedPlusOneOption(plan: RecommendationPlan, values: ChecklistValues, offset: number): boolean {
+  if (!everyMet(plan, plan.shared, values, offset)) return false;
+  if (optionsMetByAccomplishment(plan, values, offset).length > 0) return true;
   return plan.options.length === 0
-    ? someMet(plan, plan.nonShared, values)
-    : someOptionMet(plan, values);
+    ? someMet(plan, plan.nonShared, values, offset)
+    : someOptionMet(plan, values, offset);
 }
 
-function recommends(plan: RecommendationPlan, values: ChecklistValues): boolean {
+function recommends(plan: RecommendationPlan, values: ChecklistValues, offset: number): boolean {
   switch (plan.rule) {
     case "ALL_ITEMS_REQUIRED":
-      return allItemsRequired(plan, values);
+      return allItemsRequired(plan, values, offset);
     case "ANY_ITEM_REQUIRED":
-      return someMet(plan, plan.scoreable, values);
+      return someMet(plan, plan.scoreable, values, offset);
     case "ANY_OPTION_GROUP_REQUIRED":
-      return anyOptionGroupRequired(plan, values);
+      return anyOptionGroupRequired(plan, values, offset);
     case "OR_LOGIC_AT_LEAST_1_REQUIRED":
     case "SHARED_PLUS_OR_LOGIC":
-      return sharedPlusOneOption(plan, values);
+      return sharedPlusOneOption(plan, values, offset);
   }
 }
 
@@ -209,7 +213,8 @@ function recommends(plan: RecommendationPlan, values: ChecklistValues): boolean 
 export function leafRecommendation(
   plan: RecommendationPlan,
   values: ChecklistValues | undefined,
+  offset = 0,
 ): Verdict {
   if (values === undefined) return plan.withoutValues;
-  return recommends(plan, values) ? "met" : "unmet";
+  return recommends(plan, values, offset) ? "met" : "unmet";
 }

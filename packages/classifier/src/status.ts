@@ -1,13 +1,13 @@
 import { ClassifierInputError } from "./errors.ts";
-import type { CatalogLeaf, LeafResponse } from "./schema.ts";
+import type { CatalogLeaf, Decision, LeafResponse } from "./schema.ts";
 
 /** §5 rule 3, leaf status: the MLGOO override wins over the validator's decision. */
 export type LeafStatus = "met" | "unmet" | "considered" | "no_decision";
 
 type Decisions = Pick<LeafResponse, "decision" | "override">;
 
-export function leafStatus(response: Decisions | undefined): LeafStatus {
-  return response?.override ?? response?.decision ?? "no_decision";
+export function leafStatus(decision: Decision | null, override: Decision | null): LeafStatus {
+  return override ?? decision ?? "no_decision";
 }
 
 /** Met and Considered pass; Unmet and a missing decision do not. */

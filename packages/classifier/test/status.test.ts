@@ -5,17 +5,16 @@ import { input2024, leaf } from "./fixtures/assessments.ts";
 
 describe("leaf status (§5 rule 3)", () => {
   it("the status is the validator's decision", () => {
-    expect(leafStatus({ decision: "unmet", override: null })).toBe("unmet");
+    expect(leafStatus("unmet", null)).toBe("unmet");
   });
 
   it("the MLGOO override wins over the validator's decision", () => {
-    expect(leafStatus({ decision: "unmet", override: "met" })).toBe("met");
-    expect(leafStatus({ decision: "met", override: "unmet" })).toBe("unmet");
+    expect(leafStatus("unmet", "met")).toBe("met");
+    expect(leafStatus("met", "unmet")).toBe("unmet");
   });
 
-  it("a leaf without a decision or without a response has no decision", () => {
-    expect(leafStatus({ decision: null, override: null })).toBe("no_decision");
-    expect(leafStatus(undefined)).toBe("no_decision");
+  it("a leaf without a decision or override (or without a response) has no decision", () => {
+    expect(leafStatus(null, null)).toBe("no_decision");
   });
 
   it("met and considered pass; unmet and no decision do not", () => {
