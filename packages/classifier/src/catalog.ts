@@ -14,6 +14,10 @@ import {
 export type PlacedLeaf = {
   leaf: CatalogLeaf;
   indicator: CatalogIndicator;
+  /** The leaf's code, its indicator's code and area, read on every classification. */
+  code: string;
+  indicatorCode: string;
+  area: number;
   /** Position among the catalog's leaves and of its indicator among the indicators. */
   position: number;
   indicatorPosition: number;
@@ -91,6 +95,9 @@ export function indexCatalog(input: unknown): IndexedCatalog {
       const placed = {
         leaf,
         indicator,
+        code: leaf.code,
+        indicatorCode: indicator.code,
+        area: indicator.area,
         position: leaves.length,
         indicatorPosition: i,
         areaPosition: catalog.areas.findIndex((area) => area.code === indicator.area),

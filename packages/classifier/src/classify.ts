@@ -75,7 +75,7 @@ function classifyLeaves(
 ): LeafResult[] {
   const results: LeafResult[] = new Array(leaves.length);
   for (let i = 0; i < leaves.length; i++) {
-    const { leaf, indicator, scored, recommendation: plan, slots, slotOffset, itemOffset } =
+    const { code, indicatorCode, area, scored, recommendation: plan, slots, slotOffset, itemOffset } =
       leaves[i];
     const answered = read.answered[i] === 1;
     const completeness = leafCompleteness(slots, read.liveFiles, slotOffset);
@@ -89,9 +89,9 @@ function classifyLeaves(
       completeness,
     );
     results[i] = {
-      code: leaf.code,
-      indicatorCode: indicator.code,
-      area: indicator.area,
+      code,
+      indicatorCode,
+      area,
       scored,
       completeness,
       recommendation,

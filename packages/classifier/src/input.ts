@@ -222,10 +222,10 @@ function readChecklistByOwnKeys(
   }
 }
 
-/** Responses usually arrive in catalog order: the leaf after the previous row's is tried first. */
+/** Rows usually arrive in catalog order: the leaf after the previous row's is tried first. */
 function leafNamed(catalog: IndexedCatalog, code: string, after: number): PlacedLeaf | undefined {
   const next = catalog.leaves[after + 1];
-  return next !== undefined && next.leaf.code === code ? next : catalog.leafByCode.get(code);
+  return next !== undefined && next.code === code ? next : catalog.leafByCode.get(code);
 }
 
 function readResponses(value: unknown, catalog: IndexedCatalog, read: ReadAssessment): void {
@@ -308,8 +308,8 @@ function readMovs(value: unknown, catalog: IndexedCatalog, read: ReadAssessment)
     if (!isRecord(fields)) refuse(`movs[${index}]`, EXPECTED_OBJECT);
     const { leafCode, slotKey } = fields;
     if (!isText(leafCode)) refuse(`movs[${index}].leafCode`, EXPECTED_TEXT);
-    if (placed === undefined || placed.leaf.code !== leafCode) {
-      placed = catalog.leafByCode.get(leafCode) ??
+    if (placed === undefined || placed.code !== leafCode) {
+      placed = leafNamed(catalog, leafCode, placed === undefined ? -1 : placed.position) ??
         refuse(`movs[${index}].leafCode`, "is not a leaf of the catalog");
     }
     if (!isText(slotKey)) refuse(`movs[${index}].slotKey`, EXPECTED_TEXT);
