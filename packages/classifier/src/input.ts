@@ -81,21 +81,23 @@ function isIsoDate(value: unknown): boolean {
   return day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
 }
 
-/** What a checklist value may be for each item type (contract value semantics); null is always allowed. */
-function fitsItemType(type: ItemType, value: unknown): boolean {
-  switch (type) {
-    case "checkbox":
+/**
+ * What a checklist value may be for each item type, by `ITEM_KIND` (contract value semantics);
+ * null is always allowed.
+ */
+function fitsItemKind(kind: number, value: unknown): boolean {
+  switch (kind) {
+    case 0: // checkbox
       return typeof value === "boolean";
-    case "assessment_field":
+    case 1: // assessment_field
       return value === "yes" || value === "no" || typeof value === "boolean";
-    case "document_count":
+    case 2: // document_count
       return Number.isInteger(value) && (value as number) >= 0;
-    case "date_input":
+    case 3: // date_input
       return isIsoDate(value);
-    case "calculation_field":
+    case 4: // calculation_field
       return typeof value === "number" && Number.isFinite(value);
-    case "info_text":
-    case "section_header":
+    default: // info_text, section_header
       return typeof value === "boolean" || typeof value === "number" || typeof value === "string";
   }
 }
@@ -163,9 +165,9 @@ function readChecklist(
   values: ChecklistValue[],
 ): void {
   if (!isRecord(value)) refuse(`responses[${index}].checklist`, EXPECTED_OBJECT);
-  const { types } = placed.recommendation;
+  const { kinds } = placed.recommendation;
   const offset = placed.itemOffset;
-  for (let i = 0; i < types.length; i++) values[offset + i] = null;
+  for (let i = 0; i < kinds.length; i++) values[offset + i] = null;
   if (!enumeratesOwnKeysOnly(value, plainPrototype)) {
     return readChecklistByOwnKeys(value, placed, index, values);
   }
@@ -177,7 +179,7 @@ function readChecklist(
     next = position + 1;
     const entry = value[key];
     if (entry === null || entry === undefined) continue;
-    if (!fitsItemType(types[position], entry)) {
+    if (!fitsItemKind(kinds[position], entry)) {
       return readChecklistByOwnKeys(value, placed, index, values);
     }
     values[offset + position] = entry as ChecklistValue;
@@ -195,8 +197,8 @@ function readChecklistByOwnKeys(
   values: ChecklistValue[],
 ): void {
   const at = `responses[${index}]`;
-  const types = placed.recommendation.types;
-  let misfit = types.length;
+  const { kinds } = placed.recommendation;
+  let misfit = kinds.length;
   let unknownKey: string | undefined;
   for (const key of Object.keys(value)) {
     const position = placed.itemPositions.get(key);
@@ -206,11 +208,11 @@ function readChecklistByOwnKeys(
     }
     const entry = value[key];
     if (entry === null || entry === undefined) continue;
-    if (fitsItemType(types[position], entry)) {
+    if (fitsItemKind(kinds[position], entry)) {
       values[placed.itemOffset + position] = entry as ChecklistValue;
     } else if (position < misfit) misfit = position;
   }
-  if (misfit < types.length) {
+  if (misfit < kinds.length) {
     const item = placed.leaf.items[misfit];
     refuse(
       `${at}.checklist.${item.key}`,

@@ -1,4 +1,11 @@
-import type { CatalogItem, CatalogLeaf, ChecklistValue, ItemType, Verdict } from "./schema.ts";
+import {
+  type CatalogItem,
+  type CatalogLeaf,
+  type ChecklistValue,
+  ITEM_KIND,
+  type ItemType,
+  type Verdict,
+} from "./schema.ts";
 
 /** §5 rule 2, leaf recommendation from the reviewer's checklist values. It never proposes Considered. */
 
@@ -13,21 +20,7 @@ export function isScoreable(item: CatalogItem): boolean {
   return item.type !== "info_text" && item.type !== "section_header" && !item.isProfiling;
 }
 
-/** Item types as small integers (`ITEM_KIND`), so the rules switch on numbers, not strings. */
-const ITEM_TYPES = [
-  "checkbox",
-  "assessment_field",
-  "document_count",
-  "date_input",
-  "calculation_field",
-  "info_text",
-  "section_header",
-] as const satisfies readonly ItemType[];
-
-const ITEM_KIND = Object.fromEntries(ITEM_TYPES.map((type, kind) => [type, kind])) as Readonly<
-  Record<ItemType, number>
->;
-
+/** Whether a value meets its item, by `ITEM_KIND`. */
 function metByKind(kind: number, value: ChecklistValue | undefined): boolean {
   switch (kind) {
     case 0: // checkbox

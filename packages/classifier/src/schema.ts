@@ -20,6 +20,14 @@ export const itemTypeSchema = z.enum([
   "section_header",
 ]);
 
+/**
+ * Item types as small integers, in `itemTypeSchema` order: the rules switch on these (as literal
+ * cases, commented with the type) instead of comparing strings.
+ */
+export const ITEM_KIND = Object.freeze(
+  Object.fromEntries(itemTypeSchema.options.map((type, kind) => [type, kind])),
+) as Readonly<Record<z.infer<typeof itemTypeSchema>, number>>;
+
 export const areaKindSchema = z.enum(["core", "essential"]);
 export const decisionSchema = z.enum(["met", "unmet", "considered"]);
 export const verdictSchema = z.enum(["met", "unmet"]);

@@ -6,6 +6,7 @@ import {
   recommendationPlan,
 } from "../src/recommendation.ts";
 import type { CatalogLeaf, ChecklistValue } from "../src/index.ts";
+import { ITEM_KIND } from "../src/schema.ts";
 import { item, leaf, leaf2024 } from "./fixtures/assessments.ts";
 
 type Checklist = Record<string, ChecklistValue>;
@@ -218,5 +219,19 @@ describe("the ≥ 50 % physical-or-financial accomplishment fallback", () => {
     for (const code of ["2.1.4", "3.2.3", "4.1.6", "4.3.4", "4.5.6", "4.8.4", "6.1.4"]) {
       expect(leaf2024(code).accomplishmentFallback, code).not.toBeNull();
     }
+  });
+});
+
+describe("item kinds", () => {
+  it("the rules' numeric switches follow the item types in schema order", () => {
+    expect(ITEM_KIND).toEqual({
+      checkbox: 0,
+      assessment_field: 1,
+      document_count: 2,
+      date_input: 3,
+      calculation_field: 4,
+      info_text: 5,
+      section_header: 6,
+    });
   });
 });
