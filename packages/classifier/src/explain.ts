@@ -47,7 +47,8 @@ function explainLeaf(
     into.push(reasons?.missing.get(slot) ?? { leafCode: leaf.code, reason: `missing_mov:${slot}` });
   }
   if (verdictReason !== null) {
-    into.push(reasons?.[verdictReason] ?? { leafCode: leaf.code, reason: verdictReason });
+    const shared = verdictReason === "unmet" ? reasons?.unmet : reasons?.no_decision;
+    into.push(shared ?? { leafCode: leaf.code, reason: verdictReason });
   }
   return into;
 }

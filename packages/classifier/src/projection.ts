@@ -35,15 +35,19 @@ const projections = {
   },
 } as const satisfies Record<ProjectedLeaf["projectedFrom"], Record<Verdict, ProjectedLeaf>>;
 
+/** Named loads rather than `pair[verdict]`: a lookup by a varying key is slow in V8. */
+const pick = (pair: Readonly<Record<Verdict, ProjectedLeaf>>, met: boolean) =>
+  met ? pair.met : pair.unmet;
+
 export function projectLeaf(
   status: LeafStatus,
   recommendation: Verdict,
   reviewed: boolean,
   completeness: Completeness,
 ): ProjectedLeaf {
-  if (status !== "no_decision") return projections.decision[statusPasses(status) ? "met" : "unmet"];
-  if (reviewed) return projections.recommendation[recommendation];
-  return projections.completeness[completeness.complete ? "met" : "unmet"];
+  if (status !== "no_decision") return pick(projections.decision, statusPasses(status));
+  if (reviewed) return pick(projections.recommendation, recommendation === "met");
+  return pick(projections.completeness, completeness.complete);
 }
 
 /** Share of scored leaves projected Met, as a percentage with one decimal. */
