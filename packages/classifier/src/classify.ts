@@ -78,7 +78,7 @@ function classifyLeaves(
     const { code, indicatorCode, area, scored, recommendation: plan, slots, slotOffset, itemOffset } =
       leaves[i];
     const answered = read.answered[i] === 1;
-    const completeness = leafCompleteness(slots, read.liveFiles, slotOffset);
+    const completeness = leafCompleteness(slots, read.liveFiles, slotOffset, read.filledSlots[i]);
     const recommendation = leafRecommendation(plan, answered ? read.values : undefined, itemOffset);
     const status = leafStatus(read.decisions[i], read.decisionOverrides[i]);
     const passes = statusPasses(status);

@@ -68,23 +68,34 @@ function isWhole(positions: readonly number[], files: LiveFiles, offset: number)
   return true;
 }
 
-/**
- * Missing slots are the missing shared slots and, when no option group is whole, the missing slots
- * of the group closest to complete (the first in catalog order on a tie). The leaf's slot counts
- * are `files[offset]` onwards.
- */
-export function leafCompleteness(layout: SlotLayout, files: LiveFiles, offset = 0): Completeness {
-  const cache = layout.bySlotsFilled;
-  if (cache === null) return computeCompleteness(layout, files, offset);
+/** Which of a leaf's slots have a live file, a bit per slot (slot i is bit i). */
+export function filledSlots(layout: SlotLayout, files: LiveFiles, offset = 0): number {
   let filled = 0;
   if (files !== undefined) {
     for (let i = 0; i < layout.keys.length; i++) if (files[offset + i] > 0) filled |= 1 << i;
   }
-  let completeness = cache[filled];
+  return filled;
+}
+
+/**
+ * Missing slots are the missing shared slots and, when no option group is whole, the missing slots
+ * of the group closest to complete (the first in catalog order on a tie). The leaf's slot counts
+ * are `files[offset]` onwards; `filled` is their `filledSlots`, when the caller already has it.
+ */
+export function leafCompleteness(
+  layout: SlotLayout,
+  files: LiveFiles,
+  offset = 0,
+  filled?: number,
+): Completeness {
+  const cache = layout.bySlotsFilled;
+  if (cache === null) return computeCompleteness(layout, files, offset);
+  const key = filled ?? filledSlots(layout, files, offset);
+  let completeness = cache[key];
   if (completeness === undefined) {
     completeness = computeCompleteness(layout, files, offset);
     Object.freeze(completeness.missingSlots);
-    cache[filled] = Object.freeze(completeness);
+    cache[key] = Object.freeze(completeness);
   }
   return completeness;
 }

@@ -22,6 +22,8 @@ export type ReadAssessment = {
   values: ChecklistValue[];
   /** Per slot: its live files. */
   liveFiles: number[];
+  /** Per leaf: which of its slots have a live file, as `filledSlots` (bits for its first 31 slots). */
+  filledSlots: Int32Array;
   /** Per indicator: its explicit verdict, if any. */
   overrides: (Verdict | undefined)[];
 };
@@ -39,6 +41,7 @@ function emptyReader(catalog: IndexedCatalog): ReadAssessment {
       reviewed: new Uint8Array(catalog.leaves.length),
       values: new Array(catalog.itemCount).fill(null),
       liveFiles: new Array(catalog.slotCount).fill(0),
+      filledSlots: new Int32Array(catalog.leaves.length),
       overrides: new Array(catalog.indicators.length).fill(undefined),
     };
     readers.set(catalog, read);
@@ -46,7 +49,7 @@ function emptyReader(catalog: IndexedCatalog): ReadAssessment {
   }
   const { answered, decisions, decisionOverrides, liveFiles, overrides } = read;
   for (let i = 0; i < answered.length; i++) {
-    answered[i] = read.reviewed[i] = 0;
+    answered[i] = read.reviewed[i] = read.filledSlots[i] = 0;
     decisions[i] = decisionOverrides[i] = null;
   }
   for (let i = 0; i < liveFiles.length; i++) liveFiles[i] = 0;
@@ -318,6 +321,7 @@ function readMovs(value: unknown, catalog: IndexedCatalog, read: ReadAssessment)
     const slot = slotPosition(placed.slots.keys, slotKey);
     if (slot < 0) refuse(`movs[${index}].slotKey`, "is not an upload slot of this leaf");
     liveFiles[placed.slotOffset + slot] += 1;
+    read.filledSlots[placed.position] |= 1 << slot;
   }
 }
 
