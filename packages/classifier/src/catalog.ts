@@ -28,8 +28,9 @@ export type PlacedLeaf = {
   itemOffset: number;
   /** False for profiling-only leaves and leaves of profiling-only indicators: never scored. */
   scored: boolean;
-  /** The leaf's item keys in catalog order, and their positions by key. */
-  itemKeys: readonly string[];
+  itemCount: number;
+  slotCount: number;
+  /** The leaf's item positions by key. */
   itemPositions: ReadonlyMap<string, number>;
   recommendation: RecommendationPlan;
   slots: SlotLayout;
@@ -52,6 +53,10 @@ export type IndexedCatalog = {
   itemCount: number;
   /** Leaf i's items are positions `itemOffsets[i]` to `itemOffsets[i + 1]` (exclusive) among all items. */
   itemOffsets: Int32Array;
+  /** Every item's key and `ITEM_KIND`, and every slot's key, by position among all items or slots. */
+  itemKeys: readonly string[];
+  itemKinds: Uint8Array;
+  slotKeys: readonly string[];
   leafByCode: ReadonlyMap<string, PlacedLeaf>;
   /** Each indicator's leaves: positions `from` to `to` (exclusive) among the catalog's leaves. */
   indicatorLeaves: readonly { from: number; to: number }[];
@@ -76,6 +81,17 @@ export function indexCatalog(input: unknown): IndexedCatalog {
   const leaves: PlacedLeaf[] = [];
   let slotCount = 0;
   let itemCount = 0;
+  // Item keys and kinds and slot keys of all leaves, each in one array: the reader and the rules
+  // touch a few cache lines instead of an array per leaf.
+  const itemKeys: string[] = [];
+  const slotKeys: string[] = [];
+  const itemKinds = new Uint8Array(
+    catalog.indicators.reduce(
+      (count, indicator) =>
+        count + indicator.leaves.reduce((items, leaf) => items + leaf.items.length, 0),
+      0,
+    ),
+  );
 
   catalog.indicators.forEach((indicator, i) => {
     const at = `catalog.indicators[${i}]`;
@@ -104,9 +120,10 @@ export function indexCatalog(input: unknown): IndexedCatalog {
         slotOffset: slotCount,
         itemOffset: itemCount,
         scored: !indicator.isProfilingOnly && !leaf.isProfilingOnly,
-        itemKeys: leaf.items.map((item) => item.key),
+        itemCount: leaf.items.length,
+        slotCount: leaf.slots.length,
         itemPositions: new Map(leaf.items.map((item, position) => [item.key, position])),
-        recommendation: recommendationPlan(leaf),
+        recommendation: recommendationPlan(leaf, itemKinds, itemCount),
         slots: slotLayout(leaf.slots),
         reasons: leafReasons(leaf.code, leaf.slots.map((slot) => slot.key)),
         json: {
@@ -116,6 +133,8 @@ export function indexCatalog(input: unknown): IndexedCatalog {
       };
       leafByCode.set(leaf.code, placed);
       leaves.push(placed);
+      for (const item of leaf.items) itemKeys.push(item.key);
+      for (const slot of leaf.slots) slotKeys.push(slot.key);
       slotCount += leaf.slots.length;
       itemCount += leaf.items.length;
     });
@@ -135,6 +154,9 @@ export function indexCatalog(input: unknown): IndexedCatalog {
     slotOffsets: Int32Array.from([...leaves.map((placed) => placed.slotOffset), slotCount]),
     itemCount,
     itemOffsets: Int32Array.from([...leaves.map((placed) => placed.itemOffset), itemCount]),
+    itemKeys,
+    itemKinds,
+    slotKeys,
     leafByCode,
     indicatorLeaves,
     indicatorAreas: Int32Array.from(

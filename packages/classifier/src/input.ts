@@ -162,28 +162,32 @@ function hasEnumerableKeys(value: object): boolean {
  */
 function readChecklist(
   value: unknown,
+  catalog: IndexedCatalog,
   placed: PlacedLeaf,
   index: number,
   plainPrototype: boolean,
   values: ChecklistValue[],
 ): void {
   if (!isRecord(value)) refuse(`responses[${index}].checklist`, EXPECTED_OBJECT);
-  const { kinds } = placed.recommendation;
-  const offset = placed.itemOffset;
-  for (let i = 0; i < kinds.length; i++) values[offset + i] = null;
+  const { itemKeys, itemKinds } = catalog;
+  const { itemOffset: offset, itemCount: count } = placed;
+  for (let i = 0; i < count; i++) values[offset + i] = null;
   if (!enumeratesOwnKeysOnly(value, plainPrototype)) {
-    return readChecklistByOwnKeys(value, placed, index, values);
+    return readChecklistByOwnKeys(value, catalog, placed, index, values);
   }
-  const keys = placed.itemKeys;
   let next = 0;
   for (const key in value) {
-    const position = keys[next] === key ? next : placed.itemPositions.get(key);
-    if (position === undefined) return readChecklistByOwnKeys(value, placed, index, values);
+    const position = next < count && itemKeys[offset + next] === key
+      ? next
+      : placed.itemPositions.get(key);
+    if (position === undefined) {
+      return readChecklistByOwnKeys(value, catalog, placed, index, values);
+    }
     next = position + 1;
     const entry = value[key];
     if (entry === null || entry === undefined) continue;
-    if (!fitsItemKind(kinds[position], entry)) {
-      return readChecklistByOwnKeys(value, placed, index, values);
+    if (!fitsItemKind(itemKinds[offset + position], entry)) {
+      return readChecklistByOwnKeys(value, catalog, placed, index, values);
     }
     values[offset + position] = entry as ChecklistValue;
   }
@@ -195,13 +199,14 @@ function readChecklist(
  */
 function readChecklistByOwnKeys(
   value: Record<string, unknown>,
+  catalog: IndexedCatalog,
   placed: PlacedLeaf,
   index: number,
   values: ChecklistValue[],
 ): void {
   const at = `responses[${index}]`;
-  const { kinds } = placed.recommendation;
-  let misfit = kinds.length;
+  const kindAt = (position: number) => catalog.itemKinds[placed.itemOffset + position];
+  let misfit = placed.itemCount;
   let unknownKey: string | undefined;
   for (const key of Object.keys(value)) {
     const position = placed.itemPositions.get(key);
@@ -211,11 +216,11 @@ function readChecklistByOwnKeys(
     }
     const entry = value[key];
     if (entry === null || entry === undefined) continue;
-    if (fitsItemKind(kinds[position], entry)) {
+    if (fitsItemKind(kindAt(position), entry)) {
       values[placed.itemOffset + position] = entry as ChecklistValue;
     } else if (position < misfit) misfit = position;
   }
-  if (misfit < kinds.length) {
+  if (misfit < placed.itemCount) {
     const item = placed.leaf.items[misfit];
     refuse(
       `${at}.checklist.${item.key}`,
@@ -249,7 +254,7 @@ function readResponses(value: unknown, catalog: IndexedCatalog, read: ReadAssess
     if (read.answered[position] === 1) {
       refuse(`responses[${index}].leafCode`, "duplicate response for this leaf");
     }
-    readChecklist(fields.checklist, placed, index, plainPrototype, read.values);
+    readChecklist(fields.checklist, catalog, placed, index, plainPrototype, read.values);
     const { decision, override } = fields;
     if (!isDecisionOrNull(decision)) {
       refuse(`responses[${index}].decision`, expectedOneOf(DECISIONS));
@@ -264,7 +269,7 @@ function readResponses(value: unknown, catalog: IndexedCatalog, read: ReadAssess
     read.decisions[position] = decision;
     read.decisionOverrides[position] = override;
     const from = placed.itemOffset;
-    read.reviewed[position] = hasReviewerValues(read.values, from, from + placed.itemKeys.length)
+    read.reviewed[position] = hasReviewerValues(read.values, from, from + placed.itemCount)
       ? 1
       : 0;
     previous = position;
@@ -297,9 +302,12 @@ function readOverrides(value: unknown, catalog: IndexedCatalog, read: ReadAssess
   }
 }
 
-/** A leaf has a handful of slots: a scan beats hashing the key, and a loop beats `indexOf`. */
-function slotPosition(keys: readonly string[], key: string): number {
-  for (let i = 0; i < keys.length; i++) if (keys[i] === key) return i;
+/** The slot's position within its leaf: a leaf has a handful of slots, so a scan beats a lookup. */
+function slotPosition(catalog: IndexedCatalog, placed: PlacedLeaf, key: string): number {
+  const { slotKeys } = catalog;
+  const from = placed.slotOffset;
+  const count = placed.slotCount;
+  for (let i = 0; i < count; i++) if (slotKeys[from + i] === key) return i;
   return -1;
 }
 
@@ -318,7 +326,7 @@ function readMovs(value: unknown, catalog: IndexedCatalog, read: ReadAssessment)
         refuse(`movs[${index}].leafCode`, "is not a leaf of the catalog");
     }
     if (!isText(slotKey)) refuse(`movs[${index}].slotKey`, EXPECTED_TEXT);
-    const slot = slotPosition(placed.slots.keys, slotKey);
+    const slot = slotPosition(catalog, placed, slotKey);
     if (slot < 0) refuse(`movs[${index}].slotKey`, "is not an upload slot of this leaf");
     liveFiles[placed.slotOffset + slot] += 1;
     read.filledSlots[placed.position] |= 1 << slot;

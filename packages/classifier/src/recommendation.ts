@@ -51,8 +51,9 @@ type Ratio = { numerator: number; denominator: number };
 export type RecommendationPlan = {
   rule: CatalogLeaf["validationRule"];
   types: readonly ItemType[];
-  /** `ITEM_KIND` of each item's type. */
+  /** `ITEM_KIND` of each item's type: item i's is `kinds[kindOffset + i]`. */
   kinds: Uint8Array;
+  kindOffset: number;
   scoreable: readonly number[];
   /** The required items; a leaf marking nothing required requires every scoreable item. */
   required: readonly number[];
@@ -74,7 +75,18 @@ export type RecommendationPlan = {
   withoutValues: Verdict;
 };
 
-export function recommendationPlan(leaf: CatalogLeaf): RecommendationPlan {
+/**
+ * The leaf's plan. Within a catalog its item kinds are written into the catalog's `kinds`, from
+ * `kindOffset` on, which all its plans share.
+ */
+export function recommendationPlan(
+  leaf: CatalogLeaf,
+  kinds = new Uint8Array(leaf.items.length),
+  kindOffset = 0,
+): RecommendationPlan {
+  leaf.items.forEach((item, i) => {
+    kinds[kindOffset + i] = ITEM_KIND[item.type];
+  });
   const positions = (keep: (item: CatalogItem) => boolean) =>
     leaf.items.flatMap((item, position) => (isScoreable(item) && keep(item) ? [position] : []));
   const scoreable = positions(() => true);
@@ -91,7 +103,8 @@ export function recommendationPlan(leaf: CatalogLeaf): RecommendationPlan {
   const plan: RecommendationPlan = {
     rule: leaf.validationRule,
     types: leaf.items.map((item) => item.type),
-    kinds: Uint8Array.from(leaf.items, (item) => ITEM_KIND[item.type]),
+    kinds,
+    kindOffset,
     scoreable,
     required: marked.length > 0 ? marked : scoreable,
     shared,
@@ -120,7 +133,9 @@ export function recommendationPlan(leaf: CatalogLeaf): RecommendationPlan {
 function everyMet(plan: RecommendationPlan, positions: readonly number[], values: ChecklistValues, offset: number) {
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i];
-    if (!metByKind(plan.kinds[position], values[offset + position])) return false;
+    if (!metByKind(plan.kinds[plan.kindOffset + position], values[offset + position])) {
+      return false;
+    }
   }
   return true;
 }
@@ -128,7 +143,7 @@ function everyMet(plan: RecommendationPlan, positions: readonly number[], values
 function someMet(plan: RecommendationPlan, positions: readonly number[], values: ChecklistValues, offset: number) {
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i];
-    if (metByKind(plan.kinds[position], values[offset + position])) return true;
+    if (metByKind(plan.kinds[plan.kindOffset + position], values[offset + position])) return true;
   }
   return false;
 }
