@@ -35,7 +35,7 @@ type PreparedCatalog = {
 /** Catalogs are validated, indexed and hashed once per object; a catalog object must not be mutated once classified against. */
 const preparedCatalogs = new WeakMap<object, PreparedCatalog>();
 
-export function prepareCatalog(catalog: unknown): PreparedCatalog {
+function prepareCatalog(catalog: unknown): PreparedCatalog {
   const cached = typeof catalog === "object" && catalog !== null
     ? preparedCatalogs.get(catalog)
     : undefined;
@@ -75,8 +75,16 @@ function classifyLeaves(
 ): LeafResult[] {
   const results: LeafResult[] = new Array(leaves.length);
   for (let i = 0; i < leaves.length; i++) {
-    const { code, indicatorCode, area, scored, recommendation: plan, slots, slotOffset, itemOffset } =
-      leaves[i];
+    const {
+      code,
+      indicatorCode,
+      area,
+      scored,
+      recommendation: plan,
+      slots,
+      slotOffset,
+      itemOffset,
+    } = leaves[i];
     const answered = read.answered[i] === 1;
     const completeness = leafCompleteness(slots, read.liveFiles, slotOffset, read.filledSlots[i]);
     const recommendation = leafRecommendation(plan, answered ? read.values : undefined, itemOffset);
@@ -113,7 +121,7 @@ function classifyLeaves(
   return results;
 }
 
-export function decide(
+function decide(
   prepared: PreparedCatalog,
   read: ReadAssessment,
   hash: string,

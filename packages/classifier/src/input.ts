@@ -269,9 +269,7 @@ function readResponses(value: unknown, catalog: IndexedCatalog, read: ReadAssess
     read.decisions[position] = decision;
     read.decisionOverrides[position] = override;
     const from = placed.itemOffset;
-    read.reviewed[position] = hasReviewerValues(read.values, from, from + placed.itemCount)
-      ? 1
-      : 0;
+    read.reviewed[position] = hasReviewerValues(read.values, from, from + placed.itemCount) ? 1 : 0;
     previous = position;
   }
 }

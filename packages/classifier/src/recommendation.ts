@@ -130,7 +130,12 @@ export function recommendationPlan(
   return plan;
 }
 
-function everyMet(plan: RecommendationPlan, positions: readonly number[], values: ChecklistValues, offset: number) {
+function everyMet(
+  plan: RecommendationPlan,
+  positions: readonly number[],
+  values: ChecklistValues,
+  offset: number,
+) {
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i];
     if (!metByKind(plan.kinds[plan.kindOffset + position], values[offset + position])) {
@@ -140,7 +145,12 @@ function everyMet(plan: RecommendationPlan, positions: readonly number[], values
   return true;
 }
 
-function someMet(plan: RecommendationPlan, positions: readonly number[], values: ChecklistValues, offset: number) {
+function someMet(
+  plan: RecommendationPlan,
+  positions: readonly number[],
+  values: ChecklistValues,
+  offset: number,
+) {
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i];
     if (metByKind(plan.kinds[plan.kindOffset + position], values[offset + position])) return true;
@@ -156,7 +166,11 @@ function someOptionMet(plan: RecommendationPlan, values: ChecklistValues, offset
 }
 
 /** Every required item met and no YES/NO field answered NO. */
-function allItemsRequired(plan: RecommendationPlan, values: ChecklistValues, offset: number): boolean {
+function allItemsRequired(
+  plan: RecommendationPlan,
+  values: ChecklistValues,
+  offset: number,
+): boolean {
   if (plan.required.length === 0 || !everyMet(plan, plan.required, values, offset)) return false;
   for (let i = 0; i < plan.yesNo.length; i++) {
     const value = values[offset + plan.yesNo[i]];
@@ -166,11 +180,19 @@ function allItemsRequired(plan: RecommendationPlan, values: ChecklistValues, off
 }
 
 /** Every item of at least one option group met, or any standalone item met. */
-function anyOptionGroupRequired(plan: RecommendationPlan, values: ChecklistValues, offset: number): boolean {
+function anyOptionGroupRequired(
+  plan: RecommendationPlan,
+  values: ChecklistValues,
+  offset: number,
+): boolean {
   return someMet(plan, plan.standalone, values, offset) || someOptionMet(plan, values, offset);
 }
 
-function atLeastHalf({ numerator, denominator }: Ratio, values: ChecklistValues, offset: number): boolean {
+function atLeastHalf(
+  { numerator, denominator }: Ratio,
+  values: ChecklistValues,
+  offset: number,
+): boolean {
   const done = values[offset + numerator];
   const planned = values[offset + denominator];
   return typeof done === "number" && typeof planned === "number" && planned > 0 &&
@@ -195,7 +217,11 @@ export function optionsMetByAccomplishment(
  * All shared items met and at least one option met. An option is an option group whose items are
  * all met; a leaf without option groups needs one non-shared item met.
  */
-function sharedPlusOneOption(plan: RecommendationPlan, values: ChecklistValues, offset: number): boolean {
+function sharedPlusOneOption(
+  plan: RecommendationPlan,
+  values: ChecklistValues,
+  offset: number,
+): boolean {
   if (!everyMet(plan, plan.shared, values, offset)) return false;
   if (optionsMetByAccomplishment(plan, values, offset).length > 0) return true;
   return plan.options.length === 0
