@@ -60,71 +60,78 @@ const MAX_COUNT_BYTES = 5;
 const MAX_VALUE_BYTES = 9;
 
 /**
- * The canonical encoding is written into one buffer, reused and grown as needed. `begin` makes
- * room for everything but text, which makes its own room: the writes in between need no check.
+ * The canonical encoding is written into one buffer, reused and grown as needed. Each write takes
+ * the position to write at and returns the position after it, so the hot loop keeps the position
+ * in a local. The buffer is sized once per call for everything but text, which makes its own
+ * room: after a text write, `buffer` may be a new array.
  */
-class ByteWriter {
+class EncodingBuffer {
   bytes = new Uint8Array(4096);
   view = new DataView(this.bytes.buffer);
-  length = 0;
 
-  begin(room: number): void {
-    this.length = 0;
-    this.reserve(room);
-  }
-
-  reserve(count: number): void {
-    if (this.length + count <= this.bytes.length) return;
-    const bytes = new Uint8Array(Math.max(this.bytes.length * 2, this.length + count));
-    bytes.set(this.bytes.subarray(0, this.length));
+  /** Room for `count` bytes at `at`, keeping the bytes before it. */
+  reserve(at: number, count: number): Uint8Array {
+    if (at + count <= this.bytes.length) return this.bytes;
+    const bytes = new Uint8Array(Math.max(this.bytes.length * 2, at + count));
+    bytes.set(this.bytes.subarray(0, at));
     this.bytes = bytes;
     this.view = new DataView(bytes.buffer);
-  }
-
-  /** An unsigned integer below 2³⁵ as LEB128: 7 bits a byte, low bits first, high bit set on all but the last. */
-  unsigned(value: number): void {
-    while (value > 0x7f) {
-      this.bytes[this.length++] = (value % 0x80) | 0x80;
-      value = Math.floor(value / 0x80);
-    }
-    this.bytes[this.length++] = value;
-  }
-
-  value(value: ChecklistValue): void {
-    const bytes = this.bytes;
-    if (value === null) bytes[this.length++] = VALUE.absent;
-    else if (value === true) bytes[this.length++] = VALUE.true;
-    else if (value === false) bytes[this.length++] = VALUE.false;
-    else if (typeof value === "number") {
-      if (Number.isInteger(value) && value >= 0 && value <= 0xff) {
-        bytes[this.length++] = VALUE.byte;
-        bytes[this.length++] = value;
-      } else {
-        bytes[this.length++] = VALUE.float64;
-        this.view.setFloat64(this.length, value, true);
-        this.length += 8;
-      }
-    } else if (value === "yes") bytes[this.length++] = VALUE.yes;
-    else if (value === "no") bytes[this.length++] = VALUE.no;
-    else this.text(value);
-  }
-
-  /** ASCII text (ISO dates) is copied byte by byte; other text goes through a TextEncoder. */
-  text(value: string): void {
-    let ascii = true;
-    for (let i = 0; i < value.length && ascii; i++) ascii = value.charCodeAt(i) < 0x80;
-    const encoded = ascii ? null : utf8.encode(value);
-    const length = encoded === null ? value.length : encoded.length;
-    this.reserve(1 + MAX_COUNT_BYTES + length);
-    this.bytes[this.length++] = VALUE.text;
-    this.unsigned(length);
-    if (encoded !== null) this.bytes.set(encoded, this.length);
-    else for (let i = 0; i < length; i++) this.bytes[this.length + i] = value.charCodeAt(i);
-    this.length += length;
+    return bytes;
   }
 }
 
-const writer = new ByteWriter();
+const buffer = new EncodingBuffer();
+
+/** An unsigned integer below 2³⁵ as LEB128: 7 bits a byte, low bits first, high bit set on all but the last. */
+function writeUnsigned(bytes: Uint8Array, at: number, value: number): number {
+  while (value > 0x7f) {
+    bytes[at++] = (value % 0x80) | 0x80;
+    value = Math.floor(value / 0x80);
+  }
+  bytes[at++] = value;
+  return at;
+}
+
+/** Any text but "yes" and "no", as its UTF-8 byte length (LEB128) and bytes. */
+function writeText(at: number, value: string): number {
+  let bytes = buffer.reserve(at, 1 + MAX_COUNT_BYTES + value.length);
+  bytes[at++] = VALUE.text;
+  // ASCII text (ISO dates) is copied as it is checked; other text goes through a TextEncoder.
+  const lengthAt = at;
+  at = writeUnsigned(bytes, at, value.length);
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0x80) {
+      const encoded = utf8.encode(value);
+      bytes = buffer.reserve(lengthAt, MAX_COUNT_BYTES + encoded.length);
+      at = writeUnsigned(bytes, lengthAt, encoded.length);
+      bytes.set(encoded, at);
+      return at + encoded.length;
+    }
+    bytes[at++] = code;
+  }
+  return at;
+}
+
+/** A checklist value with its tag; text goes through `writeText`, which may grow the buffer. */
+function writeValue(bytes: Uint8Array, at: number, value: ChecklistValue): number {
+  if (value === null) bytes[at++] = VALUE.absent;
+  else if (value === true) bytes[at++] = VALUE.true;
+  else if (value === false) bytes[at++] = VALUE.false;
+  else if (typeof value === "number") {
+    if (Number.isInteger(value) && value >= 0 && value <= 0xff) {
+      bytes[at++] = VALUE.byte;
+      bytes[at++] = value;
+    } else {
+      bytes[at++] = VALUE.float64;
+      buffer.view.setFloat64(at, value, true);
+      at += 8;
+    }
+  } else if (value === "yes") bytes[at++] = VALUE.yes;
+  else if (value === "no") bytes[at++] = VALUE.no;
+  else at = writeText(at, value);
+  return at;
+}
 
 /** Room for a catalog's whole encoding, text values aside. */
 function encodingRoom(catalog: IndexedCatalog, catalogSha256: Uint8Array): number {
@@ -145,24 +152,27 @@ export function canonicalInput(
   catalogSha256: Uint8Array,
   read: ReadAssessment,
 ): Uint8Array {
-  writer.begin(encodingRoom(catalog, catalogSha256));
-  writer.bytes.set(catalogSha256);
-  writer.length = catalogSha256.length;
+  let bytes = buffer.reserve(0, encodingRoom(catalog, catalogSha256));
+  let at = 0;
+  for (let i = 0; i < catalogSha256.length; i++) bytes[at++] = catalogSha256[i];
   const { slotOffsets, itemOffsets } = catalog;
   const { answered, values, liveFiles, overrides } = read;
   for (let i = 0; i < answered.length; i++) {
-    if (answered[i] === 0) writer.bytes[writer.length++] = 0;
+    if (answered[i] === 0) bytes[at++] = 0;
     else {
-      writer.bytes[writer.length++] = 1 + 4 * decisionCode(read.decisions[i]) +
+      bytes[at++] = 1 + 4 * decisionCode(read.decisions[i]) +
         decisionCode(read.decisionOverrides[i]);
-      for (let k = itemOffsets[i]; k < itemOffsets[i + 1]; k++) writer.value(values[k]);
+      for (let k = itemOffsets[i]; k < itemOffsets[i + 1]; k++) {
+        at = writeValue(bytes, at, values[k]);
+        bytes = buffer.bytes;
+      }
     }
-    for (let k = slotOffsets[i]; k < slotOffsets[i + 1]; k++) writer.unsigned(liveFiles[k]);
+    for (let k = slotOffsets[i]; k < slotOffsets[i + 1]; k++) {
+      at = writeUnsigned(bytes, at, liveFiles[k]);
+    }
   }
-  for (let i = 0; i < overrides.length; i++) {
-    writer.bytes[writer.length++] = decisionCode(overrides[i] ?? null);
-  }
-  return writer.bytes.subarray(0, writer.length);
+  for (let i = 0; i < overrides.length; i++) bytes[at++] = decisionCode(overrides[i] ?? null);
+  return bytes.subarray(0, at);
 }
 
 /** The input hash: SHA-256 of the canonical input, in hex. */
