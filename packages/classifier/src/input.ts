@@ -232,10 +232,18 @@ function readChecklistByOwnKeys(
   }
 }
 
-/** Rows usually arrive in catalog order: the leaf after the previous row's is tried first. */
+/** How many leaves past the previous row's are tried before a lookup by code. */
+const LEAVES_TRIED_AHEAD = 4;
+
+/**
+ * Rows usually arrive in catalog order, though leaves without a row are skipped: the few leaves
+ * after the previous row's are compared before the code is looked up.
+ */
 function leafNamed(catalog: IndexedCatalog, code: string, after: number): PlacedLeaf | undefined {
-  const next = catalog.leaves[after + 1];
-  return next !== undefined && next.code === code ? next : catalog.leafByCode.get(code);
+  const { leaves } = catalog;
+  const last = Math.min(after + LEAVES_TRIED_AHEAD, leaves.length - 1);
+  for (let i = after + 1; i <= last; i++) if (leaves[i].code === code) return leaves[i];
+  return catalog.leafByCode.get(code);
 }
 
 function readResponses(value: unknown, catalog: IndexedCatalog, read: ReadAssessment): void {
