@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { leafCompleteness, slotLayout } from "../src/completeness.ts";
-import type { CatalogSlot } from "../src/index.ts";
+import { type CatalogSlot, classify } from "../src/index.ts";
+import { leaf } from "./fixtures/assessments.ts";
 
 /** Completeness of `slots` with one live file in each slot named in `uploaded`. */
 const completeness = (slots: CatalogSlot[], uploaded: Set<string>) =>
@@ -71,5 +72,39 @@ describe("leaf completeness (§5 rule 1, §5.6)", () => {
 
   it("a MOV in a slot the leaf does not have completes nothing", () => {
     expect(completeness([shared("a")], new Set(["b"])).complete).toBe(false);
+  });
+});
+
+describe("leaves with many slots, classified", () => {
+  const slots = Array.from({ length: 40 }, (_, i) => shared(`s${i}`));
+  const catalog = {
+    areas: [{ code: 1, kind: "core" as const }],
+    indicators: [{
+      code: "1.1",
+      area: 1,
+      isBbi: false,
+      isProfilingOnly: false,
+      leaves: [leaf({ code: "1.1.1", slots })],
+    }],
+  };
+  const withFiles = (keys: string[]) =>
+    classify({
+      catalog,
+      responses: [],
+      indicatorOverrides: [],
+      movs: keys.map((slotKey) => ({ leafCode: "1.1.1", slotKey })),
+    });
+
+  it("a leaf of 40 slots is complete only when slot 35 has a file too", async () => {
+    const keys = slots.map((slot) => slot.key);
+    expect((await withFiles(keys)).leaves[0].completeness.complete).toBe(true);
+    const without35 = keys.filter((key) => key !== "s35");
+    expect((await withFiles(without35)).leaves[0].completeness).toEqual({
+      complete: false,
+      missingSlots: ["s35"],
+      satisfiedOption: null,
+    });
+    const without3 = keys.filter((key) => key !== "s3");
+    expect((await withFiles(without3)).leaves[0].completeness.missingSlots).toEqual(["s3"]);
   });
 });

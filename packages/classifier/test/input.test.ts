@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ClassifierInputError, classifierInputSchema, classify } from "../src/index.ts";
 import { assessment2024 } from "./fixtures/arbitraries.ts";
-import { input2024 } from "./fixtures/assessments.ts";
+import { allMovs2024, decisions2024, input2024, leaf2024 } from "./fixtures/assessments.ts";
 
 /** fast-check runs classify dozens of times per property; allow for a loaded machine. */
 const PROPERTY_TIMEOUT_MS = 60_000;
@@ -139,5 +139,62 @@ describe("the input contract schema", () => {
     const input = { ...input2024(), ...parts };
     expect(classifierInputSchema.safeParse(input).success).toBe(false);
     await expect(classify(input)).rejects.toBeInstanceOf(ClassifierInputError);
+  });
+});
+
+describe("reading a checklist by its keys", () => {
+  const firstKeyOf = (code: string) => leaf2024(code).items[0].key;
+
+  it("the first item key of the next leaf is not an item of this leaf", async () => {
+    const checklist = Object.fromEntries(
+      leaf2024("1.1.1").items.map((item) => [item.key, null] as const),
+    );
+    const stray = firstKeyOf("1.1.2");
+    const error = await refusal(
+      input2024({ responses: [response("1.1.1", { checklist: { ...checklist, [stray]: true } })] }),
+    );
+    expect(error.field).toBe(`responses[0].checklist.${stray}`);
+  });
+
+  it("keys in any order are read by their own item", async () => {
+    const items = leaf2024("1.1.1").items;
+    const valueFor = (type: string) =>
+      type === "checkbox" ? true : type === "document_count" ? 2 : null;
+    const forward = Object.fromEntries(items.map((item) => [item.key, valueFor(item.type)]));
+    const backward = Object.fromEntries(Object.entries(forward).reverse());
+    expect(Object.keys(backward)).not.toEqual(Object.keys(forward));
+    const classifyWith = (checklist: Record<string, boolean | number | null>) =>
+      classify(input2024({ responses: [response("1.1.1", { checklist })] }));
+    expect(await classifyWith(backward)).toEqual(await classifyWith(forward));
+  });
+
+  it("a value a checklist only inherits is not read as an answer", async () => {
+    const key = "1_1_1_bfdp_form";
+    const inheriting = Object.create({ [key]: true });
+    const viaPrototype = await classify(
+      input2024({ responses: [response("1.1.1", { checklist: inheriting })] }),
+    );
+    const empty = await classify(input2024({ responses: [response("1.1.1")] }));
+    expect(viaPrototype.leaves[0]).toEqual(empty.leaves[0]);
+    expect(viaPrototype.inputHash).toBe(empty.inputHash);
+  });
+});
+
+describe("one classification after another", () => {
+  it("an input refused half-way leaves nothing behind for the next classification", async () => {
+    const full = input2024({ responses: decisions2024(() => "met"), movs: allMovs2024() });
+    const before = await classify(full);
+    const broken = input2024({
+      responses: [
+        ...decisions2024(() => "unmet"),
+        response("9.9.9"),
+      ],
+      movs: allMovs2024().slice(0, 5),
+    });
+    expect((await refusal(broken)).field).toMatch(/^responses\[\d+\]\.leafCode$/);
+    const empty = await classify(input2024());
+    expect(empty.leaves.every((leaf) => leaf.status === "no_decision")).toBe(true);
+    expect(empty.leaves.some((leaf) => leaf.completeness.complete && leaf.scored)).toBe(false);
+    expect(await classify(full)).toEqual(before);
   });
 });
