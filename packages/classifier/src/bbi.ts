@@ -18,24 +18,8 @@ export function rateShare(share: number): BbiRating {
   return "non_functional";
 }
 
-export function bbiFromTally(scoredLeaves: number, passedLeaves: number): BbiFunctionality {
+/** The share of the BBI's scored leaves that pass, rated; profiling leaves are never counted. */
+export function bbiFunctionality(scoredLeaves: number, passedLeaves: number): BbiFunctionality {
   const share = scoredLeaves === 0 ? 0 : passedLeaves / scoredLeaves;
   return { scoredLeaves, passedLeaves, share, rating: rateShare(share) };
-}
-
-/** The BBI's leaves are `leaves[from]` to `leaves[to - 1]`. */
-export function bbiFunctionality(
-  leaves: readonly { scored: boolean; passes: boolean }[],
-  from = 0,
-  to = leaves.length,
-): BbiFunctionality {
-  let scoredLeaves = 0;
-  let passedLeaves = 0;
-  for (let i = from; i < to; i++) {
-    const leaf = leaves[i];
-    if (!leaf.scored) continue;
-    scoredLeaves += 1;
-    if (leaf.passes) passedLeaves += 1;
-  }
-  return bbiFromTally(scoredLeaves, passedLeaves);
 }

@@ -1,4 +1,4 @@
-import { bbiFromTally } from "./bbi.ts";
+import { bbiFunctionality } from "./bbi.ts";
 import { indexCatalog, type IndexedCatalog } from "./catalog.ts";
 import { leafCompleteness } from "./completeness.ts";
 import { ClassifierInputError } from "./errors.ts";
@@ -7,7 +7,7 @@ import { areaPasses } from "./area.ts";
 import { indicatorVerdict } from "./indicator.ts";
 import { type ReadAssessment, readAssessment } from "./input.ts";
 import { decideOverall } from "./overall.ts";
-import { projectLeaf, readinessFromTally } from "./projection.ts";
+import { projectLeaf, readinessPercent } from "./projection.ts";
 import { canonicalJson, CLASSIFIER_VERSION, inputHash, sha256 } from "./provenance.ts";
 import { leafRecommendation } from "./recommendation.ts";
 import type { ClassificationResult, Failure, LeafResult } from "./schema.ts";
@@ -108,6 +108,7 @@ function classifyLeaves(
       projected,
       projectedFrom,
     };
+    // Profiling leaves are never counted: not by their indicator, area, BBI or readiness.
     if (!scored) continue;
     const { indicatorPosition, areaPosition } = leaves[i];
     tallies.indicatorScored[indicatorPosition] += 1;
@@ -140,7 +141,7 @@ function decide(
     indicators[i] = { code, area, passes, explicitUnmet };
     if (explicitUnmet) tallies.areaHasUnmetParent[catalog.indicatorAreas[i]] = 1;
     if (isBbi) {
-      const { scoredLeaves, passedLeaves, share, rating } = bbiFromTally(scored, passed);
+      const { scoredLeaves, passedLeaves, share, rating } = bbiFunctionality(scored, passed);
       bbis.push({ indicatorCode: code, scoredLeaves, passedLeaves, share, rating });
     }
   }
@@ -194,7 +195,7 @@ function decide(
       passed: decideOverall(
         projectedAreas.map(({ passes }, a) => ({ kind: catalog.areas[a].kind, passes })),
       ).passed,
-      readinessPercent: readinessFromTally(scoredLeaves, projectedMet),
+      readinessPercent: readinessPercent(scoredLeaves, projectedMet),
       areas: projectedAreas,
     },
   };

@@ -51,19 +51,6 @@ export function projectLeaf(
 }
 
 /** Share of scored leaves projected Met, as a percentage with one decimal. */
-export function readinessFromTally(scoredLeaves: number, projectedMet: number): number {
+export function readinessPercent(scoredLeaves: number, projectedMet: number): number {
   return scoredLeaves === 0 ? 0 : Math.round((projectedMet / scoredLeaves) * 1000) / 10;
-}
-
-export function readinessPercent(
-  leaves: readonly { scored: boolean; projected: Verdict }[],
-): number {
-  let scored = 0;
-  let met = 0;
-  for (const leaf of leaves) {
-    if (!leaf.scored) continue;
-    scored += 1;
-    if (leaf.projected === "met") met += 1;
-  }
-  return readinessFromTally(scored, met);
 }
