@@ -35,8 +35,6 @@ export type PlacedLeaf = {
   recommendation: RecommendationPlan;
   slots: SlotLayout;
   reasons: LeafReasons;
-  /** The leaf code and slot keys as JSON text, for the canonical encoding. */
-  json: { code: string; slotKeys: readonly string[] };
 };
 
 export type PlacedIndicator = { indicator: CatalogIndicator; position: number };
@@ -58,8 +56,6 @@ export type IndexedCatalog = {
   itemKinds: Uint8Array;
   slotKeys: readonly string[];
   leafByCode: ReadonlyMap<string, PlacedLeaf>;
-  /** Each indicator's leaves: positions `from` to `to` (exclusive) among the catalog's leaves. */
-  indicatorLeaves: readonly { from: number; to: number }[];
   /** Each indicator's area position among the catalog's areas. */
   indicatorAreas: Int32Array;
   /** Each area's leaf positions, in catalog order. */
@@ -93,6 +89,11 @@ export function indexCatalog(input: unknown): IndexedCatalog {
     ),
   );
 
+  const indicatorAreas = Int32Array.from(
+    catalog.indicators,
+    (indicator) => catalog.areas.findIndex((area) => area.code === indicator.area),
+  );
+
   catalog.indicators.forEach((indicator, i) => {
     const at = `catalog.indicators[${i}]`;
     if (indicatorByCode.has(indicator.code)) {
@@ -116,7 +117,7 @@ export function indexCatalog(input: unknown): IndexedCatalog {
         area: indicator.area,
         position: leaves.length,
         indicatorPosition: i,
-        areaPosition: catalog.areas.findIndex((area) => area.code === indicator.area),
+        areaPosition: indicatorAreas[i],
         slotOffset: slotCount,
         itemOffset: itemCount,
         scored: !indicator.isProfilingOnly && !leaf.isProfilingOnly,
@@ -126,10 +127,6 @@ export function indexCatalog(input: unknown): IndexedCatalog {
         recommendation: recommendationPlan(leaf, itemKinds, itemCount),
         slots: slotLayout(leaf.slots),
         reasons: leafReasons(leaf.code, leaf.slots.map((slot) => slot.key)),
-        json: {
-          code: JSON.stringify(leaf.code),
-          slotKeys: leaf.slots.map((slot) => JSON.stringify(slot.key)),
-        },
       };
       leafByCode.set(leaf.code, placed);
       leaves.push(placed);
@@ -140,11 +137,6 @@ export function indexCatalog(input: unknown): IndexedCatalog {
     });
   });
 
-  let from = 0;
-  const indicatorLeaves = catalog.indicators.map((indicator) => {
-    from += indicator.leaves.length;
-    return { from: from - indicator.leaves.length, to: from };
-  });
   return {
     catalog,
     areas: catalog.areas,
@@ -158,13 +150,9 @@ export function indexCatalog(input: unknown): IndexedCatalog {
     itemKinds,
     slotKeys,
     leafByCode,
-    indicatorLeaves,
-    indicatorAreas: Int32Array.from(
-      catalog.indicators,
-      (indicator) => catalog.areas.findIndex((area) => area.code === indicator.area),
-    ),
-    areaLeaves: catalog.areas.map(({ code }) =>
-      leaves.filter((placed) => placed.indicator.area === code).map((placed) => placed.position)
+    indicatorAreas,
+    areaLeaves: catalog.areas.map((_, a) =>
+      leaves.filter((placed) => placed.areaPosition === a).map((placed) => placed.position)
     ),
     indicatorByCode,
   };
