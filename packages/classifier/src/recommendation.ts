@@ -50,7 +50,6 @@ type Ratio = { numerator: number; denominator: number };
  */
 export type RecommendationPlan = {
   rule: CatalogLeaf["validationRule"];
-  types: readonly ItemType[];
   /** `ITEM_KIND` of each item's type: item i's is `kinds[kindOffset + i]`. */
   kinds: Uint8Array;
   kindOffset: number;
@@ -102,7 +101,6 @@ export function recommendationPlan(
   const fallback = leaf.accomplishmentFallback;
   const plan: RecommendationPlan = {
     rule: leaf.validationRule,
-    types: leaf.items.map((item) => item.type),
     kinds,
     kindOffset,
     scoreable,
