@@ -151,21 +151,16 @@ as $$
   where id = p_assessment;
 $$;
 
+-- The workflow's own freeze (the claims name the barangay user), dated to the seeded first submission.
 create function pg_temp.freeze_first_submission(p_assessment uuid)
 returns void
 language sql
 as $$
-  insert into public.submission_snapshots (assessment_id, frozen_at, frozen_by, answers, movs)
-  select a.id, a.first_submitted_at, pr.id,
-         coalesce((select jsonb_object_agg(i.code, r.answers)
-                   from public.responses r join public.indicators i on i.id = r.leaf_id
-                   where r.assessment_id = a.id
-                     and r.area_code = any (select area_code from public.assessment_areas
-                                            where assessment_id = a.id and first_submitted_at is not null)),
-                  '{}'::jsonb),
-         '[]'::jsonb
-  from public.assessments a join public.profiles pr on pr.barangay_id = a.barangay_id
-  where a.id = p_assessment;
+  select private.freeze_first_submission(p_assessment);
+  update public.submission_snapshots s
+  set frozen_at = a.first_submitted_at
+  from public.assessments a
+  where a.id = p_assessment and s.assessment_id = a.id;
 $$;
 
 create function pg_temp.approve_area(p_assessment uuid, p_area smallint, p_at timestamptz)
