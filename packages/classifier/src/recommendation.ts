@@ -128,33 +128,36 @@ export function recommendationPlan(
   return plan;
 }
 
-function everyMet(
+/** Whether any item at `positions` is met (`met` true) or any is not met (`met` false). */
+function anyItem(
   plan: RecommendationPlan,
   positions: readonly number[],
   values: ChecklistValues,
   offset: number,
-) {
+  met: boolean,
+): boolean {
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i];
-    if (!metByKind(plan.kinds[plan.kindOffset + position], values[offset + position])) {
-      return false;
+    if (metByKind(plan.kinds[plan.kindOffset + position], values[offset + position]) === met) {
+      return true;
     }
-  }
-  return true;
-}
-
-function someMet(
-  plan: RecommendationPlan,
-  positions: readonly number[],
-  values: ChecklistValues,
-  offset: number,
-) {
-  for (let i = 0; i < positions.length; i++) {
-    const position = positions[i];
-    if (metByKind(plan.kinds[plan.kindOffset + position], values[offset + position])) return true;
   }
   return false;
 }
+
+const everyMet = (
+  plan: RecommendationPlan,
+  positions: readonly number[],
+  values: ChecklistValues,
+  offset: number,
+) => !anyItem(plan, positions, values, offset, false);
+
+const someMet = (
+  plan: RecommendationPlan,
+  positions: readonly number[],
+  values: ChecklistValues,
+  offset: number,
+) => anyItem(plan, positions, values, offset, true);
 
 function someOptionMet(plan: RecommendationPlan, values: ChecklistValues, offset: number): boolean {
   for (let i = 0; i < plan.options.length; i++) {
