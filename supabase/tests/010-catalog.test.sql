@@ -1,7 +1,9 @@
--- Catalog: a cycle gets the whole 2024 edition, with every year placeholder resolved.
+-- Catalog: a cycle gets the whole 2024 edition, structure and flags as in the edition, with every
+-- year placeholder resolved; an unknown placeholder is refused, and the installed catalog stays
+-- fixed. At most one cycle is active.
 
 begin;
-select plan(8);
+select plan(13);
 
 select tests.create_cycle(2090);
 
@@ -39,6 +41,63 @@ select ok(
    join fresh_cycle f on f.code = leaf ->> 'code'
    where e.edition = '2024' and leaf ->> 'name' like '%{CY_CURRENT_YEAR}%'),
   'a {CY_CURRENT_YEAR} placeholder becomes the calendar year the cycle reviews');
+
+select is_empty($$
+  with installed as (
+    select leaf.code, jsonb_build_object(
+      'parent', jsonb_build_array(parent.code, parent.is_bbi, parent.is_profiling_only),
+      'area', leaf.area_code, 'rule', leaf.validation_rule, 'bbi', leaf.is_bbi,
+      'profiling', leaf.is_profiling_only, 'consideration', leaf.has_consideration_rule,
+      'fallback', leaf.accomplishment_fallback,
+      'items', (select jsonb_agg(jsonb_build_array(ci.item_key, ci.item_type, ci.is_required, ci.option_group, ci.is_profiling)
+                                 order by ci.sort_order)
+                from public.checklist_items ci where ci.indicator_id = leaf.id),
+      'slots', (select jsonb_agg(jsonb_build_array(s.slot_key, s.option_group) order by s.sort_order)
+                from public.upload_slots s where s.indicator_id = leaf.id)) as facts
+    from fresh_cycle leaf join public.indicators parent on parent.id = leaf.parent_id
+  ),
+  edition as (
+    select leaf ->> 'code' as code, jsonb_build_object(
+      'parent', jsonb_build_array(parent ->> 'code', (parent ->> 'isBbi')::boolean, (parent ->> 'isProfilingOnly')::boolean),
+      'area', (parent ->> 'area')::integer, 'rule', leaf ->> 'validationRule', 'bbi', (parent ->> 'isBbi')::boolean,
+      'profiling', (leaf ->> 'isProfilingOnly')::boolean or (parent ->> 'isProfilingOnly')::boolean,
+      'consideration', (leaf ->> 'hasConsiderationRule')::boolean,
+      'fallback', leaf -> 'accomplishmentFallback',
+      'items', (select jsonb_agg(jsonb_build_array(item ->> 'key', item ->> 'type', (item ->> 'required')::boolean,
+                                                   item ->> 'optionGroup', (item ->> 'isProfiling')::boolean)
+                                 order by position)
+                from jsonb_array_elements(leaf -> 'items') with ordinality as items (item, position)),
+      'slots', (select jsonb_agg(jsonb_build_array(slot ->> 'key', slot ->> 'optionGroup') order by position)
+                from jsonb_array_elements(leaf -> 'slots') with ordinality as slots (slot, position))) as facts
+    from private.catalog_editions e
+    cross join jsonb_array_elements(e.document -> 'indicators') as parent
+    cross join jsonb_array_elements(parent -> 'leaves') as leaf
+    where e.edition = '2024'
+  )
+  (select * from installed except select * from edition)
+  union all
+  (select * from edition except select * from installed)
+$$, 'every leaf of a new cycle keeps its edition''s parent, area, rule, BBI, profiling, consideration and fallback flags, checklist items and upload slots, in order');
+
+insert into private.catalog_editions (edition, document, source_sha256)
+values ('unknown-placeholder', $${"indicators": [{"code": "1.1", "area": 1, "name": "Posted by {NEXT_YEAR}",
+  "isBbi": false, "isProfilingOnly": false, "leaves": []}]}$$, repeat('0', 64));
+select throws_ok(
+  $$insert into public.cycles (year, title, reviewed_year, catalog_edition)
+    values (2092, 'SGLGB 2092', 2091, 'unknown-placeholder')$$,
+  'VA008', 'Unknown catalog placeholder {NEXT_YEAR}',
+  'a cycle whose edition holds a placeholder the catalog does not know is refused');
+
+select throws_ok($$update public.cycles set reviewed_year = 2070 where year = 2090$$,
+  'VA001', 'The catalog edition and reviewed year of cycle 2090 cannot change once it exists',
+  'the reviewed year of a cycle cannot change once its catalog is installed');
+select throws_ok($$update public.cycles set catalog_edition = 'unknown-placeholder' where year = 2090$$,
+  'VA001', 'The catalog edition and reviewed year of cycle 2090 cannot change once it exists',
+  'the catalog edition of a cycle cannot change once it is installed');
+
+select tests.create_cycle(2093, true);
+select throws_ok($$update public.cycles set is_active = true where year = 2090$$, '23505', null,
+  'a second cycle cannot be active');
 
 select tests.act_as_anon();
 select is((select count(*)::integer from public.indicators where cycle_id = (select id from public.cycles where year = 2090)),
