@@ -1,3 +1,5 @@
+import { errorResponse } from "./http.ts";
+
 /** Structured logs: one JSON object per line on stdout. */
 
 export type LogFields = Record<string, unknown>;
@@ -12,39 +14,34 @@ export function logEvent(
   );
 }
 
-/** Wraps a handler so that every request produces exactly one log line with its outcome. */
+/**
+ * Wraps a handler so that every request produces exactly one log line with its outcome. The handler
+ * may add fields to `log`; an exception answers 500 with `failureMessage`.
+ */
 export function withRequestLog(
   functionName: string,
-  handler: (request: Request) => Promise<Response>,
+  handler: (request: Request, log: LogFields) => Promise<Response>,
+  failureMessage = "Unexpected error",
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const startedAt = performance.now();
-    const fields = {
+    const log: LogFields = {
       function: functionName,
       method: request.method,
       path: new URL(request.url).pathname,
     };
+    let response: Response;
     try {
-      const response = await handler(request);
-      logEvent(response.status >= 500 ? "error" : "info", "request", {
-        ...fields,
-        status: response.status,
-        duration_ms: Math.round(performance.now() - startedAt),
-      });
-      return response;
+      response = await handler(request, log);
     } catch (error) {
-      logEvent("error", "request", {
-        ...fields,
-        status: 500,
-        duration_ms: Math.round(performance.now() - startedAt),
-        error: error instanceof Error ? error.message : String(error),
-      });
-      return new Response(
-        JSON.stringify({
-          error: { code: "internal_error", message: "Unexpected error" },
-        }),
-        { status: 500, headers: { "content-type": "application/json" } },
-      );
+      log.error = error instanceof Error ? error.message : String(error);
+      response = errorResponse(500, "internal_error", failureMessage);
     }
+    logEvent(response.status >= 500 ? "error" : "info", "request", {
+      ...log,
+      status: response.status,
+      duration_ms: Math.round(performance.now() - startedAt),
+    });
+    return response;
   };
 }

@@ -1,7 +1,7 @@
 import { classify } from "../../../packages/classifier/src/index.ts";
 import type { Sql } from "../_shared/db.ts";
 import { errorResponse, json, methodNotAllowed } from "../_shared/http.ts";
-import { logEvent, type LogFields } from "../_shared/log.ts";
+import { type LogFields, withRequestLog } from "../_shared/log.ts";
 import { bearerToken, secretMatches } from "../_shared/secret.ts";
 import { type ByteReader, checkContent } from "./content-check.ts";
 import { parsePayload } from "./payload.ts";
@@ -24,8 +24,6 @@ export type ClassifyDependencies = {
   webhookSecret: () => Promise<string | null>;
   /** Reads the first bytes of a MOV from storage. */
   readHead: ByteReader;
-  /** Milliseconds, for the request log. */
-  clock: () => number;
 };
 
 type Target = { assessmentId: string; kind: ResultKind; jobId: number | null };
@@ -157,25 +155,9 @@ async function handle(
 
 /** POST /classify: one classification per request, logged as one JSON object. */
 export function createClassifyHandler(deps: ClassifyDependencies) {
-  return async (request: Request): Promise<Response> => {
-    const startedAt = deps.clock();
-    const log: LogFields = { function: "classify", method: request.method };
-    let response: Response;
-    try {
-      response = await handle(request, deps, log);
-    } catch (error) {
-      log.error = error instanceof Error ? error.message : String(error);
-      response = errorResponse(
-        500,
-        "internal_error",
-        "The classification failed; it will be retried",
-      );
-    }
-    logEvent(response.status >= 500 ? "error" : "info", "request", {
-      ...log,
-      status: response.status,
-      duration_ms: Math.round(deps.clock() - startedAt),
-    });
-    return response;
-  };
+  return withRequestLog(
+    "classify",
+    (request, log) => handle(request, deps, log),
+    "The classification failed; it will be retried",
+  );
 }

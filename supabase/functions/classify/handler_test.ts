@@ -31,7 +31,6 @@ function handlerWith(readHead: ByteReader = readerOf({})) {
     sql,
     webhookSecret: () => Promise.resolve(SECRET),
     readHead,
-    clock: () => performance.now(),
   });
 }
 
@@ -297,6 +296,33 @@ Deno.test("every request is logged as exactly one JSON object", async () => {
   assert.equal(notFound.job_id, 2_000_000_000);
   assert.equal(unauthorized.status, 401);
   assert.equal(typeof unauthorized.duration_ms, "number");
+});
+
+Deno.test("an unexpected failure answers 500, saying the job will be retried, and is logged once", async () => {
+  const lines: string[] = [];
+  const original = console.log;
+  console.log = (line: string) => lines.push(line);
+  let response: Response;
+  try {
+    response = await createClassifyHandler({
+      sql,
+      webhookSecret: () => Promise.reject(new Error("settings unreadable")),
+      readHead: readerOf({}),
+    })(post({ job_id: 1 }));
+  } finally {
+    console.log = original;
+  }
+  assert.equal(response.status, 500);
+  assert.deepEqual((await response.json()).error, {
+    code: "internal_error",
+    message: "The classification failed; it will be retried",
+  });
+  assert.equal(lines.length, 1);
+  const logged = JSON.parse(lines[0]);
+  assert.equal(logged.level, "error");
+  assert.equal(logged.function, "classify");
+  assert.equal(logged.status, 500);
+  assert.equal(logged.error, "settings unreadable");
 });
 
 Deno.test({

@@ -12,5 +12,4 @@ Deno.serve(createClassifyHandler({
     Deno.env.get("SUPABASE_URL") ?? "",
     Deno.env.get("SUPABASE_SERVICE_ROLE_KEY") ?? "",
   ),
-  clock: () => performance.now(),
 }));
