@@ -146,9 +146,7 @@ async function handle(
     input_hash: outcome.result.inputHash,
     created: outcome.stored.created,
     acknowledged_jobs: outcome.acknowledged,
-    passed: target.kind === "official"
-      ? outcome.result.overall.passed
-      : outcome.result.projection.passed,
+    passed: outcome.stored.passed,
     readiness_percent: outcome.result.projection.readinessPercent,
   });
 }

@@ -87,11 +87,20 @@ Deno.test("a dispatched job is classified, stored and acknowledged in one go", (
       await sql`select status, finished_at is not null as finished from public.jobs where id = ${jobId}`;
     assert.deepEqual({ ...job }, { status: "done", finished: true });
     const [stored] = await sql`
-      select kind, input_hash, result -> 'projection' ->> 'kind' as label, result -> 'leaves' as leaves
+      select kind, input_hash, passed, readiness_percent::float8 as readiness,
+             result -> 'projection' as projection, result -> 'leaves' as leaves
       from public.classification_results where assessment_id = ${fixture.assessmentId}`;
     assert.equal(stored.kind, "projection");
     assert.equal(stored.input_hash, body.input_hash);
-    assert.equal(stored.label, "projection");
+    assert.equal(stored.projection.kind, "projection");
+    assert.equal(
+      stored.passed,
+      stored.projection.passed,
+      "a projection stores the projected verdict",
+    );
+    assert.equal(stored.readiness, stored.projection.readinessPercent);
+    assert.equal(body.passed, stored.passed);
+    assert.equal(body.readiness_percent, stored.readiness);
     const leaf = (stored.leaves as {
       code: string;
       completeness: { missingSlots: string[] };
@@ -180,6 +189,11 @@ Deno.test("replaying a job or an unchanged input stores no second result", () =>
     assert.equal(direct.input_hash, first.input_hash);
     assert.equal(direct.result_id, first.result_id);
     assert.equal(await resultCount(fixture.assessmentId), 1);
+    const [official] = await sql`
+      select passed, (result -> 'overall' ->> 'passed')::boolean as overall
+      from public.classification_results where assessment_id = ${fixture.assessmentId}`;
+    assert.equal(official.passed, official.overall, "an official result stores the 3+1 verdict");
+    assert.equal(first.passed, official.passed);
   }));
 
 Deno.test("concurrent jobs for one assessment serialize; the last committed state wins", () =>

@@ -162,24 +162,23 @@ export async function loadInput(
 
 /**
  * Stores a result once per input hash. Recomputing an input already stored refreshes its
- * created_at, so the newest row is always the assessment's current state.
+ * created_at, so the newest row is always the assessment's current state. `passed` is the verdict
+ * of the kind: the 3+1 verdict for an official result, the projected one for a projection.
  */
 export async function storeResult(
   tx: Tx,
   assessmentId: string,
   kind: ResultKind,
   result: ClassificationResult,
-): Promise<{ id: string; created: boolean }> {
+): Promise<{ id: string; created: boolean; passed: boolean }> {
   const passed = kind === "official" ? result.overall.passed : result.projection.passed;
-  const [row] = await tx<{ id: string; created: boolean }[]>`
+  const [row] = await tx<{ id: string; created: boolean; passed: boolean }[]>`
     insert into public.classification_results
       (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
     values (${assessmentId}, ${kind}, ${result.classifierVersion}, ${result.inputHash},
-            ${tx.json(result as never)}, ${passed}, ${
-    Math.round(result.projection.readinessPercent * 10) / 10
-  })
+            ${tx.json(result as never)}, ${passed}, ${result.projection.readinessPercent})
     on conflict (assessment_id, kind, input_hash) do update set created_at = now()
-    returning id, (xmax = 0) as created`;
+    returning id, (xmax = 0) as created, passed`;
   return row;
 }
 
