@@ -178,6 +178,27 @@ $$;
 comment on function private.require_area_status(public.assessment_areas, public.area_status[], text) is
   'Refuses (VA001) an action the area''s current state does not allow.';
 
+create function private.lock_area_under_review(
+  p_assessment public.assessments, p_area_code smallint, p_action text, p_area_action text
+)
+returns public.assessment_areas
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_area public.assessment_areas;
+begin
+  perform private.require_assessor_of(p_area_code);
+  v_area := private.lock_area(p_assessment.id, p_area_code);
+  perform private.require_status(p_assessment, '{draft,submitted}', p_action);
+  perform private.require_area_status(v_area, '{submitted}', p_area_action);
+  return v_area;
+end;
+$$;
+comment on function private.lock_area_under_review(public.assessments, smallint, text, text) is
+  'The assessor''s guards on one area: refuses (42501) an area the caller does not review, locks the area, and refuses (VA001) unless the assessment is in draft or submitted and the area is submitted; returns the area.';
+
 create function private.assessment_leaf(p_assessment public.assessments, p_leaf_id uuid)
 returns public.indicators
 language plpgsql
@@ -527,12 +548,8 @@ set search_path = ''
 as $$
 declare
   v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{assessor}', 'approve an area');
-  v_area public.assessment_areas;
 begin
-  perform private.require_assessor_of(p_area_code);
-  v_area := private.lock_area(p_assessment_id, p_area_code);
-  perform private.require_status(v_assessment, '{draft,submitted}', 'approve an area');
-  perform private.require_area_status(v_area, '{submitted}', 'approve');
+  perform private.lock_area_under_review(v_assessment, p_area_code, 'approve an area', 'approve');
 
   update public.assessment_areas set status = 'approved', approved_at = now(), approved_by = (select auth.uid())
   where assessment_id = p_assessment_id and area_code = p_area_code;
@@ -566,10 +583,7 @@ declare
   v_comment text;
   v_unexplained text;
 begin
-  perform private.require_assessor_of(p_area_code);
-  v_area := private.lock_area(p_assessment_id, p_area_code);
-  perform private.require_status(v_assessment, '{draft,submitted}', 'request a rework');
-  perform private.require_area_status(v_area, '{submitted}', 'send back for rework');
+  v_area := private.lock_area_under_review(v_assessment, p_area_code, 'request a rework', 'send back for rework');
   if v_area.rework_used then
     raise exception 'Area % has already used its one rework', p_area_code
       using errcode = 'VA002', hint = 'Approve the area, or leave the remaining findings to the validator.';
@@ -622,9 +636,7 @@ begin
   end if;
   v_assessment := private.lock_assessment(v_mov.assessment_id, '{assessor,validator}', 'flag a file');
   if v_role = 'assessor' then
-    perform private.require_assessor_of(v_mov.area_code);
-    perform private.require_status(v_assessment, '{draft,submitted}', 'flag a file as assessor');
-    perform private.require_area_status(private.lock_area(v_mov.assessment_id, v_mov.area_code), '{submitted}', 'flag files of');
+    perform private.lock_area_under_review(v_assessment, v_mov.area_code, 'flag a file as assessor', 'flag files of');
   else
     perform private.require_status(v_assessment, '{awaiting_validation,calibration}', 'flag a file as validator');
   end if;
@@ -783,9 +795,7 @@ declare
   v_review public.reviews;
   v_unknown text;
 begin
-  perform private.require_assessor_of(v_leaf.area_code);
-  perform private.require_status(v_assessment, '{draft,submitted}', 'tick checklist items');
-  perform private.require_area_status(private.lock_area(p_assessment_id, v_leaf.area_code), '{submitted}', 'tick checklist items of');
+  perform private.lock_area_under_review(v_assessment, v_leaf.area_code, 'tick checklist items', 'tick checklist items of');
   if p_checklist is null or jsonb_typeof(p_checklist) <> 'object' then
     raise exception 'Checklist values must be a JSON object keyed by checklist item'
       using errcode = 'VA008', hint = 'Send {"item_key": value, ...}.';
