@@ -370,6 +370,17 @@ as $$
 $$;
 comment on function private.area_name(smallint) is 'How notifications name a governance area.';
 
+create function private.manila_time(p_at timestamptz)
+returns text
+language sql
+stable
+set search_path = ''
+as $$
+  select to_char(p_at at time zone 'Asia/Manila', 'FMMonth FMDD, YYYY HH24:MI');
+$$;
+comment on function private.manila_time(timestamptz) is
+  'How messages to users state a moment: Philippine time, e.g. March 31, 2026 17:00.';
+
 -- State changes shared by the transitions ----------------------------------------------------------
 
 create function private.move_assessment(
@@ -608,7 +619,7 @@ begin
   perform private.record_event(p_assessment_id, 'rework_requested', 'submitted', 'rework', v_comment, p_area_code,
                                p_details => jsonb_build_object('dueAt', v_area.rework_due_at));
   perform private.notify_role('blgu', p_assessment_id, 'rework_requested', private.area_name(p_area_code) || ' needs rework',
-    v_comment || format(' Resubmit the area by %s.', to_char(v_area.rework_due_at at time zone 'Asia/Manila', 'FMMonth FMDD, YYYY HH24:MI')),
+    v_comment || format(' Resubmit the area by %s.', private.manila_time(v_area.rework_due_at)),
     jsonb_build_object('dueAt', v_area.rework_due_at), p_area_code);
   return private.bump_version(p_assessment_id);
 end;
@@ -904,7 +915,7 @@ begin
     p_details => jsonb_build_object('leafCodes', to_jsonb(v_leaf_codes), 'areaCodes', to_jsonb(v_area_codes), 'dueAt', v_due));
   perform private.notify_role('blgu', p_assessment_id, 'calibration_requested', 'Calibration requested',
     format('The validator asks you to look again at %s (see the comments). Answer by %s.',
-           array_to_string(v_leaf_codes, ', '), to_char(v_due at time zone 'Asia/Manila', 'FMMonth FMDD, YYYY HH24:MI')),
+           array_to_string(v_leaf_codes, ', '), private.manila_time(v_due)),
     jsonb_build_object('leafCodes', to_jsonb(v_leaf_codes), 'dueAt', v_due));
   return v_assessment;
 end;
@@ -1151,8 +1162,7 @@ begin
   v_assessment := private.move_assessment(v_assessment, 'reopened', 'assessment_reopened', v_reason,
     jsonb_build_object('resumeStatus', v_resume, 'graceUntil', v_grace));
   perform private.notify_role('blgu', p_assessment_id, 'assessment_reopened', 'Assessment reopened',
-    v_reason || format(' Update your answers and resubmit every area by %s.',
-                       to_char(v_grace at time zone 'Asia/Manila', 'FMMonth FMDD, YYYY HH24:MI')),
+    v_reason || format(' Update your answers and resubmit every area by %s.', private.manila_time(v_grace)),
     jsonb_build_object('graceUntil', v_grace));
   return v_assessment;
 end;
@@ -1208,7 +1218,7 @@ begin
   perform private.record_event(p_assessment_id, 'assessment_unlocked', 'locked', 'unlocked', nullif(trim(p_reason), ''),
                                p_details => jsonb_build_object('graceUntil', v_grace));
   perform private.notify_role('blgu', p_assessment_id, 'assessment_unlocked', 'Assessment unlocked',
-    format('You can edit again until %s.', to_char(v_grace at time zone 'Asia/Manila', 'FMMonth FMDD, YYYY HH24:MI')),
+    format('You can edit again until %s.', private.manila_time(v_grace)),
     jsonb_build_object('graceUntil', v_grace));
   return private.bump_version(p_assessment_id);
 end;
@@ -1239,7 +1249,7 @@ begin
   perform private.record_event(p_assessment_id, 'deadline_extended', v_assessment.deadline_extended_until::text, p_until::text,
                                v_reason, p_details => jsonb_build_object('wasLocked', v_assessment.is_locked));
   perform private.notify_role('blgu', p_assessment_id, 'deadline_extended', 'Deadline extended',
-    format('Your submission deadline is now %s. %s', to_char(p_until at time zone 'Asia/Manila', 'FMMonth FMDD, YYYY HH24:MI'), v_reason),
+    format('Your submission deadline is now %s. %s', private.manila_time(p_until), v_reason),
     jsonb_build_object('deadline', p_until));
   return private.bump_version(p_assessment_id);
 end;
@@ -1300,8 +1310,7 @@ begin
   notified as (
     insert into public.notifications (recipient_id, assessment_id, kind, title, body, data)
     select p.id, created.id, 'cycle_opened', v_cycle.title || ' is open',
-           coalesce('Submit every governance area by '
-                    || to_char(v_cycle.submission_deadline at time zone 'Asia/Manila', 'FMMonth FMDD, YYYY HH24:MI') || '.',
+           coalesce('Submit every governance area by ' || private.manila_time(v_cycle.submission_deadline) || '.',
                     'You can now prepare your answers and files.'),
            jsonb_build_object('assessmentId', created.id, 'cycleId', p_cycle_id)
     from created join public.profiles p on p.barangay_id = created.barangay_id and p.role = 'blgu' and p.is_active

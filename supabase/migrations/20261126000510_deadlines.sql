@@ -75,7 +75,7 @@ begin
     perform private.notify_role('blgu', v_due.id, 'deadline_reminder',
       format('%s day%s left to submit', v_due.days, case when v_due.days = 1 then '' else 's' end),
       format('Submit every governance area by %s. After the deadline the assessment is locked; unsubmitted areas are not submitted for you.',
-             to_char(v_due.deadline_at at time zone 'Asia/Manila', 'FMMonth FMDD, YYYY HH24:MI')),
+             private.manila_time(v_due.deadline_at)),
       jsonb_build_object('daysBefore', v_due.days, 'deadline', v_due.deadline_at));
     v_sent := v_sent + 1;
   end loop;
@@ -107,7 +107,7 @@ begin
     v_due := private.barangay_due_at(v_assessment);
     continue when v_due is null or p_now <= v_due;
     update public.assessments
-    set is_locked = true, locked_at = p_now, lock_reason = 'The deadline of ' || to_char(v_due at time zone 'Asia/Manila', 'FMMonth FMDD, YYYY HH24:MI') || ' has passed.',
+    set is_locked = true, locked_at = p_now, lock_reason = 'The deadline of ' || private.manila_time(v_due) || ' has passed.',
         grace_until = null, version = version + 1
     where id = v_assessment.id;
     perform private.record_event(v_assessment.id, 'assessment_locked', 'unlocked', 'locked', 'Deadline passed',
