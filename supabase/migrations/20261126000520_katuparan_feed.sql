@@ -26,11 +26,12 @@ declare
 begin
   if v_role is null or v_role not in ('katuparan', 'mlgoo') then
     raise exception 'Only katuparan partners and the MLGOO read the published aggregates'
-      using errcode = '42501';
+      using errcode = '42501', hint = 'Sign in with a katuparan or MLGOO account; the MLGOO assigns roles.';
   end if;
   select * into v_cycle from public.cycles where id = p_cycle_id;
   if not found then
-    raise exception 'Cycle % does not exist', p_cycle_id using errcode = 'VA007';
+    raise exception 'Cycle % does not exist', p_cycle_id
+      using errcode = 'VA007', hint = 'Reload the list of cycles and use an id from it.';
   end if;
   if not v_cycle.is_published and v_role <> 'mlgoo' then
     raise exception 'Cycle % is not published yet', v_cycle.year

@@ -1,7 +1,7 @@
 -- Katuparan feed: anonymized aggregates of published cycles from stored official results, with
 -- groups of fewer than five completed barangays suppressed.
 begin;
-select plan(8);
+select plan(10);
 
 create temporary table feed_fixture as
 select tests.create_cycle(2091) as cycle_id;
@@ -34,8 +34,16 @@ select tests.act_as('feed-katuparan@test.local');
 select throws_ok(
   $$ select * from public.published_cycle_summary((select cycle_id from feed_fixture)) $$,
   'VA001', null, 'katuparan cannot read a cycle that is not published');
+select throws_ok(
+  $$ select * from public.published_cycle_summary(gen_random_uuid()) $$,
+  'VA007', null, 'an unknown cycle is reported as not found');
 
 select tests.act_as('feed-mlgoo@test.local');
+select results_eq(
+  $$ select city_municipality, completed from public.published_cycle_summary((select cycle_id from feed_fixture)) $$,
+  $$ values ('Big Town'::text, 6) $$,
+  'the MLGOO reads the aggregates before publishing');
+
 select lives_ok(
   $$ select public.publish_cycle((select cycle_id from feed_fixture)) $$,
   'the MLGOO publishes the cycle');
