@@ -3,13 +3,11 @@
 // Two transitions leave exactly one applied; two autosaves from one version keep one and refuse
 // the other with VA004, never losing it silently.
 import { randomUUID } from "node:crypto";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect, type Sql as Session } from "../../tools/lib/database.ts";
 
 const databaseUrl = process.env.SUPABASE_DB_URL;
-const quiet = { onnotice: () => {} };
-
-type Session = postgres.Sql;
 
 /** Runs `query` in its own transaction as the given user; `holdMs` keeps the transaction (and its locks) open. */
 async function asUser<T>(
@@ -34,9 +32,9 @@ function sqlState(outcome: PromiseSettledResult<unknown>): string | undefined {
 }
 
 describe.skipIf(!databaseUrl)("workflow under concurrency", () => {
-  const admin = postgres(databaseUrl ?? "", { max: 1, ...quiet });
-  const first = postgres(databaseUrl ?? "", { max: 1, ...quiet });
-  const second = postgres(databaseUrl ?? "", { max: 1, ...quiet });
+  const admin = connect(databaseUrl ?? "");
+  const first = connect(databaseUrl ?? "");
+  const second = connect(databaseUrl ?? "");
   const year = 2080 + Math.floor(Math.random() * 10);
   const users = { blgu: randomUUID(), blguColleague: randomUUID(), assessor: randomUUID() };
   let cycleId = "";
