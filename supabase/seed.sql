@@ -146,9 +146,7 @@ as $$
   select p_assessment, pr.id, 'area_submitted', 'draft', 'submitted', p_area, p_at
   from public.profiles pr join public.assessments a on a.barangay_id = pr.barangay_id
   where a.id = p_assessment;
-  update public.assessments
-  set first_submitted_at = coalesce(first_submitted_at, p_at), version = version + 1, updated_at = p_at
-  where id = p_assessment;
+  update public.assessments set version = version + 1, updated_at = p_at where id = p_assessment;
 $$;
 
 -- The workflow's own freeze (the claims name the barangay user), dated to the seeded first submission.
@@ -157,10 +155,9 @@ returns void
 language sql
 as $$
   select private.freeze_first_submission(p_assessment);
-  update public.submission_snapshots s
-  set frozen_at = a.first_submitted_at
-  from public.assessments a
-  where a.id = p_assessment and s.assessment_id = a.id;
+  update public.submission_snapshots
+  set frozen_at = (select min(first_submitted_at) from public.assessment_areas where assessment_id = p_assessment)
+  where assessment_id = p_assessment;
 $$;
 
 create function pg_temp.approve_area(p_assessment uuid, p_area smallint, p_at timestamptz)

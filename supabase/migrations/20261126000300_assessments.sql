@@ -27,7 +27,6 @@ create table public.assessments (
   deadline_extended_until timestamptz,
   extension_reason text,
   recalibration_used boolean not null default false,
-  first_submitted_at timestamptz,
   submitted_at timestamptz,
   validation_started_at timestamptz,
   validated_at timestamptz,
@@ -59,7 +58,6 @@ comment on column public.assessments.grace_until is 'After an unlock: the moment
 comment on column public.assessments.deadline_extended_until is 'Per-assessment extension of the submission deadline.';
 comment on column public.assessments.extension_reason is 'Why the deadline was extended.';
 comment on column public.assessments.recalibration_used is 'The MLGOO''s one recalibration has been used.';
-comment on column public.assessments.first_submitted_at is 'When the first area was first submitted (snapshot frozen).';
 comment on column public.assessments.submitted_at is 'When all six areas were last submitted.';
 comment on column public.assessments.validation_started_at is 'When the assessment first reached validation (validators see it from then on).';
 comment on column public.assessments.validated_at is 'When the validator finalized.';

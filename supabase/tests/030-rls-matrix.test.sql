@@ -40,7 +40,7 @@ insert into fx values
 update public.assessment_areas set status = 'submitted', first_submitted_at = now(), submitted_at = now()
 where assessment_id = (select id from fx where key = 'a_own') and area_code = 1;
 update public.assessments
-set status = 'awaiting_validation', first_submitted_at = now(), validation_started_at = now()
+set status = 'awaiting_validation', validation_started_at = now()
 where id = (select id from fx where key = 'a_own');
 
 insert into public.responses (assessment_id, leaf_id, area_code, answers)

@@ -15,7 +15,7 @@ select tests.create_user('v-blgu@t.local', 'blgu', (select id from fx where key 
 grant select on fx to authenticated;
 
 update public.assessments
-set status = 'awaiting_approval', first_submitted_at = now(), validation_started_at = now(), validated_at = now()
+set status = 'awaiting_approval', validation_started_at = now(), validated_at = now()
 where id = (select id from fx where key = 'a');
 insert into public.responses (assessment_id, leaf_id, area_code, answers)
 select (select id from fx where key = 'a'), (select id from fx where key = 'leaf'), 1, '{"x": "yes"}';
