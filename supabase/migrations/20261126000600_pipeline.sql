@@ -12,7 +12,7 @@ create table private.settings (
   updated_at timestamptz not null default now()
 );
 comment on table private.settings is
-  'Deployment settings where Vault is absent (the local stack writes them at start): vantage_functions_url, vantage_webhook_secret, optional vantage_dispatch_timeout_ms.';
+  'Deployment settings Vault does not hold (the local stack writes them at start): vantage_functions_url, vantage_webhook_secret, optional vantage_dispatch_timeout_ms.';
 comment on column private.settings.key is 'Setting name, as in Vault.';
 comment on column private.settings.value is 'Setting value.';
 comment on column private.settings.updated_at is 'When it was last written.';
@@ -20,29 +20,28 @@ revoke all on private.settings from public;
 
 create function private.setting(p_name text)
 returns text
-language plpgsql
+language sql
 stable
 security definer
 set search_path = ''
 as $$
-declare
-  v_value text;
-begin
-  -- Vault is a platform extension: read it dynamically so this also compiles where it is absent.
-  if to_regclass('vault.decrypted_secrets') is not null then
-    execute format('select decrypted_secret from %I.decrypted_secrets where name = $1', 'vault')
-      into v_value using p_name;
-  end if;
-  if v_value is null then
-    select value into v_value from private.settings where key = p_name;
-  end if;
-  return v_value;
-end;
+  select coalesce(
+    (select decrypted_secret from vault.decrypted_secrets where name = p_name),
+    (select value from private.settings where key = p_name));
 $$;
 comment on function private.setting(text) is
-  'A deployment setting: the Vault secret of that name when Vault exists and holds it, else private.settings.';
+  'A deployment setting: the Vault secret of that name when Vault holds it, else private.settings.';
 
 -- Dispatch ----------------------------------------------------------------------------------------
+
+-- pg_net where the platform has it; the local stack provides the same net schema itself.
+do $$
+begin
+  if exists (select 1 from pg_available_extensions where name = 'pg_net') then
+    create extension if not exists pg_net;
+  end if;
+end;
+$$;
 
 create function private.job_visibility_timeout()
 returns interval
@@ -127,30 +126,19 @@ comment on function private.enqueue_classification(uuid, public.result_kind) is
 
 create function private.dispatch_failure(p_request_id bigint)
 returns text
-language plpgsql
+language sql
 stable
 security definer
 set search_path = ''
 as $$
-declare
-  v_response record;
-begin
-  if p_request_id is null or to_regclass('net._http_response') is null then
-    return null;
-  end if;
-  execute 'select status_code, content, timed_out, error_msg from net._http_response where id = $1 limit 1'
-    into v_response using p_request_id;
-  if v_response is null then
-    return null;
-  elsif v_response.timed_out then
-    return coalesce(v_response.error_msg, 'Request timed out');
-  elsif v_response.error_msg is not null then
-    return v_response.error_msg;
-  elsif v_response.status_code not between 200 and 299 then
-    return format('HTTP %s: %s', v_response.status_code, left(coalesce(v_response.content, ''), 500));
-  end if;
-  return null;
-end;
+  select case
+    when r.timed_out then coalesce(r.error_msg, 'Request timed out')
+    when r.error_msg is not null then r.error_msg
+    when r.status_code not between 200 and 299 then format('HTTP %s: %s', r.status_code, left(coalesce(r.content, ''), 500))
+  end
+  from net._http_response r
+  where r.id = p_request_id
+  limit 1;
 $$;
 comment on function private.dispatch_failure(bigint) is
   'The failure pg_net recorded for a request (timeout, connection error or non-2xx answer), or null when none is known.';
@@ -208,17 +196,7 @@ $$;
 comment on function private.sweep_jobs(timestamptz) is
   'Run every minute by pg_cron: fails unacknowledged attempts (backoff, or dead after max_attempts keeping the last error) and dispatches due jobs. Returns the counts.';
 
-do $$
-begin
-  if exists (select 1 from pg_available_extensions where name = 'pg_net') then
-    create extension if not exists pg_net;
-  end if;
-  if exists (select 1 from pg_available_extensions where name = 'pg_cron') then
-    create extension if not exists pg_cron with schema pg_catalog;
-    perform cron.schedule('vantage-sweep-jobs', '* * * * *', 'select private.sweep_jobs()');
-  end if;
-end;
-$$;
+select cron.schedule('vantage-sweep-jobs', '* * * * *', 'select private.sweep_jobs()');
 
 -- Storage → mov_files ------------------------------------------------------------------------------
 
@@ -318,7 +296,7 @@ begin
   )
   values (
     v_path.assessment_id, v_path.leaf_id, v_path.slot_id, v_path.area_code, new.id, new.name,
-    coalesce(substring(storage.filename(new.name) from '^[0-9A-Fa-f-]{36}-(.+)$'), storage.filename(new.name)),
+    substring(storage.filename(new.name) from '^[0-9a-f-]{36}-(.+)$'),
     private.object_mime_type(new.metadata),
     private.object_size(new.metadata),
     case when v_profile.role = 'validator' then 'validator' else 'blgu' end::public.mov_origin,

@@ -1,7 +1,7 @@
 -- The sweep: failed or unacknowledged attempts are retried with exponential backoff, then
 -- dead-lettered with the last error pg_net recorded; acknowledged jobs are left alone.
 begin;
-select plan(17);
+select plan(18);
 
 insert into private.settings (key, value) values
   ('vantage_functions_url', 'http://127.0.0.1:9/functions/v1'),
@@ -14,7 +14,7 @@ update public.jobs set status = 'done' where status in ('queued', 'running');
 create temporary table fixture on commit drop as
 select tests.create_assessment(tests.create_cycle(2090), tests.create_barangay('999210001', 'Sweep Barangay')) as assessment_id,
        timestamptz '2090-01-01 00:00:00+00' as t0;
-alter table fixture add column job_id bigint, add column done_id bigint, add column silent_id bigint;
+alter table fixture add column job_id bigint, add column done_id bigint;
 update fixture set job_id = private.enqueue_classification(assessment_id, 'projection');
 update fixture set done_id = private.enqueue_classification(assessment_id, 'official');
 -- Move the clock of every job to t0 so the test controls time through p_now.
@@ -31,6 +31,10 @@ returns void language sql as $$
   insert into net._http_response (id, status_code, content, timed_out)
   select request_id, p_status, p_content, false from public.jobs where id = p_id;
 $$;
+
+select is(
+  (select schedule || ' ' || command from cron.job where jobname = 'vantage-sweep-jobs'),
+  '* * * * * select private.sweep_jobs()', 'pg_cron runs the sweep every minute');
 
 select is(pg_temp.job((select job_id from fixture)), 'running 1 00:00:30',
   'a dispatched job is running until its visibility timeout');
