@@ -79,7 +79,7 @@ declare
 begin
   if v_url is null or v_secret is null then
     update public.jobs
-    set last_error = 'Not dispatched: vantage_functions_url or vantage_webhook_secret is not configured'
+    set last_error = 'Not dispatched: set vantage_functions_url and vantage_webhook_secret (Vault, or private.settings locally); the sweep sends the job once both are set'
     where id = p_job_id;
     return null;
   end if;

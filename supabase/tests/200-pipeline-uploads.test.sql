@@ -233,7 +233,7 @@ create temporary table official_job on commit drop as
 select private.enqueue_classification(validated_id, 'official') as id from fixture;
 select is(
   (select status::text || ' ' || attempts || ' ' || last_error from public.jobs where id = (select id from official_job)),
-  'queued 0 Not dispatched: vantage_functions_url or vantage_webhook_secret is not configured',
+  'queued 0 Not dispatched: set vantage_functions_url and vantage_webhook_secret (Vault, or private.settings locally); the sweep sends the job once both are set',
   'an unconfigured dispatch leaves the job queued with the reason');
 select is(
   private.enqueue_classification((select validated_id from fixture), 'official'),
