@@ -31,7 +31,7 @@ create table public.cycles (
   activated_at timestamptz,
   published_at timestamptz,
   created_at timestamptz not null default now(),
-  created_by uuid references auth.users (id) on delete set null
+  created_by uuid default auth.uid() references auth.users (id) on delete set null
 );
 comment on table public.cycles is
   'One assessment exercise, e.g. "SGLGB 2025" reviewing CY 2024. At most one is active; creating one installs its catalog.';
@@ -49,7 +49,7 @@ comment on column public.cycles.is_published is 'Published cycles feed the anony
 comment on column public.cycles.activated_at is 'When the cycle was activated (draft assessments created).';
 comment on column public.cycles.published_at is 'When the cycle was published.';
 comment on column public.cycles.created_at is 'When the cycle was created.';
-comment on column public.cycles.created_by is 'Who created the cycle.';
+comment on column public.cycles.created_by is 'Who created the cycle (the signed-in user who inserted it).';
 
 create unique index cycles_one_active on public.cycles (is_active) where is_active;
 

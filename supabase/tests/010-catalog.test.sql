@@ -3,7 +3,7 @@
 -- fixed. At most one cycle is active.
 
 begin;
-select plan(13);
+select plan(14);
 
 select tests.create_cycle(2090);
 
@@ -98,6 +98,13 @@ select throws_ok($$update public.cycles set catalog_edition = 'unknown-placehold
 select tests.create_cycle(2093, true);
 select throws_ok($$update public.cycles set is_active = true where year = 2090$$, '23505', null,
   'a second cycle cannot be active');
+
+select tests.create_user('catalog-mlgoo@t.local', 'mlgoo');
+select tests.act_as('catalog-mlgoo@t.local');
+insert into public.cycles (year, title, reviewed_year, catalog_edition) values (2094, 'SGLGB 2094', 2093, '2024');
+select tests.act_as_postgres();
+select is((select created_by from public.cycles where year = 2094), tests.user_id('catalog-mlgoo@t.local'),
+  'a cycle records the MLGOO who created it');
 
 select tests.act_as_anon();
 select is((select count(*)::integer from public.indicators where cycle_id = (select id from public.cycles where year = 2090)),
