@@ -80,7 +80,7 @@ select is((select count(*)::integer from public.leaf_history where assessment_id
 
 update public.reviews set checklist = '{"x": true}' where assessment_id = current_setting('fx.a')::uuid;
 update public.reviews set decision = 'unmet', decision_remarks = 'Not signed' where assessment_id = current_setting('fx.a')::uuid;
-update public.reviews set decision = 'met', decision_remarks = null where assessment_id = current_setting('fx.a')::uuid;
+update public.reviews set checklist = '{"x": false}', decision = 'met', decision_remarks = null where assessment_id = current_setting('fx.a')::uuid;
 select throws_ok(
   $$update public.reviews set override_decision = 'unmet' where assessment_id = current_setting('fx.a')::uuid$$,
   '23514', 'new row for relation "reviews" violates check constraint "override_has_reason"',
@@ -95,10 +95,11 @@ select results_eq(
   $$values
     ('checklist', '{"checklist": null}'::jsonb, '{"checklist": {"x": true}}'::jsonb),
     ('decision', '{"decision": null, "decision_remarks": null}', '{"decision": "unmet", "decision_remarks": "Not signed"}'),
+    ('checklist', '{"checklist": {"x": true}}', '{"checklist": {"x": false}}'),
     ('decision', '{"decision": "unmet", "decision_remarks": "Not signed"}', '{"decision": "met", "decision_remarks": null}'),
     ('override', '{"override_decision": null, "override_reason": null}',
                  '{"override_decision": "unmet", "override_reason": "Seen on site"}')$$,
-  'each change of checklist values, decision or override is appended with the value it replaced');
+  'each change of checklist values, decision or override is appended, in that order, with the value it replaced');
 select is(
   (select array_agg(distinct changed_by) from public.leaf_history where assessment_id = current_setting('fx.a')::uuid),
   array[current_setting('fx.validator')::uuid], 'the history names who made each change');
@@ -114,7 +115,7 @@ select throws_ok($$update public.leaf_history set current = '{}' where assessmen
   '42501', 'leaf_history is append-only', 'leaf history cannot be changed, even by the database owner');
 select throws_ok($$delete from public.leaf_history where assessment_id = current_setting('fx.a')::uuid$$,
   '42501', 'leaf_history is append-only', 'leaf history cannot be deleted, even by the database owner');
-select is((select count(*)::integer from public.leaf_history where assessment_id = current_setting('fx.a')::uuid), 4,
+select is((select count(*)::integer from public.leaf_history where assessment_id = current_setting('fx.a')::uuid), 5,
   'the leaf history is intact after the refused changes');
 select is((select count(*)::integer from public.events where assessment_id = current_setting('fx.a')::uuid and reason is null), 1,
   'the event is intact after the refused changes');
