@@ -348,31 +348,27 @@ as $$
 declare
   v_old jsonb := case when tg_op = 'UPDATE' then to_jsonb(old) else '{}'::jsonb end;
   v_new jsonb := to_jsonb(new);
-  v_source text;
-  v_previous jsonb;
-  v_current jsonb;
 begin
-  foreach v_source in array case tg_table_name
-    when 'responses' then array['answers']
-    else array['checklist', 'decision', 'override'] end
-  loop
+  insert into public.leaf_history (assessment_id, leaf_id, area_code, source, previous, current, changed_by)
+  select new.assessment_id, new.leaf_id, new.area_code, change.source,
+         case when tg_op = 'UPDATE' then change.previous end, change.current, (select auth.uid())
+  from (
     -- An empty object counts as "not set", so creating a blank row records nothing.
-    select jsonb_object_agg(f, nullif(nullif(v_old -> f, 'null'), '{}')),
-           jsonb_object_agg(f, nullif(nullif(v_new -> f, 'null'), '{}'))
-      into v_previous, v_current
-    from unnest(case v_source
-      when 'answers' then array['answers']
-      when 'checklist' then array['checklist']
-      when 'decision' then array['decision', 'decision_remarks']
-      else array['override_decision', 'override_reason'] end) as f;
-    if v_previous is distinct from v_current then
-      insert into public.leaf_history (assessment_id, leaf_id, area_code, source, previous, current, changed_by)
-      values (
-        new.assessment_id, new.leaf_id, new.area_code, v_source,
-        case when tg_op = 'UPDATE' then v_previous end, v_current, (select auth.uid())
-      );
-    end if;
-  end loop;
+    select tracked.position, tracked.source,
+           jsonb_object_agg(field, nullif(nullif(v_old -> field, 'null'), '{}')) as previous,
+           jsonb_object_agg(field, nullif(nullif(v_new -> field, 'null'), '{}')) as current
+    from (values
+      (1, 'responses', 'answers', array['answers']),
+      (2, 'reviews', 'checklist', array['checklist']),
+      (3, 'reviews', 'decision', array['decision', 'decision_remarks']),
+      (4, 'reviews', 'override', array['override_decision', 'override_reason'])
+    ) as tracked (position, table_name, source, fields)
+    cross join unnest(tracked.fields) as field
+    where tracked.table_name = tg_table_name
+    group by tracked.position, tracked.source
+  ) as change
+  where change.previous is distinct from change.current
+  order by change.position;
   return null;
 end;
 $$;
