@@ -1,5 +1,5 @@
 import { databaseUrl } from "./lib/cluster.ts";
-import { applyPlatform, connect } from "./lib/database.ts";
+import { applyPlatform, connect, hasMigrations } from "./lib/database.ts";
 import { demoLogins } from "./lib/demo-logins.ts";
 import { devCluster, devFunctionsPort } from "./lib/dev.ts";
 import { runMain } from "./lib/errors.ts";
@@ -15,17 +15,17 @@ await runMain(async () => {
   const startedAt = performance.now();
   const cluster = devCluster();
 
-  const { created } = await bringUpCluster(cluster);
-  if (created) {
-    console.log(
-      `[stack] new cluster in ${cluster.dataDir}: applying platform, migrations and seed`,
-    );
-    console.log(await resetWithPlatform(cluster.port));
-  } else {
+  await bringUpCluster(cluster);
+  if (await hasMigrations(cluster.port)) {
     console.log(
       `[stack] reusing the cluster in ${cluster.dataDir} (npm run db:reset re-applies migrations)`,
     );
     await applyPlatform(cluster.port);
+  } else {
+    console.log(
+      `[stack] cluster in ${cluster.dataDir} has no migrations yet: applying platform, migrations and seed`,
+    );
+    console.log(await resetWithPlatform(cluster.port));
   }
 
   const keys = await apiKeys();

@@ -61,9 +61,9 @@ export async function giveToDatabaseUser(directory: string): Promise<void> {
   await chown(directory, Number(stdout.trim()), Number(group.trim()));
 }
 
-/** Creates the cluster's data directory with initdb unless it exists; returns whether it did. */
-export async function ensureCluster(cluster: Cluster): Promise<boolean> {
-  if (existsSync(path.join(cluster.dataDir, "PG_VERSION"))) return false;
+/** Creates the cluster's data directory with initdb unless it exists. */
+export async function ensureCluster(cluster: Cluster): Promise<void> {
+  if (existsSync(path.join(cluster.dataDir, "PG_VERSION"))) return;
   await mkdir(path.dirname(cluster.dataDir), { recursive: true });
   await mkdir(cluster.dataDir, { mode: 0o700 });
   await giveToDatabaseUser(cluster.dataDir);
@@ -95,7 +95,6 @@ export async function ensureCluster(cluster: Cluster): Promise<boolean> {
     path.join(cluster.dataDir, "postgresql.conf"),
     `\n# Vantage local stack\n${settings.join("\n")}\n`,
   );
-  return true;
 }
 
 const logFile = (cluster: Cluster) => path.join(cluster.dataDir, "postgres.log");

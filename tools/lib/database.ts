@@ -45,6 +45,18 @@ export async function resetDatabase(port: number): Promise<string> {
   return `${stdout}${stderr}`.trim();
 }
 
+/** Whether `supabase db reset` has run here: the CLI keeps its migration history in this table. */
+export async function hasMigrations(port: number): Promise<boolean> {
+  const sql = connect(databaseUrl(port));
+  try {
+    const [{ applied }] = await sql<{ applied: boolean }[]>`
+      select to_regclass('supabase_migrations.schema_migrations') is not null as applied`;
+    return applied;
+  } finally {
+    await sql.end();
+  }
+}
+
 /** `supabase db reset` drops pgTAP with every other extension; the test runner recreates it. */
 export async function createPgtap(port: number): Promise<void> {
   const sql = connect(databaseUrl(port));

@@ -24,12 +24,10 @@ export async function apiKeys(): Promise<ApiKeys> {
 
 /**
  * Creates the cluster if needed and starts it (stopped again on shutdown when this process
- * started it). Returns whether the cluster is brand new.
+ * started it).
  */
-export async function bringUpCluster(
-  cluster: Cluster,
-): Promise<{ created: boolean }> {
-  const created = await ensureCluster(cluster);
+export async function bringUpCluster(cluster: Cluster): Promise<void> {
+  await ensureCluster(cluster);
   if (await isClusterRunning(cluster)) {
     const port = await runningPort(cluster);
     if (port !== cluster.port) {
@@ -37,11 +35,10 @@ export async function bringUpCluster(
         `The cluster in ${cluster.dataDir} is already running on port ${port}.`,
       );
     }
-    return { created };
+    return;
   }
   await startCluster(cluster);
   onShutdown(() => stopCluster(cluster));
-  return { created };
 }
 
 /** Platform stand-in first, then migrations and seed through `supabase db reset`. */
