@@ -34,31 +34,14 @@ async function createCycle(sql: Sql): Promise<string> {
 }
 
 /** A cycle with its catalog, a barangay, its draft assessment and an active barangay user. */
-export async function createFixture(
-  sql: Sql,
-  assessments = 1,
-): Promise<Fixture & { assessmentIds: string[] }> {
+export async function createFixture(sql: Sql): Promise<Fixture> {
   const cycleId = await createCycle(sql);
   const [{ id: barangayId }] = await sql<{ id: string }[]>`
     insert into public.barangays (psgc_code, name, city_municipality, province, region)
     values (${"9" + randomDigits(8)}, 'Pipeline Test', 'Test Town', 'Test Province', 'Test Region')
     returning id`;
-  const assessmentIds: string[] = [];
-  const barangayIds = [barangayId];
-  for (let index = 0; index < assessments; index++) {
-    const [{ id: extraBarangay }] = index === 0
-      ? [{ id: barangayId }]
-      : await sql<{ id: string }[]>`
-      insert into public.barangays (psgc_code, name, city_municipality, province, region)
-      values (${
-        "9" + randomDigits(8)
-      }, 'Pipeline Test', 'Test Town', 'Test Province', 'Test Region')
-      returning id`;
-    if (index > 0) barangayIds.push(extraBarangay);
-    const [{ id }] = await sql<{ id: string }[]>`
-      insert into public.assessments (cycle_id, barangay_id) values (${cycleId}, ${extraBarangay}) returning id`;
-    assessmentIds.push(id);
-  }
+  const [{ id: assessmentId }] = await sql<{ id: string }[]>`
+    insert into public.assessments (cycle_id, barangay_id) values (${cycleId}, ${barangayId}) returning id`;
   const userId = crypto.randomUUID();
   await sql`
     insert into auth.users (instance_id, id, aud, role, email, raw_app_meta_data, raw_user_meta_data,
@@ -71,21 +54,14 @@ export async function createFixture(
   const cleanup = async () => {
     await sql.begin(async (tx) => {
       await tx`select set_config('storage.allow_delete_query', 'true', true)`;
-      await tx`delete from storage.objects where bucket_id = 'movs' and split_part(name, '/', 1) = any(${assessmentIds})`;
+      await tx`delete from storage.objects where bucket_id = 'movs' and split_part(name, '/', 1) = ${assessmentId}`;
       await tx`delete from public.assessments where cycle_id = ${cycleId}`;
       await tx`delete from public.cycles where id = ${cycleId}`;
       await tx`delete from auth.users where id = ${userId}`;
-      await tx`delete from public.barangays where id = any(${barangayIds})`;
+      await tx`delete from public.barangays where id = ${barangayId}`;
     });
   };
-  return {
-    cycleId,
-    barangayId,
-    assessmentId: assessmentIds[0],
-    assessmentIds,
-    userId,
-    cleanup,
-  };
+  return { cycleId, barangayId, assessmentId, userId, cleanup };
 }
 
 /** The first upload slot of a leaf in the fixture's cycle. */
