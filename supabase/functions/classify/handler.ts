@@ -28,6 +28,8 @@ export type ClassifyDependencies = {
 
 type Target = { assessmentId: string; kind: ResultKind; jobId: number | null };
 
+const alreadyDone = (jobId: number) => json({ job_id: jobId, status: "done", already_done: true });
+
 async function handle(
   request: Request,
   deps: ClassifyDependencies,
@@ -76,7 +78,7 @@ async function handle(
       return errorResponse(404, "job_not_found", `Job ${jobId} does not exist`);
     }
     if (job.status === "done") {
-      return json({ job_id: jobId, status: "done", already_done: true });
+      return alreadyDone(jobId);
     }
     target = { assessmentId: job.assessmentId, kind: job.kind, jobId };
     pending = job.pending;
@@ -131,7 +133,7 @@ async function handle(
     return { result, stored, acknowledged };
   });
   if (!outcome) {
-    return json({ job_id: jobId, status: "done", already_done: true });
+    return alreadyDone(jobId!);
   }
 
   log.input_hash = outcome.result.inputHash;
