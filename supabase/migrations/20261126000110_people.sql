@@ -6,8 +6,8 @@
 
 create table public.barangays (
   id uuid primary key default gen_random_uuid(),
-  psgc_code text not null unique check (psgc_code ~ '^[0-9]{9,10}$'),
-  name text not null check (length(trim(name)) > 0),
+  psgc_code text not null unique constraint psgc_code_has_9_or_10_digits check (psgc_code ~ '^[0-9]{9,10}$'),
+  name text not null constraint barangay_name_is_not_blank check (length(trim(name)) > 0),
   city_municipality text not null,
   province text not null,
   region text not null,

@@ -18,14 +18,15 @@ comment on table private.catalog_editions is
 
 create table public.cycles (
   id uuid primary key default gen_random_uuid(),
-  year smallint not null unique check (year between 2020 and 2100),
-  title text not null check (length(trim(title)) > 0),
-  reviewed_year smallint not null check (reviewed_year between 2019 and 2099),
+  year smallint not null unique constraint year_is_2020_to_2100 check (year between 2020 and 2100),
+  title text not null constraint title_is_not_blank check (length(trim(title)) > 0),
+  reviewed_year smallint not null constraint reviewed_year_is_2019_to_2099 check (reviewed_year between 2019 and 2099),
   catalog_edition text not null references private.catalog_editions (edition),
   submission_deadline timestamptz,
-  rework_window_days smallint not null default 5 check (rework_window_days > 0),
-  calibration_window_days smallint not null default 3 check (calibration_window_days > 0),
-  unlock_grace_days smallint not null default 3 check (unlock_grace_days > 0),
+  rework_window_days smallint not null default 5 constraint rework_window_is_at_least_a_day check (rework_window_days > 0),
+  calibration_window_days smallint not null default 3
+    constraint calibration_window_is_at_least_a_day check (calibration_window_days > 0),
+  unlock_grace_days smallint not null default 3 constraint unlock_grace_is_at_least_a_day check (unlock_grace_days > 0),
   is_active boolean not null default false,
   is_published boolean not null default false,
   activated_at timestamptz,

@@ -1,10 +1,11 @@
 -- The data model refuses invalid states whoever writes: a blgu user has a barangay and an assessor an
--- area (and no one else has either), one assessment per cycle and barangay with its six areas, the
--- areas submitted once are recorded for assessors, reasons go with reopenings, extensions and
--- overrides, and the timeline and leaf history are append-only, each change of a leaf recorded.
+-- area (and no one else has either), barangays and cycles refuse values with a named rule, one
+-- assessment per cycle and barangay with its six areas, the areas submitted once are recorded for
+-- assessors, reasons go with reopenings, extensions and overrides, and the timeline and leaf history
+-- are append-only, each change of a leaf recorded.
 
 begin;
-select plan(20);
+select plan(22);
 
 create temporary table fx (key text primary key, id uuid);
 insert into fx values
@@ -36,6 +37,21 @@ select throws_ok(
   $$update public.profiles set area_code = 1 where id = current_setting('fx.validator')::uuid$$,
   '23514', 'new row for relation "profiles" violates check constraint "assessors_have_an_area"',
   'only an assessor has an area');
+
+-- What the MLGOO writes directly: a refusal names the rule -----------------------------------------
+
+select tests.create_user('dm-mlgoo@t.local', 'mlgoo');
+select tests.act_as('dm-mlgoo@t.local');
+select throws_ok(
+  $$insert into public.barangays (psgc_code, name, city_municipality, province, region)
+    values ('12345', 'Short Code', 'T', 'P', 'R')$$,
+  '23514', 'new row for relation "barangays" violates check constraint "psgc_code_has_9_or_10_digits"',
+  'a barangay''s PSGC code has 9 or 10 digits');
+select throws_ok(
+  $$update public.cycles set rework_window_days = 0 where year = 2090$$,
+  '23514', 'new row for relation "cycles" violates check constraint "rework_window_is_at_least_a_day"',
+  'a cycle''s rework window is at least a day');
+select tests.act_as_postgres();
 
 -- Assessments and their areas -------------------------------------------------------------------------
 
