@@ -1,6 +1,7 @@
--- Studio explains every table, column and function of the API to administrators.
+-- Studio explains every table, column and function of the API to administrators, and
+-- public.error_codes explains every SQLSTATE a Vantage function raises.
 begin;
-select plan(3);
+select plan(4);
 
 select is_empty($$
   select c.relname from pg_class c
@@ -17,6 +18,13 @@ select is_empty($$
   select p.proname from pg_proc p
   where p.pronamespace = 'public'::regnamespace and obj_description(p.oid, 'pg_proc') is null
 $$, 'every public function has a comment');
+
+select set_eq($$
+  select distinct raised[1] from pg_proc p
+  cross join lateral regexp_matches(p.prosrc, 'errcode\s*=\s*''([^'']+)''', 'g') as raised
+  where p.pronamespace in ('public'::regnamespace, 'private'::regnamespace)
+$$, 'select code from public.error_codes',
+  'public.error_codes lists exactly the SQLSTATEs that Vantage functions raise');
 
 select * from finish();
 rollback;
