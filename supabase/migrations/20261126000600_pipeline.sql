@@ -316,23 +316,23 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_mov public.mov_files;
   v_mime constant text := private.object_mime_type(new.metadata);
   v_size constant bigint := private.object_size(new.metadata);
+  v_assessment_id uuid;
 begin
   if new.name is distinct from old.name or new.bucket_id is distinct from old.bucket_id then
     raise exception 'MOVs cannot be moved or renamed'
       using errcode = 'VA008', hint = 'Upload the file again under its new slot and delete the old one.';
   end if;
-  select * into v_mov from public.mov_files where storage_object_id = new.id and deleted_at is null;
-  if v_mov.id is null or (v_mov.mime_type = v_mime and v_mov.size_bytes = v_size) then
-    return null;
-  end if;
   -- New metadata (late metadata, or the file was overwritten): check the content again.
   update public.mov_files
   set mime_type = v_mime, size_bytes = v_size, content_check = 'pending', content_check_reason = null
-  where id = v_mov.id;
-  perform private.enqueue_classification(v_mov.assessment_id, 'projection');
+  where storage_object_id = new.id and deleted_at is null
+    and (mime_type, size_bytes) is distinct from (v_mime, v_size)
+  returning assessment_id into v_assessment_id;
+  if v_assessment_id is not null then
+    perform private.enqueue_classification(v_assessment_id, 'projection');
+  end if;
   return null;
 end;
 $$;
