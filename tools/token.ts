@@ -1,4 +1,4 @@
-import { isClusterRunning } from "./lib/cluster.ts";
+import { isClusterRunning, runningPort } from "./lib/cluster.ts";
 import { devCluster } from "./lib/dev.ts";
 import { runMain, UserFacingError } from "./lib/errors.ts";
 import { userToken } from "./lib/user-token.ts";
@@ -11,7 +11,8 @@ await runMain(async () => {
   if (!(await isClusterRunning(cluster))) {
     throw new UserFacingError("The local stack is not running: start it with npm start");
   }
-  const { token, claims } = await userToken(cluster.port, email);
+  const port = (await runningPort(cluster)) ?? cluster.port;
+  const { token, claims } = await userToken(port, email);
   if (process.argv.includes("--claims")) console.error(JSON.stringify(claims, null, 2));
   console.log(token);
 });

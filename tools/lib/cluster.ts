@@ -138,8 +138,13 @@ export async function startCluster(cluster: Cluster): Promise<void> {
   if (result.code !== 0) {
     const log = await readFile(logFile(cluster), "utf8").catch(() => "");
     const lastLines = log.trim().split("\n").slice(-5).join("\n");
+    const advice = lastLines.includes("Address already in use") && !cluster.throwaway
+      ? `\nAnother program listens on port ${cluster.port}: stop it, or choose a free port with ` +
+        "VANTAGE_DB_PORT (e.g. VANTAGE_DB_PORT=55433 npm start)."
+      : "";
     throw new UserFacingError(
-      `Postgres did not start on port ${cluster.port} (log: ${logFile(cluster)}):\n${lastLines}`,
+      `Postgres did not start on port ${cluster.port} (log: ${logFile(cluster)}):\n` +
+        lastLines + advice,
     );
   }
 }

@@ -10,6 +10,7 @@ import {
   stopCluster,
 } from "./cluster.ts";
 import { applyPlatform, connect, resetDatabase } from "./database.ts";
+import { UserFacingError } from "./errors.ts";
 import { JWT_SECRET, mintApiKey } from "./jwt.ts";
 import { onShutdown } from "./lifecycle.ts";
 
@@ -31,8 +32,9 @@ export async function bringUpCluster(cluster: Cluster): Promise<void> {
   if (await isClusterRunning(cluster)) {
     const port = await runningPort(cluster);
     if (port !== cluster.port) {
-      throw new Error(
-        `The cluster in ${cluster.dataDir} is already running on port ${port}.`,
+      throw new UserFacingError(
+        `The cluster in ${cluster.dataDir} is already running on port ${port}, not ${cluster.port}: ` +
+          `set VANTAGE_DB_PORT=${port}, or stop the npm start that runs it (Ctrl-C) and retry.`,
       );
     }
     return;
