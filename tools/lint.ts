@@ -1,11 +1,11 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { databaseUrl, removeCluster, throwawayCluster } from "./lib/cluster.ts";
+import { databaseUrl } from "./lib/cluster.ts";
 import { runMain } from "./lib/errors.ts";
-import { exitOnSignals, onShutdown, shutdown } from "./lib/lifecycle.ts";
-import { binDir, functionsDir, repoRoot } from "./lib/paths.ts";
+import { exitOnSignals, shutdown } from "./lib/lifecycle.ts";
+import { binDir, denoFunctionFolders, repoRoot } from "./lib/paths.ts";
 import { type CommandResult, run } from "./lib/processes.ts";
-import { bringUpCluster, resetWithPlatform } from "./lib/stack.ts";
+import { resetWithPlatform, startThrowawayCluster } from "./lib/stack.ts";
 import { requirements, requireSystem } from "./lib/system.ts";
 
 /**
@@ -53,13 +53,6 @@ function typeScriptProjects(): string[] {
     path.join(repoRoot, "tests", "tsconfig.json"),
     ...readdirSync(packages).map((name) => path.join(packages, name, "tsconfig.json")),
   ].filter((project) => existsSync(project));
-}
-
-function denoFolders(): string[] {
-  return readdirSync(functionsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => path.join(functionsDir, entry.name))
-    .filter((folder) => existsSync(path.join(folder, "deno.json")));
 }
 
 async function lintDatabase(port: number): Promise<void> {
@@ -115,7 +108,7 @@ await runMain(async () => {
   for (const project of typeScriptProjects()) {
     await check(`tsc -p ${path.relative(repoRoot, project)}`, bin("tsc"), ["-p", project]);
   }
-  for (const folder of denoFolders()) {
+  for (const folder of denoFunctionFolders()) {
     await check(`deno check ${path.relative(repoRoot, folder)}`, bin("deno"), [
       "check",
       "--config",
@@ -132,9 +125,7 @@ await runMain(async () => {
   await check("deno fmt --check", bin("deno"), ["fmt", "--check"], unformattedFiles);
   await check("deno lint", bin("deno"), ["lint"]);
 
-  const cluster = await throwawayCluster();
-  onShutdown(() => removeCluster(cluster));
-  await bringUpCluster(cluster);
+  const cluster = await startThrowawayCluster();
   try {
     await resetWithPlatform(cluster.port);
     report("supabase db reset (migrations and seed)", true);

@@ -1,10 +1,9 @@
-import { databaseUrl, freePort, removeCluster, throwawayCluster } from "./lib/cluster.ts";
+import { freePort } from "./lib/cluster.ts";
 import { createPgtap } from "./lib/database.ts";
 import { runMain } from "./lib/errors.ts";
-import { JWT_SECRET } from "./lib/jwt.ts";
-import { exitOnSignals, onShutdown, shutdown } from "./lib/lifecycle.ts";
-import { apiKeys, bringUpCluster, resetWithPlatform, startServices } from "./lib/stack.ts";
-import { runDenoTests, runPgTap, runVitest, type SuiteResult } from "./lib/suites.ts";
+import { exitOnSignals, shutdown } from "./lib/lifecycle.ts";
+import { apiKeys, resetWithPlatform, startServices, startThrowawayCluster } from "./lib/stack.ts";
+import { couldNotRun, runDenoTests, runPgTap, runVitest, type SuiteResult } from "./lib/suites.ts";
 import { requirements, requireSystem } from "./lib/system.ts";
 
 /**
@@ -19,10 +18,8 @@ await runMain(async () => {
   const results: SuiteResult[] = [];
   const section = (title: string) => console.log(`\n=== ${title}`);
 
-  const cluster = await throwawayCluster();
-  onShutdown(() => removeCluster(cluster));
+  const cluster = await startThrowawayCluster();
   section(`database: throwaway cluster on port ${cluster.port}`);
-  await bringUpCluster(cluster);
 
   let databaseReady = true;
   try {
@@ -35,28 +32,15 @@ await runMain(async () => {
 
   section("pgTAP (pg_prove supabase/tests)");
   results.push(
-    databaseReady ? await runPgTap(cluster.port) : {
-      name: "pgTAP",
-      passed: 0,
-      failed: 1,
-      note: "supabase db reset failed",
-    },
+    databaseReady ? await runPgTap(cluster.port) : couldNotRun("pgTAP", "supabase db reset failed"),
   );
 
   section("functions server and pg_net worker");
-  const keys = await apiKeys();
-  const services = await startServices(cluster.port, await freePort(), keys);
+  const services = await startServices(cluster.port, await freePort(), await apiKeys());
   console.log(
     `functions at ${services.functionsUrl}: ${services.functionNames.join(", ")}`,
   );
-  const env = {
-    SUPABASE_DB_URL: databaseUrl(cluster.port),
-    SUPABASE_URL: services.supabaseUrl,
-    FUNCTIONS_URL: services.functionsUrl,
-    SUPABASE_ANON_KEY: keys.anonKey,
-    SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
-    SUPABASE_JWT_SECRET: JWT_SECRET,
-  };
+  const env = { ...services.env, FUNCTIONS_URL: services.functionsUrl };
 
   section("vitest (packages, tools)");
   results.push(await runVitest(env));

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,3 +14,11 @@ export const pgBinDir = process.env.VANTAGE_PG_BIN ??
   "/usr/lib/postgresql/15/bin";
 export const pgExtensionDir = process.env.VANTAGE_PG_EXTENSIONS ??
   "/usr/share/postgresql/15/extension";
+
+/** Folders of supabase/functions with their own deno.json: each function and _shared. */
+export function denoFunctionFolders(): string[] {
+  return readdirSync(functionsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.join(functionsDir, entry.name))
+    .filter((folder) => existsSync(path.join(folder, "deno.json")));
+}

@@ -5,9 +5,11 @@ import {
   databaseUrl,
   ensureCluster,
   isClusterRunning,
+  removeCluster,
   runningPort,
   startCluster,
   stopCluster,
+  throwawayCluster,
 } from "./cluster.ts";
 import { applyPlatform, connect, resetDatabase } from "./database.ts";
 import { UserFacingError } from "./errors.ts";
@@ -43,6 +45,14 @@ export async function bringUpCluster(cluster: Cluster): Promise<void> {
   onShutdown(() => stopCluster(cluster));
 }
 
+/** A throwaway cluster on a free port, started; shutdown stops and deletes it. */
+export async function startThrowawayCluster(): Promise<Cluster> {
+  const cluster = await throwawayCluster();
+  onShutdown(() => removeCluster(cluster));
+  await bringUpCluster(cluster);
+  return cluster;
+}
+
 /** Platform stand-in first, then migrations and seed through `supabase db reset`. */
 export async function resetWithPlatform(port: number): Promise<string> {
   await applyPlatform(port);
@@ -53,6 +63,8 @@ export type Services = {
   functionsUrl: string;
   supabaseUrl: string;
   functionNames: string[];
+  /** SUPABASE_URL, SUPABASE_DB_URL, the keys and the JWT secret, as the functions receive them. */
+  env: Record<string, string>;
 };
 
 /** The pg_net worker and the functions server against the database on `dbPort`. */
@@ -64,19 +76,17 @@ export async function startServices(
   const supabaseUrl = `http://127.0.0.1:${functionsPort}`;
   const worker = await startPgNetWorker(databaseUrl(dbPort, "supabase_admin"));
   onShutdown(() => worker.stop());
-  const server = await startFunctionsServer({
-    port: functionsPort,
-    env: {
-      SUPABASE_URL: supabaseUrl,
-      SUPABASE_DB_URL: databaseUrl(dbPort),
-      SUPABASE_ANON_KEY: keys.anonKey,
-      SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
-      SUPABASE_JWT_SECRET: JWT_SECRET,
-    },
-  });
+  const env = {
+    SUPABASE_URL: supabaseUrl,
+    SUPABASE_DB_URL: databaseUrl(dbPort),
+    SUPABASE_ANON_KEY: keys.anonKey,
+    SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
+    SUPABASE_JWT_SECRET: JWT_SECRET,
+  };
+  const server = await startFunctionsServer({ port: functionsPort, env });
   onShutdown(() => server.stop());
   await configurePipeline(dbPort, server.url);
-  return { functionsUrl: server.url, supabaseUrl, functionNames: server.names };
+  return { functionsUrl: server.url, supabaseUrl, functionNames: server.names, env };
 }
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { binDir, functionsDir, repoRoot, supabaseDir } from "./paths.ts";
+import { binDir, denoFunctionFolders, repoRoot, supabaseDir } from "./paths.ts";
 import { run } from "./processes.ts";
 
 /** One suite's outcome. A suite that cannot run at all counts as one failure. */
@@ -13,7 +13,7 @@ export type SuiteResult = {
   note?: string;
 };
 
-const couldNotRun = (name: string, note: string): SuiteResult => ({
+export const couldNotRun = (name: string, note: string): SuiteResult => ({
   name,
   passed: 0,
   failed: 1,
@@ -122,11 +122,7 @@ export function parseDenoTest(
  * `*_test.ts`, Deno's own naming, while vitest files there end in `.test.ts`.
  */
 function denoTestTargets(): { folder: string; files: string[] }[] {
-  const functionFolders = readdirSync(functionsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => path.join(functionsDir, entry.name))
-    .filter((folder) => existsSync(path.join(folder, "deno.json")))
-    .map((folder) => ({ folder, files: [folder] }));
+  const functionFolders = denoFunctionFolders().map((folder) => ({ folder, files: [folder] }));
   const packagesDir = path.join(repoRoot, "packages");
   const packageTests = existsSync(packagesDir)
     ? readdirSync(packagesDir, { recursive: true, encoding: "utf8" })
