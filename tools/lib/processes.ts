@@ -17,8 +17,6 @@ export function asDatabaseUser(
   return runningAsRoot ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
 }
 
-export const databaseOsUser = runningAsRoot ? "postgres" : undefined;
-
 /** Runs a command to completion and collects its output. */
 export function run(
   command: string,
