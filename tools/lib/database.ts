@@ -3,7 +3,8 @@ import path from "node:path";
 import postgres from "postgres";
 import { databaseUrl } from "./cluster.ts";
 import { binDir, platformDir, repoRoot } from "./paths.ts";
-import { runChecked } from "./processes.ts";
+import { UserFacingError } from "./errors.ts";
+import { run } from "./processes.ts";
 
 export type Sql = postgres.Sql;
 
@@ -33,7 +34,7 @@ export async function applyPlatform(port: number): Promise<void> {
 
 /** Applies migrations and seed.sql with the real Supabase CLI. */
 export async function resetDatabase(port: number): Promise<string> {
-  const { stdout, stderr } = await runChecked(path.join(binDir, "supabase"), [
+  const { code, stdout, stderr } = await run(path.join(binDir, "supabase"), [
     "db",
     "reset",
     "--yes",
@@ -42,7 +43,14 @@ export async function resetDatabase(port: number): Promise<string> {
     "--workdir",
     repoRoot,
   ], { cwd: repoRoot });
-  return `${stdout}${stderr}`.trim();
+  const output = `${stdout}${stderr}`.trim();
+  if (code !== 0) {
+    throw new UserFacingError(
+      `${output}\nsupabase db reset failed: fix the migration or seed.sql statement above, ` +
+        "then run the command again.",
+    );
+  }
+  return output;
 }
 
 /** Whether `supabase db reset` has run here: the CLI keeps its migration history in this table. */
