@@ -97,3 +97,26 @@ describe("functions server", () => {
     await response.body?.cancel();
   });
 });
+
+describe("functions server start", () => {
+  it("names the function that failed to start and does not listen", async () => {
+    const broken = await mkdtemp(path.join(tmpdir(), "vantage-functions-"));
+    try {
+      for (const name of ["broken", "fine"]) await mkdir(path.join(broken, name));
+      await writeFile(path.join(broken, "broken", "index.ts"), 'throw new Error("boom");\n');
+      await writeFile(path.join(broken, "fine", "index.ts"), echoFunction);
+      await writeFile(path.join(broken, "config.toml"), "");
+      const port = await freePort();
+      await expect(startFunctionsServer({
+        port,
+        env: {},
+        functionsDir: broken,
+        configToml: path.join(broken, "config.toml"),
+      })).rejects.toThrow(/Edge Function broken did not start .*\[fn:broken\]/);
+      const refused = await fetch(`http://127.0.0.1:${port}/functions/v1/fine`).catch(() => null);
+      expect(refused).toBeNull();
+    } finally {
+      await rm(broken, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

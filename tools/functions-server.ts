@@ -116,7 +116,10 @@ async function startFunction(
   pipeLines(child, `[fn:${name}]`);
   await waitForPort(port, child, 120_000).catch((error: Error) => {
     child.kill("SIGKILL");
-    throw new Error(`function ${name} did not start: ${error.message}`);
+    throw new UserFacingError(
+      `Edge Function ${name} did not start (${error.message}): its output is above, ` +
+        `prefixed [fn:${name}].`,
+    );
   });
   return { name, port, verifyJwt, child };
 }
