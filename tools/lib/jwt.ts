@@ -18,16 +18,16 @@ export function mintApiKey(role: "anon" | "service_role"): Promise<string> {
 }
 
 /**
- * An access token for a user, as Supabase Auth would issue it after sign-in. `claims` are merged
- * over the standard ones (use the output of the custom access token hook).
+ * The claims of a user's access token as Supabase Auth issues it after sign-in: `claims` are
+ * merged over the standard ones; subject, issue and expiry times are always set here.
  */
-export function mintUserToken(
+export function userClaims(
   userId: string,
   claims: Record<string, unknown> = {},
   lifetimeSeconds = 3600,
-): Promise<string> {
+): Record<string, unknown> {
   const issuedAt = Math.floor(Date.now() / 1000);
-  return sign({
+  return {
     iss: "http://127.0.0.1:54321/auth/v1",
     aud: "authenticated",
     role: "authenticated",
@@ -38,7 +38,16 @@ export function mintUserToken(
     sub: userId,
     iat: issuedAt,
     exp: issuedAt + lifetimeSeconds,
-  });
+  };
+}
+
+/** An access token for a user (see `userClaims`). */
+export function mintUserToken(
+  userId: string,
+  claims: Record<string, unknown> = {},
+  lifetimeSeconds = 3600,
+): Promise<string> {
+  return sign(userClaims(userId, claims, lifetimeSeconds));
 }
 
 /** Verifies a token signed with the local secret; rejects if it is invalid or expired. */

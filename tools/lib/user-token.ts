@@ -1,7 +1,7 @@
 import { databaseUrl } from "./cluster.ts";
 import { connect } from "./database.ts";
 import { UserFacingError } from "./errors.ts";
-import { mintUserToken } from "./jwt.ts";
+import { mintUserToken, userClaims } from "./jwt.ts";
 
 type AuthUser = {
   id: string;
@@ -15,9 +15,9 @@ type AuthUser = {
 type HookResult = { claims?: Record<string, unknown>; error?: { message: string } };
 
 /**
- * The access token Supabase Auth would issue to a seeded user at sign-in: the standard claims,
- * passed through `public.custom_access_token_hook` (called as supabase_auth_admin, as Auth does)
- * when the hook exists.
+ * The access token Supabase Auth would issue to a seeded user at sign-in: the standard claims
+ * with the user's own, passed through `public.custom_access_token_hook` (called as
+ * supabase_auth_admin, as Auth does) when the hook exists.
  */
 export async function userToken(
   port: number,
@@ -30,21 +30,13 @@ export async function userToken(
       select id, email, phone, raw_app_meta_data, raw_user_meta_data, is_anonymous
       from auth.users where email = ${email}`;
     if (!user) throw new UserFacingError(`No user with the e-mail ${email}`);
-    const issuedAt = Math.floor(Date.now() / 1000);
-    let claims: Record<string, unknown> = {
-      aud: "authenticated",
-      exp: issuedAt + 3600,
-      iat: issuedAt,
-      sub: user.id,
+    let claims = userClaims(user.id, {
       email: user.email,
       phone: user.phone ?? "",
-      role: "authenticated",
-      aal: "aal1",
-      session_id: crypto.randomUUID(),
       is_anonymous: user.is_anonymous,
       app_metadata: user.raw_app_meta_data ?? {},
       user_metadata: user.raw_user_meta_data ?? {},
-    };
+    });
     const [{ hook }] = await sql<{ hook: boolean }[]>`
       select to_regprocedure('public.custom_access_token_hook(jsonb)') is not null as hook`;
     if (hook) {
