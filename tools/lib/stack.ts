@@ -90,8 +90,9 @@ export async function startServices(
 }
 
 /**
- * Where Vault is absent the database reads the classify URL and its webhook secret from
- * private.settings: write them (a fresh secret per start), then dispatch jobs queued meanwhile.
+ * The local Vault holds no secrets, so the database reads the classify URL and its webhook
+ * secret from private.settings: write them (a fresh secret per start), then dispatch jobs queued
+ * meanwhile.
  */
 async function configurePipeline(
   dbPort: number,
@@ -106,7 +107,8 @@ async function configurePipeline(
     await sql`select private.sweep_jobs()`;
   } catch (error) {
     console.error(
-      `[stack] pipeline settings not written: ${(error as Error).message}`,
+      `[stack] pipeline settings not written (${(error as Error).message}): uploads stay ` +
+        "unclassified until npm run db:reset succeeds and the stack is restarted",
     );
   } finally {
     await sql.end();
