@@ -2,7 +2,7 @@ import { databaseUrl } from "./lib/cluster.ts";
 import { connect } from "./lib/database.ts";
 import { devCluster } from "./lib/dev.ts";
 import { runMain } from "./lib/errors.ts";
-import { shutdown } from "./lib/lifecycle.ts";
+import { exitOnSignals, shutdown } from "./lib/lifecycle.ts";
 import { bringUpCluster, resetWithPlatform } from "./lib/stack.ts";
 import { requirements, requireSystem } from "./lib/system.ts";
 
@@ -38,6 +38,7 @@ async function restoreSettings(url: string, settings: Setting[]): Promise<void> 
 /** `npm run db:reset`: re-applies migrations and seed to the dev cluster, running or not. */
 await runMain(async () => {
   requireSystem(requirements.server);
+  exitOnSignals();
   const cluster = devCluster();
   await bringUpCluster(cluster);
   const url = databaseUrl(cluster.port);
