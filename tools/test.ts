@@ -42,10 +42,10 @@ await runMain(async () => {
   );
   const env = { ...services.env, FUNCTIONS_URL: services.functionsUrl };
 
-  section("vitest (packages, tools)");
+  section("vitest (packages, tools, bench, tests)");
   results.push(await runVitest(env));
 
-  section("deno test (supabase/functions)");
+  section("deno test (supabase/functions, packages/**/*_test.ts)");
   results.push(await runDenoTests(env));
 
   await shutdown();
