@@ -318,6 +318,28 @@ comment on function private.install_catalog_for_new_cycle() is 'Installs the cat
 create trigger install_catalog after insert on public.cycles
   for each row execute function private.install_catalog_for_new_cycle();
 
+create function private.require_loaded_catalog_edition()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if not exists (select 1 from private.catalog_editions where edition = new.catalog_edition) then
+    raise exception 'Catalog edition % is not loaded', new.catalog_edition
+      using errcode = 'VA007',
+            hint = format('Name one of the loaded editions: %s.',
+                          (select string_agg(edition, ', ' order by edition) from private.catalog_editions));
+  end if;
+  return new;
+end;
+$$;
+comment on function private.require_loaded_catalog_edition() is
+  'Refuses a cycle naming an edition that is not loaded, listing the loaded ones: the MLGOO cannot read private.catalog_editions.';
+
+create trigger require_loaded_catalog_edition before insert on public.cycles
+  for each row execute function private.require_loaded_catalog_edition();
+
 create function private.keep_cycle_catalog_fixed()
 returns trigger
 language plpgsql
