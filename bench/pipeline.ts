@@ -1,9 +1,14 @@
 import process from "node:process";
 import { parseArgs } from "node:util";
-import { databaseUrl, freePort, removeCluster, throwawayCluster } from "../tools/lib/cluster.ts";
+import { databaseUrl, freePort } from "../tools/lib/cluster.ts";
 import { connect, type Sql } from "../tools/lib/database.ts";
 import { exitOnSignals, onShutdown, shutdown } from "../tools/lib/lifecycle.ts";
-import { apiKeys, bringUpCluster, resetWithPlatform, startServices } from "../tools/lib/stack.ts";
+import {
+  apiKeys,
+  resetWithPlatform,
+  startServices,
+  startThrowawayCluster,
+} from "../tools/lib/stack.ts";
 
 /**
  * Upload -> stored result latency of the MOV pipeline on its own local stack (throwaway cluster,
@@ -218,9 +223,7 @@ async function main() {
     void shutdown().then(() => process.exit(2));
   }, OVERALL_TIMEOUT_MS);
 
-  const cluster = await throwawayCluster();
-  onShutdown(() => removeCluster(cluster));
-  await bringUpCluster(cluster);
+  const cluster = await startThrowawayCluster();
   console.log(
     `[bench] throwaway cluster on port ${cluster.port}: applying platform, migrations and seed`,
   );
