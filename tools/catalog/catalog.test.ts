@@ -302,6 +302,18 @@ describe("generate.ts", () => {
     });
   });
 
+  it("generating without the source says where it was looked for and how to name it", () => {
+    const paths = tempCopies();
+    const absent = join(temporary[0], "absent.json");
+    const outcome = run(["--json", paths.json, "--sql", paths.sql], {
+      VANTAGE_CATALOG_SOURCE: absent,
+    });
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.message).toContain(absent);
+    expect(outcome.message).toContain("VANTAGE_CATALOG_SOURCE");
+    expect(readFileSync(paths.json)).toEqual(readFileSync(DEFAULT_PATHS.json));
+  });
+
   it("--check without the source compares the JSON file and the migration with each other", () => {
     const paths = tempCopies();
     const args = ["--check", "--json", paths.json, "--sql", paths.sql];

@@ -68,7 +68,14 @@ export function run(
     json: resolve(values.json ?? DEFAULT_PATHS.json),
     sql: resolve(values.sql ?? DEFAULT_PATHS.sql),
   };
-  if (values.check && !existsSync(paths.source)) return checkAgainstEachOther(paths);
+  if (!existsSync(paths.source)) {
+    if (values.check) return checkAgainstEachOther(paths);
+    return {
+      exitCode: 1,
+      message: `the reference catalog ${paths.source} is not there: put the shared folder next ` +
+        "to the repository, or name the file with VANTAGE_CATALOG_SOURCE or --source",
+    };
+  }
   const files = generateFiles(paths);
   if (values.check) {
     for (const [path, expected] of files) {
