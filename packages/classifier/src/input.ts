@@ -1,7 +1,6 @@
 import type { IndexedCatalog, PlacedLeaf } from "./catalog.ts";
 import { ClassifierInputError } from "./errors.ts";
 import type { ChecklistValue, Decision, ItemType, Verdict } from "./schema.ts";
-import { hasReviewerValues } from "./projection.ts";
 import { assertConsiderationAllowed } from "./status.ts";
 
 /**
@@ -159,6 +158,7 @@ function hasEnumerableKeys(value: object): boolean {
  * are refused. Keys usually arrive in catalog order, so each is compared with the item after the
  * previous key's before it is looked up. Anything amiss, or an object whose `for…in` would also
  * visit inherited keys, is left to the walk over its own keys, which names the offending field.
+ * Returns whether any value was given.
  */
 function readChecklist(
   value: unknown,
@@ -167,7 +167,7 @@ function readChecklist(
   index: number,
   plainPrototype: boolean,
   values: ChecklistValue[],
-): void {
+): boolean {
   if (!isRecord(value)) refuse(`responses[${index}].checklist`, EXPECTED_OBJECT);
   const { itemKeys, itemKinds } = catalog;
   const { itemOffset: offset, itemCount: count } = placed;
@@ -176,6 +176,7 @@ function readChecklist(
     return readChecklistByOwnKeys(value, catalog, placed, index, values);
   }
   let next = 0;
+  let given = false;
   for (const key in value) {
     const position = next < count && itemKeys[offset + next] === key
       ? next
@@ -190,7 +191,9 @@ function readChecklist(
       return readChecklistByOwnKeys(value, catalog, placed, index, values);
     }
     values[offset + position] = entry as ChecklistValue;
+    given = true;
   }
+  return given;
 }
 
 /**
@@ -203,11 +206,12 @@ function readChecklistByOwnKeys(
   placed: PlacedLeaf,
   index: number,
   values: ChecklistValue[],
-): void {
+): boolean {
   const at = `responses[${index}]`;
   const kindAt = (position: number) => catalog.itemKinds[placed.itemOffset + position];
   let misfit = placed.itemCount;
   let unknownKey: string | undefined;
+  let given = false;
   for (const key of Object.keys(value)) {
     const position = placed.itemPositions.get(key);
     if (position === undefined) {
@@ -218,6 +222,7 @@ function readChecklistByOwnKeys(
     if (entry === null || entry === undefined) continue;
     if (fitsItemKind(kindAt(position), entry)) {
       values[placed.itemOffset + position] = entry as ChecklistValue;
+      given = true;
     } else if (position < misfit) misfit = position;
   }
   if (misfit < placed.itemCount) {
@@ -230,6 +235,7 @@ function readChecklistByOwnKeys(
   if (unknownKey !== undefined) {
     refuse(`${at}.checklist.${unknownKey}`, "is not an item of this leaf");
   }
+  return given;
 }
 
 /** How many leaves past the previous row's are tried before a lookup by code. */
@@ -262,7 +268,14 @@ function readResponses(value: unknown, catalog: IndexedCatalog, read: ReadAssess
     if (read.answered[position] === 1) {
       refuse(`responses[${index}].leafCode`, "duplicate response for this leaf");
     }
-    readChecklist(fields.checklist, catalog, placed, index, plainPrototype, read.values);
+    const given = readChecklist(
+      fields.checklist,
+      catalog,
+      placed,
+      index,
+      plainPrototype,
+      read.values,
+    );
     const { decision, override } = fields;
     if (!isDecisionOrNull(decision)) {
       refuse(`responses[${index}].decision`, expectedOneOf(DECISIONS));
@@ -276,8 +289,7 @@ function readResponses(value: unknown, catalog: IndexedCatalog, read: ReadAssess
     read.answered[position] = 1;
     read.decisions[position] = decision;
     read.decisionOverrides[position] = override;
-    const from = placed.itemOffset;
-    read.reviewed[position] = hasReviewerValues(read.values, from, from + placed.itemCount) ? 1 : 0;
+    read.reviewed[position] = given ? 1 : 0;
     previous = position;
   }
 }

@@ -1,5 +1,5 @@
 import type { Completeness } from "./completeness.ts";
-import type { ChecklistValue, Verdict } from "./schema.ts";
+import type { Verdict } from "./schema.ts";
 import { type LeafStatus, statusPasses } from "./status.ts";
 
 /** §5 rule 8, projection: each leaf from the best information available, never the official result. */
@@ -7,18 +7,6 @@ export type ProjectedLeaf = {
   projected: Verdict;
   projectedFrom: "decision" | "recommendation" | "completeness";
 };
-
-/** Any checklist value that is not null is a reviewer value; the leaf's are `values[from]` to `values[to - 1]`. */
-export function hasReviewerValues(
-  values: readonly (ChecklistValue | undefined)[],
-  from = 0,
-  to = values.length,
-): boolean {
-  for (let i = from; i < to; i++) {
-    if (values[i] !== null && values[i] !== undefined) return true;
-  }
-  return false;
-}
 
 const projections = {
   decision: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../src/index.ts";
-import { hasReviewerValues, projectLeaf, readinessPercent } from "../src/projection.ts";
+import { projectLeaf, readinessPercent } from "../src/projection.ts";
 import { allMovs2024, input2024, leaves2024 } from "./fixtures/assessments.ts";
 
 const complete = { complete: true, missingSlots: [], satisfiedOption: null };
@@ -33,10 +33,15 @@ describe("projection (§5 rule 8)", () => {
     expect(projectLeaf("no_decision", "met", false, incomplete).projected).toBe("unmet");
   });
 
-  it("only non-null checklist values count as reviewer values", () => {
-    expect(hasReviewerValues([null, undefined])).toBe(false);
-    expect(hasReviewerValues([null, false])).toBe(true);
-    expect(hasReviewerValues([])).toBe(false);
+  it("only non-null checklist values count as reviewer values", async () => {
+    const projectedFrom = async (checklist: Record<string, boolean | null>) => {
+      const responses = [{ leafCode: "1.1.1", checklist, decision: null, override: null }];
+      const result = await classify(input2024({ responses, movs: allMovs2024() }));
+      return result.leaves.find((leaf) => leaf.code === "1.1.1")?.projectedFrom;
+    };
+    expect(await projectedFrom({})).toBe("completeness");
+    expect(await projectedFrom({ "1_1_1_a": null, "1_1_1_b": null })).toBe("completeness");
+    expect(await projectedFrom({ "1_1_1_a": null, "1_1_1_b": false })).toBe("recommendation");
   });
 
   it("readiness is the share of scored leaves projected met, with one decimal", () => {
