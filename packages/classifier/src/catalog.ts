@@ -1,7 +1,7 @@
 import { type SlotLayout, slotLayout } from "./completeness.ts";
 import { ClassifierInputError, fromZodError } from "./errors.ts";
 import { type LeafReasons, leafReasons } from "./explain.ts";
-import { type RecommendationPlan, recommendationPlan } from "./recommendation.ts";
+import { type RecommendationPlans, recommendationPlans } from "./recommendation.ts";
 import {
   type Catalog,
   type CatalogArea,
@@ -18,9 +18,8 @@ export type PlacedLeaf = {
   code: string;
   indicatorCode: string;
   area: number;
-  /** Position among the catalog's leaves and of its indicator among the indicators. */
+  /** Position among the catalog's leaves. */
   position: number;
-  indicatorPosition: number;
   /** Position of the leaf's area among the catalog's areas. */
   areaPosition: number;
   /** Position of the leaf's first slot among all the catalog's slots, and of its first item among all items. */
@@ -32,7 +31,6 @@ export type PlacedLeaf = {
   slotCount: number;
   /** The leaf's item positions by key. */
   itemPositions: ReadonlyMap<string, number>;
-  recommendation: RecommendationPlan;
   slots: SlotLayout;
   reasons: LeafReasons;
 };
@@ -51,10 +49,13 @@ export type IndexedCatalog = {
   itemCount: number;
   /** Leaf i's items are positions `itemOffsets[i]` to `itemOffsets[i + 1]` (exclusive) among all items. */
   itemOffsets: Int32Array;
-  /** Every item's key and `ITEM_KIND`, and every slot's key, by position among all items or slots. */
+  /** Every item's key, and every slot's key, by position among all items or slots. */
   itemKeys: readonly string[];
-  itemKinds: Uint8Array;
   slotKeys: readonly string[];
+  /** The leaves' recommendation rules, and every item's `ITEM_KIND` (`plans.kinds`). */
+  plans: RecommendationPlans;
+  /** Each leaf's indicator position among the catalog's indicators. */
+  leafIndicators: Int32Array;
   leafByCode: ReadonlyMap<string, PlacedLeaf>;
   /** Each indicator's area position among the catalog's areas. */
   indicatorAreas: Int32Array;
@@ -77,17 +78,11 @@ export function indexCatalog(input: unknown): IndexedCatalog {
   const leaves: PlacedLeaf[] = [];
   let slotCount = 0;
   let itemCount = 0;
-  // Item keys and kinds and slot keys of all leaves, each in one array: the reader and the rules
-  // touch a few cache lines instead of an array per leaf.
+  // Item keys and slot keys of all leaves, each in one array: the reader touches a few cache
+  // lines instead of an array per leaf.
   const itemKeys: string[] = [];
   const slotKeys: string[] = [];
-  const itemKinds = new Uint8Array(
-    catalog.indicators.reduce(
-      (count, indicator) =>
-        count + indicator.leaves.reduce((items, leaf) => items + leaf.items.length, 0),
-      0,
-    ),
-  );
+  const leafIndicators: number[] = [];
 
   const indicatorAreas = Int32Array.from(
     catalog.indicators,
@@ -116,7 +111,6 @@ export function indexCatalog(input: unknown): IndexedCatalog {
         indicatorCode: indicator.code,
         area: indicator.area,
         position: leaves.length,
-        indicatorPosition: i,
         areaPosition: indicatorAreas[i],
         slotOffset: slotCount,
         itemOffset: itemCount,
@@ -124,12 +118,12 @@ export function indexCatalog(input: unknown): IndexedCatalog {
         itemCount: leaf.items.length,
         slotCount: leaf.slots.length,
         itemPositions: new Map(leaf.items.map((item, position) => [item.key, position])),
-        recommendation: recommendationPlan(leaf, itemKinds, itemCount),
         slots: slotLayout(leaf.slots),
         reasons: leafReasons(leaf.code, leaf.slots.map((slot) => slot.key)),
       };
       leafByCode.set(leaf.code, placed);
       leaves.push(placed);
+      leafIndicators.push(i);
       for (const item of leaf.items) itemKeys.push(item.key);
       for (const slot of leaf.slots) slotKeys.push(slot.key);
       slotCount += leaf.slots.length;
@@ -137,6 +131,7 @@ export function indexCatalog(input: unknown): IndexedCatalog {
     });
   });
 
+  const plans = recommendationPlans(leaves.map((placed) => placed.leaf));
   return {
     catalog,
     areas: catalog.areas,
@@ -147,8 +142,9 @@ export function indexCatalog(input: unknown): IndexedCatalog {
     itemCount,
     itemOffsets: Int32Array.from([...leaves.map((placed) => placed.itemOffset), itemCount]),
     itemKeys,
-    itemKinds,
     slotKeys,
+    plans,
+    leafIndicators: Int32Array.from(leafIndicators),
     leafByCode,
     indicatorAreas,
     areaLeaves: catalog.areas.map((_, a) =>

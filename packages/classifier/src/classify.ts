@@ -1,8 +1,14 @@
 import { bbiFunctionality } from "./bbi.ts";
 import { indexCatalog, type IndexedCatalog } from "./catalog.ts";
-import { leafCompleteness } from "./completeness.ts";
+import { cachedCompleteness, type Completeness, SlotSetCache } from "./completeness.ts";
 import { ClassifierInputError } from "./errors.ts";
-import { officialFailures, projectedFailures } from "./explain.ts";
+import {
+  appendFailures,
+  cachedMissingFailures,
+  FAILS,
+  officialFailure,
+  projectedFailure,
+} from "./explain.ts";
 import { areaPasses } from "./area.ts";
 import { indicatorVerdict } from "./indicator.ts";
 import { type ReadAssessment, readAssessment } from "./input.ts";
@@ -11,25 +17,31 @@ import { projectLeaf, readinessPercent } from "./projection.ts";
 import { canonicalJson, CLASSIFIER_VERSION, inputHash, sha256 } from "./provenance.ts";
 import { leafRecommendation } from "./recommendation.ts";
 import type { ClassificationResult, Failure, LeafResult } from "./schema.ts";
-import { leafStatus, statusPasses } from "./status.ts";
+import { responseStatus, statusPasses } from "./status.ts";
 
 /**
  * Scored leaves counted by indicator and by area while the leaves are classified, so the verdicts
- * above the leaves need no further pass over them. One set per catalog, reset on every call.
+ * above the leaves need no further pass over them, and how each leaf fails (`FAILS`), so the
+ * explanations need not look at leaves that do not. One set per catalog, reset on every call.
  */
 type Tallies = {
   indicatorScored: Int32Array;
   indicatorPassed: Int32Array;
+  indicatorExplicitUnmet: Uint8Array;
   areaScored: Int32Array;
   areaPassed: Int32Array;
   areaProjectedMet: Int32Array;
   areaHasUnmetParent: Uint8Array;
+  leafOfficialFailure: Uint8Array;
+  leafProjectedFailure: Uint8Array;
 };
 
 type PreparedCatalog = {
   indexed: IndexedCatalog;
   sha256: Uint8Array;
   tallies: Tallies;
+  completeness: SlotSetCache<Completeness>;
+  missingFailures: SlotSetCache<readonly Failure[]>;
 };
 
 /** Catalogs are validated, indexed and hashed once per object; a catalog object must not be mutated once classified against. */
@@ -43,17 +55,24 @@ function prepareCatalog(catalog: unknown): PreparedCatalog {
   const indexed = indexCatalog(catalog);
   const indicators = indexed.indicators.length;
   const areas = indexed.areas.length;
+  const leaves = indexed.leaves.length;
+  const slotCounts = indexed.leaves.map((placed) => placed.slotCount);
   const prepared = {
     indexed,
     sha256: sha256(canonicalJson(indexed.catalog)),
     tallies: {
       indicatorScored: new Int32Array(indicators),
       indicatorPassed: new Int32Array(indicators),
+      indicatorExplicitUnmet: new Uint8Array(indicators),
       areaScored: new Int32Array(areas),
       areaPassed: new Int32Array(areas),
       areaProjectedMet: new Int32Array(areas),
       areaHasUnmetParent: new Uint8Array(areas),
+      leafOfficialFailure: new Uint8Array(leaves),
+      leafProjectedFailure: new Uint8Array(leaves),
     },
+    completeness: new SlotSetCache<Completeness>(slotCounts),
+    missingFailures: new SlotSetCache<readonly Failure[]>(slotCounts),
   };
   preparedCatalogs.set(catalog as object, prepared);
   return prepared;
@@ -68,27 +87,24 @@ function resetTallies(tallies: Tallies): void {
   }
 }
 
-function classifyLeaves(
-  { leaves }: IndexedCatalog,
-  read: ReadAssessment,
-  tallies: Tallies,
-): LeafResult[] {
+function classifyLeaves(prepared: PreparedCatalog, read: ReadAssessment): LeafResult[] {
+  const { indexed: catalog, tallies } = prepared;
+  const { leaves, leafIndicators, plans } = catalog;
   const results: LeafResult[] = new Array(leaves.length);
   for (let i = 0; i < leaves.length; i++) {
-    const {
-      code,
-      indicatorCode,
-      area,
-      scored,
-      recommendation: plan,
-      slots,
-      slotOffset,
-      itemOffset,
-    } = leaves[i];
-    const answered = read.answered[i] === 1;
-    const completeness = leafCompleteness(slots, read.liveFiles, slotOffset, read.filledSlots[i]);
-    const recommendation = leafRecommendation(plan, answered ? read.values : undefined, itemOffset);
-    const status = leafStatus(read.decisions[i], read.decisionOverrides[i]);
+    const placed = leaves[i];
+    const { code, indicatorCode, area, scored } = placed;
+    const response = read.responses[i];
+    const completeness = cachedCompleteness(
+      prepared.completeness,
+      i,
+      read.filledSlots[i],
+      placed.slots,
+      read.liveFiles,
+      placed.slotOffset,
+    );
+    const recommendation = leafRecommendation(plans, i, response === 0 ? undefined : read.values);
+    const status = responseStatus(response);
     const passes = statusPasses(status);
     const { projected, projectedFrom } = projectLeaf(
       status,
@@ -96,7 +112,7 @@ function classifyLeaves(
       read.reviewed[i] === 1,
       completeness,
     );
-    results[i] = {
+    const result: LeafResult = {
       code,
       indicatorCode,
       area,
@@ -108,9 +124,13 @@ function classifyLeaves(
       projected,
       projectedFrom,
     };
+    results[i] = result;
+    tallies.leafOfficialFailure[i] = officialFailure(result);
+    tallies.leafProjectedFailure[i] = projectedFailure(result);
     // Profiling leaves are never counted: not by their indicator, area, BBI or readiness.
     if (!scored) continue;
-    const { indicatorPosition, areaPosition } = leaves[i];
+    const indicatorPosition = leafIndicators[i];
+    const areaPosition = placed.areaPosition;
     tallies.indicatorScored[indicatorPosition] += 1;
     tallies.areaScored[areaPosition] += 1;
     if (passes) {
@@ -122,6 +142,37 @@ function classifyLeaves(
   return results;
 }
 
+/**
+ * Appends the failures of the area's leaves (at `positions`), official and projected. A leaf that
+ * fails neither way, and not through its parent, is passed over without a look at it.
+ */
+function explainArea(
+  prepared: PreparedCatalog,
+  read: ReadAssessment,
+  leaves: readonly LeafResult[],
+  positions: readonly number[],
+  official: Failure[],
+  projected: Failure[],
+): void {
+  const { indexed: catalog, tallies } = prepared;
+  for (let k = 0; k < positions.length; k++) {
+    const i = positions[k];
+    const fails = tallies.leafOfficialFailure[i];
+    const projectedFails = tallies.leafProjectedFailure[i];
+    const underUnmetParent = tallies.indicatorExplicitUnmet[catalog.leafIndicators[i]] === 1;
+    if (fails === FAILS.not && projectedFails === FAILS.not && !underUnmetParent) continue;
+    const { scored, reasons } = catalog.leaves[i];
+    if (!scored) continue;
+    const missing = fails === FAILS.not && projectedFails === FAILS.not
+      ? NO_FAILURES
+      : cachedMissingFailures(prepared.missingFailures, i, read.filledSlots[i], leaves[i], reasons);
+    appendFailures(official, fails, underUnmetParent, missing, reasons);
+    appendFailures(projected, projectedFails, underUnmetParent, missing, reasons);
+  }
+}
+
+const NO_FAILURES: readonly Failure[] = Object.freeze([]);
+
 function decide(
   prepared: PreparedCatalog,
   read: ReadAssessment,
@@ -129,7 +180,7 @@ function decide(
 ): ClassificationResult {
   const { indexed: catalog, tallies } = prepared;
   resetTallies(tallies);
-  const leaves = classifyLeaves(catalog, read, tallies);
+  const leaves = classifyLeaves(prepared, read);
 
   const indicators: ClassificationResult["indicators"] = new Array(catalog.indicators.length);
   const bbis: ClassificationResult["bbis"] = [];
@@ -139,6 +190,7 @@ function decide(
     const passed = tallies.indicatorPassed[i];
     const { passes, explicitUnmet } = indicatorVerdict(scored, passed, read.overrides[i]);
     indicators[i] = { code, area, passes, explicitUnmet };
+    tallies.indicatorExplicitUnmet[i] = explicitUnmet ? 1 : 0;
     if (explicitUnmet) tallies.areaHasUnmetParent[catalog.indicatorAreas[i]] = 1;
     if (isBbi) {
       const { scoredLeaves, passedLeaves, share, rating } = bbiFunctionality(scored, passed);
@@ -152,16 +204,9 @@ function decide(
   let projectedMet = 0;
   for (let a = 0; a < catalog.areas.length; a++) {
     const { code, kind } = catalog.areas[a];
-    const positions = catalog.areaLeaves[a];
     const failures: Failure[] = [];
     const projectedFailed: Failure[] = [];
-    for (let k = 0; k < positions.length; k++) {
-      const leaf = leaves[positions[k]];
-      const { indicatorPosition, reasons } = catalog.leaves[positions[k]];
-      const parentUnmet = indicators[indicatorPosition].explicitUnmet;
-      officialFailures(leaf, parentUnmet, failures, reasons);
-      projectedFailures(leaf, parentUnmet, projectedFailed, reasons);
-    }
+    explainArea(prepared, read, leaves, catalog.areaLeaves[a], failures, projectedFailed);
     const scored = tallies.areaScored[a];
     const passed = tallies.areaPassed[a];
     const hasUnmetParent = tallies.areaHasUnmetParent[a] === 1;

@@ -17,14 +17,47 @@ export type SlotLayout = {
   options: readonly { name: string; slots: readonly number[] }[];
   /** The result when every shared slot is filled, per option satisfied (or for a leaf without options). */
   completeWith: ReadonlyMap<string | null, Completeness>;
-  /**
-   * Completeness depends only on which slots have a live file: results are kept frozen by that
-   * set (a bit per slot) once computed, for leaves with at most MAX_CACHED_SLOTS slots.
-   */
-  bySlotsFilled: (Completeness | undefined)[] | null;
 };
 
+/** Leaves with more slots are not cached: a leaf takes 2^slots entries of a `SlotSetCache`. */
 const MAX_CACHED_SLOTS = 12;
+
+/**
+ * What depends only on which of a leaf's slots have a live file (its completeness, its missing-MOV
+ * failures), kept for a whole catalog in one flat array by leaf position and set of filled slots
+ * (a bit per slot, as the reader's `filledSlots`), so it is worked out once. Leaves with more than
+ * MAX_CACHED_SLOTS slots are not cached.
+ */
+export class SlotSetCache<T> {
+  private readonly starts: Int32Array;
+  private readonly entries: (T | undefined)[];
+
+  constructor(slotCounts: readonly number[]) {
+    this.starts = new Int32Array(slotCounts.length);
+    let size = 0;
+    slotCounts.forEach((count, leaf) => {
+      this.starts[leaf] = count <= MAX_CACHED_SLOTS ? size : -1;
+      if (count <= MAX_CACHED_SLOTS) size += 2 ** count;
+    });
+    this.entries = new Array(size).fill(undefined);
+  }
+
+  /** Where the entry of the leaf and set of filled slots is kept, or -1 if nowhere. */
+  at(leaf: number, filled: number): number {
+    const start = this.starts[leaf];
+    return start < 0 ? -1 : start + filled;
+  }
+
+  get(at: number): T | undefined {
+    return at < 0 ? undefined : this.entries[at];
+  }
+
+  /** Keeps `value` at `at` (unless -1) and returns it. */
+  keep(at: number, value: T): T {
+    if (at >= 0) this.entries[at] = value;
+    return value;
+  }
+}
 
 const NO_SLOTS = Object.freeze([]) as unknown as string[];
 
@@ -44,7 +77,6 @@ export function slotLayout(slots: readonly CatalogSlot[]): SlotLayout {
     shared,
     options: [...options].map(([name, positions]) => ({ name, slots: positions })),
     completeWith: new Map(names.map((name) => [name, frozenCompleteness(name)])),
-    bySlotsFilled: slots.length <= MAX_CACHED_SLOTS ? new Array(2 ** slots.length) : null,
   };
 }
 
@@ -68,39 +100,12 @@ function isWhole(positions: readonly number[], files: LiveFiles, offset: number)
   return true;
 }
 
-/** Which of a leaf's slots have a live file, a bit per slot (slot i is bit i). */
-export function filledSlots(layout: SlotLayout, files: LiveFiles, offset = 0): number {
-  let filled = 0;
-  if (files !== undefined) {
-    for (let i = 0; i < layout.keys.length; i++) if (files[offset + i] > 0) filled |= 1 << i;
-  }
-  return filled;
-}
-
 /**
  * Missing slots are the missing shared slots and, when no option group is whole, the missing slots
  * of the group closest to complete (the first in catalog order on a tie). The leaf's slot counts
- * are `files[offset]` onwards; `filled` is their `filledSlots`, when the caller already has it.
+ * are `files[offset]` onwards.
  */
-export function leafCompleteness(
-  layout: SlotLayout,
-  files: LiveFiles,
-  offset = 0,
-  filled?: number,
-): Completeness {
-  const cache = layout.bySlotsFilled;
-  if (cache === null) return computeCompleteness(layout, files, offset);
-  const key = filled ?? filledSlots(layout, files, offset);
-  let completeness = cache[key];
-  if (completeness === undefined) {
-    completeness = computeCompleteness(layout, files, offset);
-    Object.freeze(completeness.missingSlots);
-    cache[key] = Object.freeze(completeness);
-  }
-  return completeness;
-}
-
-function computeCompleteness(layout: SlotLayout, files: LiveFiles, offset: number): Completeness {
+export function leafCompleteness(layout: SlotLayout, files: LiveFiles, offset = 0): Completeness {
   let satisfied: string | null = null;
   if (layout.options.length > 0) {
     const whole = layout.options.find((option) => isWhole(option.slots, files, offset));
@@ -115,6 +120,26 @@ function computeCompleteness(layout: SlotLayout, files: LiveFiles, offset: numbe
     missingSlots: missingIn(layout, layout.shared, files, offset, []),
     satisfiedOption: satisfied,
   };
+}
+
+/**
+ * Leaf `leaf`'s completeness from the cache, worked out and frozen on first use; `filled` is the
+ * set of its slots with a live file, as bits.
+ */
+export function cachedCompleteness(
+  cache: SlotSetCache<Completeness>,
+  leaf: number,
+  filled: number,
+  layout: SlotLayout,
+  files: LiveFiles,
+  offset: number,
+): Completeness {
+  const at = cache.at(leaf, filled);
+  const cached = cache.get(at);
+  if (cached !== undefined) return cached;
+  const completeness = leafCompleteness(layout, files, offset);
+  Object.freeze(completeness.missingSlots);
+  return cache.keep(at, Object.freeze(completeness));
 }
 
 function incomplete(layout: SlotLayout, files: LiveFiles, offset: number): Completeness {

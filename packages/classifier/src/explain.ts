@@ -1,14 +1,22 @@
+import type { SlotSetCache } from "./completeness.ts";
 import type { Failure, LeafResult } from "./schema.ts";
 
 /** §5 rule 9, explanation: why a scored leaf fails its area, so a barangay knows exactly what to fix. */
-type ExplainedLeaf = Pick<LeafResult, "code" | "scored" | "completeness">;
-type VerdictReason = "unmet" | "no_decision";
+
+/**
+ * Why a leaf fails, official or projected, as a number the classifier can keep per leaf: it fails
+ * for its missing MOVs and then, unless `missingMovs`, for `unmet` or `no_decision`.
+ */
+export const FAILS = { not: 0, unmet: 1, noDecision: 2, missingMovs: 3 } as const;
 
 /**
  * A leaf's failures, built once per catalog leaf and shared (frozen) by every result that lists
  * them: the same leaf and reason always make the same failure.
  */
-export type LeafReasons = Readonly<Record<VerdictReason | "parent_unmet", Failure>> & {
+export type LeafReasons = {
+  unmet: Failure;
+  noDecision: Failure;
+  parentUnmet: Failure;
   missing: ReadonlyMap<string, Failure>;
 };
 
@@ -16,60 +24,96 @@ export function leafReasons(leafCode: string, slotKeys: readonly string[]): Leaf
   const failure = (reason: string) => Object.freeze({ leafCode, reason });
   return {
     unmet: failure("unmet"),
-    no_decision: failure("no_decision"),
-    parent_unmet: failure("parent_unmet"),
+    noDecision: failure("no_decision"),
+    parentUnmet: failure("parent_unmet"),
     missing: new Map(slotKeys.map((key) => [key, failure(`missing_mov:${key}`)])),
   };
 }
 
+type ExplainedLeaf = Pick<LeafResult, "scored" | "completeness">;
+
+/** How a leaf fails officially: a leaf that does not pass fails as unmet or for want of a decision. */
+export function officialFailure({ scored, passes, status }: LeafResult): number {
+  if (!scored || passes) return FAILS.not;
+  return status === "no_decision" ? FAILS.noDecision : FAILS.unmet;
+}
+
+/** How a leaf fails in the projection: one projected from completeness only for its missing MOVs. */
+export function projectedFailure({ scored, projected, projectedFrom }: LeafResult): number {
+  if (!scored || projected === "met") return FAILS.not;
+  return projectedFrom === "completeness" ? FAILS.missingMovs : FAILS.unmet;
+}
+
+/** The leaf's missing MOVs as failures, in the order completeness lists them. */
+export function missingFailures(leaf: ExplainedLeaf, reasons: LeafReasons): readonly Failure[] {
+  return Object.freeze(
+    leaf.completeness.missingSlots.map((slot) => reasons.missing.get(slot) as Failure),
+  );
+}
+
 /**
- * A failing leaf lists its missing MOVs, then its verdict reason; a passing leaf fails only through
- * its parent. Failures are appended to `into`.
+ * Leaf `position`'s missing-MOV failures from the cache, listed on first use; `filled` is the set
+ * of its slots with a live file, from which its completeness follows.
  */
-function explainLeaf(
+export function cachedMissingFailures(
+  cache: SlotSetCache<readonly Failure[]>,
+  position: number,
+  filled: number,
   leaf: ExplainedLeaf,
-  fails: boolean,
-  verdictReason: VerdictReason | null,
+  reasons: LeafReasons,
+): readonly Failure[] {
+  const at = cache.at(position, filled);
+  return cache.get(at) ?? cache.keep(at, missingFailures(leaf, reasons));
+}
+
+/**
+ * Appends a scored leaf's failures for `fails` (a FAILS value) to `into`: a failing leaf lists its
+ * missing MOVs, then its verdict reason; a passing leaf fails only through an explicitly Unmet
+ * parent. `missing` is needed only when the leaf fails.
+ */
+export function appendFailures(
+  into: Failure[],
+  fails: number,
+  parentUnmet: boolean,
+  missing: readonly Failure[],
+  reasons: LeafReasons,
+): void {
+  if (fails === FAILS.not) {
+    if (parentUnmet) into.push(reasons.parentUnmet);
+    return;
+  }
+  for (let i = 0; i < missing.length; i++) into.push(missing[i]);
+  if (fails === FAILS.unmet) into.push(reasons.unmet);
+  else if (fails === FAILS.noDecision) into.push(reasons.noDecision);
+}
+
+function explain(
+  leaf: LeafResult,
+  fails: number,
   parentUnmet: boolean,
   into: Failure[],
-  reasons: LeafReasons | undefined,
+  reasons: LeafReasons,
 ): Failure[] {
   if (!leaf.scored) return into;
-  if (!fails) {
-    if (parentUnmet) {
-      into.push(reasons?.parent_unmet ?? { leafCode: leaf.code, reason: "parent_unmet" });
-    }
-    return into;
-  }
-  const missingSlots = leaf.completeness.missingSlots;
-  for (let i = 0; i < missingSlots.length; i++) {
-    const slot = missingSlots[i];
-    into.push(reasons?.missing.get(slot) ?? { leafCode: leaf.code, reason: `missing_mov:${slot}` });
-  }
-  if (verdictReason !== null) {
-    const shared = verdictReason === "unmet" ? reasons?.unmet : reasons?.no_decision;
-    into.push(shared ?? { leafCode: leaf.code, reason: verdictReason });
-  }
+  const missing = fails === FAILS.not ? [] : missingFailures(leaf, reasons);
+  appendFailures(into, fails, parentUnmet, missing, reasons);
   return into;
 }
 
+/** The leaf's official failures; `reasons` are the leaf's, built here unless given. */
 export function officialFailures(
   leaf: LeafResult,
   parentUnmet: boolean,
-  into: Failure[] = [],
-  reasons?: LeafReasons,
+  reasons = leafReasons(leaf.code, leaf.completeness.missingSlots),
 ): Failure[] {
-  const reason = leaf.status === "no_decision" ? "no_decision" : "unmet";
-  return explainLeaf(leaf, !leaf.passes, reason, parentUnmet, into, reasons);
+  return explain(leaf, officialFailure(leaf), parentUnmet, [], reasons);
 }
 
-/** A leaf projected from completeness alone fails only for its missing MOVs. */
+/** The leaf's projected failures; `reasons` are the leaf's, built here unless given. */
 export function projectedFailures(
   leaf: LeafResult,
   parentUnmet: boolean,
-  into: Failure[] = [],
-  reasons?: LeafReasons,
+  reasons = leafReasons(leaf.code, leaf.completeness.missingSlots),
 ): Failure[] {
-  const verdictReason = leaf.projectedFrom === "completeness" ? null : "unmet";
-  return explainLeaf(leaf, leaf.projected === "unmet", verdictReason, parentUnmet, into, reasons);
+  return explain(leaf, projectedFailure(leaf), parentUnmet, [], reasons);
 }

@@ -1,7 +1,7 @@
 import type { IndexedCatalog, PlacedLeaf } from "./catalog.ts";
 import { ClassifierInputError } from "./errors.ts";
 import type { ChecklistValue, Decision, ItemType, Verdict } from "./schema.ts";
-import { assertConsiderationAllowed } from "./status.ts";
+import { assertConsiderationAllowed, responseCode } from "./status.ts";
 
 /**
  * The assessment by catalog position: leaf i's checklist values are `values[itemOffsets[i]]`
@@ -10,11 +10,8 @@ import { assertConsiderationAllowed } from "./status.ts";
  * hashes one assessment before the next is read, and none of them ends up in a result.
  */
 export type ReadAssessment = {
-  /** Per leaf: 1 when a response names it. */
-  answered: Uint8Array;
-  /** Per leaf: its response's decision and override; null without a response. */
-  decisions: (Decision | null)[];
-  decisionOverrides: (Decision | null)[];
+  /** Per leaf: its response's decision and override as a `responseCode`; 0 without a response. */
+  responses: Uint8Array;
   /** Per leaf: 1 when any of its checklist values is not null. */
   reviewed: Uint8Array;
   /** Per item: its checklist value, null when absent; meaningful for answered leaves only. */
@@ -34,9 +31,7 @@ function emptyReader(catalog: IndexedCatalog): ReadAssessment {
   let read = readers.get(catalog);
   if (read === undefined) {
     read = {
-      answered: new Uint8Array(catalog.leaves.length),
-      decisions: new Array(catalog.leaves.length).fill(null),
-      decisionOverrides: new Array(catalog.leaves.length).fill(null),
+      responses: new Uint8Array(catalog.leaves.length),
       reviewed: new Uint8Array(catalog.leaves.length),
       values: new Array(catalog.itemCount).fill(null),
       liveFiles: new Array(catalog.slotCount).fill(0),
@@ -46,11 +41,10 @@ function emptyReader(catalog: IndexedCatalog): ReadAssessment {
     readers.set(catalog, read);
     return read;
   }
-  const { answered, decisions, decisionOverrides, liveFiles, overrides } = read;
-  for (let i = 0; i < answered.length; i++) {
-    answered[i] = read.reviewed[i] = read.filledSlots[i] = 0;
-    decisions[i] = decisionOverrides[i] = null;
-  }
+  read.responses.fill(0);
+  read.reviewed.fill(0);
+  read.filledSlots.fill(0);
+  const { liveFiles, overrides } = read;
   for (let i = 0; i < liveFiles.length; i++) liveFiles[i] = 0;
   for (let i = 0; i < overrides.length; i++) overrides[i] = undefined;
   return read;
@@ -169,7 +163,7 @@ function readChecklist(
   values: ChecklistValue[],
 ): boolean {
   if (!isRecord(value)) refuse(`responses[${index}].checklist`, EXPECTED_OBJECT);
-  const { itemKeys, itemKinds } = catalog;
+  const { itemKeys, plans: { kinds: itemKinds } } = catalog;
   const { itemOffset: offset, itemCount: count } = placed;
   for (let i = 0; i < count; i++) values[offset + i] = null;
   if (!enumeratesOwnKeysOnly(value, plainPrototype)) {
@@ -208,7 +202,7 @@ function readChecklistByOwnKeys(
   values: ChecklistValue[],
 ): boolean {
   const at = `responses[${index}]`;
-  const kindAt = (position: number) => catalog.itemKinds[placed.itemOffset + position];
+  const kindAt = (position: number) => catalog.plans.kinds[placed.itemOffset + position];
   let misfit = placed.itemCount;
   let unknownKey: string | undefined;
   let given = false;
@@ -265,7 +259,7 @@ function readResponses(value: unknown, catalog: IndexedCatalog, read: ReadAssess
     const placed = leafNamed(catalog, leafCode, previous) ??
       refuse(`responses[${index}].leafCode`, "is not a leaf of the catalog");
     const position = placed.position;
-    if (read.answered[position] === 1) {
+    if (read.responses[position] !== 0) {
       refuse(`responses[${index}].leafCode`, "duplicate response for this leaf");
     }
     const given = readChecklist(
@@ -286,9 +280,7 @@ function readResponses(value: unknown, catalog: IndexedCatalog, read: ReadAssess
     if (decision === "considered" || override === "considered") {
       assertConsiderationAllowed(placed.leaf, { decision, override }, `responses[${index}]`);
     }
-    read.answered[position] = 1;
-    read.decisions[position] = decision;
-    read.decisionOverrides[position] = override;
+    read.responses[position] = responseCode(decision, override);
     read.reviewed[position] = given ? 1 : 0;
     previous = position;
   }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { IndexedCatalog } from "./catalog.ts";
 import type { ReadAssessment } from "./input.ts";
-import type { ChecklistValue, Decision } from "./schema.ts";
+import type { ChecklistValue } from "./schema.ts";
 
 /** §5 rule 10, provenance: the classifier version and a SHA-256 of a canonical encoding of the input. */
 export const CLASSIFIER_VERSION = "1.1.0";
@@ -47,11 +47,6 @@ export const VALUE = {
   /** Any other string, as its UTF-8 byte length (LEB128) and bytes. */
   text: 7,
 } as const;
-
-function decisionCode(decision: Decision | null): number {
-  if (decision === null) return 0;
-  return decision === "met" ? 1 : decision === "unmet" ? 2 : 3;
-}
 
 const utf8 = new TextEncoder();
 
@@ -141,8 +136,9 @@ function encodingRoom(catalog: IndexedCatalog, catalogSha256: Uint8Array): numbe
 
 /**
  * The input as bytes, in catalog order: the catalog's own SHA-256 (32 bytes, of its canonical
- * JSON), then per leaf its response (0 when there is none, else 1 + 4 × decision + override, each
- * coded null 0, met 1, unmet 2, considered 3, followed by one tagged value per catalog item) and
+ * JSON), then per leaf its `responseCode` (0 when there is none, else 1 + 4 × decision +
+ * override, each coded null 0, met 1, unmet 2, considered 3, followed by one tagged value per
+ * catalog item) and
  * its live-file count per slot (LEB128), then per indicator its override (0 none, 1 met, 2 unmet).
  * The rules read nothing else, and the order rows or keys arrive in never changes it. The bytes
  * stay valid until the next call.
@@ -156,12 +152,10 @@ export function canonicalInput(
   let at = 0;
   for (let i = 0; i < catalogSha256.length; i++) bytes[at++] = catalogSha256[i];
   const { slotOffsets, itemOffsets } = catalog;
-  const { answered, values, liveFiles, overrides } = read;
-  for (let i = 0; i < answered.length; i++) {
-    if (answered[i] === 0) bytes[at++] = 0;
-    else {
-      bytes[at++] = 1 + 4 * decisionCode(read.decisions[i]) +
-        decisionCode(read.decisionOverrides[i]);
+  const { responses, values, liveFiles, overrides } = read;
+  for (let i = 0; i < responses.length; i++) {
+    bytes[at++] = responses[i];
+    if (responses[i] !== 0) {
       for (let k = itemOffsets[i]; k < itemOffsets[i + 1]; k++) {
         at = writeValue(bytes, at, values[k]);
         bytes = buffer.bytes;
@@ -171,7 +165,10 @@ export function canonicalInput(
       at = writeUnsigned(bytes, at, liveFiles[k]);
     }
   }
-  for (let i = 0; i < overrides.length; i++) bytes[at++] = decisionCode(overrides[i] ?? null);
+  for (let i = 0; i < overrides.length; i++) {
+    const override = overrides[i];
+    bytes[at++] = override === undefined ? 0 : override === "met" ? 1 : 2;
+  }
   return bytes.subarray(0, at);
 }
 

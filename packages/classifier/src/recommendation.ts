@@ -10,8 +10,8 @@ import {
 /** §5 rule 2, leaf recommendation from the reviewer's checklist values. It never proposes Considered. */
 
 /**
- * Checklist values by catalog item position, null or undefined when absent; the rules read a
- * leaf's values from an `offset` on.
+ * Checklist values by position among all the catalog's items, null or undefined when absent, as
+ * `RecommendationPlans` and the reader index them.
  */
 export type ChecklistValues = readonly (ChecklistValue | undefined)[];
 
@@ -42,175 +42,211 @@ export function itemMet(type: ItemType, value: ChecklistValue | undefined): bool
   return metByKind(ITEM_KIND[type], value);
 }
 
-type Ratio = { numerator: number; denominator: number };
+const RULES = [
+  "ALL_ITEMS_REQUIRED",
+  "ANY_ITEM_REQUIRED",
+  "ANY_OPTION_GROUP_REQUIRED",
+  "OR_LOGIC_AT_LEAST_1_REQUIRED",
+  "SHARED_PLUS_OR_LOGIC",
+] as const satisfies readonly CatalogLeaf["validationRule"][];
 
 /**
- * A leaf's scoreable items sorted, as item positions, into the parts the rules read; compiled once
- * per catalog leaf.
+ * The lists of a leaf's scoreable items the rules read, by their place among the leaf's lists;
+ * the leaf's option groups follow, one list each, in catalog order.
  */
-export type RecommendationPlan = {
-  rule: CatalogLeaf["validationRule"];
-  /** `ITEM_KIND` of each item's type: item i's is `kinds[kindOffset + i]`. */
-  kinds: Uint8Array;
-  kindOffset: number;
-  scoreable: readonly number[];
+const LIST = {
+  scoreable: 0,
   /** The required items; a leaf marking nothing required requires every scoreable item. */
-  required: readonly number[];
+  required: 1,
   /** Required items outside any option group. */
-  shared: readonly number[];
+  shared: 2,
   /** Items outside any option group. */
-  standalone: readonly number[];
+  standalone: 3,
   /** Scoreable items that are not shared. */
-  nonShared: readonly number[];
-  options: readonly (readonly number[])[];
-  yesNo: readonly number[];
-  fallback: null | {
-    physical: Ratio;
-    financial: Ratio;
-    physicalOption: string;
-    financialOption: string;
-  };
-  /** The recommendation when no checklist value was given. */
-  withoutValues: Verdict;
+  nonShared: 4,
+  yesNo: 5,
+  firstOption: 6,
+} as const;
+
+type Ratio = { numerator: number; denominator: number };
+
+type AccomplishmentFallback = {
+  physical: Ratio;
+  financial: Ratio;
+  physicalOption: string;
+  financialOption: string;
 };
 
 /**
- * The leaf's plan. Within a catalog its item kinds are written into the catalog's `kinds`, from
- * `kindOffset` on, which all its plans share.
+ * The recommendation rules of a catalog's leaves, compiled once per catalog into flat arrays, so
+ * classifying a leaf walks a few arrays instead of objects of its own. Items are named by their
+ * position among all the catalog's items, as `ChecklistValues` are: list j of leaf i holds
+ * `items[bounds[lists[i] + j]]` up to, not including, `items[bounds[lists[i] + j + 1]]`.
  */
-export function recommendationPlan(
-  leaf: CatalogLeaf,
-  kinds = new Uint8Array(leaf.items.length),
-  kindOffset = 0,
-): RecommendationPlan {
-  leaf.items.forEach((item, i) => {
-    kinds[kindOffset + i] = ITEM_KIND[item.type];
-  });
+export type RecommendationPlans = {
+  /** Per leaf, its validation rule as a position in RULES. */
+  rules: Uint8Array;
+  /** Per leaf, where its lists start among `bounds`; one more entry closes the last leaf's. */
+  lists: Int32Array;
+  bounds: Int32Array;
+  items: Int32Array;
+  /** Per item, its `ITEM_KIND`. */
+  kinds: Uint8Array;
+  /** Per leaf, its ≥ 50 % physical-or-financial fallback, if it has one. */
+  fallbacks: readonly (AccomplishmentFallback | null)[];
+  /** Per leaf, 1 when it is recommended Met without any checklist value. */
+  metWithoutValues: Uint8Array;
+};
+
+/** The leaf's lists of items at `offset` among all items, in LIST order, then its option groups. */
+function leafLists(leaf: CatalogLeaf, offset: number): number[][] {
   const positions = (keep: (item: CatalogItem) => boolean) =>
-    leaf.items.flatMap((item, position) => (isScoreable(item) && keep(item) ? [position] : []));
+    leaf.items.flatMap((item, i) => (isScoreable(item) && keep(item) ? [offset + i] : []));
   const scoreable = positions(() => true);
   const marked = positions((item) => item.required);
   const shared = positions((item) => item.optionGroup === null && item.required);
   const options = new Map<string, number[]>();
-  leaf.items.forEach((item, position) => {
+  leaf.items.forEach((item, i) => {
     if (isScoreable(item) && item.optionGroup !== null) {
-      options.set(item.optionGroup, [...(options.get(item.optionGroup) ?? []), position]);
+      options.set(item.optionGroup, [...(options.get(item.optionGroup) ?? []), offset + i]);
     }
   });
-  const at = (key: string) => leaf.items.findIndex((item) => item.key === key);
-  const fallback = leaf.accomplishmentFallback;
-  const plan: RecommendationPlan = {
-    rule: leaf.validationRule,
-    kinds,
-    kindOffset,
+  return [
     scoreable,
-    required: marked.length > 0 ? marked : scoreable,
+    marked.length > 0 ? marked : scoreable,
     shared,
-    standalone: positions((item) => item.optionGroup === null),
-    nonShared: scoreable.filter((position) => !shared.includes(position)),
-    options: [...options.values()],
-    yesNo: positions((item) => item.type === "assessment_field"),
-    fallback: fallback === null ? null : {
-      physical: {
-        numerator: at(fallback.physical.accomplished),
-        denominator: at(fallback.physical.target),
-      },
-      financial: {
-        numerator: at(fallback.financial.utilized),
-        denominator: at(fallback.financial.allocated),
-      },
-      physicalOption: fallback.physicalOption,
-      financialOption: fallback.financialOption,
-    },
-    withoutValues: "unmet",
-  };
-  plan.withoutValues = recommends(plan, [], 0) ? "met" : "unmet";
-  return plan;
+    positions((item) => item.optionGroup === null),
+    scoreable.filter((position) => !shared.includes(position)),
+    positions((item) => item.type === "assessment_field"),
+    ...options.values(),
+  ];
 }
 
-/** Whether any item at `positions` is met (`met` true) or any is not met (`met` false). */
+function accomplishmentFallback(leaf: CatalogLeaf, offset: number): AccomplishmentFallback | null {
+  const fallback = leaf.accomplishmentFallback;
+  if (fallback === null) return null;
+  const at = (key: string) => offset + leaf.items.findIndex((item) => item.key === key);
+  return {
+    physical: {
+      numerator: at(fallback.physical.accomplished),
+      denominator: at(fallback.physical.target),
+    },
+    financial: {
+      numerator: at(fallback.financial.utilized),
+      denominator: at(fallback.financial.allocated),
+    },
+    physicalOption: fallback.physicalOption,
+    financialOption: fallback.financialOption,
+  };
+}
+
+/** The plans of `leaves`, in order, their items numbered one after another from 0. */
+export function recommendationPlans(leaves: readonly CatalogLeaf[]): RecommendationPlans {
+  const lists: number[] = [];
+  const bounds: number[] = [];
+  const items: number[] = [];
+  const kinds: number[] = [];
+  const fallbacks: (AccomplishmentFallback | null)[] = [];
+  for (const leaf of leaves) {
+    const offset = kinds.length;
+    lists.push(bounds.length);
+    for (const list of leafLists(leaf, offset)) {
+      bounds.push(items.length);
+      items.push(...list);
+    }
+    for (const item of leaf.items) kinds.push(ITEM_KIND[item.type]);
+    fallbacks.push(accomplishmentFallback(leaf, offset));
+  }
+  lists.push(bounds.length);
+  bounds.push(items.length);
+  const plans: RecommendationPlans = {
+    rules: Uint8Array.from(leaves, (leaf) => RULES.indexOf(leaf.validationRule)),
+    lists: Int32Array.from(lists),
+    bounds: Int32Array.from(bounds),
+    items: Int32Array.from(items),
+    kinds: Uint8Array.from(kinds),
+    fallbacks,
+    metWithoutValues: new Uint8Array(leaves.length),
+  };
+  const noValues: ChecklistValues = [];
+  leaves.forEach((_, leaf) => {
+    plans.metWithoutValues[leaf] = recommends(plans, leaf, noValues) ? 1 : 0;
+  });
+  return plans;
+}
+
+/** Whether any item of list `list` (among all lists) is met (`met` true), or any is not (false). */
 function anyItem(
-  plan: RecommendationPlan,
-  positions: readonly number[],
+  plans: RecommendationPlans,
+  list: number,
   values: ChecklistValues,
-  offset: number,
   met: boolean,
 ): boolean {
-  for (let i = 0; i < positions.length; i++) {
-    const position = positions[i];
-    if (metByKind(plan.kinds[plan.kindOffset + position], values[offset + position]) === met) {
-      return true;
-    }
+  const { bounds, items, kinds } = plans;
+  for (let k = bounds[list]; k < bounds[list + 1]; k++) {
+    const item = items[k];
+    if (metByKind(kinds[item], values[item]) === met) return true;
   }
   return false;
 }
 
-const everyMet = (
-  plan: RecommendationPlan,
-  positions: readonly number[],
-  values: ChecklistValues,
-  offset: number,
-) => !anyItem(plan, positions, values, offset, false);
+const everyMet = (plans: RecommendationPlans, list: number, values: ChecklistValues) =>
+  !anyItem(plans, list, values, false);
 
-const someMet = (
-  plan: RecommendationPlan,
-  positions: readonly number[],
-  values: ChecklistValues,
-  offset: number,
-) => anyItem(plan, positions, values, offset, true);
+const someMet = (plans: RecommendationPlans, list: number, values: ChecklistValues) =>
+  anyItem(plans, list, values, true);
 
-function someOptionMet(plan: RecommendationPlan, values: ChecklistValues, offset: number): boolean {
-  for (let i = 0; i < plan.options.length; i++) {
-    if (everyMet(plan, plan.options[i], values, offset)) return true;
-  }
+const isEmpty = (plans: RecommendationPlans, list: number) =>
+  plans.bounds[list] === plans.bounds[list + 1];
+
+/** The leaf's option groups, as positions among all lists. */
+function optionLists(plans: RecommendationPlans, leaf: number): { from: number; to: number } {
+  return { from: plans.lists[leaf] + LIST.firstOption, to: plans.lists[leaf + 1] };
+}
+
+function someOptionMet(plans: RecommendationPlans, leaf: number, values: ChecklistValues) {
+  const { from, to } = optionLists(plans, leaf);
+  for (let list = from; list < to; list++) if (everyMet(plans, list, values)) return true;
   return false;
 }
 
 /** Every required item met and no YES/NO field answered NO. */
-function allItemsRequired(
-  plan: RecommendationPlan,
-  values: ChecklistValues,
-  offset: number,
-): boolean {
-  if (plan.required.length === 0 || !everyMet(plan, plan.required, values, offset)) return false;
-  for (let i = 0; i < plan.yesNo.length; i++) {
-    const value = values[offset + plan.yesNo[i]];
+function allItemsRequired(plans: RecommendationPlans, leaf: number, values: ChecklistValues) {
+  const first = plans.lists[leaf];
+  const required = first + LIST.required;
+  if (isEmpty(plans, required) || !everyMet(plans, required, values)) return false;
+  const { bounds, items } = plans;
+  for (let k = bounds[first + LIST.yesNo]; k < bounds[first + LIST.yesNo + 1]; k++) {
+    const value = values[items[k]];
     if (value === "no" || value === false) return false;
   }
   return true;
 }
 
 /** Every item of at least one option group met, or any standalone item met. */
-function anyOptionGroupRequired(
-  plan: RecommendationPlan,
-  values: ChecklistValues,
-  offset: number,
-): boolean {
-  return someMet(plan, plan.standalone, values, offset) || someOptionMet(plan, values, offset);
+function anyOptionGroupRequired(plans: RecommendationPlans, leaf: number, values: ChecklistValues) {
+  return someMet(plans, plans.lists[leaf] + LIST.standalone, values) ||
+    someOptionMet(plans, leaf, values);
 }
 
-function atLeastHalf(
-  { numerator, denominator }: Ratio,
-  values: ChecklistValues,
-  offset: number,
-): boolean {
-  const done = values[offset + numerator];
-  const planned = values[offset + denominator];
+function atLeastHalf({ numerator, denominator }: Ratio, values: ChecklistValues): boolean {
+  const done = values[numerator];
+  const planned = values[denominator];
   return typeof done === "number" && typeof planned === "number" && planned > 0 &&
     done / planned >= 0.5;
 }
 
 /** The options a ≥ 50 % physical accomplishment or fund utilization satisfies. */
 export function optionsMetByAccomplishment(
-  plan: RecommendationPlan,
+  plans: RecommendationPlans,
+  leaf: number,
   values: ChecklistValues,
-  offset = 0,
 ): string[] {
-  const fallback = plan.fallback;
+  const fallback = plans.fallbacks[leaf];
   if (fallback === null) return [];
   const met: string[] = [];
-  if (atLeastHalf(fallback.physical, values, offset)) met.push(fallback.physicalOption);
-  if (atLeastHalf(fallback.financial, values, offset)) met.push(fallback.financialOption);
+  if (atLeastHalf(fallback.physical, values)) met.push(fallback.physicalOption);
+  if (atLeastHalf(fallback.financial, values)) met.push(fallback.financialOption);
   return met;
 }
 
@@ -218,38 +254,35 @@ export function optionsMetByAccomplishment(
  * All shared items met and at least one option met. An option is an option group whose items are
  * all met; a leaf without option groups needs one non-shared item met.
  */
-function sharedPlusOneOption(
-  plan: RecommendationPlan,
-  values: ChecklistValues,
-  offset: number,
-): boolean {
-  if (!everyMet(plan, plan.shared, values, offset)) return false;
-  if (optionsMetByAccomplishment(plan, values, offset).length > 0) return true;
-  return plan.options.length === 0
-    ? someMet(plan, plan.nonShared, values, offset)
-    : someOptionMet(plan, values, offset);
+function sharedPlusOneOption(plans: RecommendationPlans, leaf: number, values: ChecklistValues) {
+  const first = plans.lists[leaf];
+  if (!everyMet(plans, first + LIST.shared, values)) return false;
+  if (optionsMetByAccomplishment(plans, leaf, values).length > 0) return true;
+  const { from, to } = optionLists(plans, leaf);
+  return from === to
+    ? someMet(plans, first + LIST.nonShared, values)
+    : someOptionMet(plans, leaf, values);
 }
 
-function recommends(plan: RecommendationPlan, values: ChecklistValues, offset: number): boolean {
-  switch (plan.rule) {
-    case "ALL_ITEMS_REQUIRED":
-      return allItemsRequired(plan, values, offset);
-    case "ANY_ITEM_REQUIRED":
-      return someMet(plan, plan.scoreable, values, offset);
-    case "ANY_OPTION_GROUP_REQUIRED":
-      return anyOptionGroupRequired(plan, values, offset);
-    case "OR_LOGIC_AT_LEAST_1_REQUIRED":
-    case "SHARED_PLUS_OR_LOGIC":
-      return sharedPlusOneOption(plan, values, offset);
+function recommends(plans: RecommendationPlans, leaf: number, values: ChecklistValues): boolean {
+  switch (plans.rules[leaf]) {
+    case 0: // ALL_ITEMS_REQUIRED
+      return allItemsRequired(plans, leaf, values);
+    case 1: // ANY_ITEM_REQUIRED
+      return someMet(plans, plans.lists[leaf] + LIST.scoreable, values);
+    case 2: // ANY_OPTION_GROUP_REQUIRED
+      return anyOptionGroupRequired(plans, leaf, values);
+    default: // OR_LOGIC_AT_LEAST_1_REQUIRED, SHARED_PLUS_OR_LOGIC
+      return sharedPlusOneOption(plans, leaf, values);
   }
 }
 
-/** The leaf's recommendation; `values` is undefined when the leaf has no response. */
+/** The recommendation of leaf `leaf` of the plans; `values` is undefined when it has no response. */
 export function leafRecommendation(
-  plan: RecommendationPlan,
+  plans: RecommendationPlans,
+  leaf: number,
   values: ChecklistValues | undefined,
-  offset = 0,
 ): Verdict {
-  if (values === undefined) return plan.withoutValues;
-  return recommends(plan, values, offset) ? "met" : "unmet";
+  if (values === undefined) return plans.metWithoutValues[leaf] === 1 ? "met" : "unmet";
+  return recommends(plans, leaf, values) ? "met" : "unmet";
 }

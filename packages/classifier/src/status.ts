@@ -10,6 +10,34 @@ export function leafStatus(decision: Decision | null, override: Decision | null)
   return override ?? decision ?? "no_decision";
 }
 
+const DECISIONS: readonly (Decision | null)[] = [null, "met", "unmet", "considered"];
+
+/**
+ * A leaf's response as one number, as the reader keeps it and the canonical input encodes it: 0
+ * for no response, else 1 + 4 × decision + override, each coded null 0, met 1, unmet 2,
+ * considered 3.
+ */
+export function responseCode(decision: Decision | null, override: Decision | null): number {
+  return 1 + 4 * decisionCode(decision) + decisionCode(override);
+}
+
+/** A decision's position in DECISIONS. */
+function decisionCode(decision: Decision | null): number {
+  if (decision === null) return 0;
+  return decision === "met" ? 1 : decision === "unmet" ? 2 : 3;
+}
+
+const STATUS_BY_RESPONSE_CODE: readonly LeafStatus[] = Array.from(
+  { length: 1 + 4 * DECISIONS.length },
+  (_, code) =>
+    code === 0 ? "no_decision" : leafStatus(DECISIONS[(code - 1) >> 2], DECISIONS[(code - 1) & 3]),
+);
+
+/** The status of a leaf by its `responseCode` (0 without a response). */
+export function responseStatus(code: number): LeafStatus {
+  return STATUS_BY_RESPONSE_CODE[code];
+}
+
 /** Met and Considered pass; Unmet and a missing decision do not. */
 export function statusPasses(status: LeafStatus): boolean {
   return status === "met" || status === "considered";

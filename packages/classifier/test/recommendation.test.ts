@@ -3,7 +3,7 @@ import {
   itemMet,
   leafRecommendation,
   optionsMetByAccomplishment,
-  recommendationPlan,
+  recommendationPlans,
 } from "../src/recommendation.ts";
 import type { CatalogLeaf, ChecklistValue } from "../src/index.ts";
 import { ITEM_KIND } from "../src/schema.ts";
@@ -13,9 +13,9 @@ type Checklist = Record<string, ChecklistValue>;
 const valuesOf = (rule: CatalogLeaf, checklist: Checklist) =>
   rule.items.map((entry) => checklist[entry.key] ?? null);
 const recommend = (rule: CatalogLeaf, checklist: Checklist) =>
-  leafRecommendation(recommendationPlan(rule), valuesOf(rule, checklist));
+  leafRecommendation(recommendationPlans([rule]), 0, valuesOf(rule, checklist));
 const optionsMet = (rule: CatalogLeaf, checklist: Checklist) =>
-  optionsMetByAccomplishment(recommendationPlan(rule), valuesOf(rule, checklist));
+  optionsMetByAccomplishment(recommendationPlans([rule]), 0, valuesOf(rule, checklist));
 
 describe("checklist value semantics", () => {
   it.each(

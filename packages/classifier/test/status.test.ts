@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ClassifierInputError, classify } from "../src/index.ts";
-import { assertConsiderationAllowed, leafStatus, statusPasses } from "../src/status.ts";
+import {
+  assertConsiderationAllowed,
+  leafStatus,
+  responseCode,
+  responseStatus,
+  statusPasses,
+} from "../src/status.ts";
 import { input2024, leaf } from "./fixtures/assessments.ts";
 
 describe("leaf status (§5 rule 3)", () => {
@@ -15,6 +21,21 @@ describe("leaf status (§5 rule 3)", () => {
 
   it("a leaf without a decision or override (or without a response) has no decision", () => {
     expect(leafStatus(null, null)).toBe("no_decision");
+  });
+
+  it("a response kept as its code has the status of its decision and override", () => {
+    const decisions = [null, "met", "unmet", "considered"] as const;
+    const codes = new Set<number>();
+    for (const decision of decisions) {
+      for (const override of decisions) {
+        const code = responseCode(decision, override);
+        codes.add(code);
+        expect(responseStatus(code)).toBe(leafStatus(decision, override));
+      }
+    }
+    expect(codes.size).toBe(16);
+    expect(codes.has(0)).toBe(false);
+    expect(responseStatus(0)).toBe("no_decision");
   });
 
   it("met and considered pass; unmet and no decision do not", () => {
