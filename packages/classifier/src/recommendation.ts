@@ -175,26 +175,26 @@ export function recommendationPlans(leaves: readonly CatalogLeaf[]): Recommendat
   return plans;
 }
 
-/** Whether any item of list `list` (among all lists) is met (`met` true), or any is not (false). */
-function anyItem(
-  plans: RecommendationPlans,
-  list: number,
-  values: ChecklistValues,
-  met: boolean,
-): boolean {
+// The rules below call each other a few levels deep; `everyMet` and `someMet` are written out
+// rather than sharing a helper, which would put the item check past V8's inlining depth.
+
+/** Whether every item of list `list` (a position among all lists) is met; true when it is empty. */
+function everyMet(plans: RecommendationPlans, list: number, values: ChecklistValues): boolean {
   const { bounds, items, kinds } = plans;
   for (let k = bounds[list]; k < bounds[list + 1]; k++) {
-    const item = items[k];
-    if (metByKind(kinds[item], values[item]) === met) return true;
+    if (!metByKind(kinds[items[k]], values[items[k]])) return false;
+  }
+  return true;
+}
+
+/** Whether any item of list `list` (a position among all lists) is met. */
+function someMet(plans: RecommendationPlans, list: number, values: ChecklistValues): boolean {
+  const { bounds, items, kinds } = plans;
+  for (let k = bounds[list]; k < bounds[list + 1]; k++) {
+    if (metByKind(kinds[items[k]], values[items[k]])) return true;
   }
   return false;
 }
-
-const everyMet = (plans: RecommendationPlans, list: number, values: ChecklistValues) =>
-  !anyItem(plans, list, values, false);
-
-const someMet = (plans: RecommendationPlans, list: number, values: ChecklistValues) =>
-  anyItem(plans, list, values, true);
 
 const isEmpty = (plans: RecommendationPlans, list: number) =>
   plans.bounds[list] === plans.bounds[list + 1];
