@@ -235,3 +235,25 @@ describe("item kinds", () => {
     });
   });
 });
+
+describe("plans of several leaves", () => {
+  it("each leaf reads its own items, numbered after the items of the leaves before it", () => {
+    const all = leaf({ code: "x.1", items: [item("a"), item("b")] });
+    const any = leaf({ code: "x.2", validationRule: "ANY_ITEM_REQUIRED", items: [item("c")] });
+    const fallback = leaf2024("2.1.4");
+    const plans = recommendationPlans([all, any, fallback]);
+    const values: ChecklistValue[] = [true, true, false, ...fallback.items.map(() => null)];
+    expect(leafRecommendation(plans, 0, values)).toBe("met");
+    expect(leafRecommendation(plans, 1, values)).toBe("unmet");
+    const at = (key: string) => 3 + fallback.items.findIndex((entry) => entry.key === key);
+    values[at("2_1_4_physical_accomplished")] = 5;
+    values[at("2_1_4_physical_reflected")] = 10;
+    expect(optionsMetByAccomplishment(plans, 2, values)).toEqual(
+      optionsMet(fallback, {
+        "2_1_4_physical_accomplished": 5,
+        "2_1_4_physical_reflected": 10,
+      }),
+    );
+    expect(optionsMetByAccomplishment(plans, 2, values)).not.toEqual([]);
+  });
+});
