@@ -45,7 +45,7 @@ export function projectedFailure({ scored, projected, projectedFrom }: LeafResul
 }
 
 /** The leaf's missing MOVs as failures, in the order completeness lists them. */
-export function missingFailures(leaf: ExplainedLeaf, reasons: LeafReasons): readonly Failure[] {
+function missingFailures(leaf: ExplainedLeaf, reasons: LeafReasons): readonly Failure[] {
   return Object.freeze(
     leaf.completeness.missingSlots.map((slot) => reasons.missing.get(slot) as Failure),
   );
