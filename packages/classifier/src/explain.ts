@@ -87,33 +87,15 @@ export function appendFailures(
   else if (fails === FAILS.noDecision) into.push(reasons.noDecision);
 }
 
-function explain(
-  leaf: LeafResult,
-  fails: number,
-  parentUnmet: boolean,
-  into: Failure[],
-  reasons: LeafReasons,
-): Failure[] {
+/**
+ * A leaf's failures for `fails` (its `officialFailure` or `projectedFailure`), on their own: what
+ * the classifier appends to its area's list.
+ */
+export function leafFailures(leaf: LeafResult, fails: number, parentUnmet: boolean): Failure[] {
+  const into: Failure[] = [];
   if (!leaf.scored) return into;
+  const reasons = leafReasons(leaf.code, leaf.completeness.missingSlots);
   const missing = fails === FAILS.not ? [] : missingFailures(leaf, reasons);
   appendFailures(into, fails, parentUnmet, missing, reasons);
   return into;
-}
-
-/** The leaf's official failures; `reasons` are the leaf's, built here unless given. */
-export function officialFailures(
-  leaf: LeafResult,
-  parentUnmet: boolean,
-  reasons = leafReasons(leaf.code, leaf.completeness.missingSlots),
-): Failure[] {
-  return explain(leaf, officialFailure(leaf), parentUnmet, [], reasons);
-}
-
-/** The leaf's projected failures; `reasons` are the leaf's, built here unless given. */
-export function projectedFailures(
-  leaf: LeafResult,
-  parentUnmet: boolean,
-  reasons = leafReasons(leaf.code, leaf.completeness.missingSlots),
-): Failure[] {
-  return explain(leaf, projectedFailure(leaf), parentUnmet, [], reasons);
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { officialFailures, projectedFailures } from "../src/explain.ts";
+import { leafFailures, officialFailure, projectedFailure } from "../src/explain.ts";
 import { classify, type LeafResult } from "../src/index.ts";
 import { decisions2024, input2024, leaf2024 } from "./fixtures/assessments.ts";
+
+const officialFailures = (leaf: LeafResult, parentUnmet: boolean) =>
+  leafFailures(leaf, officialFailure(leaf), parentUnmet);
+const projectedFailures = (leaf: LeafResult, parentUnmet: boolean) =>
+  leafFailures(leaf, projectedFailure(leaf), parentUnmet);
 
 function leafResult(extra: Partial<LeafResult>): LeafResult {
   return {
