@@ -1,6 +1,13 @@
 import type { IndexedCatalog, PlacedLeaf } from "./catalog.ts";
 import { ClassifierInputError } from "./errors.ts";
-import type { ChecklistValue, Decision, ItemType, Verdict } from "./schema.ts";
+import {
+  type ChecklistValue,
+  type Decision,
+  decisionSchema,
+  type ItemType,
+  type Verdict,
+  verdictSchema,
+} from "./schema.ts";
 import { assertConsiderationAllowed, responseCode } from "./status.ts";
 
 /**
@@ -108,8 +115,8 @@ const expectedValue: Record<ItemType, string> = {
   section_header: "a boolean, number or string",
 };
 
-const DECISIONS: readonly Decision[] = ["met", "unmet", "considered"];
-const VERDICTS: readonly Verdict[] = ["met", "unmet"];
+const DECISIONS: readonly Decision[] = decisionSchema.options;
+const VERDICTS: readonly Verdict[] = verdictSchema.options;
 const EXPECTED_TEXT = "expected a non-empty string";
 const EXPECTED_OBJECT = "expected an object";
 

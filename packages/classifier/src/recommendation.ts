@@ -16,7 +16,7 @@ import {
 export type ChecklistValues = readonly (ChecklistValue | undefined)[];
 
 /** Display-only items and profiling items are never scored. */
-export function isScoreable(item: CatalogItem): boolean {
+function isScoreable(item: CatalogItem): boolean {
   return item.type !== "info_text" && item.type !== "section_header" && !item.isProfiling;
 }
 

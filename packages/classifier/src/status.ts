@@ -1,5 +1,5 @@
 import { ClassifierInputError } from "./errors.ts";
-import type { CatalogLeaf, Decision, LeafResponse } from "./schema.ts";
+import { type CatalogLeaf, type Decision, decisionSchema, type LeafResponse } from "./schema.ts";
 
 /** §5 rule 3, leaf status: the MLGOO override wins over the validator's decision. */
 export type LeafStatus = "met" | "unmet" | "considered" | "no_decision";
@@ -10,7 +10,8 @@ export function leafStatus(decision: Decision | null, override: Decision | null)
   return override ?? decision ?? "no_decision";
 }
 
-const DECISIONS: readonly (Decision | null)[] = [null, "met", "unmet", "considered"];
+/** No decision, then the decisions in schema order: their positions are their codes. */
+const DECISIONS: readonly (Decision | null)[] = [null, ...decisionSchema.options];
 
 /**
  * A leaf's response as one number, as the reader keeps it and the canonical input encodes it: 0
