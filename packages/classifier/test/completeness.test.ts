@@ -107,4 +107,19 @@ describe("leaves with many slots, classified", () => {
     const without3 = keys.filter((key) => key !== "s3");
     expect((await withFiles(without3)).leaves[0].completeness.missingSlots).toEqual(["s3"]);
   });
+
+  it("its failures name the slot it misses, however many slots it has", async () => {
+    const keys = slots.map((slot) => slot.key);
+    const failures = async (uploaded: string[]) =>
+      (await withFiles(uploaded)).areas[0].failures.map((failure) => failure.reason);
+    expect(await failures(keys.filter((key) => key !== "s35"))).toEqual([
+      "missing_mov:s35",
+      "no_decision",
+    ]);
+    expect(await failures(keys.filter((key) => key !== "s3"))).toEqual([
+      "missing_mov:s3",
+      "no_decision",
+    ]);
+    expect(await failures(keys)).toEqual(["no_decision"]);
+  });
 });
