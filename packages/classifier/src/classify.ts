@@ -12,7 +12,7 @@ import {
 import { areaPasses } from "./area.ts";
 import { indicatorVerdict } from "./indicator.ts";
 import { type ReadAssessment, readAssessment } from "./input.ts";
-import { decideOverall } from "./overall.ts";
+import { type AreaVerdict, decideOverall } from "./overall.ts";
 import { projectLeaf, readinessPercent } from "./projection.ts";
 import { canonicalJson, CLASSIFIER_VERSION, inputHash, sha256 } from "./provenance.ts";
 import { leafRecommendation } from "./recommendation.ts";
@@ -200,6 +200,8 @@ function decide(
 
   const areas: ClassificationResult["areas"] = new Array(catalog.areas.length);
   const projectedAreas: ClassificationResult["projection"]["areas"] = new Array(areas.length);
+  // Each area's kind and projected verdict, for the 3+1 rule over the projection.
+  const projectedVerdicts: AreaVerdict[] = new Array(areas.length);
   let scoredLeaves = 0;
   let projectedMet = 0;
   for (let a = 0; a < catalog.areas.length; a++) {
@@ -218,11 +220,9 @@ function decide(
       passedLeaves: passed,
       failures,
     };
-    projectedAreas[a] = {
-      code,
-      passes: areaPasses(scored, tallies.areaProjectedMet[a], hasUnmetParent),
-      failures: projectedFailed,
-    };
+    const projectedPasses = areaPasses(scored, tallies.areaProjectedMet[a], hasUnmetParent);
+    projectedAreas[a] = { code, passes: projectedPasses, failures: projectedFailed };
+    projectedVerdicts[a] = { kind, passes: projectedPasses };
     scoredLeaves += scored;
     projectedMet += tallies.areaProjectedMet[a];
   }
@@ -237,9 +237,7 @@ function decide(
     bbis,
     projection: {
       kind: "projection",
-      passed: decideOverall(
-        projectedAreas.map(({ passes }, a) => ({ kind: catalog.areas[a].kind, passes })),
-      ).passed,
+      passed: decideOverall(projectedVerdicts).passed,
       readinessPercent: readinessPercent(scoredLeaves, projectedMet),
       areas: projectedAreas,
     },

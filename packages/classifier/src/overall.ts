@@ -7,13 +7,15 @@ export type OverallVerdict = {
   essentialAreasPassed: number;
 };
 
-export function decideOverall(
-  areas: readonly { kind: AreaKind; passes: boolean }[],
-): OverallVerdict {
+/** What the 3+1 rule reads of an area: its kind and whether it passes. */
+export type AreaVerdict = { kind: AreaKind; passes: boolean };
+
+export function decideOverall(areas: readonly AreaVerdict[]): OverallVerdict {
   let coreAreas = 0;
   let coreAreasPassed = 0;
   let essentialAreasPassed = 0;
-  for (const area of areas) {
+  for (let i = 0; i < areas.length; i++) {
+    const area = areas[i];
     if (area.kind === "core") {
       coreAreas += 1;
       if (area.passes) coreAreasPassed += 1;

@@ -250,6 +250,17 @@ export function optionsMetByAccomplishment(
   return met;
 }
 
+/** Whether a ≥ 50 % physical accomplishment or fund utilization satisfies one of the options. */
+function someOptionMetByAccomplishment(
+  plans: RecommendationPlans,
+  leaf: number,
+  values: ChecklistValues,
+): boolean {
+  const fallback = plans.fallbacks[leaf];
+  return fallback !== null &&
+    (atLeastHalf(fallback.physical, values) || atLeastHalf(fallback.financial, values));
+}
+
 /**
  * All shared items met and at least one option met. An option is an option group whose items are
  * all met; a leaf without option groups needs one non-shared item met.
@@ -257,7 +268,7 @@ export function optionsMetByAccomplishment(
 function sharedPlusOneOption(plans: RecommendationPlans, leaf: number, values: ChecklistValues) {
   const first = plans.lists[leaf];
   if (!everyMet(plans, first + LIST.shared, values)) return false;
-  if (optionsMetByAccomplishment(plans, leaf, values).length > 0) return true;
+  if (someOptionMetByAccomplishment(plans, leaf, values)) return true;
   const { from, to } = optionLists(plans, leaf);
   return from === to
     ? someMet(plans, first + LIST.nonShared, values)

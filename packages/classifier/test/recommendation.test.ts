@@ -207,6 +207,7 @@ describe("the ≥ 50 % physical-or-financial accomplishment fallback", () => {
   it("a zero target never satisfies the fallback", () => {
     const checklist = { "2_1_4_physical_accomplished": 3, "2_1_4_physical_reflected": 0 };
     expect(optionsMet(leaf214, checklist)).toEqual([]);
+    expect(recommend(leaf214, checklist)).toBe("unmet");
   });
 
   it("the fallback does not excuse a missing shared item", () => {
