@@ -70,12 +70,7 @@ const LIST = {
 
 type Ratio = { numerator: number; denominator: number };
 
-type AccomplishmentFallback = {
-  physical: Ratio;
-  financial: Ratio;
-  physicalOption: string;
-  financialOption: string;
-};
+type AccomplishmentFallback = { physical: Ratio; financial: Ratio };
 
 /**
  * The recommendation rules of a catalog's leaves, compiled once per catalog into flat arrays, so
@@ -135,8 +130,6 @@ function accomplishmentFallback(leaf: CatalogLeaf, offset: number): Accomplishme
       numerator: at(fallback.financial.utilized),
       denominator: at(fallback.financial.allocated),
     },
-    physicalOption: fallback.physicalOption,
-    financialOption: fallback.financialOption,
   };
 }
 
@@ -234,20 +227,6 @@ function atLeastHalf({ numerator, denominator }: Ratio, values: ChecklistValues)
   const planned = values[denominator];
   return typeof done === "number" && typeof planned === "number" && planned > 0 &&
     done / planned >= 0.5;
-}
-
-/** The options a ≥ 50 % physical accomplishment or fund utilization satisfies. */
-export function optionsMetByAccomplishment(
-  plans: RecommendationPlans,
-  leaf: number,
-  values: ChecklistValues,
-): string[] {
-  const fallback = plans.fallbacks[leaf];
-  if (fallback === null) return [];
-  const met: string[] = [];
-  if (atLeastHalf(fallback.physical, values)) met.push(fallback.physicalOption);
-  if (atLeastHalf(fallback.financial, values)) met.push(fallback.financialOption);
-  return met;
 }
 
 /** Whether a ≥ 50 % physical accomplishment or fund utilization satisfies one of the options. */
