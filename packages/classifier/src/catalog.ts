@@ -59,8 +59,8 @@ export type IndexedCatalog = {
   leafByCode: ReadonlyMap<string, PlacedLeaf>;
   /** Each indicator's area position among the catalog's areas. */
   indicatorAreas: Int32Array;
-  /** Each area's leaf positions, in catalog order. */
-  areaLeaves: readonly (readonly number[])[];
+  /** Each area's scored leaf positions, in catalog order: the leaves that can fail it. */
+  areaScoredLeaves: readonly (readonly number[])[];
   indicatorByCode: ReadonlyMap<string, PlacedIndicator>;
 };
 
@@ -147,8 +147,9 @@ export function indexCatalog(input: unknown): IndexedCatalog {
     leafIndicators: Int32Array.from(leafIndicators),
     leafByCode,
     indicatorAreas,
-    areaLeaves: catalog.areas.map((_, a) =>
-      leaves.filter((placed) => placed.areaPosition === a).map((placed) => placed.position)
+    areaScoredLeaves: catalog.areas.map((_, a) =>
+      leaves.filter((placed) => placed.scored && placed.areaPosition === a)
+        .map((placed) => placed.position)
     ),
     indicatorByCode,
   };

@@ -143,8 +143,8 @@ function classifyLeaves(prepared: PreparedCatalog, read: ReadAssessment): LeafRe
 }
 
 /**
- * Appends the failures of the area's leaves (at `positions`), official and projected. A leaf that
- * fails neither way, and not through its parent, is passed over without a look at it.
+ * Appends the failures of the area's scored leaves (at `positions`), official and projected. A leaf
+ * that fails neither way, and not through its parent, is passed over without a look at it.
  */
 function explainArea(
   prepared: PreparedCatalog,
@@ -161,8 +161,7 @@ function explainArea(
     const projectedFails = tallies.leafProjectedFailure[i];
     const underUnmetParent = tallies.indicatorExplicitUnmet[catalog.leafIndicators[i]] === 1;
     if (fails === FAILS.not && projectedFails === FAILS.not && !underUnmetParent) continue;
-    const { scored, reasons } = catalog.leaves[i];
-    if (!scored) continue;
+    const reasons = catalog.leaves[i].reasons;
     const missing = fails === FAILS.not && projectedFails === FAILS.not
       ? NO_FAILURES
       : cachedMissingFailures(prepared.missingFailures, i, read.filledSlots[i], leaves[i], reasons);
@@ -208,7 +207,7 @@ function decide(
     const { code, kind } = catalog.areas[a];
     const failures: Failure[] = [];
     const projectedFailed: Failure[] = [];
-    explainArea(prepared, read, leaves, catalog.areaLeaves[a], failures, projectedFailed);
+    explainArea(prepared, read, leaves, catalog.areaScoredLeaves[a], failures, projectedFailed);
     const scored = tallies.areaScored[a];
     const passed = tallies.areaPassed[a];
     const hasUnmetParent = tallies.areaHasUnmetParent[a] === 1;

@@ -34,7 +34,7 @@ export function sha256Hex(data: string | Uint8Array): string {
 }
 
 /** Byte tags of checklist values in the canonical encoding. */
-export const VALUE = {
+const VALUE = {
   absent: 0,
   false: 1,
   true: 2,

@@ -99,4 +99,15 @@ describe("explanation reason codes (§5 rule 9)", () => {
       true,
     );
   });
+
+  it("an explicitly unmet parent lists its scored leaves as parent_unmet, never its profiling leaf", async () => {
+    const responses = decisions2024(() => "met");
+    const result = await classify(
+      input2024({ responses, indicatorOverrides: [{ indicatorCode: "4.2", decision: "unmet" }] }),
+    );
+    const area4 = result.areas.find((area) => area.code === 4);
+    expect(area4?.failures).toEqual(
+      ["4.2.1", "4.2.3", "4.2.4"].map((leafCode) => ({ leafCode, reason: "parent_unmet" })),
+    );
+  });
 });
