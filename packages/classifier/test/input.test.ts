@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ClassifierInputError, classifierInputSchema, classify } from "../src/index.ts";
+import { decisionSchema } from "../src/schema.ts";
 import { assessment2024 } from "./fixtures/arbitraries.ts";
 import { allMovs2024, decisions2024, input2024, leaf2024 } from "./fixtures/assessments.ts";
 
@@ -20,6 +21,20 @@ async function refusal(input: unknown): Promise<ClassifierInputError> {
   expect(error).toBeInstanceOf(ClassifierInputError);
   return error as ClassifierInputError;
 }
+
+describe("input validation: what is read", () => {
+  it.each(decisionSchema.options)(
+    "the decision %s, as decision or override, is read",
+    async (decision) => {
+      const result = await classify(input2024({
+        responses: [response("1.3.1", { decision }), response("1.6.1", { override: decision })],
+      }));
+      for (const code of ["1.3.1", "1.6.1"]) {
+        expect(result.leaves.find((leaf) => leaf.code === code)?.status).toBe(decision);
+      }
+    },
+  );
+});
 
 describe("input validation: refused, never a wrong verdict", () => {
   it.each([

@@ -7,6 +7,7 @@ import {
   responseStatus,
   statusPasses,
 } from "../src/status.ts";
+import { decisionSchema } from "../src/schema.ts";
 import { input2024, leaf } from "./fixtures/assessments.ts";
 
 describe("leaf status (§5 rule 3)", () => {
@@ -24,7 +25,7 @@ describe("leaf status (§5 rule 3)", () => {
   });
 
   it("a response kept as its code has the status of its decision and override", () => {
-    const decisions = [null, "met", "unmet", "considered"] as const;
+    const decisions = [null, ...decisionSchema.options];
     const codes = new Set<number>();
     for (const decision of decisions) {
       for (const override of decisions) {
@@ -33,7 +34,7 @@ describe("leaf status (§5 rule 3)", () => {
         expect(responseStatus(code)).toBe(leafStatus(decision, override));
       }
     }
-    expect(codes.size).toBe(16);
+    expect(codes.size).toBe(decisions.length ** 2);
     expect(codes.has(0)).toBe(false);
     expect(responseStatus(0)).toBe("no_decision");
   });
