@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import type { Sql } from "../_shared/db.ts";
 import type { ByteReader, HeadRead } from "./content-check.ts";
+import type { ClassificationResult } from "../../../packages/classifier/src/index.ts";
 import { createClassifyHandler } from "./handler.ts";
+import { storeResult } from "./store.ts";
 import {
   createFixture,
   type Fixture,
@@ -196,6 +198,26 @@ Deno.test("replaying a job or an unchanged input stores no second result", () =>
     assert.equal(first.passed, official.passed);
   }));
 
+Deno.test("a result stores its kind's verdict: the 3+1 one when official, the projected one for a projection", () =>
+  withFixture(async (fixture) => {
+    // Only the fields storeResult reads; the two verdicts differ, so a swap would show.
+    const result = {
+      classifierVersion: "test",
+      inputHash: "a".repeat(64),
+      overall: { passed: true, coreAreasPassed: 3, essentialAreasPassed: 1 },
+      projection: { kind: "projection", passed: false, readinessPercent: 50, areas: [] },
+    } as unknown as ClassificationResult;
+    const rollback = new Error("rolled back");
+    await sql.begin(async (tx) => {
+      const official = await storeResult(tx, fixture.assessmentId, "official", result);
+      const projection = await storeResult(tx, fixture.assessmentId, "projection", result);
+      assert.deepEqual([official.passed, projection.passed], [true, false]);
+      throw rollback;
+    }).catch((error) => {
+      if (error !== rollback) throw error;
+    });
+  }));
+
 Deno.test("concurrent jobs for one assessment serialize; the last committed state wins", () =>
   withFixture(async (fixture) => {
     const upload = (fileName: string) =>
@@ -294,16 +316,23 @@ Deno.test("content that contradicts its type is rejected and no longer counts; u
     );
   }));
 
-Deno.test("every request is logged as exactly one JSON object", async () => {
+/** What `body` writes with console.log, line by line, and its result. */
+async function capturingLogs<T>(body: () => Promise<T>): Promise<{ lines: string[]; value: T }> {
   const lines: string[] = [];
   const original = console.log;
   console.log = (line: string) => lines.push(line);
   try {
-    await handlerWith()(post({ job_id: 2_000_000_000 }));
-    await handlerWith()(post({ job_id: 1 }, "wrong"));
+    return { lines, value: await body() };
   } finally {
     console.log = original;
   }
+}
+
+Deno.test("every request is logged as exactly one JSON object", async () => {
+  const { lines } = await capturingLogs(async () => {
+    await handlerWith()(post({ job_id: 2_000_000_000 }));
+    await handlerWith()(post({ job_id: 1 }, "wrong"));
+  });
   assert.equal(lines.length, 2);
   const [notFound, unauthorized] = lines.map((line) => JSON.parse(line));
   assert.equal(notFound.status, 404);
@@ -313,19 +342,13 @@ Deno.test("every request is logged as exactly one JSON object", async () => {
 });
 
 Deno.test("an unexpected failure answers 500, saying the job will be retried, and is logged once", async () => {
-  const lines: string[] = [];
-  const original = console.log;
-  console.log = (line: string) => lines.push(line);
-  let response: Response;
-  try {
-    response = await createClassifyHandler({
+  const { lines, value: response } = await capturingLogs(() =>
+    createClassifyHandler({
       sql,
       webhookSecret: () => Promise.reject(new Error("settings unreadable")),
       readHead: readerOf({}),
-    })(post({ job_id: 1 }));
-  } finally {
-    console.log = original;
-  }
+    })(post({ job_id: 1 }))
+  );
   assert.equal(response.status, 500);
   assert.deepEqual((await response.json()).error, {
     code: "internal_error",
