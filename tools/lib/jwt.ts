@@ -8,13 +8,14 @@ const secretKey = new TextEncoder().encode(JWT_SECRET);
 /** The CLI's demo API keys expire in 2032; the same claims give the same well-known keys. */
 const API_KEY_EXPIRY = 1983812996;
 
-function sign(claims: JWTPayload): Promise<string> {
+/** Signs `claims` as they are with the local secret. */
+export function signClaims(claims: JWTPayload): Promise<string> {
   return new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .sign(secretKey);
 }
 
 export function mintApiKey(role: "anon" | "service_role"): Promise<string> {
-  return sign({ iss: "supabase-demo", role, exp: API_KEY_EXPIRY });
+  return signClaims({ iss: "supabase-demo", role, exp: API_KEY_EXPIRY });
 }
 
 /**
@@ -47,7 +48,7 @@ export function mintUserToken(
   claims: Record<string, unknown> = {},
   lifetimeSeconds = 3600,
 ): Promise<string> {
-  return sign(userClaims(userId, claims, lifetimeSeconds));
+  return signClaims(userClaims(userId, claims, lifetimeSeconds));
 }
 
 /** Verifies a token signed with the local secret; rejects if it is invalid or expired. */

@@ -1,7 +1,7 @@
 import { databaseUrl } from "./cluster.ts";
 import { connect } from "./database.ts";
 import { UserFacingError } from "./errors.ts";
-import { mintUserToken, userClaims } from "./jwt.ts";
+import { signClaims, userClaims } from "./jwt.ts";
 
 type AuthUser = {
   id: string;
@@ -46,7 +46,8 @@ export async function userToken(
       if (result.error) throw new UserFacingError(`Sign-in refused: ${result.error.message}`);
       claims = result.claims ?? claims;
     }
-    return { token: await mintUserToken(user.id, claims), claims };
+    // Auth signs the hook's claims as they are.
+    return { token: await signClaims(claims), claims };
   } finally {
     await Promise.all([sql.end(), auth.end()]);
   }
