@@ -23,7 +23,7 @@ await runMain(async () => {
     await applyPlatform(cluster.port);
   } else {
     console.log(
-      `[stack] cluster in ${cluster.dataDir} has no migrations yet: applying platform, migrations and seed`,
+      `[stack] cluster in ${cluster.dataDir} lacks the newest migration: applying platform, migrations and seed`,
     );
     console.log(await resetWithPlatform(cluster.port));
   }
@@ -43,7 +43,7 @@ await runMain(async () => {
       `  Functions URL     ${services.functionsUrl}/<name>   (${
         services.functionNames.join(", ")
       })`,
-      `  SUPABASE_URL      ${services.supabaseUrl}   (Edge Functions only: no Auth, REST or Storage API)`,
+      `  SUPABASE_URL      ${services.env.SUPABASE_URL}   (Edge Functions only: no Auth, REST or Storage API)`,
       `  anon key          ${keys.anonKey}`,
       `  service_role key  ${keys.serviceRoleKey}`,
       `  JWT secret        ${JWT_SECRET}`,

@@ -61,7 +61,6 @@ export async function resetWithPlatform(port: number): Promise<string> {
 
 export type Services = {
   functionsUrl: string;
-  supabaseUrl: string;
   functionNames: string[];
   /** SUPABASE_URL, SUPABASE_DB_URL, the keys and the JWT secret, as the functions receive them. */
   env: Record<string, string>;
@@ -73,11 +72,10 @@ export async function startServices(
   functionsPort: number,
   keys: ApiKeys,
 ): Promise<Services> {
-  const supabaseUrl = `http://127.0.0.1:${functionsPort}`;
   const worker = await startPgNetWorker(databaseUrl(dbPort, "supabase_admin"));
   onShutdown(() => worker.stop());
   const env = {
-    SUPABASE_URL: supabaseUrl,
+    SUPABASE_URL: `http://127.0.0.1:${functionsPort}`,
     SUPABASE_DB_URL: databaseUrl(dbPort),
     SUPABASE_ANON_KEY: keys.anonKey,
     SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
@@ -86,7 +84,7 @@ export async function startServices(
   const server = await startFunctionsServer({ port: functionsPort, env });
   onShutdown(() => server.stop());
   await configurePipeline(dbPort, server.url);
-  return { functionsUrl: server.url, supabaseUrl, functionNames: server.names, env };
+  return { functionsUrl: server.url, functionNames: server.names, env };
 }
 
 /**
