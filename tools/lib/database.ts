@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
 import { databaseUrl } from "./cluster.ts";
-import { binDir, platformDir, repoRoot } from "./paths.ts";
+import { binDir, newestMigrationVersion, platformDir, repoRoot } from "./paths.ts";
 import { UserFacingError } from "./errors.ts";
 import { run } from "./processes.ts";
 
@@ -53,12 +53,20 @@ export async function resetDatabase(port: number): Promise<string> {
   return output;
 }
 
-/** Whether `supabase db reset` has run here: the CLI keeps its migration history in this table. */
+/**
+ * Whether `supabase db reset` applied every migration here: the CLI's migration history holds the
+ * newest one. A reset that stopped at a failing migration leaves the history short of it.
+ */
 export async function hasMigrations(port: number): Promise<boolean> {
   const sql = connect(databaseUrl(port));
   try {
+    const [{ history }] = await sql<{ history: boolean }[]>`
+      select to_regclass('supabase_migrations.schema_migrations') is not null as history`;
+    if (!history) return false;
     const [{ applied }] = await sql<{ applied: boolean }[]>`
-      select to_regclass('supabase_migrations.schema_migrations') is not null as applied`;
+      select exists (
+        select from supabase_migrations.schema_migrations where version = ${newestMigrationVersion()}
+      ) as applied`;
     return applied;
   } finally {
     await sql.end();

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const supabaseDir = path.join(repoRoot, "supabase");
 export const functionsDir = path.join(supabaseDir, "functions");
+export const migrationsDir = path.join(supabaseDir, "migrations");
 export const configTomlPath = path.join(supabaseDir, "config.toml");
 export const platformDir = path.join(repoRoot, "tools", "platform");
 export const devStateDir = path.join(repoRoot, ".vantage");
@@ -21,4 +22,13 @@ export function denoFunctionFolders(): string[] {
     .filter((entry) => entry.isDirectory())
     .map((entry) => path.join(functionsDir, entry.name))
     .filter((folder) => existsSync(path.join(folder, "deno.json")));
+}
+
+/** The version (file-name prefix) of the newest migration in supabase/migrations. */
+export function newestMigrationVersion(): string {
+  const versions = readdirSync(migrationsDir)
+    .map((name) => /^(\d+)_.*\.sql$/.exec(name)?.[1])
+    .filter((version): version is string => version !== undefined)
+    .sort();
+  return versions.at(-1) ?? "";
 }
