@@ -8,6 +8,9 @@ import { requirements, requireSystem } from "./lib/system.ts";
 
 type Setting = { key: string; value: string };
 
+/** A fresh cluster has neither the schema nor the table yet. */
+const NOT_CREATED_YET = new Set(["3F000", "42P01"]);
+
 /**
  * The pipeline settings a running `npm start` wrote (classify URL, webhook secret): a reset
  * empties private.settings, and without them uploads would wait until the next start.
@@ -17,8 +20,9 @@ async function readSettings(url: string): Promise<Setting[]> {
   try {
     return await sql<Setting[]>`
       select key, value from private.settings`;
-  } catch {
-    return [];
+  } catch (error) {
+    if (NOT_CREATED_YET.has((error as { code?: string }).code ?? "")) return [];
+    throw error;
   } finally {
     await sql.end();
   }
