@@ -9,9 +9,9 @@ import { resetWithPlatform, startThrowawayCluster } from "./lib/stack.ts";
 import { requirements, requireSystem } from "./lib/system.ts";
 
 /**
- * `npm run lint`: tsc (tools, packages), deno check (functions), deno fmt and deno lint (all
- * TypeScript), then `supabase db lint` and `supabase db advisors` against a throwaway cluster
- * holding the migrations.
+ * `npm run lint`: tsc (tools, tests, packages), deno check (functions), the catalog files against
+ * their source, deno fmt and deno lint (all TypeScript), then `supabase db lint` and
+ * `supabase db advisors` against a throwaway cluster holding the migrations.
  */
 
 /** Schemas of the platform stand-in: advisor findings there are not the product's to fix. */
@@ -116,12 +116,14 @@ await runMain(async () => {
       folder,
     ]);
   }
-  await check("catalog files match their source", bin("deno"), [
+  const catalog = await check("catalog files (tools/catalog/generate.ts --check)", bin("deno"), [
     "run",
     "-A",
     path.join(repoRoot, "tools", "catalog", "generate.ts"),
     "--check",
   ]);
+  // Its message says what the files were compared with: their source, or without it each other.
+  if (catalog.code === 0) console.log(catalog.stdout.trimEnd().replace(/^/gm, "     "));
   await check("deno fmt --check", bin("deno"), ["fmt", "--check"], unformattedFiles);
   await check("deno lint", bin("deno"), ["lint"]);
 
