@@ -426,32 +426,34 @@ stable
 security definer
 set search_path = ''
 as $$
-  -- Completeness is the classifier's rule (sglgb.md 5.1): read it from the newest stored projection,
-  -- which every upload and deletion queues, rather than deriving it again here. Before the first
-  -- projection no MOV exists, so no scored leaf of the area is complete yet.
+  -- Completeness is the classifier's rule (sglgb.md 5.1): it is read from the newest stored
+  -- projection, never derived again here. A scored leaf of the area is listed unless that projection
+  -- found it complete, so before the first projection all are. Uploads and deletions queue a new
+  -- projection; while one is queued or running (pending), the list may be out of date.
   with latest as (
     select created_at, result from public.classification_results
     where assessment_id = p_assessment_id and kind = 'projection'
     order by created_at desc
     limit 1
   )
-  select case
-    when exists (select 1 from latest) then (
-      select jsonb_build_object(
-        'leaves', coalesce(jsonb_agg(leaf ->> 'code' order by position), '[]'),
-        'asOf', (select created_at from latest))
-      from latest, jsonb_array_elements(latest.result -> 'leaves') with ordinality as leaves (leaf, position)
-      where (leaf ->> 'area')::smallint = p_area_code and (leaf ->> 'scored')::boolean
-        and not (leaf -> 'completeness' ->> 'complete')::boolean)
-    else (
-      select jsonb_build_object('leaves', coalesce(jsonb_agg(leaf.code order by leaf.sort_order), '[]'), 'asOf', null)
-      from public.assessments a
-      join public.indicators leaf on leaf.cycle_id = a.cycle_id and leaf.parent_id is not null
-      where a.id = p_assessment_id and leaf.area_code = p_area_code and not leaf.is_profiling_only)
-  end;
+  select jsonb_build_object(
+    'leaves', coalesce(jsonb_agg(leaf.code order by leaf.sort_order)
+                         filter (where not coalesce(projected.complete, false)), '[]'),
+    'asOf', (select created_at from latest),
+    'pending', exists (select 1 from public.jobs
+                       where assessment_id = p_assessment_id and result_kind = 'projection'
+                         and status in ('queued', 'running')))
+  from public.assessments a
+  join public.indicators leaf on leaf.cycle_id = a.cycle_id and leaf.parent_id is not null
+  left join lateral (
+    select (projected_leaf -> 'completeness' ->> 'complete')::boolean as complete
+    from latest, jsonb_array_elements(latest.result -> 'leaves') as projected_leaf
+    where projected_leaf ->> 'code' = leaf.code
+  ) projected on true
+  where a.id = p_assessment_id and leaf.area_code = p_area_code and not leaf.is_profiling_only;
 $$;
 comment on function private.incomplete_leaves(uuid, smallint) is
-  'Scored leaves of an area that the newest readiness projection finds incomplete (missing MOVs), with the time of that projection (asOf); a warning at submission, never a block.';
+  'Scored leaves of an area that the newest readiness projection does not find complete (missing MOVs), with the time of that projection (asOf) and whether a newer one is still being computed (pending); a warning at submission, never a block.';
 
 create function private.freeze_first_submission(p_assessment_id uuid)
 returns void
@@ -543,11 +545,12 @@ begin
 
   return jsonb_build_object('status', v_assessment.status, 'version', v_assessment.version,
                             'areaStatus', 'submitted', 'incompleteLeaves', v_incomplete -> 'leaves',
-                            'incompleteAsOf', v_incomplete -> 'asOf');
+                            'incompleteAsOf', v_incomplete -> 'asOf',
+                            'incompletePending', v_incomplete -> 'pending');
 end;
 $$;
 comment on function public.submit_area(uuid, smallint) is
-  'Barangay: submits (or resubmits after rework) one governance area for the assessor. Incomplete leaves do not block; they are returned in incompleteLeaves, as found by the newest readiness projection (incompleteAsOf; null before any upload). When all six areas are submitted the assessment becomes submitted (or, when reopened, returns to the stage it left). Errors: 42501, VA001, VA005, VA007, VA008.';
+  'Barangay: submits (or resubmits after rework) one governance area for the assessor. Incomplete leaves do not block; they are returned in incompleteLeaves, as found by the newest readiness projection (incompleteAsOf; null before the first one), and incompletePending when uploads or deletions since are still being classified. When all six areas are submitted the assessment becomes submitted (or, when reopened, returns to the stage it left). Errors: 42501, VA001, VA005, VA007, VA008.';
 
 -- 2. The assessor approves an area ------------------------------------------------------------------
 

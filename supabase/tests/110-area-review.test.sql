@@ -3,7 +3,7 @@
 -- checked afresh. The first submission freezes the snapshot.
 
 begin;
-select plan(69);
+select plan(73);
 
 select tests.wf_fixture('area') as a \gset
 select tests.wf_leaf(:'a', '1.1.2') as leaf \gset
@@ -14,17 +14,25 @@ returning id as mov \gset
 
 -- Before any readiness projection no MOV counts yet: every scored leaf of the area is incomplete.
 select is(private.incomplete_leaves(:'a', 2::smallint) -> 'leaves',
-  (select jsonb_agg(code order by sort_order) from public.indicators
-   where cycle_id = (select cycle_id from public.assessments where id = :'a') and area_code = 2 and parent_id is not null),
+  '["2.1.1", "2.1.2", "2.1.3", "2.1.4", "2.2.1", "2.2.2", "2.2.3", "2.3.1", "2.3.2"]'::jsonb,
   'Before any projection, every scored leaf of an area is reported incomplete');
+select is(private.incomplete_leaves(:'a', 4::smallint) -> 'leaves' ? '4.9.1', false,
+  'Leaves of a profiling-only indicator are never reported');
+select is(private.incomplete_leaves(:'a', 2::smallint) ->> 'pending', 'false',
+  'With no projection queued, the list is not pending');
+insert into public.jobs (assessment_id) values (:'a') returning id as job \gset
+select is(private.incomplete_leaves(:'a', 2::smallint) ->> 'pending', 'true',
+  'While a projection is queued, the list says it may be out of date');
+update public.jobs set status = 'done', finished_at = now() where id = :'job';
 
--- The readiness projection the classify function stored after that upload (only the fields read here).
+-- The readiness projection the classify function stored after that upload (only the fields read
+-- here): every leaf of area 1 complete but 1.1.1.
 insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
-values (:'a', 'projection', 'test', repeat('a', 64), jsonb_build_object('leaves', jsonb_build_array(
-  jsonb_build_object('code', '1.1.1', 'area', 1, 'scored', true, 'completeness', jsonb_build_object('complete', false)),
-  jsonb_build_object('code', '1.1.2', 'area', 1, 'scored', true, 'completeness', jsonb_build_object('complete', true)),
-  jsonb_build_object('code', '2.1.1', 'area', 2, 'scored', true, 'completeness', jsonb_build_object('complete', false)))),
-  false, 1.2);
+select :'a', 'projection', 'test', repeat('a', 64), jsonb_build_object('leaves', jsonb_agg(
+         jsonb_build_object('code', code, 'completeness', jsonb_build_object('complete', code <> '1.1.1')))),
+       false, 1.2
+from public.indicators
+where cycle_id = (select cycle_id from public.assessments where id = :'a') and parent_id is not null;
 
 -- 1. Submit an area ---------------------------------------------------------------------------------
 
@@ -48,6 +56,7 @@ select public.submit_area(:'a', 1::smallint) as submitted \gset
 select is(:'submitted'::jsonb -> 'incompleteLeaves', '["1.1.1"]'::jsonb,
   'Submitting area 1 reports the leaves the newest projection finds incomplete, without blocking');
 select ok(:'submitted'::jsonb ->> 'incompleteAsOf' is not null, 'It says how recent that projection is');
+select is(:'submitted'::jsonb ->> 'incompletePending', 'false', 'and that no newer one is being computed');
 select tests.act_as_postgres();
 select is(tests.wf_area_status(:'a', 1), 'submitted', 'Area 1 is submitted');
 select is(tests.wf_status(:'a'), 'draft', 'The assessment stays in draft until all six are submitted');
