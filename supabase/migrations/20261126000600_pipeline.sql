@@ -271,7 +271,10 @@ begin
     end if;
   elsif not private.validator_can_upload(v_path.assessment_id) then
     raise exception 'Validators upload MOVs only during validation or calibration (the assessment is %)', v_assessment.status
-      using errcode = 'VA001', hint = 'Wait until the assessment is awaiting validation.';
+      using errcode = 'VA001',
+            hint = case when v_assessment.status in ('draft', 'submitted', 'reopened')
+                     then 'Wait until every area is approved and the assessment is awaiting validation.'
+                     else 'Validation is over for this assessment; the MLGOO can reopen it if a MOV must change.' end;
   end if;
   return new;
 end;

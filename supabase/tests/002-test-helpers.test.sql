@@ -187,9 +187,25 @@ as $$
   limit 1;
 $$;
 
+-- The hint a refusal gives its caller (null when the statement succeeds): what a user is told to do.
+create or replace function tests.hint_of(p_statement text)
+returns text
+language plpgsql
+as $$
+declare
+  v_hint text;
+begin
+  execute p_statement;
+  return null;
+exception when others then
+  get stacked diagnostics v_hint = pg_exception_hint;
+  return v_hint;
+end;
+$$;
+
 grant execute on all functions in schema tests to anon, authenticated, service_role;
 
-select plan(6);
+select plan(8);
 
 select has_function('tests'::name, 'act_as'::name, array['text'], 'tests.act_as exists');
 
@@ -209,6 +225,10 @@ select is(
   (select count(*)::integer from public.indicators i join public.cycles c on c.id = i.cycle_id
    where c.year = 2091 and i.parent_id is not null),
   84, 'create_cycle installs the catalog');
+
+select is(tests.hint_of($q$do $d$ begin raise exception 'no' using hint = 'Do this.'; end $d$$q$), 'Do this.',
+  'hint_of returns the hint of a refusal');
+select is(tests.hint_of('select 1'), null, 'hint_of returns null when the statement succeeds');
 
 delete from auth.users where email = 'helper-check-blgu@test.local';
 delete from public.cycles where year = 2091;

@@ -100,17 +100,6 @@ select throws_ok($$update public.cycles set is_active = true where year = 2090$$
   'a second cycle cannot be active');
 
 select tests.create_user('catalog-mlgoo@t.local', 'mlgoo');
-create function pg_temp.hint_of(p_statement text) returns text language plpgsql as $f$
-declare
-  v_hint text;
-begin
-  execute p_statement;
-  return null;
-exception when others then
-  get stacked diagnostics v_hint = pg_exception_hint;
-  return v_hint;
-end;
-$f$;
 select tests.act_as('catalog-mlgoo@t.local');
 insert into public.cycles (year, title, reviewed_year, catalog_edition) values (2094, 'SGLGB 2094', 2093, '2024');
 select throws_ok(
@@ -118,7 +107,7 @@ select throws_ok(
   'VA007', 'Catalog edition 2025 is not loaded',
   'a cycle naming an edition that is not loaded is refused by name');
 select is(
-  pg_temp.hint_of($$insert into public.cycles (year, title, reviewed_year, catalog_edition)
+  tests.hint_of($$insert into public.cycles (year, title, reviewed_year, catalog_edition)
     values (2095, 'SGLGB 2095', 2094, '2025')$$),
   'Name one of the loaded editions: 2024, unknown-placeholder.',
   'the refusal lists the editions the MLGOO can name, which they cannot read themselves');

@@ -1,7 +1,7 @@
 -- MOV uploads through storage.objects: the Storage API's two inserts, the mov_files row, the
 -- projection job dispatched through net.http_post, each refusal, late metadata and soft delete.
 begin;
-select plan(44);
+select plan(46);
 
 insert into private.settings (key, value) values
   ('vantage_functions_url', 'http://127.0.0.1:9/functions/v1'),
@@ -143,6 +143,20 @@ select throws_like(
   $$insert into storage.objects (bucket_id, name, owner_id)
     select 'movs', pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf'), validator_id::text from fixture$$,
   'Validators upload MOVs only during validation or calibration%', 'a validator cannot upload while the assessment is in draft');
+select is(tests.hint_of($$insert into storage.objects (bucket_id, name, owner_id)
+    select 'movs', pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf'), validator_id::text from fixture$$),
+  'Wait until every area is approved and the assessment is awaiting validation.',
+  'before validation, the validator is told to wait for it');
+select tests.act_as_postgres();
+update public.assessments set status = 'awaiting_approval' where id = (select assessment_id from fixture);
+select tests.act_as_service_role();
+select is(tests.hint_of($$insert into storage.objects (bucket_id, name, owner_id)
+    select 'movs', pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf'), validator_id::text from fixture$$),
+  'Validation is over for this assessment; the MLGOO can reopen it if a MOV must change.',
+  'after validation, the validator is told who can open uploads again');
+select tests.act_as_postgres();
+update public.assessments set status = 'draft' where id = (select assessment_id from fixture);
+select tests.act_as_service_role();
 select tests.act_as_postgres();
 update public.assessments set is_locked = true, locked_at = now(), lock_reason = 'deadline'
 where id = (select assessment_id from fixture);
