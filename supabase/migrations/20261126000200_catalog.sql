@@ -328,8 +328,10 @@ begin
   if not exists (select 1 from private.catalog_editions where edition = new.catalog_edition) then
     raise exception 'Catalog edition % is not loaded', new.catalog_edition
       using errcode = 'VA007',
-            hint = format('Name one of the loaded editions: %s.',
-                          (select string_agg(edition, ', ' order by edition) from private.catalog_editions));
+            hint = coalesce(
+              'Name one of the loaded editions: '
+                || (select string_agg(edition, ', ' order by edition) from private.catalog_editions) || '.',
+              'No edition is loaded: generate its migration with npm run catalog:generate and apply it.');
   end if;
   return new;
 end;

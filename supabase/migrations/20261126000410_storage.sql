@@ -104,6 +104,7 @@ comment on function private.parse_mov_path(text) is
 
 -- Who may do what with a MOV object -----------------------------------------------------------------
 
+-- private.check_mov_upload (pipeline migration) gives the reasons for the same rule: change both together.
 create function private.may_upload_mov(p_name text)
 returns boolean
 language sql
