@@ -51,15 +51,20 @@ select is(private.lock_overdue_assessments('2090-04-10 16:05+00'), 1, 'and the l
 
 -- Rework and calibration windows, on an assessment whose areas are all submitted.
 select tests.wf_fixture('dlw', 2091) as w \gset
-update public.assessments set is_locked = true where id <> :'w';
+-- Whether the deadline sweep, run at p_at, leaves the assessment locked.
+create function pg_temp.locked_by_sweep_at(p_assessment_id uuid, p_at timestamptz)
+returns boolean language sql as $$
+  select private.lock_overdue_assessments(p_at);
+  select is_locked from public.assessments where id = p_assessment_id;
+$$;
 select tests.wf_advance(:'w', 'dlw', 'submitted');
 select tests.act_as('dlw-assessor-1@test.local');
 select public.request_rework(:'w', 1::smallint, 'Upload the signed budget');
 select tests.act_as_postgres();
 select rework_due_at as rework_due from public.assessment_areas where assessment_id = :'w' and area_code = 1 \gset
-select is(private.lock_overdue_assessments(:'rework_due'::timestamptz - interval '1 minute'), 0,
+select is(pg_temp.locked_by_sweep_at(:'w', :'rework_due'::timestamptz - interval '1 minute'), false,
   'A rework is not locked within its window');
-select is(private.lock_overdue_assessments(:'rework_due'::timestamptz + interval '1 minute'), 1,
+select is(pg_temp.locked_by_sweep_at(:'w', :'rework_due'::timestamptz + interval '1 minute'), true,
   'and is locked once the rework window has passed');
 
 update public.assessments set is_locked = false where id = :'w';
@@ -69,9 +74,9 @@ select public.add_comment(:'w', 'Attach the appropriation ordinance', 'public', 
 select public.request_calibration(:'w', array[tests.wf_leaf(:'w', '1.1.1')]);
 select tests.act_as_postgres();
 select calibration_due_at as calibration_due from public.assessment_areas where assessment_id = :'w' and area_code = 1 \gset
-select is(private.lock_overdue_assessments(:'calibration_due'::timestamptz - interval '1 minute'), 0,
+select is(pg_temp.locked_by_sweep_at(:'w', :'calibration_due'::timestamptz - interval '1 minute'), false,
   'A calibration is not locked within its window');
-select is(private.lock_overdue_assessments(:'calibration_due'::timestamptz + interval '1 minute'), 1,
+select is(pg_temp.locked_by_sweep_at(:'w', :'calibration_due'::timestamptz + interval '1 minute'), true,
   'and is locked once the calibration window has passed');
 
 select * from finish();
