@@ -7,17 +7,12 @@
 begin;
 select plan(22);
 
-create temporary table fx (key text primary key, id uuid);
-insert into fx values
-  ('cycle', tests.create_cycle(2090)),
-  ('brgy', tests.create_barangay('990000401', 'Model Barangay'));
-insert into fx values
-  ('a', tests.create_assessment((select id from fx where key = 'cycle'), (select id from fx where key = 'brgy'))),
-  ('leaf', tests.leaf_id((select id from fx where key = 'cycle'), '1.1.1')),
-  ('validator', tests.create_user('dm-validator@t.local', 'validator'));
-select set_config('fx.a', (select id::text from fx where key = 'a'), true);
-select set_config('fx.brgy', (select id::text from fx where key = 'brgy'), true);
-select set_config('fx.validator', (select id::text from fx where key = 'validator'), true);
+-- Fixture ids as settings, read by current_setting('fx.*') inside the statements that must fail.
+select tests.create_cycle(2090) as cycle \gset
+select tests.create_barangay('990000401', 'Model Barangay') as brgy \gset
+select set_config('fx.brgy', :'brgy', true);
+select set_config('fx.a', tests.create_assessment(:'cycle', :'brgy')::text, true);
+select set_config('fx.validator', tests.create_user('dm-validator@t.local', 'validator')::text, true);
 
 -- Roles and scope ------------------------------------------------------------------------------------
 
@@ -56,7 +51,7 @@ select tests.act_as_postgres();
 -- Assessments and their areas -------------------------------------------------------------------------
 
 select throws_ok(
-  format('select tests.create_assessment(%L, %L)', (select id from fx where key = 'cycle'), current_setting('fx.brgy')),
+  format('select tests.create_assessment(%L, %L)', :'cycle', :'brgy'),
   '23505', null, 'a barangay has one assessment per cycle');
 select results_eq(
   $$select area_code::integer, status::text from public.assessment_areas
@@ -90,7 +85,7 @@ select throws_ok(
 
 select set_config('request.jwt.claims', jsonb_build_object('sub', current_setting('fx.validator'))::text, true);
 insert into public.reviews (assessment_id, leaf_id, area_code)
-select current_setting('fx.a')::uuid, (select id from fx where key = 'leaf'), 1;
+select current_setting('fx.a')::uuid, tests.leaf_id(:'cycle', '1.1.1'), 1;
 select is((select count(*)::integer from public.leaf_history where assessment_id = current_setting('fx.a')::uuid), 0,
   'a blank review records no history');
 
