@@ -139,25 +139,21 @@ select throws_ok(
   $$insert into storage.objects (bucket_id, name, owner_id)
     select 'movs', pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf'), tests.user_id('pipeline-other-blgu@test.local')::text from fixture$$,
   '42501', 'This assessment belongs to another barangay', 'a barangay cannot upload to another barangay''s assessment');
-select throws_like(
-  $$insert into storage.objects (bucket_id, name, owner_id)
-    select 'movs', pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf'), validator_id::text from fixture$$,
+select $$insert into storage.objects (bucket_id, name, owner_id)
+    select 'movs', pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf'), validator_id::text from fixture$$ as validator_upload \gset
+select throws_like(:'validator_upload',
   'Validators upload MOVs only during validation or calibration%', 'a validator cannot upload while the assessment is in draft');
-select is(tests.hint_of($$insert into storage.objects (bucket_id, name, owner_id)
-    select 'movs', pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf'), validator_id::text from fixture$$),
+select is(tests.hint_of(:'validator_upload'),
   'Wait until every area is approved and the assessment is awaiting validation.',
   'before validation, the validator is told to wait for it');
 select tests.act_as_postgres();
 update public.assessments set status = 'awaiting_approval' where id = (select assessment_id from fixture);
 select tests.act_as_service_role();
-select is(tests.hint_of($$insert into storage.objects (bucket_id, name, owner_id)
-    select 'movs', pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf'), validator_id::text from fixture$$),
+select is(tests.hint_of(:'validator_upload'),
   'Validation is over for this assessment; the MLGOO can reopen it if a MOV must change.',
   'after validation, the validator is told who can open uploads again');
 select tests.act_as_postgres();
 update public.assessments set status = 'draft' where id = (select assessment_id from fixture);
-select tests.act_as_service_role();
-select tests.act_as_postgres();
 update public.assessments set is_locked = true, locked_at = now(), lock_reason = 'deadline'
 where id = (select assessment_id from fixture);
 select tests.act_as_service_role();
