@@ -12,7 +12,7 @@ import {
 import { areaPasses } from "./area.ts";
 import { indicatorVerdict } from "./indicator.ts";
 import { type ReadAssessment, readAssessment } from "./input.ts";
-import { type AreaVerdict, decideOverall } from "./overall.ts";
+import { AreaCount } from "./overall.ts";
 import { projectLeaf, readinessPercent } from "./projection.ts";
 import { canonicalJson, CLASSIFIER_VERSION, inputHash, sha256 } from "./provenance.ts";
 import { leafRecommendation } from "./recommendation.ts";
@@ -199,8 +199,8 @@ function decide(
 
   const areas: ClassificationResult["areas"] = new Array(catalog.areas.length);
   const projectedAreas: ClassificationResult["projection"]["areas"] = new Array(areas.length);
-  // Each area's kind and projected verdict, for the 3+1 rule over the projection.
-  const projectedVerdicts: AreaVerdict[] = new Array(areas.length);
+  const officialCount = new AreaCount();
+  const projectedCount = new AreaCount();
   let scoredLeaves = 0;
   let projectedMet = 0;
   for (let a = 0; a < catalog.areas.length; a++) {
@@ -211,17 +211,19 @@ function decide(
     const scored = tallies.areaScored[a];
     const passed = tallies.areaPassed[a];
     const hasUnmetParent = tallies.areaHasUnmetParent[a] === 1;
+    const passes = areaPasses(scored, passed, hasUnmetParent);
     areas[a] = {
       code,
       kind,
-      passes: areaPasses(scored, passed, hasUnmetParent),
+      passes,
       scoredLeaves: scored,
       passedLeaves: passed,
       failures,
     };
     const projectedPasses = areaPasses(scored, tallies.areaProjectedMet[a], hasUnmetParent);
     projectedAreas[a] = { code, passes: projectedPasses, failures: projectedFailed };
-    projectedVerdicts[a] = { kind, passes: projectedPasses };
+    officialCount.add(kind, passes);
+    projectedCount.add(kind, projectedPasses);
     scoredLeaves += scored;
     projectedMet += tallies.areaProjectedMet[a];
   }
@@ -232,11 +234,11 @@ function decide(
     leaves,
     indicators,
     areas,
-    overall: decideOverall(areas),
+    overall: officialCount.verdict(),
     bbis,
     projection: {
       kind: "projection",
-      passed: decideOverall(projectedVerdicts).passed,
+      passed: projectedCount.verdict().passed,
       readinessPercent: readinessPercent(scoredLeaves, projectedMet),
       areas: projectedAreas,
     },

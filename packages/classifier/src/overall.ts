@@ -7,23 +7,28 @@ export type OverallVerdict = {
   essentialAreasPassed: number;
 };
 
-/** What the 3+1 rule reads of an area: its kind and whether it passes. */
-export type AreaVerdict = { kind: AreaKind; passes: boolean };
+/**
+ * The 3+1 rule over areas counted one at a time, as they are decided: the classifier keeps one
+ * count for the official verdict and one for the projection, instead of walking its areas again.
+ */
+export class AreaCount {
+  private coreAreas = 0;
+  private coreAreasPassed = 0;
+  private essentialAreasPassed = 0;
 
-export function decideOverall(areas: readonly AreaVerdict[]): OverallVerdict {
-  let coreAreas = 0;
-  let coreAreasPassed = 0;
-  let essentialAreasPassed = 0;
-  for (let i = 0; i < areas.length; i++) {
-    const area = areas[i];
-    if (area.kind === "core") {
-      coreAreas += 1;
-      if (area.passes) coreAreasPassed += 1;
-    } else if (area.passes) essentialAreasPassed += 1;
+  add(kind: AreaKind, passes: boolean): void {
+    if (kind === "core") {
+      this.coreAreas += 1;
+      if (passes) this.coreAreasPassed += 1;
+    } else if (passes) this.essentialAreasPassed += 1;
   }
-  return {
-    passed: coreAreas > 0 && coreAreasPassed === coreAreas && essentialAreasPassed >= 1,
-    coreAreasPassed,
-    essentialAreasPassed,
-  };
+
+  verdict(): OverallVerdict {
+    const { coreAreas, coreAreasPassed, essentialAreasPassed } = this;
+    return {
+      passed: coreAreas > 0 && coreAreasPassed === coreAreas && essentialAreasPassed >= 1,
+      coreAreasPassed,
+      essentialAreasPassed,
+    };
+  }
 }

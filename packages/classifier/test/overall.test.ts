@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../src/index.ts";
-import { decideOverall } from "../src/overall.ts";
+import { AreaCount } from "../src/overall.ts";
 import { decisions2024, input2024 } from "./fixtures/assessments.ts";
 
 const core = [1, 2, 3];
@@ -33,6 +33,17 @@ describe("the 3+1 rule (§5 rule 6)", () => {
   });
 
   it("a catalog without core areas never passes", () => {
-    expect(decideOverall([{ kind: "essential", passes: true }]).passed).toBe(false);
+    const count = new AreaCount();
+    count.add("essential", true);
+    expect(count.verdict()).toEqual({ passed: false, coreAreasPassed: 0, essentialAreasPassed: 1 });
+  });
+
+  it("a core area that fails stops the verdict, whatever order the areas come in", () => {
+    const count = new AreaCount();
+    count.add("essential", true);
+    count.add("core", true);
+    count.add("core", false);
+    count.add("core", true);
+    expect(count.verdict()).toEqual({ passed: false, coreAreasPassed: 2, essentialAreasPassed: 1 });
   });
 });
