@@ -10,15 +10,23 @@ type Json = null | boolean | number | string | readonly Json[] | {
   readonly [key: string]: Json | undefined;
 };
 
-/** JSON with object keys sorted, so equal values always encode to the same text. */
+/**
+ * JSON with object keys sorted, so equal values always encode to the same text. The engine's own
+ * JSON.stringify writes it, which keeps a catalog's first classification short. JavaScript lists
+ * integer-like keys first, in numeric order, so such keys would precede the sorted others; a
+ * catalog has none.
+ */
 export function canonicalJson(value: Json | undefined): string {
-  if (value === null || value === undefined) return "null";
-  if (typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const record = value as { readonly [key: string]: Json | undefined };
-  const fields = Object.keys(record).filter((key) => record[key] !== undefined).sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
-  return `{${fields.join(",")}}`;
+  return JSON.stringify(value ?? null, withSortedKeys);
+}
+
+/** A JSON.stringify replacer that writes every object with its keys in sorted order. */
+function withSortedKeys(_key: string, value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(record).sort()) sorted[key] = record[key];
+  return sorted;
 }
 
 /**

@@ -25,6 +25,11 @@ describe("provenance (§5 rule 10)", () => {
     expect(canonicalJson({ a: undefined, b: 1 })).toBe(canonicalJson({ b: 1 }));
   });
 
+  it("absent list entries and an absent value encode as null", () => {
+    expect(canonicalJson([undefined, { b: undefined }])).toBe("[null,{}]");
+    expect(canonicalJson(undefined)).toBe("null");
+  });
+
   it("the hash is the SHA-256 of the text in hex", () => {
     expect(sha256Hex("abc")).toBe(
       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
