@@ -143,46 +143,38 @@ function isDecisionOrNull(value: unknown): value is Decision | null {
   return value === null || value === "met" || value === "unmet" || value === "considered";
 }
 
-/** Whether `for…in` over the object visits exactly its own enumerable keys. */
-function enumeratesOwnKeysOnly(value: object, plainPrototype: boolean): boolean {
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === null || (prototype === Object.prototype && plainPrototype);
-}
-
-function hasEnumerableKeys(value: object): boolean {
-  for (const _ in value) return true;
-  return false;
-}
+/**
+ * Whether a key `for…in` visited is the object's own: V8 answers `hasOwnProperty` on the key and
+ * object of a `for…in` from the loop's own map check, without a lookup (`Object.hasOwn` gets no
+ * such treatment).
+ */
+const hasOwnProperty = Object.prototype.hasOwnProperty;
 
 /**
  * The checklist as values by item position, each checked against its item's type; unknown keys
  * are refused. Keys usually arrive in catalog order, so each is compared with the item after the
- * previous key's before it is looked up. Anything amiss, or an object whose `for…in` would also
- * visit inherited keys, is left to the walk over its own keys, which names the offending field.
- * Returns whether any value was given.
+ * previous key's before it is looked up. Anything amiss, including a key the object only inherits,
+ * is left to the walk over its own keys, which names the offending field. Returns whether any
+ * value was given.
  */
 function readChecklist(
   value: unknown,
   catalog: IndexedCatalog,
   placed: PlacedLeaf,
   index: number,
-  plainPrototype: boolean,
   values: ChecklistValue[],
 ): boolean {
   if (!isRecord(value)) refuse(`responses[${index}].checklist`, EXPECTED_OBJECT);
   const { itemKeys, plans: { kinds: itemKinds } } = catalog;
   const { itemOffset: offset, itemCount: count } = placed;
   for (let i = 0; i < count; i++) values[offset + i] = null;
-  if (!enumeratesOwnKeysOnly(value, plainPrototype)) {
-    return readChecklistByOwnKeys(value, catalog, placed, index, values);
-  }
   let next = 0;
   let given = false;
   for (const key in value) {
     const position = next < count && itemKeys[offset + next] === key
       ? next
       : placed.itemPositions.get(key);
-    if (position === undefined) {
+    if (position === undefined || !hasOwnProperty.call(value, key)) {
       return readChecklistByOwnKeys(value, catalog, placed, index, values);
     }
     next = position + 1;
@@ -254,8 +246,6 @@ function leafNamed(catalog: IndexedCatalog, code: string, after: number): Placed
 }
 
 function readResponses(value: unknown, catalog: IndexedCatalog, read: ReadAssessment): void {
-  // Checked once per read, not per checklist: whether plain objects inherit enumerable keys.
-  const plainPrototype = !hasEnumerableKeys(Object.prototype);
   const rows = list(value, "responses");
   let previous = -1;
   for (let index = 0; index < rows.length; index++) {
@@ -269,14 +259,7 @@ function readResponses(value: unknown, catalog: IndexedCatalog, read: ReadAssess
     if (read.responses[position] !== 0) {
       refuse(`responses[${index}].leafCode`, "duplicate response for this leaf");
     }
-    const given = readChecklist(
-      fields.checklist,
-      catalog,
-      placed,
-      index,
-      plainPrototype,
-      read.values,
-    );
+    const given = readChecklist(fields.checklist, catalog, placed, index, read.values);
     const { decision, override } = fields;
     if (!isDecisionOrNull(decision)) {
       refuse(`responses[${index}].decision`, expectedOneOf(DECISIONS));

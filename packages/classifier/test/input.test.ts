@@ -193,6 +193,26 @@ describe("reading a checklist by its keys", () => {
     expect(viaPrototype.leaves[0]).toEqual(empty.leaves[0]);
     expect(viaPrototype.inputHash).toBe(empty.inputHash);
   });
+
+  it("an item key every object inherits is not read as an answer, and own keys still are", async () => {
+    const [inherited, own] = leaf2024("1.1.1").items
+      .filter((item) => item.type === "checkbox")
+      .map((item) => item.key);
+    const classifyWith = (checklist: Record<string, boolean>) =>
+      classify(input2024({ responses: [response("1.1.1", { checklist })] }));
+    const expected = await classifyWith({ [own]: true });
+    Object.defineProperty(Object.prototype, inherited, {
+      value: true,
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+    try {
+      expect(await classifyWith({ [own]: true })).toEqual(expected);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)[inherited];
+    }
+  });
 });
 
 describe("one classification after another", () => {
