@@ -5,7 +5,8 @@ import { ClassifierInputError } from "./errors.ts";
 import {
   appendFailures,
   cachedMissingFailures,
-  FAILS,
+  failsNeither,
+  type HowItFails,
   officialFailure,
   projectedFailure,
 } from "./explain.ts";
@@ -21,7 +22,7 @@ import { responseStatus, statusPasses } from "./status.ts";
 
 /**
  * Scored leaves counted by indicator and by area while the leaves are classified, so the verdicts
- * above the leaves need no further pass over them, and how each leaf fails (`FAILS`), so the
+ * above the leaves need no further pass over them, and how each leaf fails (`HowItFails`), so the
  * explanations need not look at leaves that do not. One set per catalog, reset on every call.
  */
 type Tallies = {
@@ -157,12 +158,13 @@ function explainArea(
   const { indexed: catalog, tallies } = prepared;
   for (let k = 0; k < positions.length; k++) {
     const i = positions[k];
-    const fails = tallies.leafOfficialFailure[i];
-    const projectedFails = tallies.leafProjectedFailure[i];
+    const fails = tallies.leafOfficialFailure[i] as HowItFails;
+    const projectedFails = tallies.leafProjectedFailure[i] as HowItFails;
     const underUnmetParent = tallies.indicatorExplicitUnmet[catalog.leafIndicators[i]] === 1;
-    if (fails === FAILS.not && projectedFails === FAILS.not && !underUnmetParent) continue;
+    const failsNot = failsNeither(fails, projectedFails);
+    if (failsNot && !underUnmetParent) continue;
     const reasons = catalog.leaves[i].reasons;
-    const missing = fails === FAILS.not && projectedFails === FAILS.not
+    const missing = failsNot
       ? NO_FAILURES
       : cachedMissingFailures(prepared.missingFailures, i, read.filledSlots[i], leaves[i], reasons);
     appendFailures(official, fails, underUnmetParent, missing, reasons);

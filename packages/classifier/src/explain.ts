@@ -4,10 +4,13 @@ import type { Failure, LeafResult } from "./schema.ts";
 /** §5 rule 9, explanation: why a scored leaf fails its area, so a barangay knows exactly what to fix. */
 
 /**
- * Why a leaf fails, official or projected, as a number the classifier can keep per leaf: it fails
- * for its missing MOVs and then, unless `missingMovs`, for `unmet` or `no_decision`.
+ * How a leaf fails, official or projected, as a number the classifier keeps per leaf: 0 it does
+ * not fail, 1 it is unmet, 2 it has no decision, 3 it fails only for its missing MOVs (projected
+ * from completeness). A failing leaf lists its missing MOVs, then its reason unless 3. The code
+ * compares these numbers as literals: the fields of a shared constants object would be loaded
+ * again on each of the checks every leaf goes through.
  */
-export const FAILS = { not: 0, unmet: 1, noDecision: 2, missingMovs: 3 } as const;
+export type HowItFails = 0 | 1 | 2 | 3;
 
 /**
  * A leaf's failures, built once per catalog leaf and shared (frozen) by every result that lists
@@ -33,15 +36,20 @@ export function leafReasons(leafCode: string, slotKeys: readonly string[]): Leaf
 type ExplainedLeaf = Pick<LeafResult, "scored" | "completeness">;
 
 /** How a leaf fails officially: a leaf that does not pass fails as unmet or for want of a decision. */
-export function officialFailure({ scored, passes, status }: LeafResult): number {
-  if (!scored || passes) return FAILS.not;
-  return status === "no_decision" ? FAILS.noDecision : FAILS.unmet;
+export function officialFailure({ scored, passes, status }: LeafResult): HowItFails {
+  if (!scored || passes) return 0;
+  return status === "no_decision" ? 2 : 1;
 }
 
 /** How a leaf fails in the projection: one projected from completeness only for its missing MOVs. */
-export function projectedFailure({ scored, projected, projectedFrom }: LeafResult): number {
-  if (!scored || projected === "met") return FAILS.not;
-  return projectedFrom === "completeness" ? FAILS.missingMovs : FAILS.unmet;
+export function projectedFailure({ scored, projected, projectedFrom }: LeafResult): HowItFails {
+  if (!scored || projected === "met") return 0;
+  return projectedFrom === "completeness" ? 3 : 1;
+}
+
+/** Whether a leaf fails neither officially nor in the projection. */
+export function failsNeither(official: HowItFails, projected: HowItFails): boolean {
+  return official === 0 && projected === 0;
 }
 
 /** The leaf's missing MOVs as failures, in the order completeness lists them. */
@@ -67,35 +75,39 @@ export function cachedMissingFailures(
 }
 
 /**
- * Appends a scored leaf's failures for `fails` (a FAILS value) to `into`: a failing leaf lists its
+ * Appends a scored leaf's failures for `fails` to `into`: a failing leaf lists its
  * missing MOVs, then its verdict reason; a passing leaf fails only through an explicitly Unmet
  * parent. `missing` is needed only when the leaf fails.
  */
 export function appendFailures(
   into: Failure[],
-  fails: number,
+  fails: HowItFails,
   parentUnmet: boolean,
   missing: readonly Failure[],
   reasons: LeafReasons,
 ): void {
-  if (fails === FAILS.not) {
+  if (fails === 0) {
     if (parentUnmet) into.push(reasons.parentUnmet);
     return;
   }
   for (let i = 0; i < missing.length; i++) into.push(missing[i]);
-  if (fails === FAILS.unmet) into.push(reasons.unmet);
-  else if (fails === FAILS.noDecision) into.push(reasons.noDecision);
+  if (fails === 1) into.push(reasons.unmet);
+  else if (fails === 2) into.push(reasons.noDecision);
 }
 
 /**
  * A leaf's failures for `fails` (its `officialFailure` or `projectedFailure`), on their own: what
  * the classifier appends to its area's list.
  */
-export function leafFailures(leaf: LeafResult, fails: number, parentUnmet: boolean): Failure[] {
+export function leafFailures(
+  leaf: LeafResult,
+  fails: HowItFails,
+  parentUnmet: boolean,
+): Failure[] {
   const into: Failure[] = [];
   if (!leaf.scored) return into;
   const reasons = leafReasons(leaf.code, leaf.completeness.missingSlots);
-  const missing = fails === FAILS.not ? [] : missingFailures(leaf, reasons);
+  const missing = fails === 0 ? [] : missingFailures(leaf, reasons);
   appendFailures(into, fails, parentUnmet, missing, reasons);
   return into;
 }
