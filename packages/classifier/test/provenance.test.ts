@@ -25,9 +25,9 @@ describe("provenance (§5 rule 10)", () => {
     expect(canonicalJson({ a: undefined, b: 1 })).toBe(canonicalJson({ b: 1 }));
   });
 
-  it("absent list entries and an absent value encode as null", () => {
-    expect(canonicalJson([undefined, { b: undefined }])).toBe("[null,{}]");
+  it("an absent value encodes as null, and absent fields of objects in a list are dropped", () => {
     expect(canonicalJson(undefined)).toBe("null");
+    expect(canonicalJson([{ b: undefined, a: 1 }, null])).toBe('[{"a":1},null]');
   });
 
   it("the hash is the SHA-256 of the text in hex", () => {
