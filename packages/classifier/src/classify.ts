@@ -161,10 +161,10 @@ function explainArea(
     const fails = tallies.leafOfficialFailure[i] as HowItFails;
     const projectedFails = tallies.leafProjectedFailure[i] as HowItFails;
     const underUnmetParent = tallies.indicatorExplicitUnmet[catalog.leafIndicators[i]] === 1;
-    const failsNot = failsNeither(fails, projectedFails);
-    if (failsNot && !underUnmetParent) continue;
+    const failsNeitherWay = failsNeither(fails, projectedFails);
+    if (failsNeitherWay && !underUnmetParent) continue;
     const reasons = catalog.leaves[i].reasons;
-    const missing = failsNot
+    const missing = failsNeitherWay
       ? NO_FAILURES
       : cachedMissingFailures(prepared.missingFailures, i, read.filledSlots[i], leaves[i], reasons);
     appendFailures(official, fails, underUnmetParent, missing, reasons);

@@ -75,9 +75,9 @@ export function cachedMissingFailures(
 }
 
 /**
- * Appends a scored leaf's failures for `fails` to `into`: a failing leaf lists its
- * missing MOVs, then its verdict reason; a passing leaf fails only through an explicitly Unmet
- * parent. `missing` is needed only when the leaf fails.
+ * Appends a scored leaf's failures for `fails` to `into`: a failing leaf lists its missing MOVs,
+ * then its verdict reason; a passing leaf fails only through an explicitly Unmet parent.
+ * `missing` is needed only when the leaf fails.
  */
 export function appendFailures(
   into: Failure[],
