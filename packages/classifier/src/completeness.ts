@@ -7,8 +7,8 @@ export type Completeness = {
   satisfiedOption: string | null;
 };
 
-/** Live files by slot position (from an offset); absent or 0 when a slot has none. */
-export type LiveFiles = ArrayLike<number> | undefined;
+/** Live files by slot position (from an offset); 0 when a slot has none. */
+export type LiveFiles = ArrayLike<number>;
 
 /** A leaf's slots as positions: shared slots and option groups in catalog order, compiled once per leaf. */
 export type SlotLayout = {
@@ -89,13 +89,12 @@ function missingIn(
 ): string[] {
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i];
-    if (files === undefined || !(files[offset + position] > 0)) into.push(layout.keys[position]);
+    if (!(files[offset + position] > 0)) into.push(layout.keys[position]);
   }
   return into;
 }
 
 function isWhole(positions: readonly number[], files: LiveFiles, offset: number): boolean {
-  if (files === undefined) return positions.length === 0;
   for (let i = 0; i < positions.length; i++) if (!(files[offset + positions[i]] > 0)) return false;
   return true;
 }
