@@ -94,20 +94,3 @@ export function appendFailures(
   if (fails === 1) into.push(reasons.unmet);
   else if (fails === 2) into.push(reasons.noDecision);
 }
-
-/**
- * A leaf's failures for `fails` (its `officialFailure` or `projectedFailure`), on their own: what
- * the classifier appends to its area's list.
- */
-export function leafFailures(
-  leaf: LeafResult,
-  fails: HowItFails,
-  parentUnmet: boolean,
-): Failure[] {
-  const into: Failure[] = [];
-  if (!leaf.scored) return into;
-  const reasons = leafReasons(leaf.code, leaf.completeness.missingSlots);
-  const missing = fails === 0 ? [] : missingFailures(leaf, reasons);
-  appendFailures(into, fails, parentUnmet, missing, reasons);
-  return into;
-}

@@ -3,7 +3,6 @@ import {
   type CatalogLeaf,
   type ChecklistValue,
   ITEM_KIND,
-  type ItemType,
   type Verdict,
 } from "./schema.ts";
 
@@ -20,8 +19,8 @@ function isScoreable(item: CatalogItem): boolean {
   return item.type !== "info_text" && item.type !== "section_header" && !item.isProfiling;
 }
 
-/** Whether a value meets its item, by `ITEM_KIND`. */
-function metByKind(kind: number, value: ChecklistValue | undefined): boolean {
+/** Whether a value meets its item, by the item's `ITEM_KIND`. */
+export function metByKind(kind: number, value: ChecklistValue | undefined): boolean {
   switch (kind) {
     case 0: // checkbox
       return value === true;
@@ -36,10 +35,6 @@ function metByKind(kind: number, value: ChecklistValue | undefined): boolean {
     default: // info_text, section_header
       return false;
   }
-}
-
-export function itemMet(type: ItemType, value: ChecklistValue | undefined): boolean {
-  return metByKind(ITEM_KIND[type], value);
 }
 
 const RULES = [

@@ -1,12 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { leafFailures, officialFailure, projectedFailure } from "../src/explain.ts";
-import { classify, type LeafResult } from "../src/index.ts";
+import {
+  appendFailures,
+  type HowItFails,
+  leafReasons,
+  officialFailure,
+  projectedFailure,
+} from "../src/explain.ts";
+import { classify, type Failure, type LeafResult } from "../src/index.ts";
 import { decisions2024, input2024, leaf2024 } from "./fixtures/assessments.ts";
 
+/** What the classifier appends to an area's list for one scored leaf failing as `fails`. */
+function failuresOf(leaf: LeafResult, fails: HowItFails, parentUnmet: boolean): Failure[] {
+  const reasons = leafReasons(leaf.code, leaf.completeness.missingSlots);
+  const missing = leaf.completeness.missingSlots.map((slot) =>
+    reasons.missing.get(slot) as Failure
+  );
+  const into: Failure[] = [];
+  appendFailures(into, fails, parentUnmet, missing, reasons);
+  return into;
+}
 const officialFailures = (leaf: LeafResult, parentUnmet: boolean) =>
-  leafFailures(leaf, officialFailure(leaf), parentUnmet);
+  failuresOf(leaf, officialFailure(leaf), parentUnmet);
 const projectedFailures = (leaf: LeafResult, parentUnmet: boolean) =>
-  leafFailures(leaf, projectedFailure(leaf), parentUnmet);
+  failuresOf(leaf, projectedFailure(leaf), parentUnmet);
 
 function leafResult(extra: Partial<LeafResult>): LeafResult {
   return {
@@ -53,11 +69,17 @@ describe("explanation reason codes (§5 rule 9)", () => {
     expect(officialFailures(leafResult({}), false)).toEqual([]);
   });
 
-  it("profiling leaves are never listed", () => {
-    expect(
-      officialFailures(leafResult({ scored: false, passes: false, status: "no_decision" }), true),
-    )
-      .toEqual([]);
+  it("a profiling leaf fails neither officially nor in the projection", () => {
+    const profiling = leafResult({
+      scored: false,
+      passes: false,
+      status: "no_decision",
+      projected: "unmet",
+      projectedFrom: "completeness",
+      completeness: missing,
+    });
+    expect(officialFailure(profiling)).toBe(0);
+    expect(projectedFailure(profiling)).toBe(0);
   });
 
   it("a leaf projected unmet from completeness fails only for its missing MOVs", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { itemMet, leafRecommendation, recommendationPlans } from "../src/recommendation.ts";
+import { leafRecommendation, metByKind, recommendationPlans } from "../src/recommendation.ts";
 import type { CatalogLeaf, ChecklistValue } from "../src/index.ts";
 import { ITEM_KIND } from "../src/schema.ts";
 import { item, leaf, leaf2024 } from "./fixtures/assessments.ts";
@@ -26,11 +26,11 @@ describe("checklist value semantics", () => {
       ["info_text", "shown", false],
     ] as const,
   )("a %s valued %j is met: %s", (type, value, met) => {
-    expect(itemMet(item("k", type).type, value)).toBe(met);
+    expect(metByKind(ITEM_KIND[item("k", type).type], value)).toBe(met);
   });
 
   it("an absent value is not met", () => {
-    expect(itemMet("calculation_field", undefined)).toBe(false);
+    expect(metByKind(ITEM_KIND.calculation_field, undefined)).toBe(false);
   });
 });
 
