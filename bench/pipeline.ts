@@ -2,6 +2,7 @@ import process from "node:process";
 import { parseArgs } from "node:util";
 import { databaseUrl, freePort } from "../tools/lib/cluster.ts";
 import { connect, type Sql } from "../tools/lib/database.ts";
+import { runMain } from "../tools/lib/errors.ts";
 import { exitOnSignals, onShutdown, shutdown } from "../tools/lib/lifecycle.ts";
 import {
   apiKeys,
@@ -340,4 +341,4 @@ async function main() {
   );
 }
 
-await main();
+await runMain(main);
