@@ -330,9 +330,16 @@ describe("generate.ts", () => {
       exitCode: 1,
       message: expect.stringContaining("edition.sql is stale"),
     });
+    // Regenerating needs the source, so the message says where it is expected.
+    expect(run(args, noSource).message).toContain(noSource.VANTAGE_CATALOG_SOURCE);
     writeFileSync(paths.sql, readFileSync(DEFAULT_PATHS.sql));
     writeFileSync(paths.json, readFileSync(paths.json, "utf8").replace("\n", "\n "));
     expect(run(args, noSource).message).toContain("edition.json is stale");
+    rmSync(paths.json);
+    expect(run(args, noSource)).toEqual({
+      exitCode: 1,
+      message: expect.stringContaining("edition.json is stale"),
+    });
   });
 
   withSource("exits 1 from the command line when a checked file is stale", () => {

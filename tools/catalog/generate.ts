@@ -101,16 +101,26 @@ const stale = (path: string): Outcome => ({
   message: `${relative(REPO_ROOT, path)} is stale: run ${GENERATE_COMMAND}`,
 });
 
+/** A stale file found without the source: regenerating needs the source back first. */
+const staleWithoutSource = (path: string, source: string): Outcome => ({
+  exitCode: 1,
+  message: `${relative(REPO_ROOT, path)} is stale: run ${GENERATE_COMMAND} with the reference ` +
+    `catalog at ${source} (or named with VANTAGE_CATALOG_SOURCE or --source)`,
+});
+
 /** The checked-in JSON file and migration, rendered again from the JSON and the source named in the migration. */
 function checkAgainstEachOther(paths: { source: string; json: string; sql: string }): Outcome {
+  const staleFile = (path: string) => staleWithoutSource(path, paths.source);
+  if (!existsSync(paths.json)) return staleFile(paths.json);
+  if (!existsSync(paths.sql)) return staleFile(paths.sql);
   const json = readFileSync(paths.json, "utf8");
   const sql = readFileSync(paths.sql, "utf8");
   const header = MIGRATION_HEADER.exec(sql);
-  if (header === null) return stale(paths.sql);
+  if (header === null) return staleFile(paths.sql);
   const document = JSON.parse(json);
-  if (renderJson(document) !== json) return stale(paths.json);
+  if (renderJson(document) !== json) return staleFile(paths.json);
   const source = { path: header[1], sha256: header[2] };
-  if (renderMigration(document, source, GENERATE_COMMAND) !== sql) return stale(paths.sql);
+  if (renderMigration(document, source, GENERATE_COMMAND) !== sql) return staleFile(paths.sql);
   return {
     exitCode: 0,
     message: `catalog files agree with each other; their source ${
