@@ -1,6 +1,6 @@
 import { decodeJwt, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { mintApiKey, mintUserToken, verifyToken } from "./jwt.ts";
+import { mintApiKey, signClaims, userClaims, verifyToken } from "./jwt.ts";
 
 // The keys `supabase start` prints for every local project: clients configured for the CLI's
 // stack work against this one unchanged.
@@ -15,11 +15,11 @@ describe("local JWTs", () => {
     expect(await mintApiKey("service_role")).toBe(CLI_SERVICE_ROLE_KEY);
   });
 
-  it("mints a user token with the user as subject and the given claims", async () => {
-    const token = await mintUserToken("00000000-0000-4000-8000-000000000001", {
+  it("signs a user's claims with the user as subject and the given claims", async () => {
+    const token = await signClaims(userClaims("00000000-0000-4000-8000-000000000001", {
       app_role: "mlgoo",
       sub: "someone-else",
-    });
+    }));
     const claims = await verifyToken(token);
     expect(claims.sub).toBe("00000000-0000-4000-8000-000000000001");
     expect(claims.role).toBe("authenticated");
@@ -36,7 +36,7 @@ describe("local JWTs", () => {
   });
 
   it("rejects an expired token", async () => {
-    const expired = await mintUserToken("00000000-0000-4000-8000-000000000001", {}, -60);
+    const expired = await signClaims(userClaims("00000000-0000-4000-8000-000000000001", {}, -60));
     expect(decodeJwt(expired).sub).toBe("00000000-0000-4000-8000-000000000001");
     await expect(verifyToken(expired)).rejects.toThrow(/exp/);
   });

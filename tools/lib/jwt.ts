@@ -42,15 +42,6 @@ export function userClaims(
   };
 }
 
-/** An access token for a user (see `userClaims`). */
-export function mintUserToken(
-  userId: string,
-  claims: Record<string, unknown> = {},
-  lifetimeSeconds = 3600,
-): Promise<string> {
-  return signClaims(userClaims(userId, claims, lifetimeSeconds));
-}
-
 /** Verifies a token signed with the local secret; rejects if it is invalid or expired. */
 export async function verifyToken(token: string): Promise<JWTPayload> {
   const { payload } = await jwtVerify(token, secretKey, {
