@@ -3,7 +3,7 @@
 -- fixed. At most one cycle is active.
 
 begin;
-select plan(16);
+select plan(19);
 
 select tests.create_cycle(2090);
 
@@ -46,8 +46,7 @@ select is_empty($$
   with installed as (
     select leaf.code, jsonb_build_object(
       'parent', jsonb_build_array(parent.code, parent.is_bbi, parent.is_profiling_only),
-      'area', leaf.area_code, 'rule', leaf.validation_rule, 'bbi', leaf.is_bbi,
-      'profiling', leaf.is_profiling_only, 'consideration', leaf.has_consideration_rule,
+      'rule', leaf.validation_rule, 'consideration', leaf.has_consideration_rule,
       'fallback', leaf.accomplishment_fallback,
       'items', (select jsonb_agg(jsonb_build_array(ci.item_key, ci.item_type, ci.is_required, ci.option_group, ci.is_profiling)
                                  order by ci.sort_order)
@@ -59,9 +58,7 @@ select is_empty($$
   edition as (
     select leaf ->> 'code' as code, jsonb_build_object(
       'parent', jsonb_build_array(parent ->> 'code', (parent ->> 'isBbi')::boolean, (parent ->> 'isProfilingOnly')::boolean),
-      'area', (parent ->> 'area')::integer, 'rule', leaf ->> 'validationRule', 'bbi', (parent ->> 'isBbi')::boolean,
-      'profiling', (leaf ->> 'isProfilingOnly')::boolean or (parent ->> 'isProfilingOnly')::boolean,
-      'consideration', (leaf ->> 'hasConsiderationRule')::boolean,
+      'rule', leaf ->> 'validationRule', 'consideration', (leaf ->> 'hasConsiderationRule')::boolean,
       'fallback', leaf -> 'accomplishmentFallback',
       'items', (select jsonb_agg(jsonb_build_array(item ->> 'key', item ->> 'type', (item ->> 'required')::boolean,
                                                    item ->> 'optionGroup', (item ->> 'isProfiling')::boolean)
@@ -77,7 +74,18 @@ select is_empty($$
   (select * from installed except select * from edition)
   union all
   (select * from edition except select * from installed)
-$$, 'every leaf of a new cycle keeps its edition''s parent, area, rule, BBI, profiling, consideration and fallback flags, checklist items and upload slots, in order');
+$$, 'every leaf of a new cycle keeps its edition''s parent, rule, consideration and fallback, checklist items and upload slots, in order');
+
+-- What a leaf takes from its parent, against the 2024 edition's own figures.
+select is(array(select count(*)::integer from fresh_cycle where parent_id is not null
+                group by area_code order by area_code),
+  array[9, 9, 22, 34, 4, 6], 'each leaf is in its parent''s area: 9, 9, 22, 34, 4 and 6 leaves in areas 1 to 6');
+select is(array(select distinct parent.code from fresh_cycle leaf join public.indicators parent on parent.id = leaf.parent_id
+                where leaf.is_bbi order by parent.code),
+  array['2.1', '3.1', '3.2', '4.1', '4.3', '4.5', '6.1'], 'the leaves of the 7 BBIs are BBI leaves, and no other');
+select is(array(select code from fresh_cycle where parent_id is not null and is_profiling_only order by sort_order),
+  array['4.1.7', '4.2.2', '4.9.1', '4.9.2', '4.9.3', '4.9.4', '4.9.5'],
+  'the profiling-only leaves: their own flag, or their indicator''s (4.9)');
 
 insert into private.catalog_editions (edition, document, source_sha256)
 values ('unknown-placeholder', $${"indicators": [{"code": "1.1", "area": 1, "name": "Posted by {NEXT_YEAR}",
