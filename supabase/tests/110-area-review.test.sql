@@ -3,7 +3,7 @@
 -- checked afresh. The first submission freezes the snapshot.
 
 begin;
-select plan(73);
+select plan(74);
 
 select tests.wf_fixture('area') as a \gset
 select tests.wf_leaf(:'a', '1.1.2') as leaf \gset
@@ -26,13 +26,16 @@ select is(private.incomplete_leaves(:'a', 2::smallint) ->> 'pending', 'true',
 update public.jobs set status = 'done', finished_at = now() where id = :'job';
 
 -- The readiness projection the classify function stored after that upload (only the fields read
--- here): every leaf of area 1 complete but 1.1.1.
+-- here): every leaf complete but 1.1.1, and no entry at all for 2.1.1.
 insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
 select :'a', 'projection', 'test', repeat('a', 64), jsonb_build_object('leaves', jsonb_agg(
          jsonb_build_object('code', code, 'completeness', jsonb_build_object('complete', code <> '1.1.1')))),
        false, 1.2
 from public.indicators
-where cycle_id = (select cycle_id from public.assessments where id = :'a') and parent_id is not null;
+where cycle_id = (select cycle_id from public.assessments where id = :'a') and parent_id is not null
+  and code <> '2.1.1';
+select is(private.incomplete_leaves(:'a', 2::smallint) -> 'leaves', '["2.1.1"]'::jsonb,
+  'A scored leaf the newest projection does not mention is reported incomplete');
 
 -- 1. Submit an area ---------------------------------------------------------------------------------
 
