@@ -63,7 +63,10 @@ update public.assessment_areas set first_submitted_at = now()
 where assessment_id = current_setting('fx.a')::uuid and area_code = 3;
 update public.assessment_areas set first_submitted_at = now()
 where assessment_id = current_setting('fx.a')::uuid and area_code = 1;
-update public.assessment_areas set submitted_at = now()
+-- Area 3 submitted for the first time again: it is not recorded twice.
+update public.assessment_areas set first_submitted_at = null
+where assessment_id = current_setting('fx.a')::uuid and area_code = 3;
+update public.assessment_areas set first_submitted_at = now()
 where assessment_id = current_setting('fx.a')::uuid and area_code = 3;
 select is((select submitted_area_codes from public.assessments where id = current_setting('fx.a')::uuid),
   array[1, 3]::smallint[], 'the areas submitted at least once are recorded once each, in order');
