@@ -57,15 +57,22 @@ returns boolean language sql as $$
   select private.lock_overdue_assessments(p_at);
   select is_locked from public.assessments where id = p_assessment_id;
 $$;
+-- A sweep a minute before the window's end leaves the assessment open; one a minute after locks it.
+create function pg_temp.locked_only_after(p_assessment_id uuid, p_due timestamptz, p_window text)
+returns setof text language plpgsql as $$
+begin
+  return next is(pg_temp.locked_by_sweep_at(p_assessment_id, p_due - interval '1 minute'), false,
+    format('A %s is not locked within its window', p_window));
+  return next is(pg_temp.locked_by_sweep_at(p_assessment_id, p_due + interval '1 minute'), true,
+    format('and is locked once the %s window has passed', p_window));
+end;
+$$;
 select tests.wf_advance(:'w', 'dlw', 'submitted');
 select tests.act_as('dlw-assessor-1@test.local');
 select public.request_rework(:'w', 1::smallint, 'Upload the signed budget');
 select tests.act_as_postgres();
 select rework_due_at as rework_due from public.assessment_areas where assessment_id = :'w' and area_code = 1 \gset
-select is(pg_temp.locked_by_sweep_at(:'w', :'rework_due'::timestamptz - interval '1 minute'), false,
-  'A rework is not locked within its window');
-select is(pg_temp.locked_by_sweep_at(:'w', :'rework_due'::timestamptz + interval '1 minute'), true,
-  'and is locked once the rework window has passed');
+select * from pg_temp.locked_only_after(:'w', :'rework_due', 'rework');
 
 update public.assessments set is_locked = false where id = :'w';
 select tests.wf_advance(:'w', 'dlw', 'awaiting_validation');
@@ -74,10 +81,7 @@ select public.add_comment(:'w', 'Attach the appropriation ordinance', 'public', 
 select public.request_calibration(:'w', array[tests.wf_leaf(:'w', '1.1.1')]);
 select tests.act_as_postgres();
 select calibration_due_at as calibration_due from public.assessment_areas where assessment_id = :'w' and area_code = 1 \gset
-select is(pg_temp.locked_by_sweep_at(:'w', :'calibration_due'::timestamptz - interval '1 minute'), false,
-  'A calibration is not locked within its window');
-select is(pg_temp.locked_by_sweep_at(:'w', :'calibration_due'::timestamptz + interval '1 minute'), true,
-  'and is locked once the calibration window has passed');
+select * from pg_temp.locked_only_after(:'w', :'calibration_due', 'calibration');
 
 select * from finish();
 rollback;
