@@ -351,7 +351,10 @@ begin
   if new.catalog_edition is distinct from old.catalog_edition
      or new.reviewed_year is distinct from old.reviewed_year then
     raise exception 'The catalog edition and reviewed year of cycle % cannot change once it exists', old.year
-      using errcode = 'VA001', hint = 'Create a new cycle instead.';
+      using errcode = 'VA001',
+            hint = 'The installed catalog stays as created. If the cycle has no assessments yet, an '
+                   || 'administrator can delete it, and you can create it again with the right edition '
+                   || 'and reviewed year.';
   end if;
   return new;
 end;
