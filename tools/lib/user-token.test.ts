@@ -25,7 +25,7 @@ describe.skipIf(!databaseUrl)("npm run token", () => {
 
   it("refuses an e-mail no user has", async () => {
     await expect(userToken(port, "nobody@vantage.local")).rejects.toThrow(
-      "No user with the e-mail nobody@vantage.local",
+      "No user with the e-mail nobody@vantage.local: npm start lists the demo logins",
     );
   });
 });

@@ -29,7 +29,11 @@ export async function userToken(
     const [user] = await sql<AuthUser[]>`
       select id, email, phone, raw_app_meta_data, raw_user_meta_data, is_anonymous
       from auth.users where email = ${email}`;
-    if (!user) throw new UserFacingError(`No user with the e-mail ${email}`);
+    if (!user) {
+      throw new UserFacingError(
+        `No user with the e-mail ${email}: npm start lists the demo logins (README, "Demo logins")`,
+      );
+    }
     let claims = userClaims(user.id, {
       email: user.email,
       phone: user.phone ?? "",
