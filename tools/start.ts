@@ -1,5 +1,5 @@
 import { databaseUrl } from "./lib/cluster.ts";
-import { applyPlatform, connect, hasMigrations } from "./lib/database.ts";
+import { applyPlatform, connect, isResetFromCurrentSources } from "./lib/database.ts";
 import { demoLogins } from "./lib/demo-logins.ts";
 import { devCluster, devFunctionsPort } from "./lib/dev.ts";
 import { runMain } from "./lib/errors.ts";
@@ -16,14 +16,15 @@ await runMain(async () => {
   const cluster = devCluster();
 
   await bringUpCluster(cluster);
-  if (await hasMigrations(cluster.port)) {
+  if (await isResetFromCurrentSources(cluster.port)) {
     console.log(
       `[stack] reusing the cluster in ${cluster.dataDir} (npm run db:reset re-applies migrations)`,
     );
     await applyPlatform(cluster.port);
   } else {
     console.log(
-      `[stack] cluster in ${cluster.dataDir} lacks the newest migration: applying platform, migrations and seed`,
+      `[stack] cluster in ${cluster.dataDir} was not reset from the migrations and seed.sql as they ` +
+        "are now: applying platform, migrations and seed",
     );
     console.log(await resetWithPlatform(cluster.port));
   }

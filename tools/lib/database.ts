@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import postgres from "postgres";
 import { databaseUrl } from "./cluster.ts";
-import { binDir, newestMigrationVersion, platformDir, repoRoot } from "./paths.ts";
+import { binDir, platformDir, repoRoot, resetSourcesSha256 } from "./paths.ts";
 import { UserFacingError } from "./errors.ts";
 import { run } from "./processes.ts";
 
@@ -54,20 +54,39 @@ export async function resetDatabase(port: number): Promise<string> {
 }
 
 /**
- * Whether `supabase db reset` applied every migration here: the CLI's migration history holds the
- * newest one. A reset that stopped at a failing migration leaves the history short of it.
+ * A reset database records, as the comment on the CLI's `supabase_migrations` schema, the
+ * `resetSourcesSha256` of the migrations and seed it was built from, once the reset has succeeded.
  */
-export async function hasMigrations(port: number): Promise<boolean> {
+const RESET_SOURCES = "reset from migrations and seed with sha256 ";
+
+/** Clears the record before a reset, and writes it after a successful one (`sha256` not null). */
+export async function recordResetSources(port: number, sha256: string | null): Promise<void> {
   const sql = connect(databaseUrl(port));
   try {
-    const [{ history }] = await sql<{ history: boolean }[]>`
-      select to_regclass('supabase_migrations.schema_migrations') is not null as history`;
-    if (!history) return false;
-    const [{ applied }] = await sql<{ applied: boolean }[]>`
-      select exists (
-        select from supabase_migrations.schema_migrations where version = ${newestMigrationVersion()}
-      ) as applied`;
-    return applied;
+    // A comment takes no parameter; the value is this file's prefix and a hex digest.
+    const comment = sha256 === null ? "null" : `'${RESET_SOURCES}${sha256}'`;
+    await sql.unsafe(`
+      do $$ begin
+        if to_regnamespace('supabase_migrations') is not null then
+          comment on schema supabase_migrations is ${comment};
+        end if;
+      end $$`);
+  } finally {
+    await sql.end();
+  }
+}
+
+/**
+ * Whether the database was last reset, successfully, from the migrations and seed.sql as they are
+ * now. An edited, added or removed migration, an edited seed, or a reset that stopped at a failing
+ * statement leaves it out of date.
+ */
+export async function isResetFromCurrentSources(port: number): Promise<boolean> {
+  const sql = connect(databaseUrl(port));
+  try {
+    const [{ recorded }] = await sql<{ recorded: string | null }[]>`
+      select obj_description(to_regnamespace('supabase_migrations'), 'pg_namespace') as recorded`;
+    return recorded === `${RESET_SOURCES}${resetSourcesSha256()}`;
   } finally {
     await sql.end();
   }

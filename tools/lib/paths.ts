@@ -1,11 +1,11 @@
-import { existsSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const supabaseDir = path.join(repoRoot, "supabase");
 export const functionsDir = path.join(supabaseDir, "functions");
-export const migrationsDir = path.join(supabaseDir, "migrations");
 export const configTomlPath = path.join(supabaseDir, "config.toml");
 export const platformDir = path.join(repoRoot, "tools", "platform");
 export const devStateDir = path.join(repoRoot, ".vantage");
@@ -24,11 +24,18 @@ export function denoFunctionFolders(): string[] {
     .filter((folder) => existsSync(path.join(folder, "deno.json")));
 }
 
-/** The version (file-name prefix) of the newest migration in supabase/migrations. */
-export function newestMigrationVersion(): string {
-  const versions = readdirSync(migrationsDir)
-    .map((name) => /^(\d+)_.*\.sql$/.exec(name)?.[1])
-    .filter((version): version is string => version !== undefined)
-    .sort();
-  return versions.at(-1) ?? "";
+/**
+ * SHA-256 of what `supabase db reset` builds a database from: every migration (name and text, in
+ * name order) and seed.sql, of `supabase/` or the given folder laid out like it. Editing, adding
+ * or removing any of them changes it.
+ */
+export function resetSourcesSha256(folder = supabaseDir): string {
+  const migrations = path.join(folder, "migrations");
+  const hash = createHash("sha256");
+  for (const name of readdirSync(migrations).filter((name) => name.endsWith(".sql")).sort()) {
+    hash.update(`${name}\n`).update(readFileSync(path.join(migrations, name)));
+  }
+  return hash.update("seed.sql\n").update(readFileSync(path.join(folder, "seed.sql"))).digest(
+    "hex",
+  );
 }

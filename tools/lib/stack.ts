@@ -11,10 +11,11 @@ import {
   stopCluster,
   throwawayCluster,
 } from "./cluster.ts";
-import { applyPlatform, connect, resetDatabase } from "./database.ts";
+import { applyPlatform, connect, recordResetSources, resetDatabase } from "./database.ts";
 import { UserFacingError } from "./errors.ts";
 import { JWT_SECRET, mintApiKey } from "./jwt.ts";
 import { onShutdown } from "./lifecycle.ts";
+import { resetSourcesSha256 } from "./paths.ts";
 
 export type ApiKeys = { anonKey: string; serviceRoleKey: string };
 
@@ -53,10 +54,16 @@ export async function startThrowawayCluster(): Promise<Cluster> {
   return cluster;
 }
 
-/** Platform stand-in first, then migrations and seed through `supabase db reset`. */
+/**
+ * Platform stand-in first, then migrations and seed through `supabase db reset`; a reset that
+ * succeeds records what it was built from (`isResetFromCurrentSources`).
+ */
 export async function resetWithPlatform(port: number): Promise<string> {
   await applyPlatform(port);
-  return await resetDatabase(port);
+  await recordResetSources(port, null);
+  const output = await resetDatabase(port);
+  await recordResetSources(port, resetSourcesSha256());
+  return output;
 }
 
 export type Services = {
