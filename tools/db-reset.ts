@@ -1,5 +1,5 @@
 import { databaseUrl } from "./lib/cluster.ts";
-import { connect } from "./lib/database.ts";
+import { applyPlatform, connect } from "./lib/database.ts";
 import { devCluster } from "./lib/dev.ts";
 import { runMain } from "./lib/errors.ts";
 import { exitOnSignals, shutdown } from "./lib/lifecycle.ts";
@@ -43,8 +43,10 @@ async function restoreSettings(url: string, settings: Setting[]): Promise<void> 
 await runMain(async () => {
   requireSystem(requirements.server);
   exitOnSignals();
-  const cluster = devCluster();
+  const cluster = await devCluster();
   await bringUpCluster(cluster);
+  // Reading the settings connects as `postgres`, a role the stand-in creates.
+  await applyPlatform(cluster.port);
   const url = databaseUrl(cluster.port);
   const settings = await readSettings(url);
   console.log(await resetWithPlatform(cluster.port));

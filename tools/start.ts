@@ -1,8 +1,8 @@
-import { databaseUrl } from "./lib/cluster.ts";
+import { databaseUrl, isPortInUse } from "./lib/cluster.ts";
 import { applyPlatform, connect, isResetFromCurrentSources } from "./lib/database.ts";
 import { demoLogins } from "./lib/demo-logins.ts";
-import { devCluster, devFunctionsPort } from "./lib/dev.ts";
-import { runMain } from "./lib/errors.ts";
+import { devCluster, devFunctionsPort, requestedDataDir } from "./lib/dev.ts";
+import { runMain, UserFacingError } from "./lib/errors.ts";
 import { JWT_SECRET } from "./lib/jwt.ts";
 import { exitOnSignals } from "./lib/lifecycle.ts";
 import { apiKeys, bringUpCluster, resetWithPlatform, startServices } from "./lib/stack.ts";
@@ -13,14 +13,29 @@ await runMain(async () => {
   requireSystem(requirements.server);
   exitOnSignals();
   const startedAt = performance.now();
-  const cluster = devCluster();
+  const cluster = await devCluster();
+  const functionsPort = devFunctionsPort();
+  if (await isPortInUse(functionsPort)) {
+    throw new UserFacingError(
+      `Port ${functionsPort} is in use: the stack may be running already (its URLs are in that ` +
+        "terminal; Ctrl-C there stops it), or choose another port with VANTAGE_FUNCTIONS_PORT.",
+    );
+  }
 
+  if (cluster.dataDir !== requestedDataDir()) {
+    console.log(
+      `[stack] the postgres OS user cannot enter ${requestedDataDir()}: ` +
+        `the cluster lives in ${cluster.dataDir} instead`,
+    );
+  }
   await bringUpCluster(cluster);
+  // The stand-in creates the roles every other connection uses, so it comes first, even on a
+  // cluster initdb has just created.
+  await applyPlatform(cluster.port);
   if (await isResetFromCurrentSources(cluster.port)) {
     console.log(
       `[stack] reusing the cluster in ${cluster.dataDir} (npm run db:reset re-applies migrations)`,
     );
-    await applyPlatform(cluster.port);
   } else {
     console.log(
       `[stack] cluster in ${cluster.dataDir} was not reset from the migrations and seed.sql as they ` +
@@ -30,7 +45,7 @@ await runMain(async () => {
   }
 
   const keys = await apiKeys();
-  const services = await startServices(cluster.port, devFunctionsPort(), keys);
+  const services = await startServices(cluster.port, functionsPort, keys);
 
   const sql = connect(databaseUrl(cluster.port));
   const logins = await demoLogins(sql).finally(() => sql.end());

@@ -7,7 +7,7 @@ import { userToken } from "./lib/user-token.ts";
 await runMain(async () => {
   const email = process.argv[2];
   if (!email) throw new UserFacingError("Usage: npm run token -- <email> [--claims]");
-  const cluster = devCluster();
+  const cluster = await devCluster();
   if (!(await isClusterRunning(cluster))) {
     throw new UserFacingError("The local stack is not running: start it with npm start");
   }

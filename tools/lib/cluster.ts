@@ -44,6 +44,15 @@ export async function freePort(): Promise<number> {
   }
 }
 
+/** Whether something listens on `port` of 127.0.0.1 (binding it fails). */
+export function isPortInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(true));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(false)));
+  });
+}
+
 export function databaseUrl(
   port: number,
   user = "postgres",
@@ -65,7 +74,7 @@ export async function giveToDatabaseUser(directory: string): Promise<void> {
 export async function ensureCluster(cluster: Cluster): Promise<void> {
   if (existsSync(path.join(cluster.dataDir, "PG_VERSION"))) return;
   await mkdir(path.dirname(cluster.dataDir), { recursive: true });
-  await mkdir(cluster.dataDir, { mode: 0o700 });
+  await mkdir(cluster.dataDir, { recursive: true, mode: 0o700 });
   await giveToDatabaseUser(cluster.dataDir);
   const [command, args] = asDatabaseUser(pg("initdb"), [
     "--pgdata",
@@ -80,7 +89,11 @@ export async function ensureCluster(cluster: Cluster): Promise<void> {
     "C.UTF-8",
     "--no-instructions",
   ]);
-  await runChecked(command, args);
+  const initdb = await run(command, args);
+  if (initdb.code !== 0) {
+    const reason = `${initdb.stdout}${initdb.stderr}`.trim().split("\n").at(-1);
+    throw new UserFacingError(`initdb could not create ${cluster.dataDir}: ${reason}`);
+  }
   const settings = [
     "listen_addresses = '127.0.0.1'",
     `unix_socket_directories = '${cluster.dataDir}'`,

@@ -7,7 +7,7 @@ export type CommandOptions = {
   env?: Record<string, string | undefined>;
 };
 
-const runningAsRoot = process.getuid?.() === 0;
+export const runningAsRoot = process.getuid?.() === 0;
 
 /** Postgres refuses to run as root: when we are root, its programs run as the `postgres` OS user. */
 export function asDatabaseUser(
@@ -15,6 +15,18 @@ export function asDatabaseUser(
   args: string[],
 ): [string, string[]] {
   return runningAsRoot ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
+}
+
+/** Whether the `postgres` OS user may enter `folder` (and so every folder on the way to it). */
+export async function databaseUserMayEnter(folder: string): Promise<boolean> {
+  const [command, args] = asDatabaseUser("test", ["-x", folder]);
+  return (await run(command, args)).code === 0;
+}
+
+/** The home folder of the `postgres` OS user (Debian: /var/lib/postgresql). */
+export async function databaseUserHome(): Promise<string> {
+  const { stdout } = await runChecked("getent", ["passwd", "postgres"]);
+  return stdout.trim().split(":")[5];
 }
 
 /** Runs a command to completion and collects its output. */
