@@ -2,7 +2,7 @@
 -- delete protection, and platform schemas that survive `supabase db reset` (which the test runner
 -- ran just before this file).
 begin;
-select plan(24);
+select plan(25);
 
 -- Platform schemas are owned by supabase_admin, so `db reset` keeps them.
 select is(
@@ -13,6 +13,10 @@ select has_table('auth'::name, 'users'::name, 'auth.users survives the reset');
 select has_table('storage'::name, 'objects'::name, 'storage.objects survives the reset');
 select has_function('net'::name, 'http_post'::name,
   array['text', 'jsonb', 'jsonb', 'jsonb', 'integer'], 'net.http_post has pg_net''s signature');
+select is(
+  (select pubowner::regrole::text from pg_publication where pubname = 'supabase_realtime'),
+  'postgres', 'the supabase_realtime publication exists, owned by postgres, as on the platform'
+);
 select ok(
   exists (select from supabase_migrations.schema_migrations),
   'supabase db reset recorded the migrations it applied'
