@@ -7,7 +7,7 @@ import path from "node:path";
 import { parseEnv } from "node:util";
 import { freePort } from "./lib/cluster.ts";
 import { UserFacingError } from "./lib/errors.ts";
-import { verifyJwtSetting } from "./lib/function-config.ts";
+import { verifyJwtSetting } from "./lib/supabase-config.ts";
 import { verifyToken } from "./lib/jwt.ts";
 import { binDir, configTomlPath, functionsDir, repoRoot } from "./lib/paths.ts";
 import { pipeLines, terminate } from "./lib/processes.ts";

@@ -7,11 +7,12 @@ import { binDir, denoFunctionFolders, repoRoot } from "./lib/paths.ts";
 import { type CommandResult, run } from "./lib/processes.ts";
 import { resetWithPlatform, startThrowawayCluster } from "./lib/stack.ts";
 import { requirements, requireSystem } from "./lib/system.ts";
+import { databaseTypesAreCurrent, databaseTypesPath } from "./lib/typegen.ts";
 
 /**
  * `npm run lint`: tsc (tools, tests, packages), deno check (functions), the catalog files against
- * their source, deno fmt and deno lint (all TypeScript), then `supabase db lint` and
- * `supabase db advisors` against a throwaway cluster holding the migrations.
+ * their source, deno fmt and deno lint (all TypeScript), then, against a throwaway cluster holding
+ * the migrations: the committed database types, `supabase db lint` and `supabase db advisors`.
  */
 
 /** Schemas of the platform stand-in: advisor findings there are not the product's to fix. */
@@ -131,6 +132,11 @@ await runMain(async () => {
   try {
     await resetWithPlatform(cluster.port);
     report("supabase db reset (migrations and seed)", true);
+    report(
+      `${path.relative(repoRoot, databaseTypesPath)} is what the migrations generate`,
+      await databaseTypesAreCurrent(cluster.port),
+      "a public table, view, enum or function changed: run npm run gen:types and commit the file",
+    );
     await lintDatabase(cluster.port);
   } catch (error) {
     report("supabase db reset (migrations and seed)", false, (error as Error).message);

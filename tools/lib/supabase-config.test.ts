@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { verifyJwtSetting } from "./function-config.ts";
+import { apiSchemas, verifyJwtSetting } from "./supabase-config.ts";
 import { configTomlPath } from "./paths.ts";
 
 const toml = `
@@ -31,5 +31,13 @@ describe("verify_jwt from config.toml", () => {
 
   it("serves health without a JWT in the project's config", () => {
     expect(verifyJwtSetting(readFileSync(configTomlPath, "utf8"), "health")).toBe(false);
+  });
+});
+
+describe("the API's schemas from config.toml", () => {
+  it("reads [api] schemas, and the CLI's default without them", () => {
+    expect(apiSchemas(`[api]\nschemas = ["public", "reports"]\n`)).toEqual(["public", "reports"]);
+    expect(apiSchemas("[db]\nport = 54322\n")).toEqual(["public", "graphql_public"]);
+    expect(apiSchemas()).toContain("public");
   });
 });

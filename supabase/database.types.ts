@@ -1,0 +1,2051 @@
+export type Json =
+  | string
+  | number
+  | boolean
+  | null
+  | { [key: string]: Json | undefined }
+  | Json[]
+
+export type Database = {
+  public: {
+    Tables: {
+      assessment_areas: {
+        Row: {
+          approved_at: string | null
+          approved_by: string | null
+          area_code: number
+          assessment_id: string
+          calibration_due_at: string | null
+          calibration_requested_at: string | null
+          calibration_requested_by: string | null
+          calibration_used: boolean
+          first_submitted_at: string | null
+          rework_due_at: string | null
+          rework_requested_at: string | null
+          rework_requested_by: string | null
+          rework_used: boolean
+          status: Database["public"]["Enums"]["area_status"]
+          submitted_at: string | null
+        }
+        Insert: {
+          approved_at?: string | null
+          approved_by?: string | null
+          area_code: number
+          assessment_id: string
+          calibration_due_at?: string | null
+          calibration_requested_at?: string | null
+          calibration_requested_by?: string | null
+          calibration_used?: boolean
+          first_submitted_at?: string | null
+          rework_due_at?: string | null
+          rework_requested_at?: string | null
+          rework_requested_by?: string | null
+          rework_used?: boolean
+          status?: Database["public"]["Enums"]["area_status"]
+          submitted_at?: string | null
+        }
+        Update: {
+          approved_at?: string | null
+          approved_by?: string | null
+          area_code?: number
+          assessment_id?: string
+          calibration_due_at?: string | null
+          calibration_requested_at?: string | null
+          calibration_requested_by?: string | null
+          calibration_used?: boolean
+          first_submitted_at?: string | null
+          rework_due_at?: string | null
+          rework_requested_at?: string | null
+          rework_requested_by?: string | null
+          rework_used?: boolean
+          status?: Database["public"]["Enums"]["area_status"]
+          submitted_at?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "assessment_areas_area_code_fkey"
+            columns: ["area_code"]
+            isOneToOne: false
+            referencedRelation: "governance_areas"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "assessment_areas_assessment_id_fkey"
+            columns: ["assessment_id"]
+            isOneToOne: false
+            referencedRelation: "assessments"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      assessments: {
+        Row: {
+          approved_at: string | null
+          approved_by: string | null
+          barangay_id: string
+          created_at: string
+          cycle_id: string
+          deadline_extended_until: string | null
+          extension_reason: string | null
+          grace_until: string | null
+          id: string
+          is_locked: boolean
+          lock_reason: string | null
+          locked_at: string | null
+          recalibration_used: boolean
+          reopen_reason: string | null
+          reopened_at: string | null
+          reopened_by: string | null
+          resume_status: Database["public"]["Enums"]["assessment_status"] | null
+          status: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes: number[]
+          submitted_at: string | null
+          updated_at: string
+          validated_at: string | null
+          validated_by: string | null
+          validation_started_at: string | null
+          version: number
+        }
+        Insert: {
+          approved_at?: string | null
+          approved_by?: string | null
+          barangay_id: string
+          created_at?: string
+          cycle_id: string
+          deadline_extended_until?: string | null
+          extension_reason?: string | null
+          grace_until?: string | null
+          id?: string
+          is_locked?: boolean
+          lock_reason?: string | null
+          locked_at?: string | null
+          recalibration_used?: boolean
+          reopen_reason?: string | null
+          reopened_at?: string | null
+          reopened_by?: string | null
+          resume_status?:
+            | Database["public"]["Enums"]["assessment_status"]
+            | null
+          status?: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes?: number[]
+          submitted_at?: string | null
+          updated_at?: string
+          validated_at?: string | null
+          validated_by?: string | null
+          validation_started_at?: string | null
+          version?: number
+        }
+        Update: {
+          approved_at?: string | null
+          approved_by?: string | null
+          barangay_id?: string
+          created_at?: string
+          cycle_id?: string
+          deadline_extended_until?: string | null
+          extension_reason?: string | null
+          grace_until?: string | null
+          id?: string
+          is_locked?: boolean
+          lock_reason?: string | null
+          locked_at?: string | null
+          recalibration_used?: boolean
+          reopen_reason?: string | null
+          reopened_at?: string | null
+          reopened_by?: string | null
+          resume_status?:
+            | Database["public"]["Enums"]["assessment_status"]
+            | null
+          status?: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes?: number[]
+          submitted_at?: string | null
+          updated_at?: string
+          validated_at?: string | null
+          validated_by?: string | null
+          validation_started_at?: string | null
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "assessments_barangay_id_fkey"
+            columns: ["barangay_id"]
+            isOneToOne: false
+            referencedRelation: "barangays"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "assessments_cycle_id_fkey"
+            columns: ["cycle_id"]
+            isOneToOne: false
+            referencedRelation: "cycles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      barangays: {
+        Row: {
+          city_municipality: string
+          created_at: string
+          id: string
+          is_active: boolean
+          name: string
+          province: string
+          psgc_code: string
+          region: string
+        }
+        Insert: {
+          city_municipality: string
+          created_at?: string
+          id?: string
+          is_active?: boolean
+          name: string
+          province: string
+          psgc_code: string
+          region: string
+        }
+        Update: {
+          city_municipality?: string
+          created_at?: string
+          id?: string
+          is_active?: boolean
+          name?: string
+          province?: string
+          psgc_code?: string
+          region?: string
+        }
+        Relationships: []
+      }
+      checklist_items: {
+        Row: {
+          group_label: string | null
+          id: string
+          indicator_id: string
+          is_profiling: boolean
+          is_required: boolean
+          item_key: string
+          item_type: Database["public"]["Enums"]["checklist_item_type"]
+          label: string
+          mov_hint: string | null
+          option_group: string | null
+          sort_order: number
+        }
+        Insert: {
+          group_label?: string | null
+          id?: string
+          indicator_id: string
+          is_profiling?: boolean
+          is_required?: boolean
+          item_key: string
+          item_type: Database["public"]["Enums"]["checklist_item_type"]
+          label: string
+          mov_hint?: string | null
+          option_group?: string | null
+          sort_order: number
+        }
+        Update: {
+          group_label?: string | null
+          id?: string
+          indicator_id?: string
+          is_profiling?: boolean
+          is_required?: boolean
+          item_key?: string
+          item_type?: Database["public"]["Enums"]["checklist_item_type"]
+          label?: string
+          mov_hint?: string | null
+          option_group?: string | null
+          sort_order?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "checklist_items_indicator_id_fkey"
+            columns: ["indicator_id"]
+            isOneToOne: false
+            referencedRelation: "indicators"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      classification_results: {
+        Row: {
+          assessment_id: string
+          classifier_version: string
+          created_at: string
+          id: string
+          input_hash: string
+          kind: Database["public"]["Enums"]["result_kind"]
+          passed: boolean
+          readiness_percent: number
+          result: NonNullable<Json>
+        }
+        Insert: {
+          assessment_id: string
+          classifier_version: string
+          created_at?: string
+          id?: string
+          input_hash: string
+          kind: Database["public"]["Enums"]["result_kind"]
+          passed: boolean
+          readiness_percent: number
+          result: NonNullable<Json>
+        }
+        Update: {
+          assessment_id?: string
+          classifier_version?: string
+          created_at?: string
+          id?: string
+          input_hash?: string
+          kind?: Database["public"]["Enums"]["result_kind"]
+          passed?: boolean
+          readiness_percent?: number
+          result?: NonNullable<Json>
+        }
+        Relationships: [
+          {
+            foreignKeyName: "classification_results_assessment_id_fkey"
+            columns: ["assessment_id"]
+            isOneToOne: false
+            referencedRelation: "assessments"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      comments: {
+        Row: {
+          area_code: number
+          assessment_id: string
+          author_id: string | null
+          author_role: Database["public"]["Enums"]["app_role"]
+          body: string
+          created_at: string
+          id: string
+          leaf_id: string | null
+          stage: Database["public"]["Enums"]["assessment_status"]
+          visibility: Database["public"]["Enums"]["comment_visibility"]
+        }
+        Insert: {
+          area_code: number
+          assessment_id: string
+          author_id?: string | null
+          author_role: Database["public"]["Enums"]["app_role"]
+          body: string
+          created_at?: string
+          id?: string
+          leaf_id?: string | null
+          stage: Database["public"]["Enums"]["assessment_status"]
+          visibility: Database["public"]["Enums"]["comment_visibility"]
+        }
+        Update: {
+          area_code?: number
+          assessment_id?: string
+          author_id?: string | null
+          author_role?: Database["public"]["Enums"]["app_role"]
+          body?: string
+          created_at?: string
+          id?: string
+          leaf_id?: string | null
+          stage?: Database["public"]["Enums"]["assessment_status"]
+          visibility?: Database["public"]["Enums"]["comment_visibility"]
+        }
+        Relationships: [
+          {
+            foreignKeyName: "comments_area_code_fkey"
+            columns: ["area_code"]
+            isOneToOne: false
+            referencedRelation: "governance_areas"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "comments_assessment_id_fkey"
+            columns: ["assessment_id"]
+            isOneToOne: false
+            referencedRelation: "assessments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "comments_leaf_id_fkey"
+            columns: ["leaf_id"]
+            isOneToOne: false
+            referencedRelation: "indicators"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      cycles: {
+        Row: {
+          activated_at: string | null
+          calibration_window_days: number
+          catalog_edition: string
+          created_at: string
+          created_by: string | null
+          id: string
+          is_active: boolean
+          is_published: boolean
+          published_at: string | null
+          reviewed_year: number
+          rework_window_days: number
+          submission_deadline: string | null
+          title: string
+          unlock_grace_days: number
+          year: number
+        }
+        Insert: {
+          activated_at?: string | null
+          calibration_window_days?: number
+          catalog_edition: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          is_active?: boolean
+          is_published?: boolean
+          published_at?: string | null
+          reviewed_year: number
+          rework_window_days?: number
+          submission_deadline?: string | null
+          title: string
+          unlock_grace_days?: number
+          year: number
+        }
+        Update: {
+          activated_at?: string | null
+          calibration_window_days?: number
+          catalog_edition?: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          is_active?: boolean
+          is_published?: boolean
+          published_at?: string | null
+          reviewed_year?: number
+          rework_window_days?: number
+          submission_deadline?: string | null
+          title?: string
+          unlock_grace_days?: number
+          year?: number
+        }
+        Relationships: []
+      }
+      error_codes: {
+        Row: {
+          code: string
+          meaning: string
+          name: string
+        }
+        Insert: {
+          code: string
+          meaning: string
+          name: string
+        }
+        Update: {
+          code?: string
+          meaning?: string
+          name?: string
+        }
+        Relationships: []
+      }
+      events: {
+        Row: {
+          action: string
+          actor_id: string | null
+          area_code: number | null
+          assessment_id: string | null
+          created_at: string
+          cycle_id: string | null
+          details: NonNullable<Json>
+          from_status: string | null
+          id: number
+          leaf_id: string | null
+          reason: string | null
+          to_status: string | null
+          visible_to_barangay: boolean
+        }
+        Insert: {
+          action: string
+          actor_id?: string | null
+          area_code?: number | null
+          assessment_id?: string | null
+          created_at?: string
+          cycle_id?: string | null
+          details?: NonNullable<Json>
+          from_status?: string | null
+          id?: never
+          leaf_id?: string | null
+          reason?: string | null
+          to_status?: string | null
+          visible_to_barangay?: boolean
+        }
+        Update: {
+          action?: string
+          actor_id?: string | null
+          area_code?: number | null
+          assessment_id?: string | null
+          created_at?: string
+          cycle_id?: string | null
+          details?: NonNullable<Json>
+          from_status?: string | null
+          id?: never
+          leaf_id?: string | null
+          reason?: string | null
+          to_status?: string | null
+          visible_to_barangay?: boolean
+        }
+        Relationships: [
+          {
+            foreignKeyName: "events_area_code_fkey"
+            columns: ["area_code"]
+            isOneToOne: false
+            referencedRelation: "governance_areas"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "events_assessment_id_fkey"
+            columns: ["assessment_id"]
+            isOneToOne: false
+            referencedRelation: "assessments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "events_cycle_id_fkey"
+            columns: ["cycle_id"]
+            isOneToOne: false
+            referencedRelation: "cycles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "events_leaf_id_fkey"
+            columns: ["leaf_id"]
+            isOneToOne: false
+            referencedRelation: "indicators"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      governance_areas: {
+        Row: {
+          code: number
+          kind: Database["public"]["Enums"]["area_kind"]
+          name: string
+        }
+        Insert: {
+          code: number
+          kind: Database["public"]["Enums"]["area_kind"]
+          name: string
+        }
+        Update: {
+          code?: number
+          kind?: Database["public"]["Enums"]["area_kind"]
+          name?: string
+        }
+        Relationships: []
+      }
+      indicator_overrides: {
+        Row: {
+          area_code: number
+          assessment_id: string
+          decision: Database["public"]["Enums"]["leaf_decision"]
+          indicator_id: string
+          overridden_at: string
+          overridden_by: string | null
+          reason: string
+        }
+        Insert: {
+          area_code: number
+          assessment_id: string
+          decision: Database["public"]["Enums"]["leaf_decision"]
+          indicator_id: string
+          overridden_at?: string
+          overridden_by?: string | null
+          reason: string
+        }
+        Update: {
+          area_code?: number
+          assessment_id?: string
+          decision?: Database["public"]["Enums"]["leaf_decision"]
+          indicator_id?: string
+          overridden_at?: string
+          overridden_by?: string | null
+          reason?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "indicator_overrides_area_code_fkey"
+            columns: ["area_code"]
+            isOneToOne: false
+            referencedRelation: "governance_areas"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "indicator_overrides_assessment_id_fkey"
+            columns: ["assessment_id"]
+            isOneToOne: false
+            referencedRelation: "assessments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "indicator_overrides_indicator_id_fkey"
+            columns: ["indicator_id"]
+            isOneToOne: false
+            referencedRelation: "indicators"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      indicators: {
+        Row: {
+          accomplishment_fallback: Json | null
+          area_code: number
+          code: string
+          consideration_text: string | null
+          cycle_id: string
+          description: string
+          has_consideration_rule: boolean
+          id: string
+          is_bbi: boolean
+          is_profiling_only: boolean
+          name: string
+          parent_id: string | null
+          sort_order: number
+          validation_rule: Database["public"]["Enums"]["validation_rule"] | null
+        }
+        Insert: {
+          accomplishment_fallback?: Json | null
+          area_code: number
+          code: string
+          consideration_text?: string | null
+          cycle_id: string
+          description?: string
+          has_consideration_rule?: boolean
+          id?: string
+          is_bbi?: boolean
+          is_profiling_only?: boolean
+          name: string
+          parent_id?: string | null
+          sort_order: number
+          validation_rule?:
+            | Database["public"]["Enums"]["validation_rule"]
+            | null
+        }
+        Update: {
+          accomplishment_fallback?: Json | null
+          area_code?: number
+          code?: string
+          consideration_text?: string | null
+          cycle_id?: string
+          description?: string
+          has_consideration_rule?: boolean
+          id?: string
+          is_bbi?: boolean
+          is_profiling_only?: boolean
+          name?: string
+          parent_id?: string | null
+          sort_order?: number
+          validation_rule?:
+            | Database["public"]["Enums"]["validation_rule"]
+            | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "indicators_area_code_fkey"
+            columns: ["area_code"]
+            isOneToOne: false
+            referencedRelation: "governance_areas"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "indicators_cycle_id_fkey"
+            columns: ["cycle_id"]
+            isOneToOne: false
+            referencedRelation: "cycles"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "indicators_parent_id_fkey"
+            columns: ["parent_id"]
+            isOneToOne: false
+            referencedRelation: "indicators"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      jobs: {
+        Row: {
+          assessment_id: string
+          attempts: number
+          created_at: string
+          dispatched_at: string | null
+          finished_at: string | null
+          id: number
+          kind: string
+          last_error: string | null
+          max_attempts: number
+          request_id: number | null
+          result_kind: Database["public"]["Enums"]["result_kind"]
+          run_after: string
+          status: Database["public"]["Enums"]["job_status"]
+          updated_at: string
+        }
+        Insert: {
+          assessment_id: string
+          attempts?: number
+          created_at?: string
+          dispatched_at?: string | null
+          finished_at?: string | null
+          id?: never
+          kind?: string
+          last_error?: string | null
+          max_attempts?: number
+          request_id?: number | null
+          result_kind?: Database["public"]["Enums"]["result_kind"]
+          run_after?: string
+          status?: Database["public"]["Enums"]["job_status"]
+          updated_at?: string
+        }
+        Update: {
+          assessment_id?: string
+          attempts?: number
+          created_at?: string
+          dispatched_at?: string | null
+          finished_at?: string | null
+          id?: never
+          kind?: string
+          last_error?: string | null
+          max_attempts?: number
+          request_id?: number | null
+          result_kind?: Database["public"]["Enums"]["result_kind"]
+          run_after?: string
+          status?: Database["public"]["Enums"]["job_status"]
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "jobs_assessment_id_fkey"
+            columns: ["assessment_id"]
+            isOneToOne: false
+            referencedRelation: "assessments"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      leaf_history: {
+        Row: {
+          area_code: number
+          assessment_id: string
+          changed_at: string
+          changed_by: string | null
+          current: Json | null
+          id: number
+          leaf_id: string
+          previous: Json | null
+          source: string
+        }
+        Insert: {
+          area_code: number
+          assessment_id: string
+          changed_at?: string
+          changed_by?: string | null
+          current?: Json | null
+          id?: never
+          leaf_id: string
+          previous?: Json | null
+          source: string
+        }
+        Update: {
+          area_code?: number
+          assessment_id?: string
+          changed_at?: string
+          changed_by?: string | null
+          current?: Json | null
+          id?: never
+          leaf_id?: string
+          previous?: Json | null
+          source?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "leaf_history_area_code_fkey"
+            columns: ["area_code"]
+            isOneToOne: false
+            referencedRelation: "governance_areas"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "leaf_history_assessment_id_fkey"
+            columns: ["assessment_id"]
+            isOneToOne: false
+            referencedRelation: "assessments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "leaf_history_leaf_id_fkey"
+            columns: ["leaf_id"]
+            isOneToOne: false
+            referencedRelation: "indicators"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      mov_files: {
+        Row: {
+          area_code: number
+          assessment_id: string
+          content_check: Database["public"]["Enums"]["content_check"]
+          content_check_reason: string | null
+          created_at: string
+          deleted_at: string | null
+          deleted_by: string | null
+          flagged_at: string | null
+          flagged_by: string | null
+          id: string
+          is_flagged: boolean
+          leaf_id: string
+          mime_type: string
+          origin: Database["public"]["Enums"]["mov_origin"]
+          original_name: string
+          reviewer_note: string | null
+          sha256: string | null
+          size_bytes: number
+          slot_id: string
+          storage_object_id: string | null
+          storage_path: string
+          uploaded_by: string | null
+        }
+        Insert: {
+          area_code: number
+          assessment_id: string
+          content_check?: Database["public"]["Enums"]["content_check"]
+          content_check_reason?: string | null
+          created_at?: string
+          deleted_at?: string | null
+          deleted_by?: string | null
+          flagged_at?: string | null
+          flagged_by?: string | null
+          id?: string
+          is_flagged?: boolean
+          leaf_id: string
+          mime_type: string
+          origin: Database["public"]["Enums"]["mov_origin"]
+          original_name: string
+          reviewer_note?: string | null
+          sha256?: string | null
+          size_bytes: number
+          slot_id: string
+          storage_object_id?: string | null
+          storage_path: string
+          uploaded_by?: string | null
+        }
+        Update: {
+          area_code?: number
+          assessment_id?: string
+          content_check?: Database["public"]["Enums"]["content_check"]
+          content_check_reason?: string | null
+          created_at?: string
+          deleted_at?: string | null
+          deleted_by?: string | null
+          flagged_at?: string | null
+          flagged_by?: string | null
+          id?: string
+          is_flagged?: boolean
+          leaf_id?: string
+          mime_type?: string
+          origin?: Database["public"]["Enums"]["mov_origin"]
+          original_name?: string
+          reviewer_note?: string | null
+          sha256?: string | null
+          size_bytes?: number
+          slot_id?: string
+          storage_object_id?: string | null
+          storage_path?: string
+          uploaded_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "mov_files_area_code_fkey"
+            columns: ["area_code"]
+            isOneToOne: false
+            referencedRelation: "governance_areas"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "mov_files_assessment_id_fkey"
+            columns: ["assessment_id"]
+            isOneToOne: false
+            referencedRelation: "assessments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "mov_files_leaf_id_fkey"
+            columns: ["leaf_id"]
+            isOneToOne: false
+            referencedRelation: "indicators"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "mov_files_slot_id_fkey"
+            columns: ["slot_id"]
+            isOneToOne: false
+            referencedRelation: "upload_slots"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      notifications: {
+        Row: {
+          assessment_id: string | null
+          body: string
+          created_at: string
+          data: NonNullable<Json>
+          id: number
+          kind: string
+          read_at: string | null
+          recipient_id: string
+          title: string
+        }
+        Insert: {
+          assessment_id?: string | null
+          body?: string
+          created_at?: string
+          data?: NonNullable<Json>
+          id?: never
+          kind: string
+          read_at?: string | null
+          recipient_id: string
+          title: string
+        }
+        Update: {
+          assessment_id?: string | null
+          body?: string
+          created_at?: string
+          data?: NonNullable<Json>
+          id?: never
+          kind?: string
+          read_at?: string | null
+          recipient_id?: string
+          title?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notifications_assessment_id_fkey"
+            columns: ["assessment_id"]
+            isOneToOne: false
+            referencedRelation: "assessments"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      profiles: {
+        Row: {
+          area_code: number | null
+          barangay_id: string | null
+          created_at: string
+          email: string | null
+          full_name: string
+          id: string
+          is_active: boolean
+          must_change_password: boolean
+          preferred_language: Database["public"]["Enums"]["ui_language"]
+          role: Database["public"]["Enums"]["app_role"] | null
+          updated_at: string
+        }
+        Insert: {
+          area_code?: number | null
+          barangay_id?: string | null
+          created_at?: string
+          email?: string | null
+          full_name?: string
+          id: string
+          is_active?: boolean
+          must_change_password?: boolean
+          preferred_language?: Database["public"]["Enums"]["ui_language"]
+          role?: Database["public"]["Enums"]["app_role"] | null
+          updated_at?: string
+        }
+        Update: {
+          area_code?: number | null
+          barangay_id?: string | null
+          created_at?: string
+          email?: string | null
+          full_name?: string
+          id?: string
+          is_active?: boolean
+          must_change_password?: boolean
+          preferred_language?: Database["public"]["Enums"]["ui_language"]
+          role?: Database["public"]["Enums"]["app_role"] | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "profiles_area_code_fkey"
+            columns: ["area_code"]
+            isOneToOne: false
+            referencedRelation: "governance_areas"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "profiles_barangay_id_fkey"
+            columns: ["barangay_id"]
+            isOneToOne: false
+            referencedRelation: "barangays"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      responses: {
+        Row: {
+          answers: NonNullable<Json>
+          area_code: number
+          assessment_id: string
+          id: string
+          leaf_id: string
+          updated_at: string
+          updated_by: string | null
+          version: number
+        }
+        Insert: {
+          answers?: NonNullable<Json>
+          area_code: number
+          assessment_id: string
+          id?: string
+          leaf_id: string
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Update: {
+          answers?: NonNullable<Json>
+          area_code?: number
+          assessment_id?: string
+          id?: string
+          leaf_id?: string
+          updated_at?: string
+          updated_by?: string | null
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "responses_area_code_fkey"
+            columns: ["area_code"]
+            isOneToOne: false
+            referencedRelation: "governance_areas"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "responses_assessment_id_fkey"
+            columns: ["assessment_id"]
+            isOneToOne: false
+            referencedRelation: "assessments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "responses_leaf_id_fkey"
+            columns: ["leaf_id"]
+            isOneToOne: false
+            referencedRelation: "indicators"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      reviews: {
+        Row: {
+          area_code: number
+          assessment_id: string
+          checklist: NonNullable<Json>
+          checklist_at: string | null
+          checklist_by: string | null
+          decided_at: string | null
+          decided_by: string | null
+          decision: Database["public"]["Enums"]["leaf_decision"] | null
+          decision_remarks: string | null
+          flagged_for_calibration: boolean
+          flagged_for_recalibration: boolean
+          id: string
+          leaf_id: string
+          overridden_at: string | null
+          overridden_by: string | null
+          override_decision: Database["public"]["Enums"]["leaf_decision"] | null
+          override_reason: string | null
+          updated_at: string
+          version: number
+        }
+        Insert: {
+          area_code: number
+          assessment_id: string
+          checklist?: NonNullable<Json>
+          checklist_at?: string | null
+          checklist_by?: string | null
+          decided_at?: string | null
+          decided_by?: string | null
+          decision?: Database["public"]["Enums"]["leaf_decision"] | null
+          decision_remarks?: string | null
+          flagged_for_calibration?: boolean
+          flagged_for_recalibration?: boolean
+          id?: string
+          leaf_id: string
+          overridden_at?: string | null
+          overridden_by?: string | null
+          override_decision?:
+            | Database["public"]["Enums"]["leaf_decision"]
+            | null
+          override_reason?: string | null
+          updated_at?: string
+          version?: number
+        }
+        Update: {
+          area_code?: number
+          assessment_id?: string
+          checklist?: NonNullable<Json>
+          checklist_at?: string | null
+          checklist_by?: string | null
+          decided_at?: string | null
+          decided_by?: string | null
+          decision?: Database["public"]["Enums"]["leaf_decision"] | null
+          decision_remarks?: string | null
+          flagged_for_calibration?: boolean
+          flagged_for_recalibration?: boolean
+          id?: string
+          leaf_id?: string
+          overridden_at?: string | null
+          overridden_by?: string | null
+          override_decision?:
+            | Database["public"]["Enums"]["leaf_decision"]
+            | null
+          override_reason?: string | null
+          updated_at?: string
+          version?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "reviews_area_code_fkey"
+            columns: ["area_code"]
+            isOneToOne: false
+            referencedRelation: "governance_areas"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "reviews_assessment_id_fkey"
+            columns: ["assessment_id"]
+            isOneToOne: false
+            referencedRelation: "assessments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reviews_leaf_id_fkey"
+            columns: ["leaf_id"]
+            isOneToOne: false
+            referencedRelation: "indicators"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      submission_snapshots: {
+        Row: {
+          answers: NonNullable<Json>
+          assessment_id: string
+          frozen_at: string
+          frozen_by: string | null
+          movs: NonNullable<Json>
+        }
+        Insert: {
+          answers: NonNullable<Json>
+          assessment_id: string
+          frozen_at?: string
+          frozen_by?: string | null
+          movs: NonNullable<Json>
+        }
+        Update: {
+          answers?: NonNullable<Json>
+          assessment_id?: string
+          frozen_at?: string
+          frozen_by?: string | null
+          movs?: NonNullable<Json>
+        }
+        Relationships: [
+          {
+            foreignKeyName: "submission_snapshots_assessment_id_fkey"
+            columns: ["assessment_id"]
+            isOneToOne: true
+            referencedRelation: "assessments"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      upload_slots: {
+        Row: {
+          id: string
+          indicator_id: string
+          label: string
+          option_group: string | null
+          slot_key: string
+          sort_order: number
+        }
+        Insert: {
+          id?: string
+          indicator_id: string
+          label: string
+          option_group?: string | null
+          slot_key: string
+          sort_order: number
+        }
+        Update: {
+          id?: string
+          indicator_id?: string
+          label?: string
+          option_group?: string | null
+          slot_key?: string
+          sort_order?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "upload_slots_indicator_id_fkey"
+            columns: ["indicator_id"]
+            isOneToOne: false
+            referencedRelation: "indicators"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+    }
+    Views: {
+      [_ in never]: never
+    }
+    Functions: {
+      activate_cycle: { Args: { p_cycle_id: string }; Returns: number }
+      add_comment: {
+        Args: {
+          p_area_code?: number
+          p_assessment_id: string
+          p_body: string
+          p_leaf_id?: string
+          p_visibility?: Database["public"]["Enums"]["comment_visibility"]
+        }
+        Returns: string
+      }
+      admin_set_user_active: {
+        Args: { p_active: boolean; p_user_id: string }
+        Returns: {
+          area_code: number | null
+          barangay_id: string | null
+          created_at: string
+          email: string | null
+          full_name: string
+          id: string
+          is_active: boolean
+          must_change_password: boolean
+          preferred_language: Database["public"]["Enums"]["ui_language"]
+          role: Database["public"]["Enums"]["app_role"] | null
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "profiles"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      admin_set_user_role: {
+        Args: {
+          p_area_code?: number
+          p_barangay_id?: string
+          p_role: Database["public"]["Enums"]["app_role"]
+          p_user_id: string
+        }
+        Returns: {
+          area_code: number | null
+          barangay_id: string | null
+          created_at: string
+          email: string | null
+          full_name: string
+          id: string
+          is_active: boolean
+          must_change_password: boolean
+          preferred_language: Database["public"]["Enums"]["ui_language"]
+          role: Database["public"]["Enums"]["app_role"] | null
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "profiles"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      approve_area: {
+        Args: { p_area_code: number; p_assessment_id: string }
+        Returns: {
+          approved_at: string | null
+          approved_by: string | null
+          barangay_id: string
+          created_at: string
+          cycle_id: string
+          deadline_extended_until: string | null
+          extension_reason: string | null
+          grace_until: string | null
+          id: string
+          is_locked: boolean
+          lock_reason: string | null
+          locked_at: string | null
+          recalibration_used: boolean
+          reopen_reason: string | null
+          reopened_at: string | null
+          reopened_by: string | null
+          resume_status: Database["public"]["Enums"]["assessment_status"] | null
+          status: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes: number[]
+          submitted_at: string | null
+          updated_at: string
+          validated_at: string | null
+          validated_by: string | null
+          validation_started_at: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "assessments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      approve_assessment: {
+        Args: { p_assessment_id: string }
+        Returns: {
+          approved_at: string | null
+          approved_by: string | null
+          barangay_id: string
+          created_at: string
+          cycle_id: string
+          deadline_extended_until: string | null
+          extension_reason: string | null
+          grace_until: string | null
+          id: string
+          is_locked: boolean
+          lock_reason: string | null
+          locked_at: string | null
+          recalibration_used: boolean
+          reopen_reason: string | null
+          reopened_at: string | null
+          reopened_by: string | null
+          resume_status: Database["public"]["Enums"]["assessment_status"] | null
+          status: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes: number[]
+          submitted_at: string | null
+          updated_at: string
+          validated_at: string | null
+          validated_by: string | null
+          validation_started_at: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "assessments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      custom_access_token_hook: { Args: { event: Json }; Returns: Json }
+      decide_leaf: {
+        Args: {
+          p_assessment_id: string
+          p_decision: Database["public"]["Enums"]["leaf_decision"]
+          p_expected_version: number
+          p_leaf_id: string
+          p_remarks?: string
+        }
+        Returns: number
+      }
+      extend_deadline: {
+        Args: { p_assessment_id: string; p_reason: string; p_until: string }
+        Returns: {
+          approved_at: string | null
+          approved_by: string | null
+          barangay_id: string
+          created_at: string
+          cycle_id: string
+          deadline_extended_until: string | null
+          extension_reason: string | null
+          grace_until: string | null
+          id: string
+          is_locked: boolean
+          lock_reason: string | null
+          locked_at: string | null
+          recalibration_used: boolean
+          reopen_reason: string | null
+          reopened_at: string | null
+          reopened_by: string | null
+          resume_status: Database["public"]["Enums"]["assessment_status"] | null
+          status: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes: number[]
+          submitted_at: string | null
+          updated_at: string
+          validated_at: string | null
+          validated_by: string | null
+          validation_started_at: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "assessments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      finalize_validation: {
+        Args: { p_assessment_id: string }
+        Returns: {
+          approved_at: string | null
+          approved_by: string | null
+          barangay_id: string
+          created_at: string
+          cycle_id: string
+          deadline_extended_until: string | null
+          extension_reason: string | null
+          grace_until: string | null
+          id: string
+          is_locked: boolean
+          lock_reason: string | null
+          locked_at: string | null
+          recalibration_used: boolean
+          reopen_reason: string | null
+          reopened_at: string | null
+          reopened_by: string | null
+          resume_status: Database["public"]["Enums"]["assessment_status"] | null
+          status: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes: number[]
+          submitted_at: string | null
+          updated_at: string
+          validated_at: string | null
+          validated_by: string | null
+          validation_started_at: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "assessments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      flag_mov: {
+        Args: { p_flagged?: boolean; p_mov_id: string; p_note?: string }
+        Returns: {
+          area_code: number
+          assessment_id: string
+          content_check: Database["public"]["Enums"]["content_check"]
+          content_check_reason: string | null
+          created_at: string
+          deleted_at: string | null
+          deleted_by: string | null
+          flagged_at: string | null
+          flagged_by: string | null
+          id: string
+          is_flagged: boolean
+          leaf_id: string
+          mime_type: string
+          origin: Database["public"]["Enums"]["mov_origin"]
+          original_name: string
+          reviewer_note: string | null
+          sha256: string | null
+          size_bytes: number
+          slot_id: string
+          storage_object_id: string | null
+          storage_path: string
+          uploaded_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "mov_files"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      lock_assessment: {
+        Args: { p_assessment_id: string; p_reason: string }
+        Returns: {
+          approved_at: string | null
+          approved_by: string | null
+          barangay_id: string
+          created_at: string
+          cycle_id: string
+          deadline_extended_until: string | null
+          extension_reason: string | null
+          grace_until: string | null
+          id: string
+          is_locked: boolean
+          lock_reason: string | null
+          locked_at: string | null
+          recalibration_used: boolean
+          reopen_reason: string | null
+          reopened_at: string | null
+          reopened_by: string | null
+          resume_status: Database["public"]["Enums"]["assessment_status"] | null
+          status: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes: number[]
+          submitted_at: string | null
+          updated_at: string
+          validated_at: string | null
+          validated_by: string | null
+          validation_started_at: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "assessments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      override_decision: {
+        Args: {
+          p_assessment_id: string
+          p_decision: Database["public"]["Enums"]["leaf_decision"]
+          p_indicator_id: string
+          p_reason: string
+        }
+        Returns: {
+          approved_at: string | null
+          approved_by: string | null
+          barangay_id: string
+          created_at: string
+          cycle_id: string
+          deadline_extended_until: string | null
+          extension_reason: string | null
+          grace_until: string | null
+          id: string
+          is_locked: boolean
+          lock_reason: string | null
+          locked_at: string | null
+          recalibration_used: boolean
+          reopen_reason: string | null
+          reopened_at: string | null
+          reopened_by: string | null
+          resume_status: Database["public"]["Enums"]["assessment_status"] | null
+          status: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes: number[]
+          submitted_at: string | null
+          updated_at: string
+          validated_at: string | null
+          validated_by: string | null
+          validation_started_at: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "assessments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      publish_cycle: {
+        Args: { p_cycle_id: string }
+        Returns: {
+          activated_at: string | null
+          calibration_window_days: number
+          catalog_edition: string
+          created_at: string
+          created_by: string | null
+          id: string
+          is_active: boolean
+          is_published: boolean
+          published_at: string | null
+          reviewed_year: number
+          rework_window_days: number
+          submission_deadline: string | null
+          title: string
+          unlock_grace_days: number
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cycles"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      published_cycle_summary: {
+        Args: { p_cycle_id: string }
+        Returns: {
+          area_passed: Json
+          barangays: number
+          city_municipality: string
+          completed: number
+          passed: number
+          province: string
+          region: string
+        }[]
+      }
+      reopen_assessment: {
+        Args: { p_assessment_id: string; p_reason: string }
+        Returns: {
+          approved_at: string | null
+          approved_by: string | null
+          barangay_id: string
+          created_at: string
+          cycle_id: string
+          deadline_extended_until: string | null
+          extension_reason: string | null
+          grace_until: string | null
+          id: string
+          is_locked: boolean
+          lock_reason: string | null
+          locked_at: string | null
+          recalibration_used: boolean
+          reopen_reason: string | null
+          reopened_at: string | null
+          reopened_by: string | null
+          resume_status: Database["public"]["Enums"]["assessment_status"] | null
+          status: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes: number[]
+          submitted_at: string | null
+          updated_at: string
+          validated_at: string | null
+          validated_by: string | null
+          validation_started_at: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "assessments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      request_calibration: {
+        Args: { p_assessment_id: string; p_leaf_ids: string[] }
+        Returns: {
+          approved_at: string | null
+          approved_by: string | null
+          barangay_id: string
+          created_at: string
+          cycle_id: string
+          deadline_extended_until: string | null
+          extension_reason: string | null
+          grace_until: string | null
+          id: string
+          is_locked: boolean
+          lock_reason: string | null
+          locked_at: string | null
+          recalibration_used: boolean
+          reopen_reason: string | null
+          reopened_at: string | null
+          reopened_by: string | null
+          resume_status: Database["public"]["Enums"]["assessment_status"] | null
+          status: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes: number[]
+          submitted_at: string | null
+          updated_at: string
+          validated_at: string | null
+          validated_by: string | null
+          validation_started_at: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "assessments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      request_recalibration: {
+        Args: { p_assessment_id: string; p_leaf_ids: string[] }
+        Returns: {
+          approved_at: string | null
+          approved_by: string | null
+          barangay_id: string
+          created_at: string
+          cycle_id: string
+          deadline_extended_until: string | null
+          extension_reason: string | null
+          grace_until: string | null
+          id: string
+          is_locked: boolean
+          lock_reason: string | null
+          locked_at: string | null
+          recalibration_used: boolean
+          reopen_reason: string | null
+          reopened_at: string | null
+          reopened_by: string | null
+          resume_status: Database["public"]["Enums"]["assessment_status"] | null
+          status: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes: number[]
+          submitted_at: string | null
+          updated_at: string
+          validated_at: string | null
+          validated_by: string | null
+          validation_started_at: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "assessments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      request_rework: {
+        Args: {
+          p_area_code: number
+          p_assessment_id: string
+          p_comment: string
+        }
+        Returns: {
+          approved_at: string | null
+          approved_by: string | null
+          barangay_id: string
+          created_at: string
+          cycle_id: string
+          deadline_extended_until: string | null
+          extension_reason: string | null
+          grace_until: string | null
+          id: string
+          is_locked: boolean
+          lock_reason: string | null
+          locked_at: string | null
+          recalibration_used: boolean
+          reopen_reason: string | null
+          reopened_at: string | null
+          reopened_by: string | null
+          resume_status: Database["public"]["Enums"]["assessment_status"] | null
+          status: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes: number[]
+          submitted_at: string | null
+          updated_at: string
+          validated_at: string | null
+          validated_by: string | null
+          validation_started_at: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "assessments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      save_answers: {
+        Args: {
+          p_answers: Json
+          p_assessment_id: string
+          p_expected_version: number
+          p_leaf_id: string
+        }
+        Returns: number
+      }
+      save_checklist: {
+        Args: {
+          p_assessment_id: string
+          p_checklist: Json
+          p_expected_version: number
+          p_leaf_id: string
+        }
+        Returns: number
+      }
+      submit_area: {
+        Args: { p_area_code: number; p_assessment_id: string }
+        Returns: Json
+      }
+      submit_calibration: {
+        Args: { p_assessment_id: string }
+        Returns: {
+          approved_at: string | null
+          approved_by: string | null
+          barangay_id: string
+          created_at: string
+          cycle_id: string
+          deadline_extended_until: string | null
+          extension_reason: string | null
+          grace_until: string | null
+          id: string
+          is_locked: boolean
+          lock_reason: string | null
+          locked_at: string | null
+          recalibration_used: boolean
+          reopen_reason: string | null
+          reopened_at: string | null
+          reopened_by: string | null
+          resume_status: Database["public"]["Enums"]["assessment_status"] | null
+          status: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes: number[]
+          submitted_at: string | null
+          updated_at: string
+          validated_at: string | null
+          validated_by: string | null
+          validation_started_at: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "assessments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      submit_recalibration: {
+        Args: { p_assessment_id: string }
+        Returns: {
+          approved_at: string | null
+          approved_by: string | null
+          barangay_id: string
+          created_at: string
+          cycle_id: string
+          deadline_extended_until: string | null
+          extension_reason: string | null
+          grace_until: string | null
+          id: string
+          is_locked: boolean
+          lock_reason: string | null
+          locked_at: string | null
+          recalibration_used: boolean
+          reopen_reason: string | null
+          reopened_at: string | null
+          reopened_by: string | null
+          resume_status: Database["public"]["Enums"]["assessment_status"] | null
+          status: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes: number[]
+          submitted_at: string | null
+          updated_at: string
+          validated_at: string | null
+          validated_by: string | null
+          validation_started_at: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "assessments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      unlock_assessment: {
+        Args: { p_assessment_id: string; p_reason?: string }
+        Returns: {
+          approved_at: string | null
+          approved_by: string | null
+          barangay_id: string
+          created_at: string
+          cycle_id: string
+          deadline_extended_until: string | null
+          extension_reason: string | null
+          grace_until: string | null
+          id: string
+          is_locked: boolean
+          lock_reason: string | null
+          locked_at: string | null
+          recalibration_used: boolean
+          reopen_reason: string | null
+          reopened_at: string | null
+          reopened_by: string | null
+          resume_status: Database["public"]["Enums"]["assessment_status"] | null
+          status: Database["public"]["Enums"]["assessment_status"]
+          submitted_area_codes: number[]
+          submitted_at: string | null
+          updated_at: string
+          validated_at: string | null
+          validated_by: string | null
+          validation_started_at: string | null
+          version: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "assessments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+    }
+    Enums: {
+      app_role: "mlgoo" | "assessor" | "validator" | "blgu" | "katuparan"
+      area_kind: "core" | "essential"
+      area_status: "draft" | "submitted" | "rework" | "approved"
+      assessment_status:
+        | "draft"
+        | "submitted"
+        | "awaiting_validation"
+        | "calibration"
+        | "awaiting_approval"
+        | "recalibration"
+        | "reopened"
+        | "completed"
+      checklist_item_type:
+        | "checkbox"
+        | "assessment_field"
+        | "document_count"
+        | "date_input"
+        | "calculation_field"
+        | "info_text"
+        | "section_header"
+      comment_visibility: "public" | "internal"
+      content_check: "pending" | "valid" | "rejected" | "not_checked"
+      job_status: "queued" | "running" | "done" | "dead"
+      leaf_decision: "met" | "unmet" | "considered"
+      mov_origin: "blgu" | "validator"
+      result_kind: "projection" | "official"
+      ui_language: "en" | "fil" | "ceb"
+      validation_rule:
+        | "ALL_ITEMS_REQUIRED"
+        | "ANY_ITEM_REQUIRED"
+        | "ANY_OPTION_GROUP_REQUIRED"
+        | "OR_LOGIC_AT_LEAST_1_REQUIRED"
+        | "SHARED_PLUS_OR_LOGIC"
+    }
+    CompositeTypes: {
+      [_ in never]: never
+    }
+  }
+}
+
+type DatabaseWithoutInternals = Omit<Database, "__InternalSupabase">
+
+type DefaultSchema = DatabaseWithoutInternals[Extract<keyof Database, "public">]
+
+export type Tables<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof (DefaultSchema["Tables"] & DefaultSchema["Views"])
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends (DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
+        DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])
+    : never) = never,
+> = DefaultSchemaTableNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"] &
+      DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Views"])[TableName] extends {
+      Row: infer R
+    }
+    ? R
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof (DefaultSchema["Tables"] &
+        DefaultSchema["Views"])
+    ? (DefaultSchema["Tables"] &
+        DefaultSchema["Views"])[DefaultSchemaTableNameOrOptions] extends {
+        Row: infer R
+      }
+      ? R
+      : never
+    : never
+
+export type TablesInsert<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof DefaultSchema["Tables"]
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends (DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
+    : never) = never,
+> = DefaultSchemaTableNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
+      Insert: infer I
+    }
+    ? I
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
+    ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
+        Insert: infer I
+      }
+      ? I
+      : never
+    : never
+
+export type TablesUpdate<
+  DefaultSchemaTableNameOrOptions extends
+    | keyof DefaultSchema["Tables"]
+    | { schema: keyof DatabaseWithoutInternals },
+  TableName extends (DefaultSchemaTableNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"]
+    : never) = never,
+> = DefaultSchemaTableNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions["schema"]]["Tables"][TableName] extends {
+      Update: infer U
+    }
+    ? U
+    : never
+  : DefaultSchemaTableNameOrOptions extends keyof DefaultSchema["Tables"]
+    ? DefaultSchema["Tables"][DefaultSchemaTableNameOrOptions] extends {
+        Update: infer U
+      }
+      ? U
+      : never
+    : never
+
+export type Enums<
+  DefaultSchemaEnumNameOrOptions extends
+    | keyof DefaultSchema["Enums"]
+    | { schema: keyof DatabaseWithoutInternals },
+  EnumName extends (DefaultSchemaEnumNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"]
+    : never) = never,
+> = DefaultSchemaEnumNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions["schema"]]["Enums"][EnumName]
+  : DefaultSchemaEnumNameOrOptions extends keyof DefaultSchema["Enums"]
+    ? DefaultSchema["Enums"][DefaultSchemaEnumNameOrOptions]
+    : never
+
+export type CompositeTypes<
+  PublicCompositeTypeNameOrOptions extends
+    | keyof DefaultSchema["CompositeTypes"]
+    | { schema: keyof DatabaseWithoutInternals },
+  CompositeTypeName extends (PublicCompositeTypeNameOrOptions extends {
+    schema: keyof DatabaseWithoutInternals
+  }
+    ? keyof DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions["schema"]]["CompositeTypes"]
+    : never) = never,
+> = PublicCompositeTypeNameOrOptions extends {
+  schema: keyof DatabaseWithoutInternals
+}
+  ? DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions["schema"]]["CompositeTypes"][CompositeTypeName]
+  : PublicCompositeTypeNameOrOptions extends keyof DefaultSchema["CompositeTypes"]
+    ? DefaultSchema["CompositeTypes"][PublicCompositeTypeNameOrOptions]
+    : never
+
+export const Constants = {
+  public: {
+    Enums: {
+      app_role: ["mlgoo", "assessor", "validator", "blgu", "katuparan"],
+      area_kind: ["core", "essential"],
+      area_status: ["draft", "submitted", "rework", "approved"],
+      assessment_status: [
+        "draft",
+        "submitted",
+        "awaiting_validation",
+        "calibration",
+        "awaiting_approval",
+        "recalibration",
+        "reopened",
+        "completed",
+      ],
+      checklist_item_type: [
+        "checkbox",
+        "assessment_field",
+        "document_count",
+        "date_input",
+        "calculation_field",
+        "info_text",
+        "section_header",
+      ],
+      comment_visibility: ["public", "internal"],
+      content_check: ["pending", "valid", "rejected", "not_checked"],
+      job_status: ["queued", "running", "done", "dead"],
+      leaf_decision: ["met", "unmet", "considered"],
+      mov_origin: ["blgu", "validator"],
+      result_kind: ["projection", "official"],
+      ui_language: ["en", "fil", "ceb"],
+      validation_rule: [
+        "ALL_ITEMS_REQUIRED",
+        "ANY_ITEM_REQUIRED",
+        "ANY_OPTION_GROUP_REQUIRED",
+        "OR_LOGIC_AT_LEAST_1_REQUIRED",
+        "SHARED_PLUS_OR_LOGIC",
+      ],
+    },
+  },
+} as const
+

@@ -1,0 +1,22 @@
+import { readFileSync } from "node:fs";
+import { parse } from "smol-toml";
+import { configTomlPath } from "./paths.ts";
+
+type SupabaseConfig = {
+  api?: { schemas?: string[] };
+  functions?: Record<string, { verify_jwt?: boolean }>;
+};
+
+function readConfig(configToml = readFileSync(configTomlPath, "utf8")): SupabaseConfig {
+  return parse(configToml) as SupabaseConfig;
+}
+
+/** The schemas the API exposes (`[api] schemas`), which `supabase gen types` also covers. */
+export function apiSchemas(configToml?: string): string[] {
+  return readConfig(configToml).api?.schemas ?? ["public", "graphql_public"];
+}
+
+/** `[functions.<name>] verify_jwt`; absent means true, as in the CLI. */
+export function verifyJwtSetting(configToml: string, functionName: string): boolean {
+  return readConfig(configToml).functions?.[functionName]?.verify_jwt ?? true;
+}
