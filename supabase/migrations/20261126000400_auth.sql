@@ -227,7 +227,6 @@ $$;
 comment on function public.admin_set_user_active(uuid, boolean) is
   'MLGOO only: deactivates a user (data access ends at once, sign-in refused) or reactivates them.';
 
-revoke execute on function private.require_mlgoo(), private.user_profile_for_update(uuid) from public;
 revoke execute on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint),
   public.admin_set_user_active(uuid, boolean) from public, anon;
 grant execute on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint),

@@ -147,10 +147,9 @@ $$;
 comment on function private.may_read_mov(text) is
   'True when the caller reads the MOV files of this path''s assessment (and area, for assessors), as public.mov_files allows.';
 
-revoke execute on function private.resolve_mov_path(text), private.parse_mov_path(text),
-  private.may_upload_mov(text), private.may_read_mov(text) from public;
-grant execute on function private.resolve_mov_path(text), private.parse_mov_path(text),
-  private.may_upload_mov(text), private.may_read_mov(text) to authenticated, service_role;
+-- The storage policies call these: the caller's own rights, and a path parser that raises nothing.
+grant execute on function private.resolve_mov_path(text), private.may_upload_mov(text), private.may_read_mov(text)
+  to authenticated, service_role;
 
 -- Policies on storage.objects for bucket movs ----------------------------------------------------------
 
