@@ -118,8 +118,20 @@ as $$
 $$;
 comment on function private.current_area_code() is 'The governance area of an active assessor caller, else null.';
 
+create function private.current_user_id()
+returns uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select id from public.profiles where id = (select auth.uid()) and is_active and role is not null;
+$$;
+comment on function private.current_user_id() is
+  'The caller''s user id while the caller has an active profile with a role, else null: for policies on the caller''s own rows, so deactivation applies at once.';
+
 grant execute on function private.current_app_role(), private.is_mlgoo(), private.is_staff(),
-  private.current_barangay_id(), private.current_area_code() to authenticated, service_role;
+  private.current_barangay_id(), private.current_area_code(), private.current_user_id() to authenticated, service_role;
 
 -- Profiles: grants and policies -----------------------------------------------------------------
 
@@ -127,13 +139,13 @@ alter table public.profiles enable row level security;
 grant select on public.profiles to authenticated, service_role;
 grant update (full_name, preferred_language) on public.profiles to authenticated;
 
-create policy "Users read their own profile, the MLGOO every profile" on public.profiles
+create policy "Active users read their own profile, the MLGOO every profile" on public.profiles
   for select to authenticated
-  using (id = (select auth.uid()) or (select private.is_mlgoo()));
+  using (id = (select private.current_user_id()) or (select private.is_mlgoo()));
 create policy "Active users edit their own name and language" on public.profiles
   for update to authenticated
-  using (id = (select auth.uid()) and is_active)
-  with check (id = (select auth.uid()));
+  using (id = (select private.current_user_id()))
+  with check (id = (select private.current_user_id()));
 
 create function private.touch_updated_at()
 returns trigger

@@ -643,11 +643,11 @@ create index notifications_recipient on public.notifications (recipient_id, crea
 alter table public.notifications enable row level security;
 grant select on public.notifications to authenticated, service_role;
 grant update (read_at) on public.notifications to authenticated;
-create policy "Users read their own notifications" on public.notifications
-  for select to authenticated using (recipient_id = (select auth.uid()));
-create policy "Users mark their own notifications read" on public.notifications
+create policy "Active users read their own notifications" on public.notifications
+  for select to authenticated using (recipient_id = (select private.current_user_id()));
+create policy "Active users mark their own notifications read" on public.notifications
   for update to authenticated
-  using (recipient_id = (select auth.uid())) with check (recipient_id = (select auth.uid()));
+  using (recipient_id = (select private.current_user_id())) with check (recipient_id = (select private.current_user_id()));
 
 do $$
 begin

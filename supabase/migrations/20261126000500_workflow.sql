@@ -312,11 +312,13 @@ security definer
 set search_path = ''
 as $$
   insert into public.notifications (recipient_id, assessment_id, kind, title, body, data)
-  select p_recipient_id, p_assessment_id, p_kind, p_title, p_body,
+  select p.id, p_assessment_id, p_kind, p_title, p_body,
          jsonb_strip_nulls(jsonb_build_object('assessmentId', p_assessment_id)) || coalesce(p_data, '{}')
-  where p_recipient_id is not null;
+  from public.profiles p
+  where p.id = p_recipient_id and p.is_active;
 $$;
-comment on function private.notify(uuid, uuid, text, text, text, jsonb) is 'Sends one in-app notification to one user.';
+comment on function private.notify(uuid, uuid, text, text, text, jsonb) is
+  'Sends one in-app notification to one user, unless that user is deactivated.';
 
 create function private.notify_role(
   p_role public.app_role, p_assessment_id uuid, p_kind text, p_title text, p_body text,

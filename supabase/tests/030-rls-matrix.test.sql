@@ -2,6 +2,8 @@
 -- One fixture row per table belongs to the "own" barangay's assessment, whose area 1 was submitted
 -- and which reached validation (area 2 never was). Every role tries every operation on that row;
 -- "can" means the statement touched it, "cannot" that it was refused (42501) or saw nothing.
+-- Every role is tried again deactivated, with the token it was issued while still active: like anon,
+-- it may only read the catalog.
 
 begin;
 
@@ -127,8 +129,9 @@ cross join (values ('select'), ('insert'), ('update'), ('delete')) as o (op);
 
 -- Who may do what: everything not listed here is refused --------------------------------------------
 
-create temporary table roles (role text primary key, label text, email text, position integer);
-insert into roles values
+create temporary table roles (role text primary key, label text, email text, position integer,
+                              claims jsonb, deactivated boolean not null default false);
+insert into roles (role, label, email, position) values
   ('mlgoo', 'mlgoo', 'm-mlgoo@t.local', 1),
   ('assessor_own', 'assessor (own area)', 'm-assessor1@t.local', 2),
   ('assessor_other', 'assessor (other area)', 'm-assessor2@t.local', 3),
@@ -137,6 +140,10 @@ insert into roles values
   ('blgu_other', 'blgu (other barangay)', 'm-blgu-other@t.local', 6),
   ('katuparan', 'katuparan', 'm-katuparan@t.local', 7),
   ('anon', 'anon', null, 8);
+update roles set claims = case when email is null then '{"role": "anon"}' else tests.claims_for(email) end;
+insert into roles (role, label, email, position, claims, deactivated)
+select role || '_deactivated', label || ' deactivated', email, position + 8, claims, true
+from roles where email is not null;
 
 create temporary table allowed (tbl text, op text, role text);
 insert into allowed
@@ -161,9 +168,9 @@ union all select tbl, 'select', role
 union all select 'notifications', op, 'blgu_own' from unnest(array['select', 'update']) as op
 union all select 'jobs', 'select', 'mlgoo';
 
--- Runs a statement as a role and undoes it: 'allowed' when it touched a row, 'filtered' when it
--- touched none, else the SQLSTATE it raised.
-create function pg_temp.attempt(p_email text, p_sql text)
+-- Runs a statement with a role's claims (its user deactivated first when asked) and undoes it:
+-- 'allowed' when it touched a row, 'filtered' when it touched none, else the SQLSTATE it raised.
+create function pg_temp.attempt(p_role roles, p_sql text)
 returns text
 language plpgsql
 as $$
@@ -171,11 +178,10 @@ declare
   v_rows bigint;
 begin
   begin
-    if p_email is null then
-      perform tests.act_as_anon();
-    else
-      perform tests.act_as(p_email);
+    if p_role.deactivated then
+      update public.profiles set is_active = false where id = tests.user_id(p_role.email);
     end if;
+    perform tests.act_with_claims(p_role.claims);
     execute p_sql;
     get diagnostics v_rows = row_count;
     raise exception using errcode = 'TU001', message = v_rows::text;
@@ -202,7 +208,7 @@ select ok(
 from statements s
 cross join roles r
 left join allowed a on a.tbl = s.tbl and a.op = s.op and a.role = r.role
-cross join lateral (select pg_temp.attempt(r.email, s.sql) as outcome) as attempt
+cross join lateral (select pg_temp.attempt(r, s.sql) as outcome) as attempt
 order by s.tbl, array_position(array['select', 'insert', 'update', 'delete'], s.op), r.position;
 
 select * from finish();

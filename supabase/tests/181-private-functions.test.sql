@@ -11,6 +11,7 @@ insert into policy_helpers values
   ('private.current_app_role()'),
   ('private.current_area_code()'),
   ('private.current_barangay_id()'),
+  ('private.current_user_id()'),
   ('private.is_mlgoo()'),
   ('private.is_staff()'),
   ('private.may_read_mov(text)'),
