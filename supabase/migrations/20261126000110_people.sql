@@ -130,6 +130,41 @@ $$;
 comment on function private.current_user_id() is
   'The caller''s user id while the caller has an active profile with a role, else null: for policies on the caller''s own rows, so deactivation applies at once.';
 
+-- The first-login password change: until the user sets their own password, they may read but not
+-- change anything. Read live from the profile (the token's claim is as old as the token).
+create function private.require_password_changed(p_user_id uuid default null)
+returns void
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if exists (select 1 from public.profiles
+             where id = coalesce(p_user_id, (select auth.uid())) and must_change_password) then
+    raise exception 'Change your password first'
+      using errcode = '42501',
+            hint = 'You are still using the password you were given. Set your own password, then try again; until then you can look but not change anything.';
+  end if;
+end;
+$$;
+comment on function private.require_password_changed(uuid) is
+  'Refuses (42501) any change by a user (the caller unless named) whose profile says must_change_password; called by every workflow function, by the triggers on directly writable tables and by the MOV upload check.';
+
+create function private.refuse_until_password_changed()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.require_password_changed();
+  return case tg_op when 'DELETE' then old else new end;
+end;
+$$;
+comment on function private.refuse_until_password_changed() is
+  'Trigger on every table (and the MOV bucket) a signed-in user may write directly: refuses the write while the caller must change the password.';
+
 grant execute on function private.current_app_role(), private.is_mlgoo(), private.is_staff(),
   private.current_barangay_id(), private.current_area_code(), private.current_user_id() to authenticated, service_role;
 
@@ -161,6 +196,8 @@ comment on function private.touch_updated_at() is 'Keeps updated_at true on ever
 
 create trigger touch_updated_at before update on public.profiles
   for each row execute function private.touch_updated_at();
+create trigger password_changed before update on public.profiles
+  for each statement execute function private.refuse_until_password_changed();
 
 -- Barangays: grants and policies ----------------------------------------------------------------
 
@@ -178,3 +215,5 @@ create policy "The MLGOO registers barangays" on public.barangays
 create policy "The MLGOO edits barangays" on public.barangays
   for update to authenticated
   using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));
+create trigger password_changed before insert or update on public.barangays
+  for each statement execute function private.refuse_until_password_changed();

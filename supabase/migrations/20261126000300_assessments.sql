@@ -648,6 +648,8 @@ create policy "Active users read their own notifications" on public.notification
 create policy "Active users mark their own notifications read" on public.notifications
   for update to authenticated
   using (recipient_id = (select private.current_user_id())) with check (recipient_id = (select private.current_user_id()));
+create trigger password_changed before update on public.notifications
+  for each statement execute function private.refuse_until_password_changed();
 
 do $$
 begin

@@ -99,13 +99,14 @@ security definer
 set search_path = ''
 as $$
 begin
+  perform private.require_password_changed();
   if not private.is_mlgoo() then
     raise exception 'Only the MLGOO administers users'
       using errcode = '42501', hint = 'Sign in with the MLGOO account.';
   end if;
 end;
 $$;
-comment on function private.require_mlgoo() is 'Stops any caller but an active MLGOO.';
+comment on function private.require_mlgoo() is 'Stops any caller but an active MLGOO who has changed the first password.';
 
 create function private.user_profile_for_update(p_user_id uuid)
 returns public.profiles

@@ -172,3 +172,8 @@ create policy "Uploaders delete their MOVs while they may still upload" on stora
     and owner_id = (select auth.uid())::text
     and private.may_upload_mov(name)
   );
+
+-- Uploads check the password change in private.check_mov_upload (pipeline migration).
+create trigger password_changed before delete on storage.objects
+  for each row when (old.bucket_id = 'movs')
+  execute function private.refuse_until_password_changed();

@@ -33,6 +33,7 @@ as $$
 declare
   v_role public.app_role := private.current_app_role();
 begin
+  perform private.require_password_changed();
   if v_role is null or not v_role = any (p_roles) then
     raise exception 'Only % can %', (
         select string_agg(private.role_title(r), ' or ') from unnest(p_roles) as r
@@ -44,7 +45,7 @@ begin
 end;
 $$;
 comment on function private.require_role(public.app_role[], text) is
-  'Refuses (42501) a caller whose active role is not one of p_roles; returns the role.';
+  'Refuses (42501) a caller who must change the password first or whose active role is not one of p_roles; returns the role.';
 
 create function private.lock_assessment(p_assessment_id uuid, p_roles public.app_role[], p_action text)
 returns public.assessments

@@ -60,7 +60,8 @@ describe.skipIf(!databaseUrl)("workflow under concurrency", () => {
         update public.profiles
         set role = ${key === "assessor" ? "assessor" : "blgu"},
             barangay_id = ${key === "assessor" ? null : barangayId},
-            area_code = ${key === "assessor" ? 1 : null}
+            area_code = ${key === "assessor" ? 1 : null},
+            must_change_password = false
         where id = ${id}`;
     }
     [{ id: assessmentId }] = await admin`
