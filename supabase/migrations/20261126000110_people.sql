@@ -168,6 +168,41 @@ comment on function private.refuse_until_password_changed() is
 grant execute on function private.current_app_role(), private.is_mlgoo(), private.is_staff(),
   private.current_barangay_id(), private.current_area_code(), private.current_user_id() to authenticated, service_role;
 
+-- Workflow writes: the guard on state columns ---------------------------------------------------
+-- The state the workflow decides (statuses, versions, locks, allowances, decisions, roles and
+-- activity) changes only in a transaction that declared itself a workflow write. The workflow and
+-- administration functions, the scheduled jobs, seed.sql and the test fixtures declare it; a change
+-- made by hand, even by the superuser in Studio, is refused and told which function to call.
+
+create function private.declare_workflow_write()
+returns void
+language plpgsql
+set search_path = ''
+as $$
+begin
+  perform set_config('vantage.workflow_write', txid_current()::text, true);
+end;
+$$;
+comment on function private.declare_workflow_write() is
+  'Declares the current transaction a workflow write, so that it may change the guarded state columns; the declaration ends with the transaction.';
+
+create function private.guard_workflow_columns()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if current_setting('vantage.workflow_write', true) is distinct from txid_current()::text then
+    raise exception 'The workflow state of % is changed only through the workflow functions', tg_table_name
+      using errcode = '42501',
+            hint = format('Call %s, acting as the user (README, "Administration"); a script that must write directly calls private.declare_workflow_write() first.', tg_argv[0]);
+  end if;
+  return new;
+end;
+$$;
+comment on function private.guard_workflow_columns() is
+  'Trigger on the workflow state columns: refuses (42501) a change outside a declared workflow write, naming the function to use (the trigger''s argument).';
+
 -- Profiles: grants and policies -----------------------------------------------------------------
 
 alter table public.profiles enable row level security;
@@ -198,6 +233,10 @@ create trigger touch_updated_at before update on public.profiles
   for each row execute function private.touch_updated_at();
 create trigger password_changed before update on public.profiles
   for each statement execute function private.refuse_until_password_changed();
+create trigger guard_workflow_columns before update on public.profiles
+  for each row
+  when ((old.role, old.barangay_id, old.area_code, old.is_active) is distinct from (new.role, new.barangay_id, new.area_code, new.is_active))
+  execute function private.guard_workflow_columns('admin_set_user_role or admin_set_user_active');
 
 -- Barangays: grants and policies ----------------------------------------------------------------
 

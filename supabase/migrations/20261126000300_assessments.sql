@@ -77,6 +77,11 @@ create index assessments_submitted_areas on public.assessments using gin (submit
 
 create trigger touch_updated_at before update on public.assessments
   for each row execute function private.touch_updated_at();
+create trigger guard_workflow_columns before update on public.assessments
+  for each row
+  when ((old.status, old.resume_status, old.version, old.is_locked, old.grace_until, old.deadline_extended_until, old.recalibration_used)
+        is distinct from (new.status, new.resume_status, new.version, new.is_locked, new.grace_until, new.deadline_extended_until, new.recalibration_used))
+  execute function private.guard_workflow_columns('the workflow function for this step (submit_area, approve_area, finalize_validation, approve_assessment, reopen_assessment, lock_assessment, unlock_assessment, extend_deadline, ...)');
 
 alter table public.assessments enable row level security;
 grant select on public.assessments to authenticated, service_role;
@@ -128,6 +133,12 @@ comment on column public.assessment_areas.approved_at is 'When the assessor appr
 comment on column public.assessment_areas.approved_by is 'The approving assessor.';
 
 create index assessment_areas_area_status on public.assessment_areas (area_code, status);
+
+create trigger guard_workflow_columns before update on public.assessment_areas
+  for each row
+  when ((old.status, old.rework_used, old.calibration_used, old.rework_due_at, old.calibration_due_at)
+        is distinct from (new.status, new.rework_used, new.calibration_used, new.rework_due_at, new.calibration_due_at))
+  execute function private.guard_workflow_columns('the workflow function for this step (submit_area, approve_area, request_rework, request_calibration, reopen_assessment)');
 
 alter table public.assessment_areas enable row level security;
 grant select on public.assessment_areas to authenticated, service_role;
@@ -254,6 +265,12 @@ comment on column public.reviews.version is 'Incremented on every change; a writ
 comment on column public.reviews.updated_at is 'When the review last changed.';
 
 create index reviews_area on public.reviews (assessment_id, area_code);
+
+create trigger guard_workflow_columns before update on public.reviews
+  for each row
+  when ((old.decision, old.override_decision, old.version, old.flagged_for_calibration, old.flagged_for_recalibration)
+        is distinct from (new.decision, new.override_decision, new.version, new.flagged_for_calibration, new.flagged_for_recalibration))
+  execute function private.guard_workflow_columns('the workflow function for this step (decide_leaf, override_decision, request_calibration, request_recalibration)');
 
 alter table public.reviews enable row level security;
 grant select on public.reviews to authenticated, service_role;

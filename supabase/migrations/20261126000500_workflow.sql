@@ -41,11 +41,12 @@ begin
       using errcode = '42501',
             hint = 'Sign in with an account that has this role; the MLGOO assigns roles.';
   end if;
+  perform private.declare_workflow_write();
   return v_role;
 end;
 $$;
 comment on function private.require_role(public.app_role[], text) is
-  'Refuses (42501) a caller who must change the password first or whose active role is not one of p_roles; returns the role.';
+  'Refuses (42501) a caller who must change the password first or whose active role is not one of p_roles; returns the role and declares the transaction a workflow write (the common first step of every workflow function).';
 
 create function private.lock_assessment(p_assessment_id uuid, p_roles public.app_role[], p_action text)
 returns public.assessments
