@@ -608,9 +608,11 @@ begin
   end if;
   v_comment := private.require_text(p_comment, 'A comment telling the barangay what to rework');
   select string_agg(leaf.code || ' ' || m.original_name, ', ' order by leaf.sort_order) into v_unexplained
-  from public.mov_files m join public.indicators leaf on leaf.id = m.leaf_id
-  where m.assessment_id = p_assessment_id and m.area_code = p_area_code and m.is_flagged
-    and m.deleted_at is null and coalesce(trim(m.reviewer_note), '') = '';
+  from public.mov_files m
+  join public.mov_flags f on f.mov_id = m.id
+  join public.indicators leaf on leaf.id = m.leaf_id
+  where m.assessment_id = p_assessment_id and m.area_code = p_area_code and f.is_flagged
+    and m.deleted_at is null and coalesce(trim(f.reviewer_note), '') = '';
   if v_unexplained is not null then
     raise exception 'Flagged files need a note before the rework: %', v_unexplained
       using errcode = 'VA003', hint = 'Add a note to each flagged file (flag_mov with p_note) saying what is wrong with it.';
@@ -637,13 +639,14 @@ comment on function public.request_rework(uuid, smallint, text) is
 -- Reviewers flag files and comment -------------------------------------------------------------------
 
 create function public.flag_mov(p_mov_id uuid, p_flagged boolean default true, p_note text default null)
-returns public.mov_files
+returns public.mov_flags
 language plpgsql
 security definer
 set search_path = ''
 as $$
 declare
   v_mov public.mov_files;
+  v_flag public.mov_flags;
   v_assessment public.assessments;
   v_role public.app_role := private.require_role('{assessor,validator}', 'flag a file');
 begin
@@ -659,20 +662,24 @@ begin
     perform private.require_status(v_assessment, '{awaiting_validation,calibration}', 'flag a file as validator');
   end if;
 
-  update public.mov_files
-  set is_flagged = coalesce(p_flagged, true),
-      reviewer_note = coalesce(nullif(trim(p_note), ''), reviewer_note),
-      flagged_by = (select auth.uid()), flagged_at = now()
-  where id = p_mov_id
-  returning * into v_mov;
-  perform private.record_event(v_mov.assessment_id, case when v_mov.is_flagged then 'mov_flagged' else 'mov_unflagged' end,
-                               p_reason => v_mov.reviewer_note, p_area_code => v_mov.area_code, p_leaf_id => v_mov.leaf_id,
+  v_flag.is_flagged := coalesce(p_flagged, true);
+  v_flag.reviewer_note := coalesce(nullif(trim(p_note), ''), (select reviewer_note from public.mov_flags where mov_id = p_mov_id));
+  -- The barangay sees the event, and the flag that points at it, once the area comes back to it.
+  v_flag.event_id := private.record_event(v_mov.assessment_id, case when v_flag.is_flagged then 'mov_flagged' else 'mov_unflagged' end,
+                               p_reason => v_flag.reviewer_note, p_area_code => v_mov.area_code, p_leaf_id => v_mov.leaf_id,
                                p_details => jsonb_build_object('movId', v_mov.id), p_visible_to_barangay => false);
-  return v_mov;
+  insert into public.mov_flags (mov_id, assessment_id, area_code, leaf_id, is_flagged, reviewer_note, flagged_by, flagged_at, event_id)
+  values (v_mov.id, v_mov.assessment_id, v_mov.area_code, v_mov.leaf_id, v_flag.is_flagged, v_flag.reviewer_note,
+          (select auth.uid()), now(), v_flag.event_id)
+  on conflict (mov_id) do update
+  set is_flagged = excluded.is_flagged, reviewer_note = excluded.reviewer_note, flagged_by = excluded.flagged_by,
+      flagged_at = excluded.flagged_at, event_id = excluded.event_id
+  returning * into v_flag;
+  return v_flag;
 end;
 $$;
 comment on function public.flag_mov(uuid, boolean, text) is
-  'Assessor of the area (area submitted) or validator (during validation or calibration): flags or unflags a MOV file with a note for the barangay. Errors: 42501, VA001, VA007.';
+  'Assessor of the area (area submitted) or validator (during validation or calibration): flags or unflags a MOV file with a note for the barangay, who sees it once the area is sent back or the assessment completed. Errors: 42501, VA001, VA007.';
 
 create function public.add_comment(
   p_assessment_id uuid, p_body text, p_visibility public.comment_visibility default 'public',

@@ -57,12 +57,16 @@ select (select id from fx where key = 'a_own'), (select id from fx where key = '
 insert into public.mov_files (assessment_id, leaf_id, slot_id, area_code, storage_path, original_name, mime_type, size_bytes, origin)
 select (select id from fx where key = 'a_own'), (select id from fx where key = 'leaf'), (select id from fx where key = 'slot'), 1,
        'matrix/file.pdf', 'file.pdf', 'application/pdf', 10, 'blgu';
+insert into fx select 'mov', id from public.mov_files where storage_path = 'matrix/file.pdf';
 insert into public.submission_snapshots (assessment_id, answers, movs)
 select (select id from fx where key = 'a_own'), '{}', '[]';
 insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
 select (select id from fx where key = 'a_own'), 'projection', 'test', repeat('a', 64), '{}', false, 10;
 insert into public.events (assessment_id, action, area_code, visible_to_barangay)
 select (select id from fx where key = 'a_own'), 'leaf_decided', 1, false;
+insert into public.mov_flags (mov_id, assessment_id, area_code, leaf_id, is_flagged, reviewer_note, event_id)
+select (select id from fx where key = 'mov'), (select id from fx where key = 'a_own'), 1, (select id from fx where key = 'leaf'),
+       true, 'Not signed', (select max(id) from public.events where assessment_id = (select id from fx where key = 'a_own'));
 insert into public.notifications (recipient_id, assessment_id, kind, title)
 select (select id from fx where key = 'blgu_own'), (select id from fx where key = 'a_own'), 'rework_requested', 'Rework';
 insert into public.jobs (assessment_id)
@@ -110,9 +114,12 @@ from (values
     format('(assessment_id, leaf_id, area_code, source) values (%s, %s, 1, %L)', pg_temp.fx('a_own'), pg_temp.fx('leaf'), 'answers')),
   ('comments', 'assessment_id = ' || pg_temp.fx('a_own') || $$ and visibility = 'internal'$$, 'body',
     format('(assessment_id, area_code, visibility, body, author_role, stage) values (%s, 1, %L, %L, %L, %L)', pg_temp.fx('a_own'), 'public', 'x', 'blgu', 'draft')),
-  ('mov_files', 'assessment_id = ' || pg_temp.fx('a_own'), 'is_flagged',
+  ('mov_files', 'assessment_id = ' || pg_temp.fx('a_own'), 'original_name',
     format('(assessment_id, leaf_id, slot_id, area_code, storage_path, original_name, mime_type, size_bytes, origin) values (%s, %s, %s, 1, %L, %L, %L, 1, %L)',
            pg_temp.fx('a_own'), pg_temp.fx('leaf'), pg_temp.fx('slot'), 'matrix/new.pdf', 'new.pdf', 'application/pdf', 'blgu')),
+  ('mov_flags', 'mov_id = ' || pg_temp.fx('mov'), 'reviewer_note',
+    format('(mov_id, assessment_id, area_code, leaf_id, is_flagged, event_id) values (%s, %s, 1, %s, true, 1)',
+           pg_temp.fx('mov'), pg_temp.fx('a_own'), pg_temp.fx('leaf'))),
   ('submission_snapshots', 'assessment_id = ' || pg_temp.fx('a_own'), 'answers',
     format('(assessment_id, answers, movs) values (%s, %L, %L)', pg_temp.fx('a_other'), '{}', '[]')),
   ('classification_results', 'assessment_id = ' || pg_temp.fx('a_own'), 'passed',
@@ -160,7 +167,7 @@ union all select tbl, 'select', role
   from unnest(array['assessments', 'assessment_areas', 'responses', 'mov_files']) as tbl,
        unnest(array['mlgoo', 'assessor_own', 'validator', 'blgu_own']) as role
 union all select tbl, 'select', role
-  from unnest(array['reviews', 'leaf_history', 'comments', 'events']) as tbl,
+  from unnest(array['reviews', 'leaf_history', 'comments', 'events', 'mov_flags']) as tbl,
        unnest(array['mlgoo', 'assessor_own', 'validator']) as role
 union all select tbl, 'select', role
   from unnest(array['indicator_overrides', 'submission_snapshots', 'classification_results']) as tbl,

@@ -8,6 +8,7 @@ select plan(12);
 -- The documented list (README, "Security"): the helpers the policies call.
 create temporary table policy_helpers (signature text primary key);
 insert into policy_helpers values
+  ('private.barangay_sees_flag(uuid,smallint,bigint)'),
   ('private.current_app_role()'),
   ('private.current_area_code()'),
   ('private.current_barangay_id()'),
