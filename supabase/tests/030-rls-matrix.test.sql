@@ -71,6 +71,8 @@ insert into public.notifications (recipient_id, assessment_id, kind, title)
 select (select id from fx where key = 'blgu_own'), (select id from fx where key = 'a_own'), 'rework_requested', 'Rework';
 insert into public.jobs (assessment_id)
 select (select id from fx where key = 'a_own');
+insert into public.audit_verifications (cycle_id)
+select (select id from fx where key = 'cycle');
 
 -- The statements: one per table and operation, aimed at the fixture row ----------------------------
 
@@ -130,7 +132,9 @@ from (values
   ('notifications', 'recipient_id = ' || pg_temp.fx('blgu_own'), 'read_at',
     format('(recipient_id, kind, title) values (%s, %L, %L)', pg_temp.fx('blgu_own'), 'forged', 'Forged')),
   ('jobs', 'assessment_id = ' || pg_temp.fx('a_own'), 'run_after',
-    format('(assessment_id) values (%s)', pg_temp.fx('a_own')))
+    format('(assessment_id) values (%s)', pg_temp.fx('a_own'))),
+  ('audit_verifications', 'cycle_id = ' || pg_temp.fx('cycle'), 'holds',
+    format('(cycle_id) values (%s)', pg_temp.fx('cycle')))
 ) as t (tbl, target, col, new_row)
 cross join (values ('select'), ('insert'), ('update'), ('delete')) as o (op);
 
@@ -173,7 +177,7 @@ union all select tbl, 'select', role
   from unnest(array['indicator_overrides', 'submission_snapshots', 'classification_results']) as tbl,
        unnest(array['mlgoo', 'validator']) as role
 union all select 'notifications', op, 'blgu_own' from unnest(array['select', 'update']) as op
-union all select 'jobs', 'select', 'mlgoo';
+union all select tbl, 'select', 'mlgoo' from unnest(array['jobs', 'audit_verifications']) as tbl;
 
 -- Runs a statement with a role's claims (its user deactivated first when asked) and undoes it:
 -- 'allowed' when it touched a row, 'filtered' when it touched none, else the SQLSTATE it raised.
