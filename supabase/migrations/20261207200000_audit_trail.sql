@@ -69,7 +69,6 @@ comment on function private.event_hash(public.events, text) is
 create function private.chain_event()
 returns trigger
 language plpgsql
-security definer
 set search_path = ''
 as $$
 declare
@@ -84,12 +83,15 @@ begin
   -- the lock, so that the chain's order is the order of events.id.
   perform pg_advisory_xact_lock(hashtextextended('vantage.event_chain:' || v_key::text, 0));
   select * into v_chain from private.event_chains where chain_key = v_key;
-  new.id := nextval(pg_get_serial_sequence('public.events', 'id'));
+  new.id := nextval('public.events_id_seq');
   new.hash := private.event_hash(new, v_chain.head_hash);
-  insert into private.event_chains (chain_key, head_hash, length, head_event_id)
-  values (v_key, new.hash, 1, new.id)
-  on conflict (chain_key) do update
-  set head_hash = excluded.head_hash, length = event_chains.length + 1, head_event_id = excluded.head_event_id;
+  if v_chain.chain_key is null then
+    insert into private.event_chains (chain_key, head_hash, length, head_event_id)
+    values (v_key, new.hash, 1, new.id);
+  else
+    update private.event_chains set head_hash = new.hash, length = v_chain.length + 1, head_event_id = new.id
+    where chain_key = v_key;
+  end if;
   return new;
 end;
 $$;
