@@ -103,13 +103,12 @@ create trigger chain_event before insert on public.events
 
 -- Verification ------------------------------------------------------------------------------------------
 
-create function private.verify_event_chain(
-  p_chain_key uuid,
-  out holds boolean,
-  out events bigint,
-  out first_broken_event_id bigint,
-  out problem text
-)
+create type public.audit_verdict as (holds boolean, events bigint, first_broken_event_id bigint, problem text);
+comment on type public.audit_verdict is
+  'Whether an audit chain holds, how many events it has and, when broken, the first broken event and what is wrong.';
+
+create function private.verify_event_chain(p_chain_key uuid)
+returns public.audit_verdict
 language plpgsql
 stable
 security definer
@@ -119,40 +118,31 @@ declare
   v_chain private.event_chains;
   v_event public.events;
   v_previous text;
+  v_verdict public.audit_verdict := (true, 0, null, null);
 begin
   select * into v_chain from private.event_chains where chain_key = p_chain_key;
-  events := 0;
   for v_event in select * from public.events where chain_key = p_chain_key order by id loop
-    events := events + 1;
+    v_verdict.events := v_verdict.events + 1;
     if v_event.hash is distinct from private.event_hash(v_event, v_previous) then
-      holds := false;
-      first_broken_event_id := v_event.id;
-      problem := format('Event %s does not match its hash: it was changed, or an event before it was removed or inserted.', v_event.id);
-      return;
+      return (false, v_verdict.events, v_event.id,
+              format('Event %s does not match its hash: it was changed, or an event before it was removed or inserted.', v_event.id));
     end if;
     v_previous := v_event.hash;
   end loop;
-  if events is distinct from coalesce(v_chain.length, 0) or v_previous is distinct from v_chain.head_hash then
-    holds := false;
-    first_broken_event_id := v_chain.head_event_id;
-    problem := format('The chain ends at event %s after %s events, but its head records %s events ending with event %s: the newest events were removed.',
-                      (select max(id) from public.events where chain_key = p_chain_key), events,
-                      coalesce(v_chain.length, 0), v_chain.head_event_id);
-    return;
+  if v_verdict.events is distinct from coalesce(v_chain.length, 0) or v_previous is distinct from v_chain.head_hash then
+    return (false, v_verdict.events, v_chain.head_event_id,
+            format('The chain ends at event %s after %s events, but its head records %s events ending with event %s: the newest events were removed.',
+                   (select max(id) from public.events where chain_key = p_chain_key), v_verdict.events,
+                   coalesce(v_chain.length, 0), v_chain.head_event_id));
   end if;
-  holds := true;
+  return v_verdict;
 end;
 $$;
 comment on function private.verify_event_chain(uuid) is
   'Walks one chain in id order, recomputing every hash, then compares with the chain''s head: whether it holds, how many events it has, and the first broken link.';
 
-create function public.verify_audit_trail(
-  p_assessment_id uuid,
-  out holds boolean,
-  out events bigint,
-  out first_broken_event_id bigint,
-  out problem text
-)
+create function public.verify_audit_trail(p_assessment_id uuid)
+returns public.audit_verdict
 language plpgsql
 stable
 security definer
@@ -167,7 +157,7 @@ begin
     raise exception 'Assessment % does not exist', p_assessment_id
       using errcode = 'VA007', hint = 'Reload the list of assessments and use an id from it.';
   end if;
-  select * into holds, events, first_broken_event_id, problem from private.verify_event_chain(p_assessment_id);
+  return private.verify_event_chain(p_assessment_id);
 end;
 $$;
 comment on function public.verify_audit_trail(uuid) is
@@ -218,11 +208,7 @@ as $$
 declare
   v_verification public.audit_verifications;
 begin
-  perform private.require_role('{mlgoo}', 'verify the audit trail of a cycle');
-  if not exists (select 1 from public.cycles where id = p_cycle_id) then
-    raise exception 'Cycle % does not exist', p_cycle_id
-      using errcode = 'VA007', hint = 'Reload the list of cycles.';
-  end if;
+  perform private.lock_cycle(p_cycle_id, 'verify the audit trail of a cycle');
   insert into public.audit_verifications (cycle_id, requested_by) values (p_cycle_id, (select auth.uid()))
   returning * into v_verification;
   return v_verification;

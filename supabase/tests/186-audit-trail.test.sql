@@ -3,9 +3,9 @@
 -- out of order by a superuser with triggers disabled is reported at the right link, and a whole
 -- cycle is verified by a job that stores its verdict.
 --
--- The tampering is done the way only a superuser can: as supabase_admin (the platform's superuser;
--- locally postgres may become it) with session_replication_role = replica, which disables every
--- trigger, each time inside a savepoint that is rolled back.
+-- The tampering is done the way only a superuser can (pg_temp.tamper): as supabase_admin (the
+-- platform's superuser; locally postgres may become it) with session_replication_role = replica,
+-- which disables every trigger, each time inside a savepoint that is rolled back.
 
 begin;
 select plan(23);
@@ -43,6 +43,20 @@ begin
 end;
 $$;
 
+-- Runs a statement as the superuser with every trigger disabled.
+create function pg_temp.tamper(p_sql text)
+returns void
+language plpgsql
+as $$
+begin
+  set local role supabase_admin;
+  set local session_replication_role = replica;
+  execute p_sql;
+  set local session_replication_role = origin;
+  reset role;
+end;
+$$;
+
 select is(pg_temp.trail(:'a'), format('holds (%s events)', (select count(*) from chain)), 'the MLGOO finds the trail intact');
 select tests.act_as('aud-blgu@test.local');
 select throws_ok(format($$ select public.verify_audit_trail(%L) $$, :'a'), '42501', null, 'a barangay cannot run the verification');
@@ -50,28 +64,19 @@ select tests.act_as_postgres();
 
 -- Altered.
 savepoint tamper;
-set local role supabase_admin;
-set local session_replication_role = replica;
-update public.events set reason = 'Approved by phone' where id = (select id from chain where position = 5);
-reset session_replication_role;
+select pg_temp.tamper($$ update public.events set reason = 'Approved by phone' where id = (select id from chain where position = 5) $$);
 select is(pg_temp.trail(:'a'), 'broken at 5', 'an altered event is reported at its own link');
 rollback to savepoint tamper;
 
 -- Removed from the middle.
 savepoint tamper;
-set local role supabase_admin;
-set local session_replication_role = replica;
-delete from public.events where id = (select id from chain where position = 5);
-reset session_replication_role;
+select pg_temp.tamper($$ delete from public.events where id = (select id from chain where position = 5) $$);
 select is(pg_temp.trail(:'a'), 'broken at 6', 'a removed event is reported at the link after it');
 rollback to savepoint tamper;
 
 -- The newest removed.
 savepoint tamper;
-set local role supabase_admin;
-set local session_replication_role = replica;
-delete from public.events where id = (select max(id) from chain);
-reset session_replication_role;
+select pg_temp.tamper($$ delete from public.events where id = (select max(id) from chain) $$);
 select is(pg_temp.trail(:'a'), format('broken at %s', (select count(*) from chain)),
   'removing the newest event is reported against the chain''s recorded head');
 select tests.act_as('aud-mlgoo@test.local');
@@ -81,16 +86,14 @@ rollback to savepoint tamper;
 
 -- Inserted out of order, with a hash a forger can compute.
 savepoint tamper;
-set local role supabase_admin;
-set local session_replication_role = replica;
-insert into public.events (id, assessment_id, cycle_id, action, from_status, to_status, reason, created_at)
-overriding system value
-select (select id from chain where position = 5) - 1, :'a', a.cycle_id, 'assessment_approved', 'submitted', 'completed',
-       'Backdated', (select created_at from public.events where id = (select id from chain where position = 4))
-from public.assessments a where a.id = :'a';
-update public.events e set hash = private.event_hash(e, (select hash from public.events where id = (select id from chain where position = 4)))
-where id = (select id from chain where position = 5) - 1;
-reset session_replication_role;
+select pg_temp.tamper(format($$
+  insert into public.events (id, assessment_id, cycle_id, action, from_status, to_status, reason, created_at)
+  overriding system value
+  select (select id from chain where position = 5) - 1, a.id, a.cycle_id, 'assessment_approved', 'submitted', 'completed',
+         'Backdated', (select created_at from public.events where id = (select id from chain where position = 4))
+  from public.assessments a where a.id = %L;
+  update public.events e set hash = private.event_hash(e, (select hash from public.events where id = (select id from chain where position = 4)))
+  where id = (select id from chain where position = 5) - 1 $$, :'a'));
 select is(pg_temp.trail(:'a'), 'broken at 5', 'an event inserted out of order breaks the link to the event after it');
 rollback to savepoint tamper;
 
@@ -123,11 +126,7 @@ select is_empty($$ select 1 from public.audit_verifications $$, 'a barangay does
 select tests.act_as_postgres();
 
 savepoint tamper;
-set local role supabase_admin;
-set local session_replication_role = replica;
-update public.events set reason = 'Approved by phone' where id = (select id from chain where position = 5);
-reset session_replication_role;
-reset role;
+select pg_temp.tamper($$ update public.events set reason = 'Approved by phone' where id = (select id from chain where position = 5) $$);
 select tests.act_as('aud-mlgoo@test.local');
 select (public.request_audit_verification(:'cycle')).id as verification \gset
 select tests.act_as_postgres();
