@@ -66,6 +66,8 @@ $$;
 comment on function private.event_hash(public.events, text) is
   'SHA-256 (hex) of the previous event''s hash followed by the event''s canonical content.';
 
+-- Not security definer: only the events' owner writes them (directly, or through the security
+-- definer workflow functions), so the trigger already runs as the owner.
 create function private.chain_event()
 returns trigger
 language plpgsql
