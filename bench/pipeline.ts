@@ -56,10 +56,14 @@ async function seed(sql: Sql): Promise<{ targets: Target[]; slots: Slot[] }> {
                               confirmation_token, recovery_token, email_change_token_new, email_change)
       values ('00000000-0000-0000-0000-000000000000', ${userId}, 'authenticated', 'authenticated',
               ${`bench-${index}@bench.local`}, '{"provider": "email"}', '{}', '', '', '', '')`;
-    await sql`
-      insert into public.profiles (id, email, role, barangay_id)
-      values (${userId}, ${`bench-${index}@bench.local`}, 'blgu', ${barangayId})
-      on conflict (id) do update set role = 'blgu', barangay_id = excluded.barangay_id`;
+    await sql.begin(async (tx) => {
+      await tx`select private.declare_workflow_write()`;
+      await tx`
+        insert into public.profiles (id, email, role, barangay_id, must_change_password)
+        values (${userId}, ${`bench-${index}@bench.local`}, 'blgu', ${barangayId}, false)
+        on conflict (id) do update
+        set role = 'blgu', barangay_id = excluded.barangay_id, must_change_password = false`;
+    });
     const [{ id: assessmentId }] = await sql<{ id: string }[]>`
       insert into public.assessments (cycle_id, barangay_id) values (${cycleId}, ${barangayId}) returning id`;
     targets.push({ assessmentId, userId });

@@ -4,6 +4,9 @@
 -- Rows are written directly, as the workflow functions would have left them; the claims set before
 -- each step make the history triggers record the right actor.
 
+-- The seed writes the workflow state directly (roles, statuses, decisions), as a workflow write.
+select private.declare_workflow_write();
+
 -- Login users ---------------------------------------------------------------------------------------
 
 create temporary table demo_users (id uuid, email text, full_name text, role public.app_role, barangay_psgc text, area_code smallint);

@@ -2,7 +2,8 @@
 -- governance areas and the error codes every Vantage function raises.
 
 -- Private: helpers, triggers and internal tables. Never exposed through the API; `authenticated`
--- only needs USAGE so that RLS policies can call the helpers.
+-- only needs USAGE so that RLS policies can call the helpers, and EXECUTE on those helpers only
+-- (each migration grants it next to the helper; test 181 holds the list).
 create schema if not exists private;
 revoke all on schema private from public;
 grant usage on schema private to authenticated, service_role;
@@ -10,7 +11,12 @@ grant usage on schema private to authenticated, service_role;
 -- Harden first: nothing in public is readable or callable until a migration grants it.
 revoke execute on all functions in schema public from public, anon, authenticated;
 alter default privileges in schema public revoke execute on functions from public, anon, authenticated;
-alter default privileges in schema private revoke execute on functions from public;
+-- Functions are executable by PUBLIC unless the creating role's global default says otherwise (a
+-- per-schema default can only add to it), so every function the migrations create is closed until
+-- granted, a private one added later included. Extensions installed later keep PostgreSQL's usual
+-- open functions.
+alter default privileges revoke execute on functions from public;
+alter default privileges in schema extensions grant execute on functions to public;
 alter default privileges in schema public revoke all on tables from anon, authenticated, service_role;
 alter default privileges in schema public revoke all on sequences from anon, authenticated, service_role;
 

@@ -118,8 +118,90 @@ as $$
 $$;
 comment on function private.current_area_code() is 'The governance area of an active assessor caller, else null.';
 
+create function private.current_user_id()
+returns uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select id from public.profiles where id = (select auth.uid()) and is_active and role is not null;
+$$;
+comment on function private.current_user_id() is
+  'The caller''s user id while the caller has an active profile with a role, else null: for policies on the caller''s own rows, so deactivation applies at once.';
+
+-- The first-login password change: until the user sets their own password, they may read but not
+-- change anything. Read live from the profile (the token's claim is as old as the token).
+create function private.require_password_changed(p_user_id uuid default null)
+returns void
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if exists (select 1 from public.profiles
+             where id = coalesce(p_user_id, (select auth.uid())) and must_change_password) then
+    raise exception 'Change your password first'
+      using errcode = '42501',
+            hint = 'You are still using the password you were given. Set your own password, then try again; until then you can look but not change anything.';
+  end if;
+end;
+$$;
+comment on function private.require_password_changed(uuid) is
+  'Refuses (42501) any change by a user (the caller unless named) whose profile says must_change_password; called by every workflow function, by the triggers on directly writable tables and by the MOV upload check.';
+
+create function private.refuse_until_password_changed()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.require_password_changed();
+  return case tg_op when 'DELETE' then old else new end;
+end;
+$$;
+comment on function private.refuse_until_password_changed() is
+  'Trigger on every table (and the MOV bucket) a signed-in user may write directly: refuses the write while the caller must change the password.';
+
 grant execute on function private.current_app_role(), private.is_mlgoo(), private.is_staff(),
-  private.current_barangay_id(), private.current_area_code() to authenticated, service_role;
+  private.current_barangay_id(), private.current_area_code(), private.current_user_id() to authenticated, service_role;
+
+-- Workflow writes: the guard on state columns ---------------------------------------------------
+-- The state the workflow decides (statuses, versions, locks, allowances, decisions, roles and
+-- activity) changes only in a transaction that declared itself a workflow write. The workflow and
+-- administration functions, the scheduled jobs, seed.sql and the test fixtures declare it; a change
+-- made by hand, even by the superuser in Studio, is refused and told which function to call.
+
+create function private.declare_workflow_write()
+returns void
+language plpgsql
+set search_path = ''
+as $$
+begin
+  perform set_config('vantage.workflow_write', txid_current()::text, true);
+end;
+$$;
+comment on function private.declare_workflow_write() is
+  'Declares the current transaction a workflow write, so that it may change the guarded state columns; the declaration ends with the transaction.';
+
+create function private.guard_workflow_columns()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if current_setting('vantage.workflow_write', true) is distinct from txid_current()::text then
+    raise exception 'The workflow state of % is changed only through the workflow functions', tg_table_name
+      using errcode = '42501',
+            hint = format('Call %s, acting as the user (README, "Administration"); a script that must write directly calls private.declare_workflow_write() first.', tg_argv[0]);
+  end if;
+  return new;
+end;
+$$;
+comment on function private.guard_workflow_columns() is
+  'Trigger on the workflow state columns: refuses (42501) a change outside a declared workflow write, naming the function to use (the trigger''s argument).';
 
 -- Profiles: grants and policies -----------------------------------------------------------------
 
@@ -127,13 +209,13 @@ alter table public.profiles enable row level security;
 grant select on public.profiles to authenticated, service_role;
 grant update (full_name, preferred_language) on public.profiles to authenticated;
 
-create policy "Users read their own profile, the MLGOO every profile" on public.profiles
+create policy "Active users read their own profile, the MLGOO every profile" on public.profiles
   for select to authenticated
-  using (id = (select auth.uid()) or (select private.is_mlgoo()));
+  using (id = (select private.current_user_id()) or (select private.is_mlgoo()));
 create policy "Active users edit their own name and language" on public.profiles
   for update to authenticated
-  using (id = (select auth.uid()) and is_active)
-  with check (id = (select auth.uid()));
+  using (id = (select private.current_user_id()))
+  with check (id = (select private.current_user_id()));
 
 create function private.touch_updated_at()
 returns trigger
@@ -149,6 +231,12 @@ comment on function private.touch_updated_at() is 'Keeps updated_at true on ever
 
 create trigger touch_updated_at before update on public.profiles
   for each row execute function private.touch_updated_at();
+create trigger password_changed before update on public.profiles
+  for each statement execute function private.refuse_until_password_changed();
+create trigger guard_workflow_columns before update on public.profiles
+  for each row
+  when ((old.role, old.barangay_id, old.area_code, old.is_active) is distinct from (new.role, new.barangay_id, new.area_code, new.is_active))
+  execute function private.guard_workflow_columns('admin_set_user_role or admin_set_user_active');
 
 -- Barangays: grants and policies ----------------------------------------------------------------
 
@@ -166,3 +254,5 @@ create policy "The MLGOO registers barangays" on public.barangays
 create policy "The MLGOO edits barangays" on public.barangays
   for update to authenticated
   using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));
+create trigger password_changed before insert or update on public.barangays
+  for each statement execute function private.refuse_until_password_changed();

@@ -173,6 +173,8 @@ create policy "The MLGOO creates cycles" on public.cycles
 create policy "The MLGOO schedules cycles" on public.cycles
   for update to authenticated
   using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));
+create trigger password_changed before insert or update on public.cycles
+  for each statement execute function private.refuse_until_password_changed();
 
 -- The MLGOO may correct catalog wording; the structure (codes, rules, slots) stays as installed.
 grant update (name, description, consideration_text) on public.indicators to authenticated;
@@ -187,6 +189,12 @@ create policy "The MLGOO corrects checklist wording" on public.checklist_items
 create policy "The MLGOO corrects upload slot wording" on public.upload_slots
   for update to authenticated
   using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));
+create trigger password_changed before update on public.indicators
+  for each statement execute function private.refuse_until_password_changed();
+create trigger password_changed before update on public.checklist_items
+  for each statement execute function private.refuse_until_password_changed();
+create trigger password_changed before update on public.upload_slots
+  for each statement execute function private.refuse_until_password_changed();
 
 -- Placeholder resolution and installation -------------------------------------------------------
 

@@ -77,6 +77,11 @@ create index assessments_submitted_areas on public.assessments using gin (submit
 
 create trigger touch_updated_at before update on public.assessments
   for each row execute function private.touch_updated_at();
+create trigger guard_workflow_columns before update on public.assessments
+  for each row
+  when ((old.status, old.resume_status, old.version, old.is_locked, old.grace_until, old.deadline_extended_until, old.recalibration_used)
+        is distinct from (new.status, new.resume_status, new.version, new.is_locked, new.grace_until, new.deadline_extended_until, new.recalibration_used))
+  execute function private.guard_workflow_columns('the workflow function for this step (submit_area, approve_area, finalize_validation, approve_assessment, reopen_assessment, lock_assessment, unlock_assessment, extend_deadline, ...)');
 
 alter table public.assessments enable row level security;
 grant select on public.assessments to authenticated, service_role;
@@ -128,6 +133,12 @@ comment on column public.assessment_areas.approved_at is 'When the assessor appr
 comment on column public.assessment_areas.approved_by is 'The approving assessor.';
 
 create index assessment_areas_area_status on public.assessment_areas (area_code, status);
+
+create trigger guard_workflow_columns before update on public.assessment_areas
+  for each row
+  when ((old.status, old.rework_used, old.calibration_used, old.rework_due_at, old.calibration_due_at)
+        is distinct from (new.status, new.rework_used, new.calibration_used, new.rework_due_at, new.calibration_due_at))
+  execute function private.guard_workflow_columns('the workflow function for this step (submit_area, approve_area, request_rework, request_calibration, reopen_assessment)');
 
 alter table public.assessment_areas enable row level security;
 grant select on public.assessment_areas to authenticated, service_role;
@@ -254,6 +265,12 @@ comment on column public.reviews.version is 'Incremented on every change; a writ
 comment on column public.reviews.updated_at is 'When the review last changed.';
 
 create index reviews_area on public.reviews (assessment_id, area_code);
+
+create trigger guard_workflow_columns before update on public.reviews
+  for each row
+  when ((old.decision, old.override_decision, old.version, old.flagged_for_calibration, old.flagged_for_recalibration)
+        is distinct from (new.decision, new.override_decision, new.version, new.flagged_for_calibration, new.flagged_for_recalibration))
+  execute function private.guard_workflow_columns('the workflow function for this step (decide_leaf, override_decision, request_calibration, request_recalibration)');
 
 alter table public.reviews enable row level security;
 grant select on public.reviews to authenticated, service_role;
@@ -438,10 +455,6 @@ create table public.mov_files (
   uploaded_by uuid references auth.users (id) on delete set null,
   content_check public.content_check not null default 'pending',
   content_check_reason text,
-  is_flagged boolean not null default false,
-  reviewer_note text,
-  flagged_by uuid references auth.users (id) on delete set null,
-  flagged_at timestamptz,
   deleted_at timestamptz,
   deleted_by uuid references auth.users (id) on delete set null,
   created_at timestamptz not null default now(),
@@ -464,10 +477,6 @@ comment on column public.mov_files.origin is 'blgu, or validator when uploaded o
 comment on column public.mov_files.uploaded_by is 'The uploader.';
 comment on column public.mov_files.content_check is 'Whether the bytes agree with the declared type.';
 comment on column public.mov_files.content_check_reason is 'Why the content was rejected or not checked, worded for the barangay.';
-comment on column public.mov_files.is_flagged is 'A reviewer flagged this file.';
-comment on column public.mov_files.reviewer_note is 'The reviewer''s note on the file (required when flagged for rework).';
-comment on column public.mov_files.flagged_by is 'Who flagged it.';
-comment on column public.mov_files.flagged_at is 'When it was flagged.';
 comment on column public.mov_files.deleted_at is 'Soft delete: when the uploader removed it.';
 comment on column public.mov_files.deleted_by is 'Who removed it.';
 comment on column public.mov_files.created_at is 'When it was uploaded.';
@@ -584,6 +593,31 @@ comment on column public.events.created_at is 'When.';
 create index events_assessment on public.events (assessment_id, created_at);
 create index events_cycle on public.events (cycle_id, created_at);
 
+-- Security definer (it reads events, from a policy on events) and answering only for the caller's
+-- own barangay.
+create function private.barangay_sees_flag(p_assessment_id uuid, p_area_code smallint, p_event_id bigint)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select exists (
+    select 1 from public.assessments a
+    where a.id = p_assessment_id and a.barangay_id = private.current_barangay_id()
+      and (a.status = 'completed'
+           or exists (
+             select 1 from public.events e
+             where e.assessment_id = a.id and e.id > p_event_id
+               and (e.action = 'assessment_reopened'
+                    or (e.action = 'rework_requested' and e.area_code = p_area_code)
+                    or (e.action = 'calibration_requested' and e.details -> 'areaCodes' @> to_jsonb(p_area_code)))))
+  );
+$$;
+comment on function private.barangay_sees_flag(uuid, smallint, bigint) is
+  'True when the caller''s barangay may see a MOV flag recorded by event p_event_id on a file of this area: the area was sent back (rework, calibration) or the assessment reopened after it, or the assessment is completed.';
+grant execute on function private.barangay_sees_flag(uuid, smallint, bigint) to authenticated, service_role;
+
 alter table public.events enable row level security;
 grant select on public.events to authenticated, service_role;
 create policy "The MLGOO reads every event, validators, assessors (their area) and barangay users (visible ones, all once completed) those of assessments they read" on public.events
@@ -594,7 +628,8 @@ create policy "The MLGOO reads every event, validators, assessors (their area) a
         and ((select private.current_app_role()) = 'validator'
              or area_code = (select private.current_area_code())
              or ((select private.current_app_role()) = 'blgu'
-                 and (visible_to_barangay or assessment_id in (select id from public.assessments where status = 'completed')))))
+                 and (visible_to_barangay or assessment_id in (select id from public.assessments where status = 'completed')
+                      or (action in ('mov_flagged', 'mov_unflagged') and private.barangay_sees_flag(assessment_id, area_code, id))))))
   );
 
 create function private.refuse_change()
@@ -613,6 +648,49 @@ create trigger append_only before update or delete on public.events
   for each row execute function private.refuse_change();
 create trigger append_only before update or delete on public.leaf_history
   for each row execute function private.refuse_change();
+
+-- MOV flags: a reviewer's judgement on a file -------------------------------------------------------
+-- Kept apart from mov_files because the barangay sees a flag only once the assessment comes back to
+-- it: the flag's area sent back for rework or calibration, or the assessment reopened, after the
+-- flag was recorded; or the assessment completed. The flag's mov_flagged event follows the same rule
+-- (private.barangay_sees_flag on the same event), so the two always agree.
+
+create table public.mov_flags (
+  mov_id uuid primary key references public.mov_files (id) on delete cascade,
+  assessment_id uuid not null references public.assessments (id) on delete cascade,
+  area_code smallint not null references public.governance_areas (code),
+  leaf_id uuid not null references public.indicators (id) on delete restrict,
+  is_flagged boolean not null,
+  reviewer_note text,
+  flagged_by uuid references auth.users (id) on delete set null,
+  flagged_at timestamptz not null default now(),
+  event_id bigint not null references public.events (id) on delete cascade
+);
+comment on table public.mov_flags is
+  'A reviewer''s flag and note on a MOV file (set by flag_mov). The barangay sees it once the area is sent back to it or the assessment is completed, never before.';
+comment on column public.mov_flags.mov_id is 'The MOV file.';
+comment on column public.mov_flags.assessment_id is 'The assessment.';
+comment on column public.mov_flags.area_code is 'Governance area of the file.';
+comment on column public.mov_flags.leaf_id is 'The leaf the file is evidence for.';
+comment on column public.mov_flags.is_flagged is 'True while the file is flagged; false once a reviewer took the flag back.';
+comment on column public.mov_flags.reviewer_note is 'The reviewer''s note on the file (required when flagged for rework).';
+comment on column public.mov_flags.flagged_by is 'Who last flagged or unflagged it.';
+comment on column public.mov_flags.flagged_at is 'When it was last flagged or unflagged.';
+comment on column public.mov_flags.event_id is 'The mov_flagged or mov_unflagged event that recorded the current state.';
+
+create index mov_flags_area on public.mov_flags (assessment_id, area_code);
+create index mov_flags_event on public.mov_flags (event_id);
+
+alter table public.mov_flags enable row level security;
+grant select on public.mov_flags to authenticated, service_role;
+create policy "Reviewers read MOV flags (assessors of their area), barangay users once the area came back to them" on public.mov_flags
+  for select to authenticated
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator')
+     or area_code = (select private.current_area_code())
+     or ((select private.current_app_role()) = 'blgu' and private.barangay_sees_flag(assessment_id, area_code, event_id)))
+    and assessment_id in (select id from public.assessments)
+  );
 
 -- Notifications -------------------------------------------------------------------------------------
 
@@ -643,11 +721,13 @@ create index notifications_recipient on public.notifications (recipient_id, crea
 alter table public.notifications enable row level security;
 grant select on public.notifications to authenticated, service_role;
 grant update (read_at) on public.notifications to authenticated;
-create policy "Users read their own notifications" on public.notifications
-  for select to authenticated using (recipient_id = (select auth.uid()));
-create policy "Users mark their own notifications read" on public.notifications
+create policy "Active users read their own notifications" on public.notifications
+  for select to authenticated using (recipient_id = (select private.current_user_id()));
+create policy "Active users mark their own notifications read" on public.notifications
   for update to authenticated
-  using (recipient_id = (select auth.uid())) with check (recipient_id = (select auth.uid()));
+  using (recipient_id = (select private.current_user_id())) with check (recipient_id = (select private.current_user_id()));
+create trigger password_changed before update on public.notifications
+  for each statement execute function private.refuse_until_password_changed();
 
 do $$
 begin

@@ -39,6 +39,3 @@ as $$
 $$;
 comment on function private.validator_can_upload(uuid) is
   'True while a validator may upload MOVs on the barangay''s behalf (during validation or calibration).';
-
-grant execute on function private.barangay_can_edit_leaf(uuid, uuid), private.validator_can_upload(uuid)
-  to authenticated, service_role;

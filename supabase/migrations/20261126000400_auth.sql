@@ -99,13 +99,16 @@ security definer
 set search_path = ''
 as $$
 begin
+  perform private.require_password_changed();
   if not private.is_mlgoo() then
     raise exception 'Only the MLGOO administers users'
       using errcode = '42501', hint = 'Sign in with the MLGOO account.';
   end if;
+  perform private.declare_workflow_write();
 end;
 $$;
-comment on function private.require_mlgoo() is 'Stops any caller but an active MLGOO.';
+comment on function private.require_mlgoo() is
+  'Stops any caller but an active MLGOO who has changed the first password; declares the transaction a workflow write.';
 
 create function private.user_profile_for_update(p_user_id uuid)
 returns public.profiles
@@ -227,7 +230,38 @@ $$;
 comment on function public.admin_set_user_active(uuid, boolean) is
   'MLGOO only: deactivates a user (data access ends at once, sign-in refused) or reactivates them.';
 
-revoke execute on function private.require_mlgoo(), private.user_profile_for_update(uuid) from public;
+-- The first administrator --------------------------------------------------------------------------
+
+create function private.create_first_mlgoo(p_email text)
+returns public.profiles
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_profile public.profiles;
+begin
+  if exists (select 1 from public.profiles where role = 'mlgoo' and is_active) then
+    raise exception 'This project already has an active MLGOO'
+      using errcode = 'VA001', hint = 'The MLGOO assigns roles with admin_set_user_role.';
+  end if;
+  perform private.declare_workflow_write();
+  update public.profiles
+  set role = 'mlgoo', barangay_id = null, area_code = null, is_active = true
+  where lower(email) = lower(trim(p_email))
+  returning * into v_profile;
+  if not found then
+    raise exception 'No account has the e-mail %', p_email
+      using errcode = 'VA007', hint = 'Create the user first (Dashboard: Authentication, Add user; or the Auth admin API).';
+  end if;
+  insert into public.events (action, to_status, details, visible_to_barangay)
+  values ('user_role_set', 'mlgoo', jsonb_build_object('user_id', v_profile.id, 'email', v_profile.email, 'firstAdministrator', true), false);
+  return v_profile;
+end;
+$$;
+comment on function private.create_first_mlgoo(text) is
+  'Run once from the SQL editor of a fresh project: makes the existing account with this e-mail the MLGOO, while no active MLGOO exists; from then on the MLGOO administers users.';
+
 revoke execute on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint),
   public.admin_set_user_active(uuid, boolean) from public, anon;
 grant execute on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint),

@@ -147,10 +147,9 @@ $$;
 comment on function private.may_read_mov(text) is
   'True when the caller reads the MOV files of this path''s assessment (and area, for assessors), as public.mov_files allows.';
 
-revoke execute on function private.resolve_mov_path(text), private.parse_mov_path(text),
-  private.may_upload_mov(text), private.may_read_mov(text) from public;
-grant execute on function private.resolve_mov_path(text), private.parse_mov_path(text),
-  private.may_upload_mov(text), private.may_read_mov(text) to authenticated, service_role;
+-- The storage policies call these: the caller's own rights, and a path parser that raises nothing.
+grant execute on function private.resolve_mov_path(text), private.may_upload_mov(text), private.may_read_mov(text)
+  to authenticated, service_role;
 
 -- Policies on storage.objects for bucket movs ----------------------------------------------------------
 
@@ -173,3 +172,8 @@ create policy "Uploaders delete their MOVs while they may still upload" on stora
     and owner_id = (select auth.uid())::text
     and private.may_upload_mov(name)
   );
+
+-- Uploads check the password change in private.check_mov_upload (pipeline migration).
+create trigger password_changed before delete on storage.objects
+  for each row when (old.bucket_id = 'movs')
+  execute function private.refuse_until_password_changed();

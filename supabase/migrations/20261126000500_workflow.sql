@@ -33,6 +33,7 @@ as $$
 declare
   v_role public.app_role := private.current_app_role();
 begin
+  perform private.require_password_changed();
   if v_role is null or not v_role = any (p_roles) then
     raise exception 'Only % can %', (
         select string_agg(private.role_title(r), ' or ') from unnest(p_roles) as r
@@ -40,11 +41,12 @@ begin
       using errcode = '42501',
             hint = 'Sign in with an account that has this role; the MLGOO assigns roles.';
   end if;
+  perform private.declare_workflow_write();
   return v_role;
 end;
 $$;
 comment on function private.require_role(public.app_role[], text) is
-  'Refuses (42501) a caller whose active role is not one of p_roles; returns the role.';
+  'Refuses (42501) a caller who must change the password first or whose active role is not one of p_roles; returns the role and declares the transaction a workflow write (the common first step of every workflow function).';
 
 create function private.lock_assessment(p_assessment_id uuid, p_roles public.app_role[], p_action text)
 returns public.assessments
@@ -312,11 +314,13 @@ security definer
 set search_path = ''
 as $$
   insert into public.notifications (recipient_id, assessment_id, kind, title, body, data)
-  select p_recipient_id, p_assessment_id, p_kind, p_title, p_body,
+  select p.id, p_assessment_id, p_kind, p_title, p_body,
          jsonb_strip_nulls(jsonb_build_object('assessmentId', p_assessment_id)) || coalesce(p_data, '{}')
-  where p_recipient_id is not null;
+  from public.profiles p
+  where p.id = p_recipient_id and p.is_active;
 $$;
-comment on function private.notify(uuid, uuid, text, text, text, jsonb) is 'Sends one in-app notification to one user.';
+comment on function private.notify(uuid, uuid, text, text, text, jsonb) is
+  'Sends one in-app notification to one user, unless that user is deactivated.';
 
 create function private.notify_role(
   p_role public.app_role, p_assessment_id uuid, p_kind text, p_title text, p_body text,
@@ -604,9 +608,11 @@ begin
   end if;
   v_comment := private.require_text(p_comment, 'A comment telling the barangay what to rework');
   select string_agg(leaf.code || ' ' || m.original_name, ', ' order by leaf.sort_order) into v_unexplained
-  from public.mov_files m join public.indicators leaf on leaf.id = m.leaf_id
-  where m.assessment_id = p_assessment_id and m.area_code = p_area_code and m.is_flagged
-    and m.deleted_at is null and coalesce(trim(m.reviewer_note), '') = '';
+  from public.mov_files m
+  join public.mov_flags f on f.mov_id = m.id
+  join public.indicators leaf on leaf.id = m.leaf_id
+  where m.assessment_id = p_assessment_id and m.area_code = p_area_code and f.is_flagged
+    and m.deleted_at is null and coalesce(trim(f.reviewer_note), '') = '';
   if v_unexplained is not null then
     raise exception 'Flagged files need a note before the rework: %', v_unexplained
       using errcode = 'VA003', hint = 'Add a note to each flagged file (flag_mov with p_note) saying what is wrong with it.';
@@ -633,13 +639,14 @@ comment on function public.request_rework(uuid, smallint, text) is
 -- Reviewers flag files and comment -------------------------------------------------------------------
 
 create function public.flag_mov(p_mov_id uuid, p_flagged boolean default true, p_note text default null)
-returns public.mov_files
+returns public.mov_flags
 language plpgsql
 security definer
 set search_path = ''
 as $$
 declare
   v_mov public.mov_files;
+  v_flag public.mov_flags;
   v_assessment public.assessments;
   v_role public.app_role := private.require_role('{assessor,validator}', 'flag a file');
 begin
@@ -655,20 +662,24 @@ begin
     perform private.require_status(v_assessment, '{awaiting_validation,calibration}', 'flag a file as validator');
   end if;
 
-  update public.mov_files
-  set is_flagged = coalesce(p_flagged, true),
-      reviewer_note = coalesce(nullif(trim(p_note), ''), reviewer_note),
-      flagged_by = (select auth.uid()), flagged_at = now()
-  where id = p_mov_id
-  returning * into v_mov;
-  perform private.record_event(v_mov.assessment_id, case when v_mov.is_flagged then 'mov_flagged' else 'mov_unflagged' end,
-                               p_reason => v_mov.reviewer_note, p_area_code => v_mov.area_code, p_leaf_id => v_mov.leaf_id,
+  v_flag.is_flagged := coalesce(p_flagged, true);
+  v_flag.reviewer_note := coalesce(nullif(trim(p_note), ''), (select reviewer_note from public.mov_flags where mov_id = p_mov_id));
+  -- The barangay sees the event, and the flag that points at it, once the area comes back to it.
+  v_flag.event_id := private.record_event(v_mov.assessment_id, case when v_flag.is_flagged then 'mov_flagged' else 'mov_unflagged' end,
+                               p_reason => v_flag.reviewer_note, p_area_code => v_mov.area_code, p_leaf_id => v_mov.leaf_id,
                                p_details => jsonb_build_object('movId', v_mov.id), p_visible_to_barangay => false);
-  return v_mov;
+  insert into public.mov_flags (mov_id, assessment_id, area_code, leaf_id, is_flagged, reviewer_note, flagged_by, flagged_at, event_id)
+  values (v_mov.id, v_mov.assessment_id, v_mov.area_code, v_mov.leaf_id, v_flag.is_flagged, v_flag.reviewer_note,
+          (select auth.uid()), now(), v_flag.event_id)
+  on conflict (mov_id) do update
+  set is_flagged = excluded.is_flagged, reviewer_note = excluded.reviewer_note, flagged_by = excluded.flagged_by,
+      flagged_at = excluded.flagged_at, event_id = excluded.event_id
+  returning * into v_flag;
+  return v_flag;
 end;
 $$;
 comment on function public.flag_mov(uuid, boolean, text) is
-  'Assessor of the area (area submitted) or validator (during validation or calibration): flags or unflags a MOV file with a note for the barangay. Errors: 42501, VA001, VA007.';
+  'Assessor of the area (area submitted) or validator (during validation or calibration): flags or unflags a MOV file with a note for the barangay, who sees it once the area is sent back or the assessment completed. Errors: 42501, VA001, VA007.';
 
 create function public.add_comment(
   p_assessment_id uuid, p_body text, p_visibility public.comment_visibility default 'public',

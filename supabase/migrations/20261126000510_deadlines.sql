@@ -98,6 +98,7 @@ declare
   v_due timestamptz;
   v_locked integer := 0;
 begin
+  perform private.declare_workflow_write();
   for v_assessment in
     select * from public.assessments a
     where not a.is_locked and a.status in ('draft', 'submitted', 'reopened', 'calibration')

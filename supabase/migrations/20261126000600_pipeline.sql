@@ -247,6 +247,7 @@ declare
   v_profile public.profiles := private.mov_uploader(new);
   v_assessment public.assessments;
 begin
+  perform private.require_password_changed(v_profile.id);
   select * into v_path from private.parse_mov_path(new.name);
   select * into v_assessment from public.assessments where id = v_path.assessment_id;
 

@@ -29,6 +29,7 @@ begin
     extensions.crypt('test-password', extensions.gen_salt('bf', 4)), now(),
     '{"provider": "email", "providers": ["email"]}', '{}', '', '', '', '', now(), now()
   );
+  perform private.declare_workflow_write();
   update public.profiles
   set role = p_role, barangay_id = p_barangay_id, area_code = p_area_code::smallint, must_change_password = false
   where id = v_id;

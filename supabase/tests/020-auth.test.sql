@@ -88,6 +88,7 @@ select ok(not has_function_privilege('public', 'public.custom_access_token_hook(
 
 -- MLGOO user administration -----------------------------------------------------------------------------
 
+update public.profiles set must_change_password = false where email = 'hook-assessor@t.local';
 select tests.act_as('hook-assessor@t.local');
 select throws_ok(
   $$ select public.admin_set_user_role('11111111-0000-4000-8000-000000000001', 'validator') $$,

@@ -2,6 +2,8 @@
 -- One fixture row per table belongs to the "own" barangay's assessment, whose area 1 was submitted
 -- and which reached validation (area 2 never was). Every role tries every operation on that row;
 -- "can" means the statement touched it, "cannot" that it was refused (42501) or saw nothing.
+-- Every role is tried again deactivated, with the token it was issued while still active: like anon,
+-- it may only read the catalog.
 
 begin;
 
@@ -55,16 +57,22 @@ select (select id from fx where key = 'a_own'), (select id from fx where key = '
 insert into public.mov_files (assessment_id, leaf_id, slot_id, area_code, storage_path, original_name, mime_type, size_bytes, origin)
 select (select id from fx where key = 'a_own'), (select id from fx where key = 'leaf'), (select id from fx where key = 'slot'), 1,
        'matrix/file.pdf', 'file.pdf', 'application/pdf', 10, 'blgu';
+insert into fx select 'mov', id from public.mov_files where storage_path = 'matrix/file.pdf';
 insert into public.submission_snapshots (assessment_id, answers, movs)
 select (select id from fx where key = 'a_own'), '{}', '[]';
 insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
 select (select id from fx where key = 'a_own'), 'projection', 'test', repeat('a', 64), '{}', false, 10;
 insert into public.events (assessment_id, action, area_code, visible_to_barangay)
 select (select id from fx where key = 'a_own'), 'leaf_decided', 1, false;
+insert into public.mov_flags (mov_id, assessment_id, area_code, leaf_id, is_flagged, reviewer_note, event_id)
+select (select id from fx where key = 'mov'), (select id from fx where key = 'a_own'), 1, (select id from fx where key = 'leaf'),
+       true, 'Not signed', (select max(id) from public.events where assessment_id = (select id from fx where key = 'a_own'));
 insert into public.notifications (recipient_id, assessment_id, kind, title)
 select (select id from fx where key = 'blgu_own'), (select id from fx where key = 'a_own'), 'rework_requested', 'Rework';
 insert into public.jobs (assessment_id)
 select (select id from fx where key = 'a_own');
+insert into public.audit_verifications (cycle_id)
+select (select id from fx where key = 'cycle');
 
 -- The statements: one per table and operation, aimed at the fixture row ----------------------------
 
@@ -108,9 +116,12 @@ from (values
     format('(assessment_id, leaf_id, area_code, source) values (%s, %s, 1, %L)', pg_temp.fx('a_own'), pg_temp.fx('leaf'), 'answers')),
   ('comments', 'assessment_id = ' || pg_temp.fx('a_own') || $$ and visibility = 'internal'$$, 'body',
     format('(assessment_id, area_code, visibility, body, author_role, stage) values (%s, 1, %L, %L, %L, %L)', pg_temp.fx('a_own'), 'public', 'x', 'blgu', 'draft')),
-  ('mov_files', 'assessment_id = ' || pg_temp.fx('a_own'), 'is_flagged',
+  ('mov_files', 'assessment_id = ' || pg_temp.fx('a_own'), 'original_name',
     format('(assessment_id, leaf_id, slot_id, area_code, storage_path, original_name, mime_type, size_bytes, origin) values (%s, %s, %s, 1, %L, %L, %L, 1, %L)',
            pg_temp.fx('a_own'), pg_temp.fx('leaf'), pg_temp.fx('slot'), 'matrix/new.pdf', 'new.pdf', 'application/pdf', 'blgu')),
+  ('mov_flags', 'mov_id = ' || pg_temp.fx('mov'), 'reviewer_note',
+    format('(mov_id, assessment_id, area_code, leaf_id, is_flagged, event_id) values (%s, %s, 1, %s, true, 1)',
+           pg_temp.fx('mov'), pg_temp.fx('a_own'), pg_temp.fx('leaf'))),
   ('submission_snapshots', 'assessment_id = ' || pg_temp.fx('a_own'), 'answers',
     format('(assessment_id, answers, movs) values (%s, %L, %L)', pg_temp.fx('a_other'), '{}', '[]')),
   ('classification_results', 'assessment_id = ' || pg_temp.fx('a_own'), 'passed',
@@ -121,14 +132,17 @@ from (values
   ('notifications', 'recipient_id = ' || pg_temp.fx('blgu_own'), 'read_at',
     format('(recipient_id, kind, title) values (%s, %L, %L)', pg_temp.fx('blgu_own'), 'forged', 'Forged')),
   ('jobs', 'assessment_id = ' || pg_temp.fx('a_own'), 'run_after',
-    format('(assessment_id) values (%s)', pg_temp.fx('a_own')))
+    format('(assessment_id) values (%s)', pg_temp.fx('a_own'))),
+  ('audit_verifications', 'cycle_id = ' || pg_temp.fx('cycle'), 'holds',
+    format('(cycle_id) values (%s)', pg_temp.fx('cycle')))
 ) as t (tbl, target, col, new_row)
 cross join (values ('select'), ('insert'), ('update'), ('delete')) as o (op);
 
 -- Who may do what: everything not listed here is refused --------------------------------------------
 
-create temporary table roles (role text primary key, label text, email text, position integer);
-insert into roles values
+create temporary table roles (role text primary key, label text, email text, position integer,
+                              claims jsonb, deactivated boolean not null default false);
+insert into roles (role, label, email, position) values
   ('mlgoo', 'mlgoo', 'm-mlgoo@t.local', 1),
   ('assessor_own', 'assessor (own area)', 'm-assessor1@t.local', 2),
   ('assessor_other', 'assessor (other area)', 'm-assessor2@t.local', 3),
@@ -137,6 +151,10 @@ insert into roles values
   ('blgu_other', 'blgu (other barangay)', 'm-blgu-other@t.local', 6),
   ('katuparan', 'katuparan', 'm-katuparan@t.local', 7),
   ('anon', 'anon', null, 8);
+update roles set claims = case when email is null then '{"role": "anon"}' else tests.claims_for(email) end;
+insert into roles (role, label, email, position, claims, deactivated)
+select role || '_deactivated', label || ' deactivated', email, position + 8, claims, true
+from roles where email is not null;
 
 create temporary table allowed (tbl text, op text, role text);
 insert into allowed
@@ -153,17 +171,17 @@ union all select tbl, 'select', role
   from unnest(array['assessments', 'assessment_areas', 'responses', 'mov_files']) as tbl,
        unnest(array['mlgoo', 'assessor_own', 'validator', 'blgu_own']) as role
 union all select tbl, 'select', role
-  from unnest(array['reviews', 'leaf_history', 'comments', 'events']) as tbl,
+  from unnest(array['reviews', 'leaf_history', 'comments', 'events', 'mov_flags']) as tbl,
        unnest(array['mlgoo', 'assessor_own', 'validator']) as role
 union all select tbl, 'select', role
   from unnest(array['indicator_overrides', 'submission_snapshots', 'classification_results']) as tbl,
        unnest(array['mlgoo', 'validator']) as role
 union all select 'notifications', op, 'blgu_own' from unnest(array['select', 'update']) as op
-union all select 'jobs', 'select', 'mlgoo';
+union all select tbl, 'select', 'mlgoo' from unnest(array['jobs', 'audit_verifications']) as tbl;
 
--- Runs a statement as a role and undoes it: 'allowed' when it touched a row, 'filtered' when it
--- touched none, else the SQLSTATE it raised.
-create function pg_temp.attempt(p_email text, p_sql text)
+-- Runs a statement with a role's claims (its user deactivated first when asked) and undoes it:
+-- 'allowed' when it touched a row, 'filtered' when it touched none, else the SQLSTATE it raised.
+create function pg_temp.attempt(p_role roles, p_sql text)
 returns text
 language plpgsql
 as $$
@@ -171,11 +189,10 @@ declare
   v_rows bigint;
 begin
   begin
-    if p_email is null then
-      perform tests.act_as_anon();
-    else
-      perform tests.act_as(p_email);
+    if p_role.deactivated then
+      update public.profiles set is_active = false where id = tests.user_id(p_role.email);
     end if;
+    perform tests.act_with_claims(p_role.claims);
     execute p_sql;
     get diagnostics v_rows = row_count;
     raise exception using errcode = 'TU001', message = v_rows::text;
@@ -202,7 +219,7 @@ select ok(
 from statements s
 cross join roles r
 left join allowed a on a.tbl = s.tbl and a.op = s.op and a.role = r.role
-cross join lateral (select pg_temp.attempt(r.email, s.sql) as outcome) as attempt
+cross join lateral (select pg_temp.attempt(r, s.sql) as outcome) as attempt
 order by s.tbl, array_position(array['select', 'insert', 'update', 'delete'], s.op), r.position;
 
 select * from finish();

@@ -2,6 +2,8 @@
 -- on its behalf, for every assessment state (sglgb.md section 4).
 
 begin;
+-- The fixture puts the assessment in each state directly.
+select private.declare_workflow_write();
 
 create temporary table fx (key text primary key, id uuid);
 insert into fx values

@@ -1,12 +1,15 @@
--- Notifications go to everyone of the recipient role, except the person whose action caused them.
+-- Notifications go to everyone of the recipient role, except the person whose action caused them,
+-- and never to a deactivated user.
 begin;
-select plan(3);
+select plan(5);
 
 select tests.wf_fixture('ntf') as a \gset
 select tests.create_user('ntf-mlgoo-2@test.local', 'mlgoo');
 
 select count(*)::integer as mlgoos from public.profiles where role = 'mlgoo' and is_active \gset
-select tests.act_as('ntf-mlgoo@test.local');
+-- private.notify_role is closed to signed-in users: a workflow function (here the superuser with the
+-- MLGOO's claims) calls it on the MLGOO's behalf.
+select set_config('request.jwt.claims', tests.claims_for('ntf-mlgoo@test.local')::text, true);
 select is(private.notify_role('mlgoo', :'a', 'test_notice', 'Notice', 'A notice'), :mlgoos - 1,
   'every MLGOO but the acting one is notified');
 
@@ -19,6 +22,20 @@ select is(
   (select count(*)::integer from public.notifications
    where kind = 'test_notice' and recipient_id = tests.user_id('ntf-mlgoo@test.local')), 0,
   'the acting MLGOO is not notified of their own action');
+
+-- Deactivated users receive nothing, whichever path sends it.
+update public.profiles set is_active = false where id = tests.user_id('ntf-validator@test.local');
+select private.notify(tests.user_id('ntf-validator@test.local'), :'a', 'test_direct', 'Direct', 'To one user');
+select private.notify_role('validator', :'a', 'test_direct', 'To the role', 'To every validator');
+select is(
+  (select count(*)::integer from public.notifications
+   where kind = 'test_direct' and recipient_id = tests.user_id('ntf-validator@test.local')), 0,
+  'a deactivated user is sent nothing, by name or by role');
+select private.notify(tests.user_id('ntf-mlgoo-2@test.local'), :'a', 'test_direct', 'Direct', 'To one user');
+select is(
+  (select count(*)::integer from public.notifications
+   where kind = 'test_direct' and recipient_id = tests.user_id('ntf-mlgoo-2@test.local')), 1,
+  'an active user is sent a notification by name');
 
 select * from finish();
 rollback;

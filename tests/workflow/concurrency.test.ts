@@ -56,12 +56,16 @@ describe.skipIf(!databaseUrl)("workflow under concurrency", () => {
         insert into auth.users (id, aud, role, email, raw_app_meta_data, created_at, updated_at)
         values (${id}, 'authenticated', 'authenticated', ${`${key}-${year}@concurrency.local`},
                 '{"provider": "email"}', now(), now())`;
-      await admin`
-        update public.profiles
-        set role = ${key === "assessor" ? "assessor" : "blgu"},
-            barangay_id = ${key === "assessor" ? null : barangayId},
-            area_code = ${key === "assessor" ? 1 : null}
-        where id = ${id}`;
+      await admin.begin(async (tx) => {
+        await tx`select private.declare_workflow_write()`;
+        await tx`
+          update public.profiles
+          set role = ${key === "assessor" ? "assessor" : "blgu"},
+              barangay_id = ${key === "assessor" ? null : barangayId},
+              area_code = ${key === "assessor" ? 1 : null},
+              must_change_password = false
+          where id = ${id}`;
+      });
     }
     [{ id: assessmentId }] = await admin`
       insert into public.assessments (cycle_id, barangay_id) values (${cycleId}, ${barangayId}) returning id`;

@@ -48,9 +48,14 @@ export async function createFixture(sql: Sql): Promise<Fixture> {
                             confirmation_token, recovery_token, email_change_token_new, email_change)
     values ('00000000-0000-0000-0000-000000000000', ${userId}, 'authenticated', 'authenticated',
             ${`pipeline-${userId}@test.local`}, '{"provider": "email"}', '{}', '', '', '', '')`;
-  await sql`
-    insert into public.profiles (id, email, role, barangay_id) values (${userId}, ${`pipeline-${userId}@test.local`}, 'blgu', ${barangayId})
-    on conflict (id) do update set role = 'blgu', barangay_id = excluded.barangay_id, is_active = true`;
+  await sql.begin(async (tx) => {
+    await tx`select private.declare_workflow_write()`;
+    await tx`
+      insert into public.profiles (id, email, role, barangay_id, must_change_password)
+      values (${userId}, ${`pipeline-${userId}@test.local`}, 'blgu', ${barangayId}, false)
+      on conflict (id) do update
+      set role = 'blgu', barangay_id = excluded.barangay_id, is_active = true, must_change_password = false`;
+  });
   const cleanup = async () => {
     await sql.begin(async (tx) => {
       await tx`select set_config('storage.allow_delete_query', 'true', true)`;
