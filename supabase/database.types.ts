@@ -181,6 +181,50 @@ export type Database = {
           },
         ]
       }
+      audit_verifications: {
+        Row: {
+          broken: Json | null
+          chains: number | null
+          cycle_id: string
+          events: number | null
+          finished_at: string | null
+          holds: boolean | null
+          id: number
+          requested_at: string
+          requested_by: string | null
+        }
+        Insert: {
+          broken?: Json | null
+          chains?: number | null
+          cycle_id: string
+          events?: number | null
+          finished_at?: string | null
+          holds?: boolean | null
+          id?: never
+          requested_at?: string
+          requested_by?: string | null
+        }
+        Update: {
+          broken?: Json | null
+          chains?: number | null
+          cycle_id?: string
+          events?: number | null
+          finished_at?: string | null
+          holds?: boolean | null
+          id?: never
+          requested_at?: string
+          requested_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "audit_verifications_cycle_id_fkey"
+            columns: ["cycle_id"]
+            isOneToOne: false
+            referencedRelation: "cycles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       barangays: {
         Row: {
           city_municipality: string
@@ -447,10 +491,12 @@ export type Database = {
           actor_id: string | null
           area_code: number | null
           assessment_id: string | null
+          chain_key: string | null
           created_at: string
           cycle_id: string | null
           details: NonNullable<Json>
           from_status: string | null
+          hash: string | null
           id: number
           leaf_id: string | null
           reason: string | null
@@ -462,10 +508,12 @@ export type Database = {
           actor_id?: string | null
           area_code?: number | null
           assessment_id?: string | null
+          chain_key?: never
           created_at?: string
           cycle_id?: string | null
           details?: NonNullable<Json>
           from_status?: string | null
+          hash?: string | null
           id?: never
           leaf_id?: string | null
           reason?: string | null
@@ -477,10 +525,12 @@ export type Database = {
           actor_id?: string | null
           area_code?: number | null
           assessment_id?: string | null
+          chain_key?: never
           created_at?: string
           cycle_id?: string | null
           details?: NonNullable<Json>
           from_status?: string | null
+          hash?: string | null
           id?: never
           leaf_id?: string | null
           reason?: string | null
@@ -791,15 +841,11 @@ export type Database = {
           created_at: string
           deleted_at: string | null
           deleted_by: string | null
-          flagged_at: string | null
-          flagged_by: string | null
           id: string
-          is_flagged: boolean
           leaf_id: string
           mime_type: string
           origin: Database["public"]["Enums"]["mov_origin"]
           original_name: string
-          reviewer_note: string | null
           sha256: string | null
           size_bytes: number
           slot_id: string
@@ -815,15 +861,11 @@ export type Database = {
           created_at?: string
           deleted_at?: string | null
           deleted_by?: string | null
-          flagged_at?: string | null
-          flagged_by?: string | null
           id?: string
-          is_flagged?: boolean
           leaf_id: string
           mime_type: string
           origin: Database["public"]["Enums"]["mov_origin"]
           original_name: string
-          reviewer_note?: string | null
           sha256?: string | null
           size_bytes: number
           slot_id: string
@@ -839,15 +881,11 @@ export type Database = {
           created_at?: string
           deleted_at?: string | null
           deleted_by?: string | null
-          flagged_at?: string | null
-          flagged_by?: string | null
           id?: string
-          is_flagged?: boolean
           leaf_id?: string
           mime_type?: string
           origin?: Database["public"]["Enums"]["mov_origin"]
           original_name?: string
-          reviewer_note?: string | null
           sha256?: string | null
           size_bytes?: number
           slot_id?: string
@@ -882,6 +920,78 @@ export type Database = {
             columns: ["slot_id"]
             isOneToOne: false
             referencedRelation: "upload_slots"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      mov_flags: {
+        Row: {
+          area_code: number
+          assessment_id: string
+          event_id: number
+          flagged_at: string
+          flagged_by: string | null
+          is_flagged: boolean
+          leaf_id: string
+          mov_id: string
+          reviewer_note: string | null
+        }
+        Insert: {
+          area_code: number
+          assessment_id: string
+          event_id: number
+          flagged_at?: string
+          flagged_by?: string | null
+          is_flagged: boolean
+          leaf_id: string
+          mov_id: string
+          reviewer_note?: string | null
+        }
+        Update: {
+          area_code?: number
+          assessment_id?: string
+          event_id?: number
+          flagged_at?: string
+          flagged_by?: string | null
+          is_flagged?: boolean
+          leaf_id?: string
+          mov_id?: string
+          reviewer_note?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "mov_flags_area_code_fkey"
+            columns: ["area_code"]
+            isOneToOne: false
+            referencedRelation: "governance_areas"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "mov_flags_assessment_id_fkey"
+            columns: ["assessment_id"]
+            isOneToOne: false
+            referencedRelation: "assessments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "mov_flags_event_id_fkey"
+            columns: ["event_id"]
+            isOneToOne: false
+            referencedRelation: "events"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "mov_flags_leaf_id_fkey"
+            columns: ["leaf_id"]
+            isOneToOne: false
+            referencedRelation: "indicators"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "mov_flags_mov_id_fkey"
+            columns: ["mov_id"]
+            isOneToOne: true
+            referencedRelation: "mov_files"
             referencedColumns: ["id"]
           },
         ]
@@ -1426,30 +1536,17 @@ export type Database = {
         Returns: {
           area_code: number
           assessment_id: string
-          content_check: Database["public"]["Enums"]["content_check"]
-          content_check_reason: string | null
-          created_at: string
-          deleted_at: string | null
-          deleted_by: string | null
-          flagged_at: string | null
+          event_id: number
+          flagged_at: string
           flagged_by: string | null
-          id: string
           is_flagged: boolean
           leaf_id: string
-          mime_type: string
-          origin: Database["public"]["Enums"]["mov_origin"]
-          original_name: string
+          mov_id: string
           reviewer_note: string | null
-          sha256: string | null
-          size_bytes: number
-          slot_id: string
-          storage_object_id: string | null
-          storage_path: string
-          uploaded_by: string | null
         }
         SetofOptions: {
           from: "*"
-          to: "mov_files"
+          to: "mov_flags"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -1601,6 +1698,26 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "assessments"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      request_audit_verification: {
+        Args: { p_cycle_id: string }
+        Returns: {
+          broken: Json | null
+          chains: number | null
+          cycle_id: string
+          events: number | null
+          finished_at: string | null
+          holds: boolean | null
+          id: number
+          requested_at: string
+          requested_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "audit_verifications"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -1847,6 +1964,16 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      verify_audit_trail: {
+        Args: { p_assessment_id: string }
+        Returns: Database["public"]["CompositeTypes"]["audit_verdict"]
+        SetofOptions: {
+          from: "*"
+          to: "audit_verdict"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
     }
     Enums: {
       app_role: "mlgoo" | "assessor" | "validator" | "blgu" | "katuparan"
@@ -1884,7 +2011,12 @@ export type Database = {
         | "SHARED_PLUS_OR_LOGIC"
     }
     CompositeTypes: {
-      [_ in never]: never
+      audit_verdict: {
+        holds: boolean | null
+        events: number | null
+        first_broken_event_id: number | null
+        problem: string | null
+      }
     }
   }
 }
