@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isResetFromCurrentSources, recordResetSources } from "./database.ts";
+import { describeResetFailure, isResetFromCurrentSources, recordResetSources } from "./database.ts";
 import { resetSourcesSha256, supabaseDir } from "./paths.ts";
 
 // Runs against the database `npm test` resets (SUPABASE_DB_URL).
@@ -52,5 +52,44 @@ describe("what a reset is built from", () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe("a failed reset, as the person running it reads it", () => {
+  const migrationFailure = [
+    "Applying migration 20261126000100_foundations.sql...",
+    "Applying migration 20291231000000_broken.sql...",
+    'ERROR: relation "public.nothing" does not exist (SQLSTATE 42P01)',
+    "At statement: 0",
+    "create table public.broken (id int references public.nothing(id))",
+    "exec",
+  ].join("\n");
+
+  it("names the file, the error and the statement in two lines", () => {
+    expect(describeResetFailure(migrationFailure)).toBe(
+      'supabase db reset stopped in 20291231000000_broken.sql: relation "public.nothing" does ' +
+        "not exist (SQLSTATE 42P01) (at: create table public.broken (id int references " +
+        "public.nothing(id)))\nFix that statement, then run the command again.",
+    );
+  });
+
+  it("names seed.sql when the seed fails, and shortens a long statement", () => {
+    const seedFailure = [
+      "Applying migration 20261126000100_foundations.sql...",
+      "Seeding data from supabase/seed.sql...",
+      "ERROR: duplicate key value violates unique constraint (SQLSTATE 23505)",
+      "At statement: 12",
+      `insert into public.barangays ${"(x) ".repeat(40)}`,
+    ].join("\n");
+    const [first, second] = describeResetFailure(seedFailure).split("\n");
+    expect(first).toMatch(/^supabase db reset stopped in supabase\/seed\.sql: duplicate key/);
+    expect(first).toMatch(/\(at: insert into public\.barangays .{40,}\.\.\.\)$/);
+    expect(second).toBe("Fix that statement, then run the command again.");
+  });
+
+  it("keeps output of another shape whole", () => {
+    expect(describeResetFailure("failed to connect to postgres")).toBe(
+      "failed to connect to postgres\nsupabase db reset failed (output above).",
+    );
   });
 });

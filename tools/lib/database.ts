@@ -44,13 +44,23 @@ export async function resetDatabase(port: number): Promise<string> {
     repoRoot,
   ], { cwd: repoRoot });
   const output = `${stdout}${stderr}`.trim();
-  if (code !== 0) {
-    throw new UserFacingError(
-      `${output}\nsupabase db reset failed: fix the migration or seed.sql statement above, ` +
-        "then run the command again.",
-    );
-  }
+  if (code !== 0) throw new UserFacingError(describeResetFailure(output));
   return output;
+}
+
+/**
+ * Two lines out of the CLI's output of a failed reset: which file and statement failed, and why.
+ * Output of another shape (the CLI could not connect, say) is kept whole.
+ */
+export function describeResetFailure(output: string): string {
+  const file = [...output.matchAll(/^(?:Applying migration|Seeding data from) (\S+?)\.{3}$/gm)]
+    .at(-1)?.[1];
+  const error = output.match(/^ERROR: (.+)$/m)?.[1];
+  if (!file || !error) return `${output}\nsupabase db reset failed (output above).`;
+  const statement = output.match(/^At statement: \d+\n(.+)$/m)?.[1].trim() ?? "";
+  const shown = statement.length > 80 ? `${statement.slice(0, 77)}...` : statement;
+  return `supabase db reset stopped in ${file}: ${error}${shown ? ` (at: ${shown})` : ""}\n` +
+    "Fix that statement, then run the command again.";
 }
 
 /**
