@@ -2,8 +2,9 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { databaseUrl } from "./lib/cluster.ts";
 import { runMain } from "./lib/errors.ts";
+import { checkMigrations } from "./lib/hosted-postgres.ts";
 import { exitOnSignals, shutdown } from "./lib/lifecycle.ts";
-import { binDir, denoFunctionFolders, repoRoot } from "./lib/paths.ts";
+import { binDir, denoFunctionFolders, repoRoot, supabaseDir } from "./lib/paths.ts";
 import { type CommandResult, run } from "./lib/processes.ts";
 import { resetWithPlatform, startThrowawayCluster } from "./lib/stack.ts";
 import { requirements, requireSystem } from "./lib/system.ts";
@@ -11,7 +12,8 @@ import { databaseTypesAreCurrent, databaseTypesPath } from "./lib/typegen.ts";
 
 /**
  * `npm run lint`: tsc (tools, tests, packages), deno check (functions), the catalog files against
- * their source, deno fmt and deno lint (all TypeScript), then, against a throwaway cluster holding
+ * their source, the migrations against what a non-superuser postgres may do, deno fmt and deno
+ * lint (all TypeScript), then, against a throwaway cluster holding
  * the migrations: the committed database types, `supabase db lint` and `supabase db advisors`.
  */
 
@@ -125,6 +127,13 @@ await runMain(async () => {
   ]);
   // Its message says what the files were compared with: their source, or without it each other.
   if (catalog.code === 0) console.log(catalog.stdout.trimEnd().replace(/^/gm, "     "));
+  const violations = await checkMigrations(path.join(supabaseDir, "migrations"));
+  report(
+    "migrations need no superuser (what postgres may do on a hosted project)",
+    violations.length === 0,
+    violations.map(({ file, line, statement, why }) => `${file}:${line}: ${statement}\n  ${why}`)
+      .join("\n"),
+  );
   await check("deno fmt --check", bin("deno"), ["fmt", "--check"], unformattedFiles);
   await check("deno lint", bin("deno"), ["lint"]);
 

@@ -2,13 +2,33 @@
 -- delete protection, and platform schemas that survive `supabase db reset` (which the test runner
 -- ran just before this file).
 begin;
-select plan(25);
+select plan(29);
 
--- Platform schemas are owned by supabase_admin, so `db reset` keeps them.
+-- Platform schemas are owned by supabase_admin, so `db reset` keeps them; `postgres` owns the
+-- database and the `extensions` schema, as on the platform.
 select is(
   (select nspowner::regrole::text from pg_namespace where nspname = s), 'supabase_admin',
   format('schema %s is owned by supabase_admin', s)
-) from unnest(array['auth', 'storage', 'extensions', 'net']) as s;
+) from unnest(array['auth', 'storage', 'net']) as s;
+select is((select nspowner::regrole::text from pg_namespace where nspname = 'extensions'), 'postgres',
+  'schema extensions is owned by postgres');
+select is((select datdba::regrole::text from pg_database where datname = current_database()), 'postgres',
+  'the database is owned by postgres');
+
+-- The tests run as `postgres` as the platform has it: not a superuser, with its attributes.
+select results_eq(
+  $$ select rolsuper, rolcreatedb, rolcreaterole, rolcanlogin, rolreplication, rolbypassrls
+     from pg_roles where rolname = 'postgres' $$,
+  $$ values (false, true, true, true, true, true) $$,
+  'postgres is not a superuser; it creates databases and roles, logs in, replicates and bypasses RLS');
+select ok(
+  has_table_privilege('postgres', 'storage.objects', 'insert with grant option')
+    and has_table_privilege('postgres', 'storage.buckets', 'select with grant option'),
+  'postgres holds its storage privileges with grant option');
+select ok(
+  has_table_privilege('public', 'net._http_response', 'insert')
+    and has_table_privilege('public', 'net.http_request_queue', 'select'),
+  'pg_net''s tables are granted to PUBLIC, as pg_net does');
 select has_table('auth'::name, 'users'::name, 'auth.users survives the reset');
 select has_table('storage'::name, 'objects'::name, 'storage.objects survives the reset');
 select has_function('net'::name, 'http_post'::name,

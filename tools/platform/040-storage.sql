@@ -40,7 +40,8 @@ alter table storage.objects owner to supabase_storage_admin;
 
 alter table storage.buckets enable row level security;
 alter table storage.objects enable row level security;
-grant all on storage.buckets, storage.objects to postgres, anon, authenticated, service_role;
+grant all on storage.buckets, storage.objects to anon, authenticated, service_role;
+grant all on storage.buckets, storage.objects to postgres with grant option;
 
 create or replace function storage.foldername(name text) returns text[]
 language plpgsql immutable
