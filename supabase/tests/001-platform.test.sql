@@ -2,7 +2,7 @@
 -- delete protection, and platform schemas that survive `supabase db reset` (which the test runner
 -- ran just before this file).
 begin;
-select plan(29);
+select plan(32);
 
 -- Platform schemas are owned by supabase_admin, so `db reset` keeps them; `postgres` owns the
 -- database and the `extensions` schema, as on the platform.
@@ -72,9 +72,31 @@ select ok(
   'row level security is enabled on storage.objects'
 );
 
+-- The shape of Storage's schema that Vantage's policies, triggers and tests rely on. Run against a
+-- real project (`supabase test db` on `supabase start`), this notices a Storage upgrade that
+-- changes it.
+select set_has(
+  $$ select table_name || '.' || column_name || ' ' || udt_name from information_schema.columns
+     where table_schema = 'storage' $$,
+  $$ values ('objects.id uuid'), ('objects.bucket_id text'), ('objects.name text'), ('objects.owner uuid'),
+            ('objects.owner_id text'), ('objects.metadata jsonb'), ('objects.user_metadata jsonb'),
+            ('objects.version text'), ('objects.created_at timestamptz'), ('objects.updated_at timestamptz'),
+            ('objects.last_accessed_at timestamptz'), ('objects.archived_at timestamptz'),
+            ('objects.is_delete_marker bool'), ('objects.is_versioned bool'),
+            ('buckets.id text'), ('buckets.name text'), ('buckets.public bool'), ('buckets.file_size_limit int8'),
+            ('buckets.allowed_mime_types _text'), ('buckets.type buckettype'), ('buckets.versioning_status text') $$,
+  'storage.objects and storage.buckets have the columns Vantage relies on, with their types');
+select set_has(
+  $$ select tgname::text || ' ' || tgfoid::regproc::text from pg_trigger where tgrelid = 'storage.objects'::regclass $$,
+  $$ values ('update_objects_updated_at storage.update_updated_at_column'), ('protect_objects_delete storage.protect_delete') $$,
+  'storage.objects keeps updated_at current and refuses deletes outside the Storage API');
+
 -- Direct deletes are refused unless storage.allow_delete_query is 'true'.
 insert into storage.buckets (id, name) values ('platform-test', 'platform-test');
-insert into storage.objects (bucket_id, name, owner_id) values ('platform-test', 'x/y/z.pdf', 'someone');
+select lives_ok(
+  $$ insert into storage.objects (bucket_id, name, owner_id) values ('platform-test', 'x/y/z.pdf', 'someone')
+     on conflict (bucket_id, name) do update set owner_id = excluded.owner_id $$,
+  'storage.objects takes the upload''s insert ... on conflict (bucket_id, name) do update');
 select is(
   (select path_tokens from storage.objects where bucket_id = 'platform-test'), array['x', 'y', 'z.pdf'],
   'storage.objects.path_tokens splits the name'
