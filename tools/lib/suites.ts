@@ -2,7 +2,14 @@ import { existsSync, readdirSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { binDir, denoFunctionFolders, repoRoot, supabaseDir } from "./paths.ts";
+import {
+  binDir,
+  denoFunctionFolders,
+  repoRoot,
+  runtimeDeno,
+  runtimeDenoEnv,
+  supabaseDir,
+} from "./paths.ts";
 import { run } from "./processes.ts";
 
 /** One suite's outcome. A suite that cannot run at all counts as one failure. */
@@ -118,11 +125,16 @@ export function parseDenoTest(
 }
 
 /**
- * Folders with their own deno.json (each function and _shared), and the Deno tests of packages:
- * `*_test.ts`, Deno's own naming, while vitest files there end in `.test.ts`.
+ * Folders with their own deno.json (each function and _shared), run with the edge runtime's Deno,
+ * and the Deno tests of packages (`*_test.ts`, Deno's own naming, while vitest files there end in
+ * `.test.ts`), run with the project's.
  */
-function denoTestTargets(): { folder: string; files: string[] }[] {
-  const functionFolders = denoFunctionFolders().map((folder) => ({ folder, files: [folder] }));
+function denoTestTargets(): { folder: string; files: string[]; runtime?: boolean }[] {
+  const functionFolders = denoFunctionFolders().map((folder) => ({
+    folder,
+    files: [folder],
+    runtime: true,
+  }));
   const packagesDir = path.join(repoRoot, "packages");
   const packageTests = existsSync(packagesDir)
     ? readdirSync(packagesDir, { recursive: true, encoding: "utf8" })
@@ -138,15 +150,24 @@ export async function runDenoTests(
   env: Record<string, string>,
 ): Promise<SuiteResult> {
   const total: SuiteResult = { name: "deno test", passed: 0, failed: 0 };
-  for (const { folder, files } of denoTestTargets()) {
+  for (const { folder, files, runtime } of denoTestTargets()) {
     const config = path.join(folder, "deno.json");
-    const result = await run(path.join(binDir, "deno"), [
+    const args = [
       "test",
       "-A",
       "--permit-no-files",
       ...(existsSync(config) ? ["--config", config] : []),
       ...files,
-    ], { cwd: repoRoot, env: { ...env, NO_COLOR: "1" } });
+    ];
+    const result = runtime
+      ? await run("node", [runtimeDeno, ...args], {
+        cwd: repoRoot,
+        env: { ...env, ...runtimeDenoEnv, NO_COLOR: "1" },
+      })
+      : await run(path.join(binDir, "deno"), args, {
+        cwd: repoRoot,
+        env: { ...env, NO_COLOR: "1" },
+      });
     echo(result.stdout + result.stderr);
     const counts = parseDenoTest(result.stdout);
     if (counts) {
