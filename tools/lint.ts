@@ -4,14 +4,7 @@ import { databaseUrl } from "./lib/cluster.ts";
 import { runMain } from "./lib/errors.ts";
 import { checkMigrations } from "./lib/hosted-postgres.ts";
 import { exitOnSignals, shutdown } from "./lib/lifecycle.ts";
-import {
-  binDir,
-  denoFunctionFolders,
-  repoRoot,
-  runtimeDeno,
-  runtimeDenoEnv,
-  supabaseDir,
-} from "./lib/paths.ts";
+import { binDir, denoFunctionFolders, repoRoot, runtimeDeno, supabaseDir } from "./lib/paths.ts";
 import { type CommandResult, run } from "./lib/processes.ts";
 import { resetWithPlatform, startThrowawayCluster } from "./lib/stack.ts";
 import { requirements, requireSystem } from "./lib/system.ts";
@@ -120,17 +113,18 @@ await runMain(async () => {
   for (const project of typeScriptProjects()) {
     await check(`tsc -p ${path.relative(repoRoot, project)}`, bin("tsc"), ["-p", project]);
   }
-  const runtimeVersion = (await run("node", [runtimeDeno, "--version"], { env: runtimeDenoEnv }))
-    .stdout.split(" ")[1] ?? "of the edge runtime";
+  const runtimeVersion = (await run(runtimeDeno.command, [...runtimeDeno.args, "--version"], {
+    env: runtimeDeno.env,
+  })).stdout.split(" ")[1];
   for (const folder of denoFunctionFolders()) {
     const args = ["check", "--config", path.join(folder, "deno.json"), folder];
     await check(`deno check ${path.relative(repoRoot, folder)}`, bin("deno"), args);
     await check(
       `deno check ${path.relative(repoRoot, folder)} (Deno ${runtimeVersion}, the edge runtime's)`,
-      "node",
-      [runtimeDeno, ...args],
+      runtimeDeno.command,
+      [...runtimeDeno.args, ...args],
       undefined,
-      runtimeDenoEnv,
+      runtimeDeno.env,
     );
   }
   const catalog = await check("catalog files (tools/catalog/generate.ts --check)", bin("deno"), [

@@ -47,7 +47,9 @@ await runMain(async () => {
   section("vitest (packages, tools, bench, tests)");
   results.push(await runVitest(env));
 
-  section("deno test (supabase/functions, packages/**/*_test.ts)");
+  section(
+    "deno test (supabase/functions, packages/**/*_test.ts; the functions' unit tests also with the edge runtime's Deno)",
+  );
   results.push(await runDenoTests(env));
 
   await shutdown();

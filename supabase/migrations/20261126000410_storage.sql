@@ -195,18 +195,6 @@ create policy "Readers of a MOV reach its deletion, which only its uploader may 
 
 -- Refusals ------------------------------------------------------------------------------------------
 
-create function private.refuse_mov_change(p_code text, p_what text, p_todo text)
-returns void
-language plpgsql
-set search_path = ''
-as $$
-begin
-  raise exception '%: %. %.', p_code, p_what, p_todo using errcode = '42501', hint = p_todo || '.';
-end;
-$$;
-comment on function private.refuse_mov_change(text, text, text) is
-  'Refuses a MOV upload or deletion as the Storage API can show it: SQLSTATE 42501 (HTTP 403), message ''<VA code>: <what happened>. <what to do>'' (Storage drops the hint).';
-
 -- Why this user may not upload p_object (p_deleting false) or delete it (true) now; null when they may.
 create function private.mov_refusal(
   p_object storage.objects,
@@ -233,7 +221,10 @@ begin
   select * into v_path from private.resolve_mov_path(p_object.name);
   select * into v_profile from public.profiles where id = p_user_id and is_active;
   select * into v_assessment from public.assessments where id = v_path.assessment_id;
-  if v_path.problem is not null then
+  if not p_deleting and (select auth.uid()) is not null and p_object.owner_id is distinct from (select auth.uid())::text then
+    code := 'VA009'; what := 'A MOV must be uploaded in the name of the signed-in user';
+    todo := 'Upload with your own session; the owner is set by Storage';
+  elsif v_path.problem is not null then
     code := 'VA008'; what := v_path.problem;
     todo := 'Upload to {assessment_id}/{leaf_code}/{slot_key}/{uuid}-{file name}.pdf|jpg|jpeg|png with a leaf and slot of the assessment''s catalog';
   elsif v_profile.must_change_password then
@@ -284,7 +275,26 @@ begin
 end;
 $$;
 comment on function private.mov_refusal(storage.objects, uuid, boolean) is
-  'Why a user may not upload a MOV object (path, password, role, barangay, lock, state, an existing file, the declared type or size) or delete it (the same, and only the uploader); null when they may. The reasons behind private.may_upload_mov.';
+  'Why a user may not upload a MOV object (owner, path, password, role, barangay, lock, state, an existing file, the declared type or size) or delete it (the same, and only the uploader); null when they may. The reasons behind private.may_upload_mov.';
+
+create function private.refuse_mov_change(p_object storage.objects, p_user_id uuid, p_deleting boolean)
+returns void
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v_refusal record;
+begin
+  select * into v_refusal from private.mov_refusal(p_object, p_user_id, p_deleting);
+  if v_refusal.code is not null then
+    raise exception '%: %. %.', v_refusal.code, v_refusal.what, v_refusal.todo
+      using errcode = '42501', hint = v_refusal.todo || '.';
+  end if;
+end;
+$$;
+comment on function private.refuse_mov_change(storage.objects, uuid, boolean) is
+  'Refuses a MOV upload or deletion (private.mov_refusal) as the Storage API can show it: SQLSTATE 42501 (HTTP 403), message ''<VA code>: <what happened>. <what to do>.'' (Storage drops the hint).';
 
 create function private.check_mov_deletion()
 returns trigger
@@ -292,15 +302,10 @@ language plpgsql
 security definer
 set search_path = ''
 as $$
-declare
-  v_refusal record;
 begin
   -- The Storage API's own deletions (service_role, no user) are not the user's to refuse.
   if (select auth.uid()) is not null then
-    select * into v_refusal from private.mov_refusal(old, (select auth.uid()), true);
-    if v_refusal.code is not null then
-      perform private.refuse_mov_change(v_refusal.code, v_refusal.what, v_refusal.todo);
-    end if;
+    perform private.refuse_mov_change(old, (select auth.uid()), true);
   end if;
   return old;
 end;

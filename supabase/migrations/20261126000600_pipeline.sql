@@ -242,17 +242,8 @@ language plpgsql
 security definer
 set search_path = ''
 as $$
-declare
-  v_refusal record;
 begin
-  if (select auth.uid()) is not null and new.owner_id is distinct from (select auth.uid())::text then
-    perform private.refuse_mov_change('VA009', 'A MOV must be uploaded in the name of the signed-in user',
-      'Upload with your own session; the owner is set by Storage');
-  end if;
-  select * into v_refusal from private.mov_refusal(new, (private.mov_uploader(new)).id, false);
-  if v_refusal.code is not null then
-    perform private.refuse_mov_change(v_refusal.code, v_refusal.what, v_refusal.todo);
-  end if;
+  perform private.refuse_mov_change(new, (private.mov_uploader(new)).id, false);
   return new;
 end;
 $$;
