@@ -11,6 +11,18 @@ export const platformDir = path.join(repoRoot, "tools", "platform");
 export const devStateDir = path.join(repoRoot, ".vantage");
 export const binDir = path.join(repoRoot, "node_modules", ".bin");
 
+/**
+ * The Deno that Supabase's edge runtime embeds (2.1.x; npm package `deno` under the alias
+ * `deno-runtime`), older than the project's: functions are type-checked and tested with it. Run
+ * as `command` with `args` before its own; `env` lets it reach the npm registry through this
+ * machine's certificate store.
+ */
+export const runtimeDeno = {
+  command: "node",
+  args: [path.join(repoRoot, "node_modules", "deno-runtime", "bin.cjs")],
+  env: { DENO_TLS_CA_STORE: "system" },
+};
+
 export const pgBinDir = process.env.VANTAGE_PG_BIN ??
   "/usr/lib/postgresql/15/bin";
 export const pgExtensionDir = process.env.VANTAGE_PG_EXTENSIONS ??
