@@ -5,6 +5,7 @@ import type { ClassificationResult } from "../../../packages/classifier/src/inde
 import { createClassifyHandler } from "./handler.ts";
 import { storeResult } from "./store.ts";
 import {
+  asUser,
   createFixture,
   type Fixture,
   PDF_HEAD,
@@ -57,6 +58,12 @@ const resultCount = async (assessmentId: string) =>
     select count(*)::integer as n from public.classification_results where assessment_id = ${assessmentId}`)[
     0
   ].n;
+
+async function indicatorId(fixture: Fixture, code: string): Promise<string> {
+  const [{ id }] = await sql<{ id: string }[]>`
+    select id from public.indicators where cycle_id = ${fixture.cycleId} and code = ${code}`;
+  return id;
+}
 
 async function withFixture(
   body: (fixture: Fixture) => Promise<void>,
@@ -361,6 +368,88 @@ Deno.test("an unexpected failure answers 500, saying the job will be retried, an
   assert.equal(logged.status, 500);
   assert.equal(logged.error, "settings unreadable");
 });
+
+Deno.test("an override on a profiling-only indicator is refused by the database, so the official classification never meets it", () =>
+  withFixture(async (fixture) => {
+    await sql`update public.assessments set status = 'awaiting_approval', validation_started_at = now()
+              where id = ${fixture.assessmentId}`;
+    const mlgoo = await fixture.addUser("mlgoo");
+    const overrideUnmet = async (code: string) => {
+      const id = await indicatorId(fixture, code);
+      await asUser(
+        sql,
+        mlgoo,
+        (tx) =>
+          tx`select public.override_decision(${fixture.assessmentId}, ${id}, 'unmet', 'Not functional')`,
+      );
+    };
+    await assert.rejects(overrideUnmet("4.9"), (error: { code: string; message: string }) => {
+      assert.equal(error.code, "VA008");
+      assert.match(error.message, /^Indicator 4\.9 is profiling-only/);
+      return true;
+    });
+    await overrideUnmet("4.1");
+    const response = await handlerWith()(post({ job_id: await latestJob(fixture.assessmentId) }));
+    assert.equal(response.status, 200);
+    const [{ indicators }] = await sql<
+      { indicators: { code: string; explicitUnmet: boolean }[] }[]
+    >`
+      select result -> 'indicators' as indicators from public.classification_results
+      where assessment_id = ${fixture.assessmentId} and kind = 'official'`;
+    assert.equal(indicators.find((indicator) => indicator.code === "4.1")?.explicitUnmet, true);
+
+    // Written past the workflow, such an override still meets the classifier's own refusal.
+    await sql`insert into public.indicator_overrides (assessment_id, indicator_id, area_code, decision, reason)
+              values (${fixture.assessmentId}, ${await indicatorId(
+      fixture,
+      "4.9",
+    )}, 4, 'unmet', 'Past the workflow')`;
+    const refused = await handlerWith()(
+      post({ assessment_id: fixture.assessmentId, kind: "official" }),
+    );
+    assert.equal(refused.status, 500);
+  }));
+
+Deno.test("checklist texts of the longest length the database accepts are hashed whole: a later change stores a new result", () =>
+  withFixture(async (fixture) => {
+    const [{ longest }] = await sql<
+      { longest: number }[]
+    >`select private.longest_item_text() as longest`;
+    await sql`update public.assessment_areas set status = 'submitted', first_submitted_at = now()
+              where assessment_id = ${fixture.assessmentId} and area_code = 1`;
+    const assessor = await fixture.addUser("assessor", 1);
+    const leaf = await indicatorId(fixture, "1.6.1");
+    const text = "a".repeat(longest);
+    await asUser(
+      sql,
+      assessor,
+      (tx) =>
+        tx`select public.save_checklist(${fixture.assessmentId}, ${leaf}, ${
+          tx.json({
+            "1_6_1_opt1_header": text,
+            "1_6_1_or_1": text,
+            "1_6_1_or_2": "😀".repeat(longest),
+          })
+        }, 0)`,
+    );
+    const uploadTo631 = () =>
+      uploadAsStorageApi(sql, fixture, {
+        assessmentId: fixture.assessmentId,
+        leafCode: "6.3.1",
+        fileName: "eo.pdf",
+        mimeType: "application/pdf",
+      });
+    const classifyNow = async () =>
+      await (await handlerWith()(post({ assessment_id: fixture.assessmentId }))).json();
+
+    await uploadTo631();
+    const before = await classifyNow();
+    await uploadTo631();
+    const after = await classifyNow();
+    assert.equal(before.status, "done");
+    assert.equal(after.created, true, "the second file of 6.3.1 is a new input");
+    assert.notEqual(after.input_hash, before.input_hash);
+  }));
 
 Deno.test({
   name: "close the database client",
