@@ -419,6 +419,56 @@ as $$
 $$;
 comment on function private.bump_version(uuid) is 'Marks a transition that keeps the overall state (an area moved, a lock changed).';
 
+create function private.latest_projection(p_assessment_id uuid)
+returns table (created_at timestamptz, result jsonb)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select created_at, result from public.classification_results
+  where assessment_id = p_assessment_id and kind = 'projection'
+  order by created_at desc
+  limit 1;
+$$;
+comment on function private.latest_projection(uuid) is
+  'The newest readiness projection of an assessment (none before its first upload).';
+
+create function private.projection_pending(p_assessment_id uuid)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select exists (select 1 from public.jobs
+                 where assessment_id = p_assessment_id and result_kind = 'projection'
+                   and status in ('queued', 'running'));
+$$;
+comment on function private.projection_pending(uuid) is
+  'Whether a newer readiness projection is still being computed (uploads or deletions since the newest).';
+
+create function private.leaf_completeness(p_assessment_id uuid)
+returns table (leaf_id uuid, complete boolean, missing_slots text[], satisfied_option text)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  -- Completeness is the classifier's rule (sglgb.md 5.1): it is read from the newest stored
+  -- projection, never derived again here. It follows from which upload slots have a live file
+  -- only; the rest of a projection (recommendations, decisions, verdicts) is not read.
+  select leaf.id, (projected -> 'completeness' ->> 'complete')::boolean,
+         array(select jsonb_array_elements_text(projected -> 'completeness' -> 'missingSlots')),
+         projected -> 'completeness' ->> 'satisfiedOption'
+  from private.latest_projection(p_assessment_id) as latest
+  cross join jsonb_array_elements(latest.result -> 'leaves') as projected
+  join public.assessments a on a.id = p_assessment_id
+  join public.indicators leaf on leaf.cycle_id = a.cycle_id and leaf.code = projected ->> 'code';
+$$;
+comment on function private.leaf_completeness(uuid) is
+  'Per leaf, as the newest readiness projection found it: whether every required upload slot has a live MOV, the missing slots and the option group satisfied. No rows before the first projection.';
+
 create function private.incomplete_leaves(p_assessment_id uuid, p_area_code smallint)
 returns jsonb
 language sql
@@ -426,30 +476,17 @@ stable
 security definer
 set search_path = ''
 as $$
-  -- Completeness is the classifier's rule (sglgb.md 5.1): it is read from the newest stored
-  -- projection, never derived again here. A scored leaf of the area is listed unless that projection
-  -- found it complete, so before the first projection all are. Uploads and deletions queue a new
-  -- projection; while one is queued or running (pending), the list may be out of date.
-  with latest as (
-    select created_at, result from public.classification_results
-    where assessment_id = p_assessment_id and kind = 'projection'
-    order by created_at desc
-    limit 1
-  )
+  -- A scored leaf of the area is listed unless the newest projection found it complete, so before
+  -- the first projection all are. Uploads and deletions queue a new projection; while one is
+  -- queued or running (pending), the list may be out of date.
   select jsonb_build_object(
     'leaves', coalesce(jsonb_agg(leaf.code order by leaf.sort_order)
                          filter (where not coalesce(projected.complete, false)), '[]'),
-    'asOf', (select created_at from latest),
-    'pending', exists (select 1 from public.jobs
-                       where assessment_id = p_assessment_id and result_kind = 'projection'
-                         and status in ('queued', 'running')))
+    'asOf', (select created_at from private.latest_projection(p_assessment_id)),
+    'pending', private.projection_pending(p_assessment_id))
   from public.assessments a
   join public.indicators leaf on leaf.cycle_id = a.cycle_id and leaf.parent_id is not null
-  left join lateral (
-    select (projected_leaf -> 'completeness' ->> 'complete')::boolean as complete
-    from latest, jsonb_array_elements(latest.result -> 'leaves') as projected_leaf
-    where projected_leaf ->> 'code' = leaf.code
-  ) projected on true
+  left join private.leaf_completeness(p_assessment_id) as projected on projected.leaf_id = leaf.id
   where a.id = p_assessment_id and leaf.area_code = p_area_code and not leaf.is_profiling_only;
 $$;
 comment on function private.incomplete_leaves(uuid, smallint) is

@@ -9,6 +9,7 @@ import {
   createFixture,
   type Fixture,
   PDF_HEAD,
+  slotKey,
   testDatabase,
   uploadAsStorageApi,
   withSettings,
@@ -449,6 +450,50 @@ Deno.test("checklist texts of the longest length the database accepts are hashed
     assert.equal(before.status, "done");
     assert.equal(after.created, true, "the second file of 6.3.1 is a new input");
     assert.notEqual(after.input_hash, before.input_hash);
+  }));
+
+Deno.test("the barangay's readiness shows what the classifier found of its files", () =>
+  withFixture(async (fixture) => {
+    type Readiness = {
+      pending: boolean;
+      leaves: { code: string; complete: boolean; missingSlots: { slotKey: string }[] }[];
+    };
+    const readiness = () =>
+      asUser(sql, fixture.userId, async (tx) =>
+        (await tx<{ readiness: Readiness }[]>`
+          select public.barangay_readiness(${fixture.assessmentId}) as readiness`)[0].readiness);
+    await uploadAsStorageApi(sql, fixture, {
+      assessmentId: fixture.assessmentId,
+      leafCode: "1.1.1",
+      fileName: "budget.pdf",
+      mimeType: "application/pdf",
+    });
+    assert.equal((await readiness()).pending, true, "the upload is being classified");
+    await handlerWith()(post({ job_id: await latestJob(fixture.assessmentId) }));
+
+    const after = await readiness();
+    assert.equal(after.pending, false);
+    const [{ leaves }] = await sql<{ leaves: Readiness["leaves"] }[]>`
+      select jsonb_agg(jsonb_build_object('code', leaf ->> 'code', 'complete', leaf -> 'completeness' -> 'complete',
+                                          'missingSlots', leaf -> 'completeness' -> 'missingSlots')) as leaves
+      from public.classification_results, jsonb_array_elements(result -> 'leaves') as leaf
+      where assessment_id = ${fixture.assessmentId} and kind = 'projection'`;
+    const projected = new Map(leaves.map((leaf) => [leaf.code, leaf]));
+    for (const leaf of after.leaves) {
+      const found = projected.get(leaf.code)!;
+      assert.equal(leaf.complete, found.complete, leaf.code);
+      assert.deepEqual(
+        leaf.missingSlots.map((slot) => slot.slotKey),
+        found.missingSlots,
+        leaf.code,
+      );
+    }
+    const uploaded = await slotKey(sql, fixture.cycleId, "1.1.1");
+    const budget = after.leaves.find((leaf) => leaf.code === "1.1.1")!;
+    assert.ok(
+      !budget.missingSlots.some((slot) => slot.slotKey === uploaded),
+      "the uploaded slot is filled",
+    );
   }));
 
 Deno.test({
