@@ -46,6 +46,29 @@ $$;
 comment on function private.require_role(public.app_role[], text) is
   'Refuses (42501) a caller whose active role is not one of p_roles; returns the role.';
 
+create function private.require_found_assessment(
+  p_assessment public.assessments, p_assessment_id uuid, p_role public.app_role
+)
+returns void
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if p_assessment.id is null then
+    raise exception 'Assessment % does not exist', p_assessment_id
+      using errcode = 'VA007', hint = 'Reload the list of assessments and use an id from it.';
+  end if;
+  if p_role = 'blgu' and p_assessment.barangay_id is distinct from private.current_barangay_id() then
+    raise exception 'This assessment belongs to another barangay'
+      using errcode = '42501', hint = 'Barangay accounts act only on their own barangay''s assessment.';
+  end if;
+end;
+$$;
+comment on function private.require_found_assessment(public.assessments, uuid, public.app_role) is
+  'Refuses an assessment that was not found (VA007, p_assessment all null) or, for a barangay caller, belongs to another barangay (42501).';
+
 create function private.lock_assessment(p_assessment_id uuid, p_roles public.app_role[], p_action text)
 returns public.assessments
 language plpgsql
@@ -57,14 +80,7 @@ declare
   v_assessment public.assessments;
 begin
   select * into v_assessment from public.assessments where id = p_assessment_id for update;
-  if not found then
-    raise exception 'Assessment % does not exist', p_assessment_id
-      using errcode = 'VA007', hint = 'Reload the list of assessments and use an id from it.';
-  end if;
-  if v_role = 'blgu' and v_assessment.barangay_id is distinct from private.current_barangay_id() then
-    raise exception 'This assessment belongs to another barangay'
-      using errcode = '42501', hint = 'Barangay accounts act only on their own barangay''s assessment.';
-  end if;
+  perform private.require_found_assessment(v_assessment, p_assessment_id, v_role);
   return v_assessment;
 end;
 $$;

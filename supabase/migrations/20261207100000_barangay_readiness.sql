@@ -27,15 +27,10 @@ declare
   v_assessment public.assessments;
   v_readiness jsonb;
 begin
-  select * into v_assessment from public.assessments where id = p_assessment_id;
-  if not found or (v_role = 'validator' and v_assessment.validation_started_at is null) then
-    raise exception 'Assessment % does not exist', p_assessment_id
-      using errcode = 'VA007', hint = 'Reload the list of assessments and use an id from it.';
-  end if;
-  if v_role = 'blgu' and v_assessment.barangay_id is distinct from private.current_barangay_id() then
-    raise exception 'This assessment belongs to another barangay'
-      using errcode = '42501', hint = 'Barangay accounts see only their own barangay''s readiness.';
-  end if;
+  -- Validators see an assessment from validation on, as under RLS.
+  select * into v_assessment from public.assessments
+  where id = p_assessment_id and (v_role <> 'validator' or validation_started_at is not null);
+  perform private.require_found_assessment(v_assessment, p_assessment_id, v_role);
 
   with leaves as (
     select leaf.id, leaf.code, leaf.area_code, leaf.sort_order,

@@ -12,6 +12,14 @@ select tests.wf_leaf(:'a', '1.6.1') as noted \gset
 select tests.wf_leaf(:'a', '2.1.4') as amounts \gset
 select private.longest_item_text() as longest \gset
 
+create function pg_temp.refuses_answers(p_assessment uuid, p_leaf uuid, p_answers jsonb, p_description text)
+returns setof text
+language sql
+as $$
+  select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', p_assessment, p_leaf, p_answers),
+                          'VA008', p_assessment, p_description);
+$$;
+
 -- Accepted --------------------------------------------------------------------------------------------
 
 select tests.act_as('vals-blgu@test.local');
@@ -29,37 +37,37 @@ select is(public.save_answers(:'a', :'noted', jsonb_build_object('1_6_1_or_1', r
 
 -- Refused, naming the item, with nothing written ----------------------------------------------------------
 
-select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'counted', '{"approved": "yes"}'), 'VA008', :'a',
+select pg_temp.refuses_answers(:'a', :'counted', '{"approved": "yes"}',
   'A key that is not an item of the sub-indicator is refused');
 select throws_like(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'counted', '{"1_1_1_a": true, "approved": "yes"}'),
   '%1.1.1%no checklist item approved%', 'The refusal names the unknown key');
-select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'counted', '{"1_1_1_bfdp_form": "yes"}'), 'VA008', :'a',
+select pg_temp.refuses_answers(:'a', :'counted', '{"1_1_1_bfdp_form": "yes"}',
   'A box answered with text is refused');
-select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'counted', '{"1_1_1_bfdp_count": 1.5}'), 'VA008', :'a',
+select pg_temp.refuses_answers(:'a', :'counted', '{"1_1_1_bfdp_count": 1.5}',
   'A document count that is not whole is refused');
-select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'counted', '{"1_1_1_bfdp_count": -1}'), 'VA008', :'a',
+select pg_temp.refuses_answers(:'a', :'counted', '{"1_1_1_bfdp_count": -1}',
   'A negative document count is refused');
 select throws_like(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'counted', '{"1_1_1_bfdp_form": true, "1_1_1_bfdp_count": "3"}'),
   '%1.1.1%(1\_1\_1\_bfdp\_count): expected a whole number, 0 or more%', 'The refusal names the item and what it expects');
-select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'amounts', '{"2_1_4_option_a": "maybe"}'), 'VA008', :'a',
+select pg_temp.refuses_answers(:'a', :'amounts', '{"2_1_4_option_a": "maybe"}',
   'A YES/NO field answered otherwise is refused');
-select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'amounts', '{"2_1_4_financial_utilized": "1,000"}'), 'VA008', :'a',
+select pg_temp.refuses_answers(:'a', :'amounts', '{"2_1_4_financial_utilized": "1,000"}',
   'An amount written as text is refused');
-select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'amounts', '{"2_1_4_financial_utilized": 1e400}'), 'VA008', :'a',
+select pg_temp.refuses_answers(:'a', :'amounts', '{"2_1_4_financial_utilized": 1e400}',
   'An amount too large for the classifier is refused');
-select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'dated', '{"1_3_1_date_approval": "31/03/2024"}'), 'VA008', :'a',
+select pg_temp.refuses_answers(:'a', :'dated', '{"1_3_1_date_approval": "31/03/2024"}',
   'A date not written as an ISO date is refused');
-select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'dated', '{"1_3_1_date_approval": "2023-02-29"}'), 'VA008', :'a',
+select pg_temp.refuses_answers(:'a', :'dated', '{"1_3_1_date_approval": "2023-02-29"}',
   'A day the month does not have is refused');
-select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'dated', '{"1_3_1_date_approval": "2024-03-31T25:61:99+99:99"}'), 'VA008', :'a',
+select pg_temp.refuses_answers(:'a', :'dated', '{"1_3_1_date_approval": "2024-03-31T25:61:99+99:99"}',
   'An impossible time of day or offset is refused');
-select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'noted', jsonb_build_object('1_6_1_or_1', repeat('a', :longest + 1))), 'VA008', :'a',
+select pg_temp.refuses_answers(:'a', :'noted', jsonb_build_object('1_6_1_or_1', repeat('a', :longest + 1)),
   'A note longer than the bound is refused');
 select throws_like(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'noted', jsonb_build_object('1_6_1_or_1', repeat('a', :longest + 1))),
   format('%%1.6.1%%(1\_6\_1\_or\_1): expected a text of at most %s characters%%', :longest), 'The refusal states the bound');
-select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'noted', '{"1_6_1_or_1": {"text": "OR"}}'), 'VA008', :'a',
+select pg_temp.refuses_answers(:'a', :'noted', '{"1_6_1_or_1": {"text": "OR"}}',
   'A nested object is refused');
-select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'noted', '{"1_6_1_opt1_header": ["a"]}'), 'VA008', :'a',
+select pg_temp.refuses_answers(:'a', :'noted', '{"1_6_1_opt1_header": ["a"]}',
   'A list is refused');
 select tests.act_as_postgres();
 select is((select answers from public.responses where assessment_id = :'a' and leaf_id = :'counted'),

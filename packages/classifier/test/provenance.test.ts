@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import {
   type CatalogItem,
+  type CatalogLeaf,
   type ChecklistValue,
   CLASSIFIER_VERSION,
   type ClassifierInput,
@@ -23,6 +24,13 @@ import {
 import { assessment2024WithLongTexts, LONGEST_TEXT } from "./fixtures/arbitraries.ts";
 
 const NO_CATALOG_HASH = new Uint8Array(32);
+
+/** A catalog of one core area and one indicator, 1.1, with these leaves. */
+const catalogOf = (leaves: CatalogLeaf[]) =>
+  indexCatalog({
+    areas: [{ code: 1, kind: "core" }],
+    indicators: [{ code: "1.1", area: 1, isBbi: false, isProfilingOnly: false, leaves }],
+  });
 
 describe("provenance (§5 rule 10)", () => {
   it("the canonical encoding sorts object keys at every depth", () => {
@@ -83,32 +91,23 @@ describe("provenance (§5 rule 10)", () => {
   });
 
   it("the canonical input spells out the catalog hash, decisions, values by item, files by slot and overrides", () => {
-    const catalog = indexCatalog({
-      areas: [{ code: 1, kind: "core" }],
-      indicators: [{
-        code: "1.1",
-        area: 1,
-        isBbi: false,
-        isProfilingOnly: false,
-        leaves: [
-          leaf({
-            code: "1.1.1",
-            hasConsiderationRule: true,
-            items: [
-              item("done"),
-              item("answer", "assessment_field"),
-              item("count", "document_count"),
-              item("ratio", "calculation_field"),
-              item("dated", "date_input"),
-              item("note", "info_text"),
-              item("unset"),
-            ],
-            slots: [{ key: "a", optionGroup: null }, { key: "b", optionGroup: null }],
-          }),
-          leaf({ code: "1.1.2", items: [item("x")], slots: [{ key: "c", optionGroup: null }] }),
+    const catalog = catalogOf([
+      leaf({
+        code: "1.1.1",
+        hasConsiderationRule: true,
+        items: [
+          item("done"),
+          item("answer", "assessment_field"),
+          item("count", "document_count"),
+          item("ratio", "calculation_field"),
+          item("dated", "date_input"),
+          item("note", "info_text"),
+          item("unset"),
         ],
-      }],
-    });
+        slots: [{ key: "a", optionGroup: null }, { key: "b", optionGroup: null }],
+      }),
+      leaf({ code: "1.1.2", items: [item("x")], slots: [{ key: "c", optionGroup: null }] }),
+    ]);
     const catalogHash = sha256("catalog");
     const read = readAssessment({
       responses: [{
@@ -270,25 +269,16 @@ describe("the input hash of long texts", () => {
   });
 
   it("every byte after a text is kept, up to and beyond the longest text the database accepts", async () => {
-    const catalog = indexCatalog({
-      areas: [{ code: 1, kind: "core" }],
-      indicators: [{
-        code: "1.1",
-        area: 1,
-        isBbi: false,
-        isProfilingOnly: false,
-        leaves: [leaf({
-          code: "1.1.1",
-          items: [
-            item("note", "info_text"),
-            item("amount", "calculation_field"),
-            item("done"),
-            item("later", "info_text"),
-          ],
-          slots: [{ key: "a", optionGroup: null }],
-        })],
-      }],
-    });
+    const catalog = catalogOf([leaf({
+      code: "1.1.1",
+      items: [
+        item("note", "info_text"),
+        item("amount", "calculation_field"),
+        item("done"),
+        item("later", "info_text"),
+      ],
+      slots: [{ key: "a", optionGroup: null }],
+    })]);
     const half = new Uint8Array(8);
     new DataView(half.buffer).setFloat64(0, 0.5, true);
     const texts = [
