@@ -182,7 +182,7 @@ describe("the input contract schema", () => {
     );
   }, PROPERTY_TIMEOUT_MS);
 
-  it("whatever classifierInputSchema refuses in a checklist, classify refuses too", async () => {
+  it("whatever classifierInputSchema refuses, classify refuses too", async () => {
     const items = leaf2024("1.6.1").items.map((item) => item.key);
     const anything = fc.anything({
       withBoxedValues: true,
@@ -194,6 +194,7 @@ describe("the input contract schema", () => {
       withSparseArray: true,
       withObjectString: true,
     });
+    const either = <T>(valid: fc.Arbitrary<T>) => fc.oneof(valid, valid, anything);
     const values = fc.dictionary(fc.constantFrom(...items), anything);
     const checklist = fc.oneof(
       anything,
@@ -203,13 +204,34 @@ describe("the input contract schema", () => {
       values.map((entries) => Object.assign(/x/, entries)),
       values.map((entries) => Object.assign(Object.create(null), entries)),
     );
+    const decision = either(fc.constantFrom(null, "met", "unmet"));
+    const row = fc.record({
+      leafCode: either(fc.constant("1.6.1")),
+      checklist,
+      decision,
+      override: decision,
+    }, { requiredKeys: ["leafCode"] });
+    const mov = fc.record({
+      leafCode: either(fc.constant("1.1.1")),
+      slotKey: either(fc.constantFrom(...leaf2024("1.1.1").slots.map((slot) => slot.key))),
+    }, { requiredKeys: [] });
+    const override = fc.record({
+      indicatorCode: either(fc.constant("1.1")),
+      decision: either(fc.constantFrom("met", "unmet")),
+    }, { requiredKeys: [] });
+    const parts = fc.record({
+      responses: either(fc.array(either(row), { maxLength: 1 })),
+      movs: either(fc.array(either(mov), { maxLength: 2 })),
+      indicatorOverrides: either(fc.array(either(override), { maxLength: 1 })),
+    }, { requiredKeys: [] });
     await fc.assert(
-      fc.asyncProperty(checklist, async (checklist) => {
-        const input = input2024({ responses: [response("1.6.1", { checklist })] });
+      fc.asyncProperty(parts, fc.boolean(), async (parts, asList) => {
+        const fields = { catalog: input2024().catalog, ...parts };
+        const input = asList ? Object.assign([], fields) : fields;
         fc.pre(!classifierInputSchema.safeParse(input).success);
         await expect(classify(input)).rejects.toBeInstanceOf(ClassifierInputError);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   }, PROPERTY_TIMEOUT_MS);
 
