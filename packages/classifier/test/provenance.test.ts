@@ -268,46 +268,54 @@ describe("the input hash of long texts", () => {
     }
   });
 
-  it("every byte after a text is kept, up to and beyond the longest text the database accepts", async () => {
-    const catalog = catalogOf([leaf({
-      code: "1.1.1",
-      items: [
-        item("note", "info_text"),
-        item("amount", "calculation_field"),
-        item("done"),
-        item("later", "info_text"),
-      ],
-      slots: [{ key: "a", optionGroup: null }],
-    })]);
-    const half = new Uint8Array(8);
-    new DataView(half.buffer).setFloat64(0, 0.5, true);
-    const texts = [
-      "😀".repeat(LONGEST_TEXT),
-      "ñ".repeat(LONGEST_TEXT),
-      "x".repeat(LONGEST_TEXT),
-      ...textLengths.map((length) => "€".repeat(length)),
-      ...textLengths.map((length) => "x".repeat(length)),
-    ];
-    for (const text of texts) {
-      const { canonicalInput: fresh } = await freshProvenance();
-      const read = readAssessment({
-        responses: [{
-          leafCode: "1.1.1",
-          checklist: { note: text, amount: 0.5, done: true, later: "ñ" },
-          decision: null,
-          override: null,
-        }],
-        indicatorOverrides: [{ indicatorCode: "1.1", decision: "unmet" }],
-        movs: [{ leafCode: "1.1.1", slotKey: "a" }],
-      }, catalog);
-      const utf8 = new TextEncoder().encode(text);
-      expect(Array.from(fresh(catalog, NO_CATALOG_HASH, read)), `${text.length} code units`)
-        .toEqual([
+  it(
+    "every byte after a text is kept, up to and beyond the longest text the database accepts",
+    async () => {
+      const catalog = catalogOf([leaf({
+        code: "1.1.1",
+        items: [
+          item("note", "info_text"),
+          item("amount", "calculation_field"),
+          item("done"),
+          item("later", "info_text"),
+        ],
+        slots: [{ key: "a", optionGroup: null }],
+      })]);
+      const half = new Uint8Array(8);
+      new DataView(half.buffer).setFloat64(0, 0.5, true);
+      const texts = [
+        "😀".repeat(LONGEST_TEXT),
+        "ñ".repeat(LONGEST_TEXT),
+        "x".repeat(LONGEST_TEXT),
+        ...textLengths.map((length) => "€".repeat(length)),
+        ...textLengths.map((length) => "x".repeat(length)),
+      ];
+      for (const text of texts) {
+        const { canonicalInput: fresh } = await freshProvenance();
+        const read = readAssessment({
+          responses: [{
+            leafCode: "1.1.1",
+            checklist: { note: text, amount: 0.5, done: true, later: "ñ" },
+            decision: null,
+            override: null,
+          }],
+          indicatorOverrides: [{ indicatorCode: "1.1", decision: "unmet" }],
+          movs: [{ leafCode: "1.1.1", slotKey: "a" }],
+        }, catalog);
+        const utf8 = new TextEncoder().encode(text);
+        const bytes = fresh(catalog, NO_CATALOG_HASH, read);
+        const head = [
           ...NO_CATALOG_HASH,
           1, // a response without decision or override
           7, // note: text, its UTF-8 length and bytes
           ...leb128(utf8.length),
-          ...utf8,
+        ];
+        const textEnd = head.length + utf8.length;
+        const at = `${text.length} code units`;
+        expect(Array.from(bytes.subarray(0, head.length)), at).toEqual(head);
+        // Compared as one buffer: element by element, a megabyte takes seconds.
+        expect(Buffer.from(bytes.subarray(head.length, textEnd)).equals(utf8), at).toBe(true);
+        expect(Array.from(bytes.subarray(textEnd)), at).toEqual([
           6, // amount: a float64
           ...half,
           2, // done: true
@@ -318,8 +326,10 @@ describe("the input hash of long texts", () => {
           1, // slot a: one file
           2, // indicator 1.1: Unmet
         ]);
-    }
-  });
+      }
+    },
+    60_000,
+  );
 
   it("texts with a lone surrogate, which UTF-8 cannot spell, hash apart", () => {
     const hashes = ["\uD83D", "\uFFFD", "\uDE00", "😀", "\uDE00\uD83D"].map((text) =>
