@@ -9,6 +9,7 @@ import {
   classifySync,
   type ItemType,
 } from "../../packages/classifier/src/index.ts";
+import { LONGEST_TEXT } from "../../packages/classifier/test/fixtures/arbitraries.ts";
 import { loadCatalog2024 } from "../../packages/classifier/test/fixtures/catalog2024.ts";
 import { connect } from "../../tools/lib/database.ts";
 
@@ -76,6 +77,12 @@ const dateLike = fc.tuple(
 describe.skipIf(!databaseUrl)("checklist values: the database and the classifier agree", () => {
   const sql = connect(databaseUrl ?? "");
   afterAll(() => sql.end());
+
+  it("the classifier's tests hash texts up to the database's bound", async () => {
+    const [{ longest }] = await sql<{ longest: number }[]>`
+      select private.longest_item_text() as longest`;
+    expect(LONGEST_TEXT).toBe(longest);
+  });
 
   it(
     "a value the database accepts for an item the classifier accepts, and the other way round within the text bound",
