@@ -48,8 +48,7 @@ async function insertUser(
     values ('00000000-0000-0000-0000-000000000000', ${userId}, 'authenticated', 'authenticated',
             ${`pipeline-${userId}@test.local`}, '{"provider": "email"}', '{}', '', '', '', '')`;
   // Role and scope are workflow state; the password change is done, as for the demo users.
-  await sql.begin(async (tx) => {
-    await tx`select private.declare_workflow_write()`;
+  await asWorkflowWrite(sql, async (tx) => {
     await tx`
       insert into public.profiles (id, email, role, barangay_id, area_code, must_change_password)
       values (${userId}, ${`pipeline-${userId}@test.local`}, ${role}, ${barangayId}, ${areaCode}, false)
@@ -58,6 +57,17 @@ async function insertUser(
                                      must_change_password = false`;
   });
   return userId;
+}
+
+/**
+ * Runs `query` in a transaction declared a workflow write, as a fixture that puts an assessment in
+ * a given state must be (the workflow columns refuse any other change).
+ */
+export async function asWorkflowWrite<T>(sql: Sql, query: (tx: Sql) => Promise<T>): Promise<T> {
+  return await sql.begin(async (tx) => {
+    await tx`select private.declare_workflow_write()`;
+    return await query(tx as unknown as Sql);
+  }) as T;
 }
 
 /** Runs `query` in a transaction as the user, with the claims PostgREST would set. */
