@@ -19,7 +19,7 @@ import { requirements, requireSystem } from "./lib/system.ts";
  * pure move when nothing is printed.
  */
 
-/** pg_dump's sections ("-- Name: ...; Type: ...") sorted, without its version banner and its session key (\\restrict). */
+/** pg_dump's sections ("-- Name: ...; Type: ...") sorted, without its version banner and its session key (\restrict). */
 export function normaliseDump(dump: string): string[] {
   return dump
     .split(/\n--\n(?=-- (?:Name|Data for Name): )/)

@@ -1,5 +1,5 @@
--- Foundations: the private schema, default privileges, the closed sets of states (enums), the six
--- governance areas and the error codes every Vantage function raises.
+-- Foundations: the private schema, default privileges, the scheduler, the closed sets of states
+-- (enums), the six governance areas and the error codes every Vantage function raises.
 
 -- Private: helpers, triggers and internal tables. Never exposed through the API; `authenticated`
 -- only needs USAGE so that RLS policies can call the helpers, and EXECUTE on those helpers only
@@ -19,6 +19,10 @@ alter default privileges revoke execute on functions from public;
 alter default privileges in schema extensions grant execute on functions to public;
 alter default privileges in schema public revoke all on tables from anon, authenticated, service_role;
 alter default privileges in schema public revoke all on sequences from anon, authenticated, service_role;
+
+-- The scheduler of the periodic jobs (deadline reminders and locks, the pipeline's sweep, audit
+-- verifications): pg_cron, in pg_catalog as the platform installs it.
+create extension if not exists pg_cron with schema pg_catalog;
 
 -- Enumerations -------------------------------------------------------------------------------
 

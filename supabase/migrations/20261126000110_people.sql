@@ -71,6 +71,7 @@ as $$
 $$;
 comment on function private.current_app_role() is
   'The caller''s role, or null when the caller has no active profile; read live so deactivation applies at once.';
+grant execute on function private.current_app_role() to authenticated, service_role;
 
 create function private.is_mlgoo()
 returns boolean
@@ -82,6 +83,7 @@ as $$
   select coalesce(private.current_app_role() = 'mlgoo', false);
 $$;
 comment on function private.is_mlgoo() is 'True when the caller is an active MLGOO.';
+grant execute on function private.is_mlgoo() to authenticated, service_role;
 
 create function private.is_staff()
 returns boolean
@@ -93,6 +95,7 @@ as $$
   select coalesce(private.current_app_role() in ('mlgoo', 'assessor', 'validator'), false);
 $$;
 comment on function private.is_staff() is 'True when the caller is an active DILG reviewer or the MLGOO.';
+grant execute on function private.is_staff() to authenticated, service_role;
 
 create function private.current_barangay_id()
 returns uuid
@@ -105,6 +108,7 @@ as $$
   where id = (select auth.uid()) and is_active and role = 'blgu';
 $$;
 comment on function private.current_barangay_id() is 'The barangay of an active blgu caller, else null.';
+grant execute on function private.current_barangay_id() to authenticated, service_role;
 
 create function private.current_area_code()
 returns smallint
@@ -117,6 +121,7 @@ as $$
   where id = (select auth.uid()) and is_active and role = 'assessor';
 $$;
 comment on function private.current_area_code() is 'The governance area of an active assessor caller, else null.';
+grant execute on function private.current_area_code() to authenticated, service_role;
 
 create function private.current_user_id()
 returns uuid
@@ -129,6 +134,7 @@ as $$
 $$;
 comment on function private.current_user_id() is
   'The caller''s user id while the caller has an active profile with a role, else null: for policies on the caller''s own rows, so deactivation applies at once.';
+grant execute on function private.current_user_id() to authenticated, service_role;
 
 -- The first-login password change: until the user sets their own password, they may read but not
 -- change anything. Read live from the profile (the token's claim is as old as the token).
@@ -164,9 +170,6 @@ end;
 $$;
 comment on function private.refuse_until_password_changed() is
   'Trigger on every table (and the MOV bucket) a signed-in user may write directly: refuses the write while the caller must change the password.';
-
-grant execute on function private.current_app_role(), private.is_mlgoo(), private.is_staff(),
-  private.current_barangay_id(), private.current_area_code(), private.current_user_id() to authenticated, service_role;
 
 -- Workflow writes: the guard on state columns ---------------------------------------------------
 -- The state the workflow decides (statuses, versions, locks, allowances, decisions, roles and

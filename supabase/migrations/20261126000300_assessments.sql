@@ -1,8 +1,7 @@
 -- Assessments: one per (cycle, barangay) with its per-area states, the barangay's answers, the
 -- reviewers' checklist values and decisions (kept apart so that a barangay never sees a verdict
 -- before completion), the change history, indicator overrides, comments, MOV files, the frozen
--- first submission, classification results, the event timeline, notifications and the job outbox
--- (queued by private.enqueue_classification, in the pipeline migration).
+-- first submission, classification results, the event timeline and notifications.
 --
 -- Every write goes through the workflow functions (security definer); tables grant `authenticated`
 -- read access only, filtered by the policies below. Who reads what follows sglgb.md section 2:
@@ -483,6 +482,7 @@ comment on column public.mov_files.created_at is 'When it was uploaded.';
 
 create index mov_files_live on public.mov_files (assessment_id, leaf_id) where deleted_at is null;
 create index mov_files_area on public.mov_files (assessment_id, area_code);
+create index mov_files_pending on public.mov_files (assessment_id) where content_check = 'pending';
 
 alter table public.mov_files enable row level security;
 grant select on public.mov_files to authenticated, service_role;
@@ -542,7 +542,8 @@ comment on column public.classification_results.input_hash is 'SHA-256 of the ca
 comment on column public.classification_results.result is 'The full result: leaves, indicators, areas, overall, BBI ratings, projection, explanations.';
 comment on column public.classification_results.passed is 'For official results the 3+1 verdict; for projections the projected verdict.';
 comment on column public.classification_results.readiness_percent is 'Share of scored leaves projected met.';
-comment on column public.classification_results.created_at is 'When it was computed.';
+comment on column public.classification_results.created_at is
+  'When it was last computed: recomputing an input already stored refreshes it, so the newest row of a kind is the assessment''s current state.';
 
 create index classification_results_latest on public.classification_results (assessment_id, kind, created_at desc);
 
@@ -578,7 +579,8 @@ create table public.events (
 comment on table public.events is 'Append-only timeline of every transition and decision: who, when, from, to, why.';
 comment on column public.events.id is 'Event id, in order of recording.';
 comment on column public.events.assessment_id is 'The assessment concerned (null for cycle-wide and user administration events).';
-comment on column public.events.cycle_id is 'The cycle concerned.';
+comment on column public.events.cycle_id is
+  'The cycle concerned (for user administration, the cycle active at the time).';
 comment on column public.events.actor_id is 'Who acted (null for the system).';
 comment on column public.events.action is 'What happened, e.g. area_submitted, rework_requested, leaf_decided.';
 comment on column public.events.from_status is 'State before.';
@@ -736,50 +738,3 @@ begin
   end if;
 end;
 $$;
-
--- Jobs: the durable outbox --------------------------------------------------------------------------
-
-create table public.jobs (
-  id bigint generated always as identity primary key,
-  kind text not null default 'classify' check (kind in ('classify')),
-  assessment_id uuid not null references public.assessments (id) on delete cascade,
-  result_kind public.result_kind not null default 'projection',
-  status public.job_status not null default 'queued',
-  attempts integer not null default 0,
-  max_attempts integer not null default 5 check (max_attempts > 0),
-  run_after timestamptz not null default now(),
-  dispatched_at timestamptz,
-  request_id bigint,
-  last_error text,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  finished_at timestamptz
-);
-comment on table public.jobs is
-  'Durable outbox of background work (classification). A job is retried with backoff until done, or dead-lettered with its last error.';
-comment on column public.jobs.id is 'Job id, sent to the classify function.';
-comment on column public.jobs.kind is 'What to do.';
-comment on column public.jobs.assessment_id is 'The assessment to classify.';
-comment on column public.jobs.result_kind is 'projection after uploads; official when the workflow asks.';
-comment on column public.jobs.status is 'queued, running, done or dead.';
-comment on column public.jobs.attempts is 'Dispatch attempts so far.';
-comment on column public.jobs.max_attempts is 'Attempts before the job is dead-lettered.';
-comment on column public.jobs.run_after is 'Not dispatched before this moment (backoff).';
-comment on column public.jobs.dispatched_at is 'When the job was last sent to the function.';
-comment on column public.jobs.request_id is 'The pg_net request of the last dispatch.';
-comment on column public.jobs.last_error is 'The last failure, kept when the job is dead-lettered.';
-comment on column public.jobs.created_at is 'When the job was queued.';
-comment on column public.jobs.updated_at is 'When the job last changed.';
-comment on column public.jobs.finished_at is 'When the job was done or dead-lettered.';
-
-create index jobs_due on public.jobs (status, run_after) where status in ('queued', 'running');
-create index jobs_assessment on public.jobs (assessment_id);
-
-create trigger touch_updated_at before update on public.jobs
-  for each row execute function private.touch_updated_at();
-
-alter table public.jobs enable row level security;
-grant select on public.jobs to authenticated;
-grant select, insert, update on public.jobs to service_role;
-create policy "The MLGOO reads the background jobs" on public.jobs
-  for select to authenticated using ((select private.is_mlgoo()));

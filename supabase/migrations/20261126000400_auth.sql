@@ -191,6 +191,8 @@ end;
 $$;
 comment on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint) is
   'MLGOO only: gives a user a role and its scope (a barangay for blgu users, an area for assessors). Applies at once.';
+revoke all on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint) from public, anon;
+grant execute on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint) to authenticated;
 
 create function public.admin_set_user_active(p_user_id uuid, p_active boolean)
 returns public.profiles
@@ -229,6 +231,8 @@ end;
 $$;
 comment on function public.admin_set_user_active(uuid, boolean) is
   'MLGOO only: deactivates a user (data access ends at once, sign-in refused) or reactivates them.';
+revoke all on function public.admin_set_user_active(uuid, boolean) from public, anon;
+grant execute on function public.admin_set_user_active(uuid, boolean) to authenticated;
 
 -- The first administrator --------------------------------------------------------------------------
 
@@ -261,8 +265,3 @@ end;
 $$;
 comment on function private.create_first_mlgoo(text) is
   'Run once from the SQL editor of a fresh project: makes the existing account with this e-mail the MLGOO, while no active MLGOO exists; from then on the MLGOO administers users.';
-
-revoke execute on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint),
-  public.admin_set_user_active(uuid, boolean) from public, anon;
-grant execute on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint),
-  public.admin_set_user_active(uuid, boolean) to authenticated;

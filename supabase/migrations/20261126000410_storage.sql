@@ -100,6 +100,7 @@ end;
 $$;
 comment on function private.resolve_mov_path(text) is
   'Resolves a MOV object path to its assessment, leaf, slot and area without raising: problem says what is wrong, the ids are then null. For policies, which must not raise.';
+grant execute on function private.resolve_mov_path(text) to authenticated, service_role;
 
 create function private.parse_mov_path(p_name text)
 returns table (assessment_id uuid, leaf_id uuid, slot_id uuid, area_code smallint)
@@ -147,6 +148,7 @@ as $$
 $$;
 comment on function private.may_upload_mov(text) is
   'True when the caller may upload to this MOV path now: the barangay while it may edit the leaf, a validator during validation or calibration.';
+grant execute on function private.may_upload_mov(text) to authenticated, service_role;
 
 -- Security invoker on purpose: which assessments the caller reads is decided by the policies on
 -- public.assessments, as for public.mov_files.
@@ -167,10 +169,7 @@ as $$
 $$;
 comment on function private.may_read_mov(text) is
   'True when the caller reads the MOV files of this path''s assessment (and area, for assessors), as public.mov_files allows.';
-
--- The storage policies call these: the caller's own rights, and a path parser that raises nothing.
-grant execute on function private.resolve_mov_path(text), private.may_upload_mov(text), private.may_read_mov(text)
-  to authenticated, service_role;
+grant execute on function private.may_read_mov(text) to authenticated, service_role;
 
 -- Policies on storage.objects for bucket movs ----------------------------------------------------------
 
@@ -316,3 +315,35 @@ comment on function private.check_mov_deletion() is
 create trigger check_mov_deletion before delete on storage.objects
   for each row when (old.bucket_id = 'movs')
   execute function private.check_mov_deletion();
+
+create function private.mov_uploader(p_object storage.objects)
+returns public.profiles
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  -- The Storage API's real insert runs as service_role (auth.uid() is null): the owner is the uploader.
+  select * from public.profiles
+  where id = coalesce(nullif(p_object.owner_id, '')::uuid, (select auth.uid())) and is_active;
+$$;
+comment on function private.mov_uploader(storage.objects) is
+  'The active profile of whoever uploads a storage object: its owner, else the caller.';
+
+create function private.check_mov_upload()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.refuse_mov_change(new, (private.mov_uploader(new)).id, false);
+  return new;
+end;
+$$;
+comment on function private.check_mov_upload() is
+  'Before a MOV lands in bucket movs, in both of the Storage API''s inserts (the permission test as the user, the upload as service_role): refuses a bad path, uploader, state, existing file, type or size with the reason, as private.refuse_mov_change (it runs before the storage policies, whose refusal would say only "row-level security").';
+
+create trigger check_mov_upload before insert on storage.objects
+  for each row when (new.bucket_id = 'movs')
+  execute function private.check_mov_upload();

@@ -34,8 +34,6 @@ comment on column public.events.chain_key is
   'The audit chain of the event: the assessment, else the cycle, else the nil uuid (administration outside any cycle).';
 comment on column public.events.hash is
   'SHA-256 (hex) over the event''s canonical content and the hash of the previous event of its chain; set on insert.';
-comment on column public.events.cycle_id is
-  'The cycle concerned (for user administration, the cycle active at the time).';
 create index events_chain on public.events (chain_key, id);
 
 create table private.event_chains (
