@@ -104,6 +104,8 @@ alter table public.governance_areas enable row level security;
 grant select on public.governance_areas to anon, authenticated, service_role;
 create policy "Anyone reads the governance areas" on public.governance_areas
   for select to anon, authenticated using (true);
+comment on policy "Anyone reads the governance areas" on public.governance_areas is
+  'Everyone, signed in or not, reads the six governance areas (reference data).';
 
 -- Error codes ----------------------------------------------------------------------------------
 -- One list of the SQLSTATEs raised by Vantage functions, readable by every client so that a
@@ -135,3 +137,5 @@ alter table public.error_codes enable row level security;
 grant select on public.error_codes to anon, authenticated, service_role;
 create policy "Anyone reads the error codes" on public.error_codes
   for select to anon, authenticated using (true);
+comment on policy "Anyone reads the error codes" on public.error_codes is
+  'Everyone, signed in or not, reads the error codes, so that a client can explain any error it receives.';

@@ -212,13 +212,17 @@ alter table public.profiles enable row level security;
 grant select on public.profiles to authenticated, service_role;
 grant update (full_name, preferred_language) on public.profiles to authenticated;
 
-create policy "Active users read their own profile, the MLGOO every profile" on public.profiles
+create policy "Users read their own profile, the MLGOO every profile" on public.profiles
   for select to authenticated
   using (id = (select private.current_user_id()) or (select private.is_mlgoo()));
+comment on policy "Users read their own profile, the MLGOO every profile" on public.profiles is
+  'An active user with a role reads their own profile; an active MLGOO reads every profile.';
 create policy "Active users edit their own name and language" on public.profiles
   for update to authenticated
   using (id = (select private.current_user_id()))
   with check (id = (select private.current_user_id()));
+comment on policy "Active users edit their own name and language" on public.profiles is
+  'An active user with a role changes their own full name and preferred language (the only columns granted); role, scope and activity change only through the MLGOO''s administration functions.';
 
 create function private.touch_updated_at()
 returns trigger
@@ -249,13 +253,19 @@ grant insert (psgc_code, name, city_municipality, province, region, is_active),
   update (psgc_code, name, city_municipality, province, region, is_active)
   on public.barangays to authenticated;
 
-create policy "Reviewers and the MLGOO read every barangay, barangay users their own" on public.barangays
+create policy "Staff read every barangay, barangay users their own" on public.barangays
   for select to authenticated
   using ((select private.is_staff()) or id = (select private.current_barangay_id()));
+comment on policy "Staff read every barangay, barangay users their own" on public.barangays is
+  'The MLGOO, assessors and validators read every barangay; a barangay user reads only their own barangay.';
 create policy "The MLGOO registers barangays" on public.barangays
   for insert to authenticated with check ((select private.is_mlgoo()));
+comment on policy "The MLGOO registers barangays" on public.barangays is
+  'Only an active MLGOO registers a barangay.';
 create policy "The MLGOO edits barangays" on public.barangays
   for update to authenticated
   using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));
+comment on policy "The MLGOO edits barangays" on public.barangays is
+  'Only an active MLGOO changes a barangay''s details or whether it is active.';
 create trigger password_changed before insert or update on public.barangays
   for each statement execute function private.refuse_until_password_changed();

@@ -51,6 +51,8 @@ grant select on public.jobs to authenticated;
 grant select, insert, update on public.jobs to service_role;
 create policy "The MLGOO reads the background jobs" on public.jobs
   for select to authenticated using ((select private.is_mlgoo()));
+comment on policy "The MLGOO reads the background jobs" on public.jobs is
+  'Only an active MLGOO reads the background jobs (to see what is queued, retried or dead).';
 
 -- Configuration ---------------------------------------------------------------------------------
 

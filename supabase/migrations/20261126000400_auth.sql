@@ -88,6 +88,8 @@ revoke execute on function public.custom_access_token_hook(jsonb) from authentic
 grant select on public.profiles to supabase_auth_admin;
 create policy "The auth server reads profiles to issue tokens" on public.profiles
   as permissive for select to supabase_auth_admin using (true);
+comment on policy "The auth server reads profiles to issue tokens" on public.profiles is
+  'Supabase Auth (supabase_auth_admin) reads every profile, so that the access-token hook can add role and scope to the token or refuse it.';
 
 -- MLGOO user administration -----------------------------------------------------------------------
 

@@ -180,17 +180,20 @@ create policy "Barangays and validators upload MOVs where they may edit" on stor
     and owner_id = (select auth.uid())::text
     and private.may_upload_mov(name)
   );
+comment on policy "Barangays and validators upload MOVs where they may edit" on storage.objects is
+  'A signed-in user uploads to bucket movs, in their own name (owner_id), where private.may_upload_mov allows: the barangay while it may edit the leaf, a validator during validation or calibration.';
 
 create policy "Readers of an assessment's MOV files read its objects" on storage.objects
   for select to authenticated
   using (bucket_id = 'movs' and private.may_read_mov(name));
+comment on policy "Readers of an assessment's MOV files read its objects" on storage.objects is
+  'Whoever reads an assessment''s MOV files (public.mov_files) reads their objects in bucket movs.';
 
--- A reader's deletion reaches private.check_mov_deletion, which refuses it with the reason unless
--- the reader uploaded the file and may still upload there: a refusal is then an error, never an
--- empty success. A file the caller cannot read is not found, as with any other query.
-create policy "Readers of a MOV reach its deletion, which only its uploader may do while uploads are open" on storage.objects
+create policy "Readers of a MOV reach its deletion" on storage.objects
   for delete to authenticated
   using (bucket_id = 'movs' and private.may_read_mov(name));
+comment on policy "Readers of a MOV reach its deletion" on storage.objects is
+  'Whoever reads a MOV reaches its deletion, which private.check_mov_deletion refuses with the reason unless they uploaded it and may still upload there: a refusal is then an error, never an empty success. A file the caller cannot read is not found, as with any other query.';
 
 -- Refusals ------------------------------------------------------------------------------------------
 

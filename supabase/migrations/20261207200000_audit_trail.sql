@@ -198,6 +198,8 @@ alter table public.audit_verifications enable row level security;
 grant select on public.audit_verifications to authenticated, service_role;
 create policy "The MLGOO reads the audit verifications" on public.audit_verifications
   for select to authenticated using ((select private.is_mlgoo()));
+comment on policy "The MLGOO reads the audit verifications" on public.audit_verifications is
+  'Only an active MLGOO reads the verifications of the audit trail and their verdicts.';
 
 create function public.request_audit_verification(p_cycle_id uuid)
 returns public.audit_verifications
