@@ -19,6 +19,7 @@ as $$
   select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', p_assessment, p_leaf, p_answers),
                           'VA008', p_assessment, p_description);
 $$;
+grant execute on all functions in schema pg_temp to authenticated;
 
 -- Accepted --------------------------------------------------------------------------------------------
 
