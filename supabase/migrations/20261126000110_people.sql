@@ -136,6 +136,46 @@ comment on function private.current_user_id() is
   'The caller''s user id while the caller has an active profile with a role, else null: for policies on the caller''s own rows, so deactivation applies at once.';
 grant execute on function private.current_user_id() to authenticated, service_role;
 
+-- The one refusal of a caller's role, for every function that some roles only may call.
+create function private.role_title(p_role public.app_role)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select case p_role
+    when 'mlgoo' then 'the MLGOO'
+    when 'assessor' then 'the assessor of the area'
+    when 'validator' then 'a validator'
+    when 'blgu' then 'the barangay'
+    else 'a katuparan partner'
+  end;
+$$;
+comment on function private.role_title(public.app_role) is 'How an error message names a role.';
+
+create function private.require_role(p_roles public.app_role[], p_action text)
+returns public.app_role
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_role public.app_role := private.current_app_role();
+begin
+  if v_role is null or not v_role = any (p_roles) then
+    raise exception 'Only % can %', (
+        select string_agg(private.role_title(r), ' or ') from unnest(p_roles) as r
+      ), p_action
+      using errcode = '42501',
+            hint = 'Sign in with an account that has this role; the MLGOO assigns roles.';
+  end if;
+  return v_role;
+end;
+$$;
+comment on function private.require_role(public.app_role[], text) is
+  'Refuses (42501, ''Only <roles> can <p_action>'') a caller whose active role is not one of p_roles; returns the role. The one role guard of every function some roles only may call.';
+
 -- The first-login password change: until the user sets their own password, they may read but not
 -- change anything. Read live from the profile (the token's claim is as old as the token).
 create function private.require_password_changed(p_user_id uuid default null)
@@ -205,6 +245,24 @@ end;
 $$;
 comment on function private.guard_workflow_columns() is
   'Trigger on the workflow state columns: refuses (42501) a change outside a declared workflow write, naming the function to use (the trigger''s argument).';
+
+create function private.start_workflow_write(p_roles public.app_role[], p_action text)
+returns public.app_role
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_role public.app_role;
+begin
+  perform private.require_password_changed();
+  v_role := private.require_role(p_roles, p_action);
+  perform private.declare_workflow_write();
+  return v_role;
+end;
+$$;
+comment on function private.start_workflow_write(public.app_role[], text) is
+  'The first step of every workflow and administration function: refuses (42501) a caller who must change the password first or whose active role is not one of p_roles (private.require_role), then declares the transaction a workflow write; returns the role.';
 
 -- Profiles: grants and policies -----------------------------------------------------------------
 

@@ -93,25 +93,6 @@ comment on policy "The auth server reads profiles to issue tokens" on public.pro
 
 -- MLGOO user administration -----------------------------------------------------------------------
 
-create function private.require_mlgoo()
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-begin
-  perform private.require_password_changed();
-  if not private.is_mlgoo() then
-    raise exception 'Only the MLGOO administers users'
-      using errcode = '42501', hint = 'Sign in with the MLGOO account.';
-  end if;
-  perform private.declare_workflow_write();
-end;
-$$;
-comment on function private.require_mlgoo() is
-  'Stops any caller but an active MLGOO who has changed the first password; declares the transaction a workflow write.';
-
 create function private.user_profile_for_update(p_user_id uuid)
 returns public.profiles
 language plpgsql
@@ -151,7 +132,7 @@ declare
   v_before public.profiles;
   v_after public.profiles;
 begin
-  perform private.require_mlgoo();
+  perform private.start_workflow_write('{mlgoo}', 'administer users');
   v_before := private.user_profile_for_update(p_user_id);
 
   if p_role is null then
@@ -206,7 +187,7 @@ declare
   v_before public.profiles;
   v_after public.profiles;
 begin
-  perform private.require_mlgoo();
+  perform private.start_workflow_write('{mlgoo}', 'administer users');
   if p_active is null then
     raise exception 'Say whether the user is active'
       using errcode = 'VA008', hint = 'Pass true or false.';

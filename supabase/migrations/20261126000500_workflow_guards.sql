@@ -11,47 +11,6 @@
 
 -- Guards: who is asking, and may they act on this assessment now? ------------------------------
 
-create function private.role_title(p_role public.app_role)
-returns text
-language sql
-immutable
-set search_path = ''
-as $$
-  select case p_role
-    when 'mlgoo' then 'the MLGOO'
-    when 'assessor' then 'the assessor of the area'
-    when 'validator' then 'a validator'
-    when 'blgu' then 'the barangay'
-    else 'a katuparan partner'
-  end;
-$$;
-comment on function private.role_title(public.app_role) is 'How an error message names a role.';
-
-create function private.require_role(p_roles public.app_role[], p_action text)
-returns public.app_role
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-declare
-  v_role public.app_role := private.current_app_role();
-begin
-  perform private.require_password_changed();
-  if v_role is null or not v_role = any (p_roles) then
-    raise exception 'Only % can %', (
-        select string_agg(private.role_title(r), ' or ') from unnest(p_roles) as r
-      ), p_action
-      using errcode = '42501',
-            hint = 'Sign in with an account that has this role; the MLGOO assigns roles.';
-  end if;
-  perform private.declare_workflow_write();
-  return v_role;
-end;
-$$;
-comment on function private.require_role(public.app_role[], text) is
-  'Refuses (42501) a caller who must change the password first or whose active role is not one of p_roles; returns the role and declares the transaction a workflow write (the common first step of every workflow function).';
-
 create function private.require_found_assessment(
   p_assessment public.assessments, p_assessment_id uuid, p_role public.app_role
 )
@@ -75,14 +34,14 @@ $$;
 comment on function private.require_found_assessment(public.assessments, uuid, public.app_role) is
   'Refuses an assessment that was not found (VA007, p_assessment all null) or, for a barangay caller, belongs to another barangay (42501).';
 
-create function private.lock_assessment(p_assessment_id uuid, p_roles public.app_role[], p_action text)
+create function private.assessment_for_update(p_assessment_id uuid, p_roles public.app_role[], p_action text)
 returns public.assessments
 language plpgsql
 security definer
 set search_path = ''
 as $$
 declare
-  v_role public.app_role := private.require_role(p_roles, p_action);
+  v_role public.app_role := private.start_workflow_write(p_roles, p_action);
   v_assessment public.assessments;
 begin
   select * into v_assessment from public.assessments where id = p_assessment_id for update;
@@ -90,8 +49,8 @@ begin
   return v_assessment;
 end;
 $$;
-comment on function private.lock_assessment(uuid, public.app_role[], text) is
-  'The common first step of every workflow function: checks the caller''s role, locks the assessment row (FOR UPDATE, so concurrent transitions serialize) and checks a barangay caller''s scope.';
+comment on function private.assessment_for_update(uuid, public.app_role[], text) is
+  'The common first step of every workflow function on an assessment: starts the workflow write (password changed, the caller''s role), locks the assessment row (FOR UPDATE, so concurrent transitions serialize) and checks a barangay caller''s scope.';
 
 create function private.require_assessor_of(p_area_code smallint)
 returns void
@@ -160,7 +119,7 @@ end;
 $$;
 comment on function private.require_text(text, text) is 'Refuses (VA003) a missing reason, comment or note; returns it trimmed.';
 
-create function private.lock_area(p_assessment_id uuid, p_area_code smallint)
+create function private.area_for_update(p_assessment_id uuid, p_area_code smallint)
 returns public.assessment_areas
 language plpgsql
 security definer
@@ -178,7 +137,7 @@ begin
   return v_area;
 end;
 $$;
-comment on function private.lock_area(uuid, smallint) is 'Loads and locks one area of an assessment, refusing (VA008) an unknown area number.';
+comment on function private.area_for_update(uuid, smallint) is 'Loads and locks one area of an assessment, refusing (VA008) an unknown area number.';
 
 create function private.require_area_status(
   p_area public.assessment_areas, p_allowed public.area_status[], p_action text
@@ -200,7 +159,7 @@ $$;
 comment on function private.require_area_status(public.assessment_areas, public.area_status[], text) is
   'Refuses (VA001) an action the area''s current state does not allow.';
 
-create function private.lock_area_under_review(
+create function private.area_under_review_for_update(
   p_assessment public.assessments, p_area_code smallint, p_action text, p_area_action text
 )
 returns public.assessment_areas
@@ -212,13 +171,13 @@ declare
   v_area public.assessment_areas;
 begin
   perform private.require_assessor_of(p_area_code);
-  v_area := private.lock_area(p_assessment.id, p_area_code);
+  v_area := private.area_for_update(p_assessment.id, p_area_code);
   perform private.require_status(p_assessment, '{draft,submitted}', p_action);
   perform private.require_area_status(v_area, '{submitted}', p_area_action);
   return v_area;
 end;
 $$;
-comment on function private.lock_area_under_review(public.assessments, smallint, text, text) is
+comment on function private.area_under_review_for_update(public.assessments, smallint, text, text) is
   'The assessor''s guards on one area: refuses (42501) an area the caller does not review, locks the area, and refuses (VA001) unless the assessment is in draft or submitted and the area is submitted; returns the area.';
 
 create function private.assessment_leaf(p_assessment public.assessments, p_leaf_id uuid)

@@ -3,7 +3,7 @@
 
 -- Cycles: activation and publication ------------------------------------------------------------------
 
-create function private.lock_cycle(p_cycle_id uuid, p_action text)
+create function private.cycle_for_update(p_cycle_id uuid, p_action text)
 returns public.cycles
 language plpgsql
 security definer
@@ -12,7 +12,7 @@ as $$
 declare
   v_cycle public.cycles;
 begin
-  perform private.require_role('{mlgoo}', p_action);
+  perform private.start_workflow_write('{mlgoo}', p_action);
   select * into v_cycle from public.cycles where id = p_cycle_id for update;
   if not found then
     raise exception 'Cycle % does not exist', p_cycle_id
@@ -21,7 +21,7 @@ begin
   return v_cycle;
 end;
 $$;
-comment on function private.lock_cycle(uuid, text) is 'Checks that the caller is the MLGOO and locks the cycle row.';
+comment on function private.cycle_for_update(uuid, text) is 'Checks that the caller is the MLGOO and locks the cycle row.';
 
 create function public.activate_cycle(p_cycle_id uuid)
 returns integer
@@ -30,7 +30,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_cycle public.cycles := private.lock_cycle(p_cycle_id, 'activate a cycle');
+  v_cycle public.cycles := private.cycle_for_update(p_cycle_id, 'activate a cycle');
   v_previous public.cycles;
   v_created integer;
 begin
@@ -80,7 +80,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_cycle public.cycles := private.lock_cycle(p_cycle_id, 'publish a cycle');
+  v_cycle public.cycles := private.cycle_for_update(p_cycle_id, 'publish a cycle');
 begin
   if v_cycle.is_published then
     raise exception 'Cycle % is already published', v_cycle.year

@@ -117,8 +117,8 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{blgu}', 'submit an area');
-  v_area public.assessment_areas := private.lock_area(p_assessment_id, p_area_code);
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{blgu}', 'submit an area');
+  v_area public.assessment_areas := private.area_for_update(p_assessment_id, p_area_code);
   v_incomplete jsonb;
   v_resume public.assessment_status;
 begin
@@ -185,9 +185,9 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{assessor}', 'approve an area');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{assessor}', 'approve an area');
 begin
-  perform private.lock_area_under_review(v_assessment, p_area_code, 'approve an area', 'approve');
+  perform private.area_under_review_for_update(v_assessment, p_area_code, 'approve an area', 'approve');
 
   update public.assessment_areas set status = 'approved', approved_at = now(), approved_by = (select auth.uid())
   where assessment_id = p_assessment_id and area_code = p_area_code;
@@ -218,12 +218,12 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{assessor}', 'request a rework');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{assessor}', 'request a rework');
   v_area public.assessment_areas;
   v_comment text;
   v_unexplained text;
 begin
-  v_area := private.lock_area_under_review(v_assessment, p_area_code, 'request a rework', 'send back for rework');
+  v_area := private.area_under_review_for_update(v_assessment, p_area_code, 'request a rework', 'send back for rework');
   if v_area.rework_used then
     raise exception 'Area % has already used its one rework', p_area_code
       using errcode = 'VA002', hint = 'Approve the area, or leave the remaining findings to the validator.';
@@ -272,16 +272,16 @@ declare
   v_mov public.mov_files;
   v_flag public.mov_flags;
   v_assessment public.assessments;
-  v_role public.app_role := private.require_role('{assessor,validator}', 'flag a file');
+  v_role public.app_role := private.start_workflow_write('{assessor,validator}', 'flag a file');
 begin
   select * into v_mov from public.mov_files where id = p_mov_id;
   if not found or v_mov.deleted_at is not null then
     raise exception 'File % does not exist or was removed by the barangay', p_mov_id
       using errcode = 'VA007', hint = 'Reload the files of the sub-indicator.';
   end if;
-  v_assessment := private.lock_assessment(v_mov.assessment_id, '{assessor,validator}', 'flag a file');
+  v_assessment := private.assessment_for_update(v_mov.assessment_id, '{assessor,validator}', 'flag a file');
   if v_role = 'assessor' then
-    perform private.lock_area_under_review(v_assessment, v_mov.area_code, 'flag a file as assessor', 'flag files of');
+    perform private.area_under_review_for_update(v_assessment, v_mov.area_code, 'flag a file as assessor', 'flag files of');
   else
     perform private.require_status(v_assessment, '{awaiting_validation,calibration}', 'flag a file as validator');
   end if;
@@ -317,7 +317,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{mlgoo,assessor,validator}', 'write a review comment');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{mlgoo,assessor,validator}', 'write a review comment');
   v_role public.app_role := private.current_app_role();
   v_area_code smallint := p_area_code;
   v_body text := private.require_text(p_body, 'The comment text');

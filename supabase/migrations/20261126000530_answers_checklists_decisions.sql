@@ -17,7 +17,7 @@ end;
 $$;
 comment on function private.stale_version(text, integer, integer) is 'Refuses (VA004) a write based on a version that is no longer current.';
 
-create function private.lock_review(p_assessment_id uuid, p_leaf public.indicators, p_expected_version integer)
+create function private.review_for_update(p_assessment_id uuid, p_leaf public.indicators, p_expected_version integer)
 returns public.reviews
 language plpgsql
 security definer
@@ -36,7 +36,7 @@ begin
   return v_review;
 end;
 $$;
-comment on function private.lock_review(uuid, public.indicators, integer) is
+comment on function private.review_for_update(uuid, public.indicators, integer) is
   'Loads and locks the review row of a leaf (created at version 0 when none exists), refusing (VA004) a stale expected version.';
 
 -- Checklist values: what the barangay answers and the assessor ticks, by item kind ----------------
@@ -182,7 +182,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{blgu}', 'save answers');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{blgu}', 'save answers');
   v_leaf public.indicators := private.assessment_leaf(v_assessment, p_leaf_id);
   v_response public.responses;
 begin
@@ -227,14 +227,14 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{assessor}', 'tick checklist items');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{assessor}', 'tick checklist items');
   v_leaf public.indicators := private.assessment_leaf(v_assessment, p_leaf_id);
   v_review public.reviews;
 begin
-  perform private.lock_area_under_review(v_assessment, v_leaf.area_code, 'tick checklist items', 'tick checklist items of');
+  perform private.area_under_review_for_update(v_assessment, v_leaf.area_code, 'tick checklist items', 'tick checklist items of');
   perform private.require_item_values(v_leaf, p_checklist, 'Checklist values');
 
-  v_review := private.lock_review(p_assessment_id, v_leaf, coalesce(p_expected_version, -1));
+  v_review := private.review_for_update(p_assessment_id, v_leaf, coalesce(p_expected_version, -1));
   update public.reviews
   set checklist = p_checklist, checklist_by = (select auth.uid()), checklist_at = now(),
       version = version + 1, updated_at = now()
@@ -258,7 +258,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{validator}', 'decide a sub-indicator');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{validator}', 'decide a sub-indicator');
   v_leaf public.indicators := private.assessment_leaf(v_assessment, p_leaf_id);
   v_review public.reviews;
   v_previous public.leaf_decision;
@@ -273,7 +273,7 @@ begin
       using errcode = 'VA008', hint = 'Considered is allowed only where the technical notes give a consideration.';
   end if;
 
-  v_review := private.lock_review(p_assessment_id, v_leaf, coalesce(p_expected_version, -1));
+  v_review := private.review_for_update(p_assessment_id, v_leaf, coalesce(p_expected_version, -1));
   v_previous := v_review.decision;
   update public.reviews
   set decision = p_decision, decision_remarks = nullif(trim(p_remarks), ''), decided_by = (select auth.uid()),

@@ -10,7 +10,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{validator}', 'request a calibration');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{validator}', 'request a calibration');
   v_area_codes smallint[];
   v_leaf_codes text[];
   v_used text;
@@ -37,7 +37,7 @@ begin
       calibration_due_at = v_due
   where assessment_id = p_assessment_id and area_code = any (v_area_codes);
   for v_leaf in select * from public.indicators where id = any (p_leaf_ids) loop
-    perform private.lock_review(p_assessment_id, v_leaf, null);
+    perform private.review_for_update(p_assessment_id, v_leaf, null);
   end loop;
   update public.reviews set flagged_for_calibration = true, version = version + 1, updated_at = now()
   where assessment_id = p_assessment_id and leaf_id = any (p_leaf_ids);
@@ -63,7 +63,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{blgu}', 'submit a calibration');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{blgu}', 'submit a calibration');
   v_validator uuid;
 begin
   perform private.require_unlocked(v_assessment);
@@ -95,7 +95,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{validator}', 'finalize a validation');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{validator}', 'finalize a validation');
   v_undecided text;
 begin
   perform private.require_status(v_assessment, '{awaiting_validation}', 'finalize the validation');

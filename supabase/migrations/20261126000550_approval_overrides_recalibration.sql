@@ -10,7 +10,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{mlgoo}', 'approve an assessment');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{mlgoo}', 'approve an assessment');
 begin
   perform private.require_status(v_assessment, '{awaiting_approval}', 'approve the assessment');
   update public.assessments set approved_at = now(), approved_by = (select auth.uid()) where id = p_assessment_id;
@@ -37,7 +37,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{mlgoo}', 'override a decision');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{mlgoo}', 'override a decision');
   v_indicator public.indicators;
   v_reason text;
   v_previous text;
@@ -64,7 +64,7 @@ begin
   v_reason := private.require_text(p_reason, 'A reason for the override');
 
   if v_indicator.parent_id is not null then
-    select coalesce(override_decision, decision)::text into v_previous from private.lock_review(p_assessment_id, v_indicator, null);
+    select coalesce(override_decision, decision)::text into v_previous from private.review_for_update(p_assessment_id, v_indicator, null);
     update public.reviews
     set override_decision = p_decision, override_reason = v_reason, overridden_by = (select auth.uid()),
         overridden_at = now(), version = version + 1, updated_at = now()
@@ -102,7 +102,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{mlgoo}', 'request a recalibration');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{mlgoo}', 'request a recalibration');
   v_leaf_codes text[];
   v_leaf public.indicators;
 begin
@@ -116,7 +116,7 @@ begin
   perform private.require_leaf_comments(v_assessment, p_leaf_ids, v_assessment.status);
 
   for v_leaf in select * from public.indicators where id = any (p_leaf_ids) loop
-    perform private.lock_review(p_assessment_id, v_leaf, null);
+    perform private.review_for_update(p_assessment_id, v_leaf, null);
   end loop;
   update public.reviews set flagged_for_recalibration = true, version = version + 1, updated_at = now()
   where assessment_id = p_assessment_id and leaf_id = any (p_leaf_ids);
@@ -141,7 +141,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{blgu}', 'submit a recalibration');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{blgu}', 'submit a recalibration');
 begin
   perform private.require_unlocked(v_assessment);
   perform private.require_status(v_assessment, '{recalibration}', 'submit a recalibration');

@@ -10,7 +10,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{mlgoo}', 'reopen an assessment');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{mlgoo}', 'reopen an assessment');
   v_reason text;
   v_resume public.assessment_status;
   v_grace timestamptz;
@@ -56,7 +56,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{mlgoo}', 'lock an assessment');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{mlgoo}', 'lock an assessment');
   v_reason text;
 begin
   if v_assessment.is_locked then
@@ -84,7 +84,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{mlgoo}', 'unlock an assessment');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{mlgoo}', 'unlock an assessment');
   v_grace timestamptz;
 begin
   if not v_assessment.is_locked then
@@ -114,7 +114,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{mlgoo}', 'extend a deadline');
+  v_assessment public.assessments := private.assessment_for_update(p_assessment_id, '{mlgoo}', 'extend a deadline');
   v_reason text;
 begin
   perform private.require_status(v_assessment, '{draft,submitted,reopened,calibration,recalibration}', 'extend the deadline');

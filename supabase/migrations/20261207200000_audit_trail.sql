@@ -149,10 +149,7 @@ security definer
 set search_path = ''
 as $$
 begin
-  if not private.is_mlgoo() then
-    raise exception 'Only the MLGOO verifies an audit trail'
-      using errcode = '42501', hint = 'Sign in with the MLGOO account.';
-  end if;
+  perform private.require_role('{mlgoo}', 'verify an audit trail');
   if not exists (select 1 from public.assessments where id = p_assessment_id) then
     raise exception 'Assessment % does not exist', p_assessment_id
       using errcode = 'VA007', hint = 'Reload the list of assessments and use an id from it.';
@@ -210,7 +207,7 @@ as $$
 declare
   v_verification public.audit_verifications;
 begin
-  perform private.lock_cycle(p_cycle_id, 'verify the audit trail of a cycle');
+  perform private.cycle_for_update(p_cycle_id, 'verify the audit trail of a cycle');
   insert into public.audit_verifications (cycle_id, requested_by) values (p_cycle_id, (select auth.uid()))
   returning * into v_verification;
   return v_verification;
