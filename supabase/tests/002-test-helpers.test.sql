@@ -230,6 +230,48 @@ $$;
 -- 2. once the bytes are stored, as service_role (auth.uid() null) with the request's headers:
 --    insert ... on conflict (bucket_id, name) do update with the full metadata, owner and owner_id.
 -- Triggers fire in both; RLS is checked only in the first.
+-- The upload rule is written once (private.mov_refusal): the insert policy allows what it does not
+-- refuse, and the upload trigger raises its refusal. A real insert runs the trigger first, so the
+-- policy's verdict is evaluated apart, from its text in the catalog, for the same row as the same
+-- user; every permission test of bucket movs compares the two (tests.storage_rule_checks counts).
+create sequence if not exists tests.storage_rule_checks;
+grant usage on sequence tests.storage_rule_checks to anon, authenticated, service_role;
+
+create or replace function tests.storage_policy_allows(p_object storage.objects)
+returns boolean
+language plpgsql
+as $$
+declare
+  v_check text;
+  v_allows boolean;
+begin
+  select string_agg(format('(%s)', with_check), ' or ') into v_check
+  from pg_policies
+  where schemaname = 'storage' and tablename = 'objects' and cmd in ('INSERT', 'ALL')
+    and roles && array[current_user, 'public']::name[];
+  execute format('select coalesce(%s, false) from unnest(array[$1]) as objects', coalesce(v_check, 'false'))
+    into v_allows using p_object;
+  return v_allows;
+end;
+$$;
+
+-- Refuses (VT001) a permission test where the policy and the trigger decide differently: the
+-- trigger refused (a '<VA code>: ...' message) what the policy allows, or the policy alone refused
+-- (any other message, such as Postgres's row-level security one) what the trigger let through.
+create or replace function tests.storage_rules_agree(p_name text, p_policy_allows boolean, p_refusal text)
+returns void
+language plpgsql
+as $$
+begin
+  perform nextval('tests.storage_rule_checks');
+  if not ((p_refusal is null and p_policy_allows) or (p_refusal ~ '^VA[0-9]{3}: ' and not p_policy_allows)) then
+    raise exception 'The storage policy and the upload trigger disagree on %: the policy %, the trigger %', p_name,
+      case when p_policy_allows then 'allows' else 'refuses' end, coalesce(p_refusal, 'allows')
+      using errcode = 'VT001';
+  end if;
+end;
+$$;
+
 create or replace function tests.storage_permission_test(
   p_name text,
   p_metadata jsonb,
@@ -239,6 +281,10 @@ create or replace function tests.storage_permission_test(
 returns void
 language plpgsql
 as $$
+declare
+  v_policy_allows constant boolean := tests.storage_policy_allows(jsonb_populate_record(null::storage.objects,
+    jsonb_build_object('bucket_id', p_bucket, 'name', p_name, 'owner', auth.uid(), 'owner_id', auth.uid()::text,
+                       'version', '1', 'metadata', p_metadata)));
 begin
   begin
     if p_upsert then
@@ -252,8 +298,16 @@ begin
       values (p_bucket, p_name, auth.uid(), auth.uid()::text, '1', p_metadata);
     end if;
     raise sqlstate 'VT000';
-  exception when sqlstate 'VT000' then
-    null;
+  exception
+    when sqlstate 'VT000' then
+      if p_bucket = 'movs' then
+        perform tests.storage_rules_agree(p_name, v_policy_allows, null);
+      end if;
+    when others then
+      if p_bucket = 'movs' then
+        perform tests.storage_rules_agree(p_name, v_policy_allows, sqlerrm);
+      end if;
+      raise;
   end;
 end;
 $$;
