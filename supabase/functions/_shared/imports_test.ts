@@ -19,7 +19,9 @@ Deno.test("deployed modules import only from supabase/functions and the shared p
   const outside: string[] = [];
   for (const module of deployedModules(functionsRoot)) {
     const source = Deno.readTextFileSync(module);
-    for (const [, specifier] of source.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    for (
+      const [, specifier] of source.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)
+    ) {
       const target = new URL(specifier, module).href;
       if (!target.startsWith(functionsRoot.href) && !target.startsWith(packagesRoot.href)) {
         outside.push(`${module.href.slice(functionsRoot.href.length)}: ${specifier}`);
