@@ -2,11 +2,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { databaseUrl } from "./lib/cluster.ts";
-import { applyPlatform } from "./lib/database.ts";
+import { applyPlatform, resetDatabase } from "./lib/database.ts";
 import { runMain, UserFacingError } from "./lib/errors.ts";
 import { exitOnSignals, onShutdown, shutdown } from "./lib/lifecycle.ts";
-import { binDir, pgBinDir, repoRoot } from "./lib/paths.ts";
-import { run, runChecked } from "./lib/processes.ts";
+import { pgBinDir, repoRoot } from "./lib/paths.ts";
+import { runChecked } from "./lib/processes.ts";
 import { startThrowawayCluster } from "./lib/stack.ts";
 import { requirements, requireSystem } from "./lib/system.ts";
 
@@ -32,20 +32,7 @@ export function normaliseDump(dump: string): string[] {
 }
 
 async function resetAndDump(port: number, workdir: string): Promise<string[]> {
-  const reset = await run(path.join(binDir, "supabase"), [
-    "db",
-    "reset",
-    "--yes",
-    "--db-url",
-    databaseUrl(port),
-    "--workdir",
-    workdir,
-  ], { cwd: workdir });
-  if (reset.code !== 0) {
-    throw new UserFacingError(
-      `The migrations of ${workdir} did not apply:\n${reset.stdout}${reset.stderr}`,
-    );
-  }
+  await resetDatabase(port, workdir);
   const { stdout } = await runChecked(path.join(pgBinDir, "pg_dump"), [
     "--schema-only",
     "--dbname",
