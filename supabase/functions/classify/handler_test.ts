@@ -6,6 +6,7 @@ import { createClassifyHandler } from "./handler.ts";
 import { storeResult } from "./store.ts";
 import {
   asUser,
+  asWorkflowWrite,
   createFixture,
   type Fixture,
   PDF_HEAD,
@@ -372,8 +373,12 @@ Deno.test("an unexpected failure answers 500, saying the job will be retried, an
 
 Deno.test("an override on a profiling-only indicator is refused by the database, so the official classification never meets it", () =>
   withFixture(async (fixture) => {
-    await sql`update public.assessments set status = 'awaiting_approval', validation_started_at = now()
-              where id = ${fixture.assessmentId}`;
+    await asWorkflowWrite(
+      sql,
+      (tx) =>
+        tx`update public.assessments set status = 'awaiting_approval', validation_started_at = now()
+         where id = ${fixture.assessmentId}`,
+    );
     const mlgoo = await fixture.addUser("mlgoo");
     const overrideUnmet = async (code: string) => {
       const id = await indicatorId(fixture, code);
@@ -416,8 +421,12 @@ Deno.test("checklist texts of the longest length the database accepts are hashed
     const [{ longest }] = await sql<
       { longest: number }[]
     >`select private.longest_item_text() as longest`;
-    await sql`update public.assessment_areas set status = 'submitted', first_submitted_at = now()
-              where assessment_id = ${fixture.assessmentId} and area_code = 1`;
+    await asWorkflowWrite(
+      sql,
+      (tx) =>
+        tx`update public.assessment_areas set status = 'submitted', first_submitted_at = now()
+         where assessment_id = ${fixture.assessmentId} and area_code = 1`,
+    );
     const assessor = await fixture.addUser("assessor", 1);
     const leaf = await indicatorId(fixture, "1.6.1");
     // Two texts of the longest length end just short of the encoding buffer's first 4 KB.
