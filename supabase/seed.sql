@@ -251,3 +251,146 @@ from public.reviews r
 where r.assessment_id = 'a0000000-0000-4000-8000-000000000004' and r.decision is not null;
 
 select pg_temp.act(null);
+
+-- Completed assessments for the reports ---------------------------------------------------------------
+-- Ten barangays went through the whole workflow (submitted, approved per area, validated, approved by
+-- the MLGOO) with the decisions below; each has its official classification queued, which the
+-- classify Edge Function (packages/classifier) computes and stores as soon as the local stack's
+-- functions run (`npm start`, `npm test`), so every report shows the classifier's real verdicts.
+--   Duhat, Gatid, Poblacion I   every scored sub-indicator met: passed
+--   Jasaan        1.3.1 considered (budget approved within the consideration window), area 4 unmet: passed
+--   Labuin        area 1 unmet (1.4.1 statutory allocations): failed
+--   Malinao       areas 3 and 6 unmet: failed
+--   Oogong        every essential area unmet: failed
+--   Pagsawitan    2.1.4 unmet, overridden to met by the MLGOO: passed
+--   Palasan       every leaf met, but the MLGOO declared indicator 3.3 unmet: failed
+--   Patimbao      area 2 reworked and 2.1.4 calibrated; 2.1.4 still unmet: failed
+
+select private.declare_workflow_write();
+
+create function pg_temp.complete_assessment(
+  p_assessment uuid, p_at timestamptz, p_decisions jsonb, p_sent_back boolean default false
+)
+returns void
+language plpgsql
+as $$
+declare
+  c_validator constant uuid := '00000000-0000-4000-8000-000000000201';
+  c_mlgoo constant uuid := '00000000-0000-4000-8000-000000000001';
+  v_blgu uuid := (select pr.id from public.profiles pr
+                  join public.assessments a on a.barangay_id = pr.barangay_id where a.id = p_assessment);
+begin
+  perform pg_temp.submit_all(p_assessment, p_at - interval '30 days');
+  if p_sent_back then
+    -- Area 2 reworked: 2.1.2 and 2.1.4 were unanswered at the first submission, answered in the rework.
+    update public.assessment_areas
+    set rework_used = true, rework_requested_at = p_at - interval '27 days', rework_requested_by = '00000000-0000-4000-8000-000000000102'
+    where assessment_id = p_assessment and area_code = 2;
+    insert into public.events (assessment_id, actor_id, action, from_status, to_status, area_code, reason, created_at)
+    values (p_assessment, '00000000-0000-4000-8000-000000000102', 'rework_requested', 'submitted', 'rework', 2,
+            'The BDRRM plan and the accomplishment report are not signed.', p_at - interval '27 days');
+    update public.submission_snapshots
+    set answers = answers || '{"2.1.2": {}, "2.1.4": {}}'
+    where assessment_id = p_assessment;
+  end if;
+  for v_area in 1..6 loop
+    perform pg_temp.approve_area(p_assessment, v_area::smallint, p_at - interval '25 days');
+  end loop;
+  update public.assessments
+  set status = 'awaiting_validation', validation_started_at = p_at - interval '25 days', version = version + 1
+  where id = p_assessment;
+  insert into public.events (assessment_id, action, from_status, to_status, created_at)
+  values (p_assessment, 'validation_started', 'submitted', 'awaiting_validation', p_at - interval '25 days');
+  if p_sent_back then
+    update public.assessment_areas
+    set calibration_used = true, calibration_requested_at = p_at - interval '20 days', calibration_requested_by = c_validator
+    where assessment_id = p_assessment and area_code = 2;
+    insert into public.events (assessment_id, actor_id, action, from_status, to_status, details, created_at)
+    values (p_assessment, c_validator, 'calibration_requested', 'awaiting_validation', 'calibration',
+            '{"leafCodes": ["2.1.4"], "areaCodes": [2]}', p_at - interval '20 days'),
+           (p_assessment, v_blgu, 'calibration_submitted', 'calibration', 'awaiting_validation',
+            '{"areaCodes": [2]}', p_at - interval '18 days');
+  end if;
+
+  perform pg_temp.act(c_validator);
+  update public.reviews r
+  set decision = coalesce(p_decisions #>> array[i.code, 'decision'], 'met')::public.leaf_decision,
+      decision_remarks = p_decisions #>> array[i.code, 'remarks'],
+      decided_by = c_validator, decided_at = p_at - interval '10 days',
+      version = r.version + 1, updated_at = p_at - interval '10 days'
+  from public.indicators i join public.indicators parent on parent.id = i.parent_id
+  where i.id = r.leaf_id and r.assessment_id = p_assessment
+    and not i.is_profiling_only and not parent.is_profiling_only;
+  insert into public.events (assessment_id, actor_id, action, area_code, leaf_id, to_status, visible_to_barangay, created_at)
+  select r.assessment_id, r.decided_by, 'leaf_decided', r.area_code, r.leaf_id, r.decision::text, false, r.decided_at
+  from public.reviews r where r.assessment_id = p_assessment and r.decision is not null;
+  update public.assessments
+  set status = 'awaiting_approval', validated_at = p_at - interval '8 days', validated_by = c_validator,
+      version = version + 1
+  where id = p_assessment;
+  insert into public.events (assessment_id, actor_id, action, from_status, to_status, created_at)
+  values (p_assessment, c_validator, 'validation_finalized', 'awaiting_validation', 'awaiting_approval', p_at - interval '8 days');
+
+  perform pg_temp.act(c_mlgoo);
+  update public.assessments
+  set status = 'completed', approved_at = p_at, approved_by = c_mlgoo, version = version + 1
+  where id = p_assessment;
+  insert into public.events (assessment_id, actor_id, action, from_status, to_status, created_at)
+  values (p_assessment, c_mlgoo, 'assessment_approved', 'awaiting_approval', 'completed', p_at);
+  perform private.enqueue_classification(p_assessment, 'official');
+end;
+$$;
+
+select pg_temp.complete_assessment(('a0000000-0000-4000-8000-0000000000' || n)::uuid, now() - interval '2 days', '{}')
+from unnest(array['05', '06', '14']) as n;
+
+select pg_temp.complete_assessment('a0000000-0000-4000-8000-000000000007', now() - interval '3 days', '{
+  "1.3.1": {"decision": "considered", "remarks": "Appropriation ordinance approved on 15 March, within the consideration window."},
+  "4.1.1": {"decision": "unmet", "remarks": "No executive order organizing the VAW Desk was submitted."},
+  "4.3.1": {"decision": "unmet", "remarks": "The BDC composition lacks the CSO representatives."}}');
+
+select pg_temp.complete_assessment('a0000000-0000-4000-8000-000000000008', now() - interval '3 days', '{
+  "1.4.1": {"decision": "unmet", "remarks": "No allocation for senior citizens and persons with disabilities in the 2024 budget."}}');
+
+select pg_temp.complete_assessment('a0000000-0000-4000-8000-000000000009', now() - interval '4 days', '{
+  "3.1.8": {"decision": "unmet", "remarks": "Only two transmittals of the CIR to the MADAC and the PNP."},
+  "6.2.1": {"decision": "unmet", "remarks": "The MRF photo shows no segregation bins."}}');
+
+select pg_temp.complete_assessment('a0000000-0000-4000-8000-000000000010', now() - interval '4 days', '{
+  "4.1.1": {"decision": "unmet", "remarks": "No executive order organizing the VAW Desk was submitted."},
+  "5.1.1": {"decision": "unmet", "remarks": "The business permit ordinance was not submitted."},
+  "6.1.1": {"decision": "unmet", "remarks": "The BESWMC executive order is not signed."}}');
+
+select pg_temp.complete_assessment('a0000000-0000-4000-8000-000000000011', now() - interval '5 days', '{
+  "2.1.4": {"decision": "unmet", "remarks": "The physical accomplishment report is not certified."}}');
+select pg_temp.act('00000000-0000-4000-8000-000000000001');
+update public.reviews r
+set override_decision = 'met',
+    override_reason = 'The certified accomplishment report was presented at the MLGOO''s review: 62 % of targets.',
+    overridden_by = '00000000-0000-4000-8000-000000000001', overridden_at = now() - interval '6 days',
+    version = r.version + 1
+from public.indicators i
+where i.id = r.leaf_id and r.assessment_id = 'a0000000-0000-4000-8000-000000000011' and i.code = '2.1.4';
+insert into public.events (assessment_id, actor_id, action, from_status, to_status, area_code, leaf_id, reason, details, visible_to_barangay, created_at)
+select r.assessment_id, r.overridden_by, 'decision_overridden', 'unmet', 'met', r.area_code, r.leaf_id, r.override_reason,
+       '{"indicatorCode": "2.1.4"}', false, r.overridden_at
+from public.reviews r join public.indicators i on i.id = r.leaf_id
+where r.assessment_id = 'a0000000-0000-4000-8000-000000000011' and i.code = '2.1.4';
+
+select pg_temp.complete_assessment('a0000000-0000-4000-8000-000000000012', now() - interval '5 days', '{}');
+select pg_temp.act('00000000-0000-4000-8000-000000000001');
+insert into public.indicator_overrides (assessment_id, indicator_id, area_code, decision, reason, overridden_by, overridden_at)
+select 'a0000000-0000-4000-8000-000000000012', i.id, i.area_code, 'unmet',
+       'The Lupon has not met since June: the KP records submitted are not of CY 2024.',
+       '00000000-0000-4000-8000-000000000001', now() - interval '6 days'
+from public.indicators i where i.cycle_id = 'c0000000-0000-4000-8000-000000002025' and i.code = '3.3';
+insert into public.events (assessment_id, actor_id, action, to_status, area_code, leaf_id, reason, details, visible_to_barangay, created_at)
+select 'a0000000-0000-4000-8000-000000000012', '00000000-0000-4000-8000-000000000001', 'decision_overridden', 'unmet',
+       i.area_code, i.id, 'The Lupon has not met since June: the KP records submitted are not of CY 2024.',
+       '{"indicatorCode": "3.3"}', false, now() - interval '6 days'
+from public.indicators i where i.cycle_id = 'c0000000-0000-4000-8000-000000002025' and i.code = '3.3';
+
+select pg_temp.complete_assessment('a0000000-0000-4000-8000-000000000013', now() - interval '1 day', '{
+  "2.1.4": {"decision": "unmet", "remarks": "After calibration the accomplishment is still 35 % of the physical targets."}}', true);
+
+select pg_temp.act(null);
