@@ -1,0 +1,145 @@
+import type { Sql } from "../_shared/db.ts";
+
+/**
+ * The report functions of the database (migration 20261207500000_reports.sql), called as the
+ * caller: `role authenticated` with the caller's verified claims, as PostgREST runs a request,
+ * so RLS decides what each report includes.
+ */
+
+export type Claims = Record<string, unknown> & { sub: string; role: "authenticated" };
+
+export type Row = Record<string, unknown>;
+
+export type BgarHeader = {
+  assessment_id: string;
+  barangay: string;
+  psgc_code: string;
+  city_municipality: string;
+  province: string;
+  region: string;
+  cycle_id: string;
+  cycle_title: string;
+  cycle_year: number;
+  reviewed_year: number;
+  status: string;
+  passed: boolean;
+  core_areas_passed: number;
+  essential_areas_passed: number;
+  submitted_at: Date | null;
+  validated_at: Date | null;
+  validated_by: string | null;
+  approved_at: Date | null;
+  approved_by: string | null;
+  classified_at: Date;
+  classifier_version: string;
+};
+
+export type BgarLeaf = {
+  area_code: number;
+  area_name: string;
+  area_kind: "core" | "essential";
+  area_passes: boolean;
+  indicator_code: string;
+  indicator_name: string;
+  indicator_passes: boolean;
+  is_bbi: boolean;
+  leaf_code: string;
+  leaf_name: string;
+  scored: boolean;
+  result: "met" | "considered" | "unmet" | "no_decision" | "profiling";
+  reason: string | null;
+  remarks: string | null;
+};
+
+export type BgarBbi = {
+  indicator_code: string;
+  indicator_name: string;
+  scored_leaves: number;
+  passed_leaves: number;
+  share: string;
+  rating: string;
+};
+
+export type GapRow = {
+  area_code: number;
+  leaf_code: string;
+  leaf_name: string;
+  first_files: number;
+  final_files: number;
+  added_slots: string[];
+  answers_changed: boolean;
+  sent_back: string[];
+  final_result: string | null;
+  change: "fixed" | "kept" | "still_unmet" | "unmet" | "pending";
+};
+
+export type Bgar = {
+  header: BgarHeader;
+  leaves: BgarLeaf[];
+  bbis: BgarBbi[];
+  gaps: GapRow[];
+};
+
+export type CycleReport = {
+  title: string;
+  rollup: Row[];
+  passRates: Row[];
+  gaps: Row[];
+};
+
+/** Runs `query` in a transaction as the caller, the way PostgREST runs an API request. */
+export async function asCaller<T>(
+  sql: Sql,
+  claims: Claims,
+  query: (tx: Sql) => Promise<T>,
+): Promise<T> {
+  return await sql.begin(async (tx) => {
+    await tx`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`;
+    await tx`set local role authenticated`;
+    return await query(tx as unknown as Sql);
+  }) as T;
+}
+
+/**
+ * The BGAR of an assessment as the caller reads it: `forbidden` when the caller does not read the
+ * assessment (or it does not exist), `not_official` when it reads the assessment but no official
+ * result of it (not yet validated, or a barangay before completion).
+ */
+export async function loadBgar(
+  tx: Sql,
+  assessmentId: string,
+): Promise<Bgar | "forbidden" | "not_official"> {
+  const [header] = await tx<BgarHeader[]>`select * from public.report_bgar(${assessmentId})`;
+  if (!header) {
+    const [{ readable }] = await tx<{ readable: boolean }[]>`
+      select exists (select from public.assessments where id = ${assessmentId}) as readable`;
+    return readable ? "not_official" : "forbidden";
+  }
+  return {
+    header,
+    leaves: await tx<BgarLeaf[]>`select * from public.report_bgar_leaves(${assessmentId})`,
+    bbis: await tx<BgarBbi[]>`select * from public.report_bgar_bbis(${assessmentId})`,
+    gaps: await tx<GapRow[]>`select * from public.report_gap_analysis(${assessmentId})`,
+  };
+}
+
+/**
+ * The cycle roll-up with the pass rates and the gap analysis of a cycle: `not_found` for an
+ * unknown cycle, `forbidden` when the caller reads none of its assessments.
+ */
+export async function loadCycle(
+  tx: Sql,
+  cycleId: string,
+): Promise<CycleReport | "forbidden" | "not_found"> {
+  const [cycle] = await tx<{ title: string }[]>`
+    select title from public.cycles where id = ${cycleId}`;
+  if (!cycle) return "not_found";
+  const rollup = await tx<Row[]>`select * from public.report_cycle_rollup(${cycleId})`;
+  if (rollup.length === 0) return "forbidden";
+  return {
+    title: cycle.title,
+    rollup,
+    passRates: await tx<Row[]>`select * from public.report_area_pass_rates(${cycleId})`,
+    gaps: await tx<Row[]>`select * from public.report_cycle_gap_analysis(${cycleId})`,
+  };
+}
