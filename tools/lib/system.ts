@@ -40,6 +40,9 @@ const testing: Requirement[] = [
     aptPackage: "libtap-parser-sourcehandler-pgtap-perl",
   },
   { name: "psql", file: "/usr/bin/psql", aptPackage: "postgresql-client-15" },
+  // The reports tests read the PDFs they receive.
+  { name: "pdftotext", file: "/usr/bin/pdftotext", aptPackage: "poppler-utils" },
+  { name: "pdftoppm", file: "/usr/bin/pdftoppm", aptPackage: "poppler-utils" },
 ];
 
 const linting: Requirement[] = [

@@ -35,7 +35,8 @@ async function createCycle(sql: Sql): Promise<string> {
   }
 }
 
-async function insertUser(
+/** An active user with a role and scope, its password change done (as the demo users). */
+export async function insertUser(
   sql: Sql,
   role: string,
   barangayId: string | null,

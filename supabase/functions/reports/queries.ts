@@ -102,8 +102,9 @@ export async function asCaller<T>(
 
 /**
  * The BGAR of an assessment as the caller reads it: `forbidden` when the caller does not read the
- * assessment (or it does not exist), `not_official` when it reads the assessment but no official
- * result of it (not yet validated, or a barangay before completion).
+ * assessment (or it does not exist) or may not read the official result of a completed one,
+ * `not_official` when it reads an assessment that has no official result it may read yet (not yet
+ * validated, or a barangay's own before completion).
  */
 export async function loadBgar(
   tx: Sql,
@@ -111,9 +112,9 @@ export async function loadBgar(
 ): Promise<Bgar | "forbidden" | "not_official"> {
   const [header] = await tx<BgarHeader[]>`select * from public.report_bgar(${assessmentId})`;
   if (!header) {
-    const [{ readable }] = await tx<{ readable: boolean }[]>`
-      select exists (select from public.assessments where id = ${assessmentId}) as readable`;
-    return readable ? "not_official" : "forbidden";
+    const [assessment] = await tx<{ status: string }[]>`
+      select status from public.assessments where id = ${assessmentId}`;
+    return assessment && assessment.status !== "completed" ? "not_official" : "forbidden";
   }
   return {
     header,

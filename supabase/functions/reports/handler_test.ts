@@ -1,0 +1,308 @@
+import { strict as assert } from "node:assert";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { SignJWT } from "jose";
+import { asUser, insertUser, testDatabase, waitFor } from "../classify/test-fixtures.ts";
+import { formatDate } from "./bgar-pdf.ts";
+import { createReportsHandler } from "./handler.ts";
+
+// The reports against the test stack's seed (supabase/seed.sql): its completed assessments get
+// their official results from the classify function when the stack starts. The handler is called
+// directly and, for authorization, the served function with signed tokens.
+
+const sql = testDatabase();
+const functionsUrl = Deno.env.get("FUNCTIONS_URL");
+const jwtSecret = new TextEncoder().encode(Deno.env.get("SUPABASE_JWT_SECRET") ?? "");
+
+const CYCLE = "c0000000-0000-4000-8000-000000002025";
+const assessment = (n: number) => `a0000000-0000-4000-8000-0000000000${String(n).padStart(2, "0")}`;
+const barangay = (n: number) => `b0000000-0000-4000-8000-0000000000${String(n).padStart(2, "0")}`;
+const PATIMBAO = assessment(13);
+const CALIOS = assessment(4);
+const USERS = {
+  mlgoo: "00000000-0000-4000-8000-000000000001",
+  assessor: "00000000-0000-4000-8000-000000000101",
+  validator: "00000000-0000-4000-8000-000000000201",
+  alipit: "00000000-0000-4000-8000-000000000301",
+  calios: "00000000-0000-4000-8000-000000000304",
+  katuparan: "00000000-0000-4000-8000-000000000401",
+};
+const COMPLETED = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map(assessment);
+
+/** The seeded official results, once the stack's pipeline has stored them. */
+const officialResults = waitFor(async () => {
+  const [{ n }] = await sql<{ n: number }[]>`
+    select count(distinct assessment_id)::integer as n from public.classification_results
+    where kind = 'official' and assessment_id = any(${COMPLETED})`;
+  return n === COMPLETED.length ? n : undefined;
+}, 90_000);
+
+/** A barangay user of Patimbao, which the seed gives no login. */
+const patimbaoUser = officialResults.then(() => insertUser(sql, "blgu", barangay(13), null));
+
+const claimsOf = (userId: string) => ({
+  sub: userId,
+  role: "authenticated",
+  aud: "authenticated",
+  exp: Math.floor(Date.now() / 1000) + 600,
+});
+
+const token = (claims: Record<string, unknown>, secret = jwtSecret) =>
+  new SignJWT(claims).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(secret);
+
+const handler = createReportsHandler({ sql });
+
+async function call(userId: string | null, query: string): Promise<Response> {
+  const headers: Record<string, string> = userId
+    ? { authorization: `Bearer ${await token(claimsOf(userId))}` }
+    : {};
+  return await handler(new Request(`http://127.0.0.1/reports?${query}`, { headers }));
+}
+
+const serve = async (bearer: string, query: string) =>
+  await fetch(`${functionsUrl}/reports?${query}`, {
+    headers: { authorization: `Bearer ${bearer}` },
+  });
+
+/** The text of a PDF (pdftotext), whitespace collapsed. */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const file = await Deno.makeTempFile({ suffix: ".pdf" });
+  try {
+    await Deno.writeFile(file, bytes);
+    const { code, stdout } = await new Deno.Command("pdftotext", { args: [file, "-"] }).output();
+    assert.equal(code, 0);
+    return new TextDecoder().decode(stdout).replace(/\s+/g, " ");
+  } finally {
+    await Deno.remove(file);
+  }
+}
+
+/** Page `page` rendered in grey (pdftoppm, PGM): the share of pixels that are not white. */
+async function inkShare(bytes: Uint8Array, page: number): Promise<number> {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeFile(`${dir}/report.pdf`, bytes);
+    const args = ["-f", `${page}`, "-l", `${page}`, "-r", "40", "-gray", `${dir}/report.pdf`];
+    const { code } = await new Deno.Command("pdftoppm", { args: [...args, `${dir}/page`] })
+      .output();
+    assert.equal(code, 0);
+    const [name] = [...Deno.readDirSync(dir)].map((e) => e.name).filter((n) => n.endsWith(".pgm"));
+    const image = await Deno.readFile(`${dir}/${name}`);
+    // Binary PGM: "P5", width, height, maxval, each followed by whitespace, then one byte a pixel.
+    const header = new TextDecoder().decode(image.subarray(0, 40)).match(
+      /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/,
+    )!;
+    const pixels = image.subarray(header[0].length);
+    assert.equal(pixels.length, Number(header[1]) * Number(header[2]));
+    return pixels.filter((value) => value < 200).length / pixels.length;
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/** A value as the CSV shows it, written independently of the function's formatter. */
+function asCsvCell(value: unknown): string {
+  if (value === null) return "";
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.join("; ");
+  return `${value}`;
+}
+
+function csvRows(text: string): Record<string, string>[] {
+  return parse(text, { columns: true, skip_empty_lines: true });
+}
+
+Deno.test("the BGAR PDF holds the database's values for a seeded completed assessment", async () => {
+  await officialResults;
+  const response = await call(USERS.mlgoo, `report=bgar&assessment=${PATIMBAO}&format=pdf`);
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get("content-type"), "application/pdf");
+  const text = await pdfText(new Uint8Array(await response.arrayBuffer()));
+
+  const [header] = await asUser(
+    sql,
+    USERS.mlgoo,
+    (tx) => tx`select * from public.report_bgar(${PATIMBAO})`,
+  );
+  assert.ok(
+    text.includes(`Barangay ${header.barangay}, ${header.city_municipality}, ${header.province}`),
+  );
+  assert.ok(text.includes(header.cycle_title.toUpperCase()));
+  assert.ok(text.includes(`SGLGB result: ${header.passed ? "PASSED" : "FAILED"}`));
+  assert.ok(
+    text.includes(
+      `${header.core_areas_passed} of 3 core areas and ${header.essential_areas_passed} of 3 essential areas passed`,
+    ),
+  );
+  assert.ok(
+    text.includes(`Validated on ${formatDate(header.validated_at)} by ${header.validated_by}`),
+  );
+  assert.ok(
+    text.includes(`approved on ${formatDate(header.approved_at)} by ${header.approved_by}`),
+  );
+
+  const leaves = await asUser(
+    sql,
+    USERS.mlgoo,
+    (tx) => tx`select * from public.report_bgar_leaves(${PATIMBAO})`,
+  );
+  assert.equal(leaves.length, 84);
+  for (const leaf of leaves) assert.ok(text.includes(`${leaf.leaf_code} `), leaf.leaf_code);
+  const unmet = leaves.filter((leaf) => leaf.result === "unmet");
+  assert.deepEqual(unmet.map((leaf) => leaf.leaf_code), ["2.1.4"]);
+  assert.ok(text.includes(`Remarks: ${unmet[0].remarks}`));
+  const areaVerdicts = [...new Map(leaves.map((l) => [l.area_code, l.area_passes])).values()];
+  // Each area's OVERALL RESULT, then the same verdicts in the summary.
+  const verdicts = [...text.matchAll(/OVERALL RESULT (PASSED|FAILED)/g)].map((m) =>
+    m[1] === "PASSED"
+  );
+  assert.deepEqual(verdicts, areaVerdicts);
+
+  const bbis = await asUser(
+    sql,
+    USERS.mlgoo,
+    (tx) => tx`select * from public.report_bgar_bbis(${PATIMBAO})`,
+  );
+  for (const bbi of bbis) {
+    assert.ok(text.includes(`${bbi.passed_leaves} of ${bbi.scored_leaves}`));
+  }
+  assert.ok(text.includes("GAP ANALYSIS"));
+  assert.ok(text.includes("Sent back for rework: area 2."));
+  assert.ok(text.includes("Unmet: Changed, still unmet"));
+});
+
+Deno.test("a rendered page of the BGAR is not blank", async () => {
+  await officialResults;
+  const response = await call(USERS.mlgoo, `report=bgar&assessment=${assessment(8)}&format=pdf`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const share = await inkShare(bytes, 1);
+  assert.ok(share > 0.05 && share < 0.9, `share of ink on page 1: ${share}`);
+});
+
+Deno.test("the BGAR CSV rows equal report_bgar_leaves's rows", async () => {
+  await officialResults;
+  const response = await call(USERS.mlgoo, `report=bgar&assessment=${assessment(12)}&format=csv`);
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get("content-type"), "text/csv; charset=utf-8");
+  const csv = csvRows(await response.text());
+  const rows = await asUser(
+    sql,
+    USERS.mlgoo,
+    (tx) => tx`select * from public.report_bgar_leaves(${assessment(12)})`,
+  );
+  assert.deepEqual(
+    csv,
+    rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, asCsvCell(v)]))),
+  );
+  // Palasan: every leaf met, indicator 3.3 declared unmet by the MLGOO.
+  assert.ok(
+    csv.some((row) =>
+      row.leaf_code.startsWith("3.3.") && row.reason === "Indicator declared unmet"
+    ),
+  );
+});
+
+Deno.test("the cycle CSV rows equal report_cycle_rollup's rows; the XLSX holds them too", async () => {
+  await officialResults;
+  const rows = await asUser(
+    sql,
+    USERS.mlgoo,
+    (tx) => tx`select * from public.report_cycle_rollup(${CYCLE})`,
+  );
+  const csvResponse = await call(USERS.mlgoo, `report=cycle&cycle=${CYCLE}&format=csv`);
+  assert.equal(csvResponse.status, 200);
+  assert.deepEqual(
+    csvRows(await csvResponse.text()),
+    rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, asCsvCell(v)]))),
+  );
+  assert.equal(rows.filter((row) => row.passed === true).length, 5);
+  assert.equal(rows.filter((row) => row.passed === false).length, 5);
+
+  const xlsx = await call(USERS.mlgoo, `report=cycle&cycle=${CYCLE}&format=xlsx`);
+  assert.equal(xlsx.status, 200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await xlsx.arrayBuffer());
+  assert.deepEqual(workbook.worksheets.map((sheet) => sheet.name), [
+    "Roll-up",
+    "Pass rates",
+    "Gap analysis",
+  ]);
+  const sheet = workbook.getWorksheet("Roll-up")!;
+  assert.equal(sheet.rowCount, rows.length + 1);
+  assert.equal(sheet.getRow(2).getCell(2).value, rows[0].psgc_code);
+  assert.equal(sheet.getRow(2).getCell(3).value, rows[0].barangay);
+});
+
+Deno.test("each role gets the reports of its scope, and 403 outside it", async () => {
+  await officialResults;
+  const patimbao = await patimbaoUser;
+  const bgar = (id: string) => `report=bgar&assessment=${id}&format=csv`;
+  const cycle = `report=cycle&cycle=${CYCLE}&format=csv`;
+  const cases: [string, string, string, number][] = [
+    ["mlgoo", USERS.mlgoo, bgar(PATIMBAO), 200],
+    ["validator", USERS.validator, bgar(PATIMBAO), 200],
+    ["the barangay", patimbao, bgar(PATIMBAO), 200],
+    ["another barangay", USERS.alipit, bgar(PATIMBAO), 403],
+    ["an assessor", USERS.assessor, bgar(PATIMBAO), 403],
+    ["katuparan", USERS.katuparan, bgar(PATIMBAO), 403],
+    ["a barangay before completion", USERS.calios, bgar(CALIOS), 409],
+    ["anyone, an unknown assessment", USERS.mlgoo, bgar(crypto.randomUUID()), 403],
+    ["mlgoo", USERS.mlgoo, cycle, 200],
+    ["katuparan", USERS.katuparan, cycle, 403],
+  ];
+  for (const [who, userId, query, status] of cases) {
+    const response = await call(userId, query);
+    assert.equal(response.status, status, `${who}: ${query}`);
+    if (status >= 400) {
+      assert.equal(response.headers.get("content-type"), "application/json");
+      assert.ok((await response.json()).error.message);
+    } else await response.body?.cancel();
+  }
+  // A barangay's cycle export is its own row.
+  const own = csvRows(await (await call(patimbao, cycle)).text());
+  assert.deepEqual(own.map((row) => row.barangay), ["Patimbao"]);
+});
+
+Deno.test("the served function checks the token: none, a forged one or the anon key get 401", async () => {
+  await officialResults;
+  const query = `report=bgar&assessment=${PATIMBAO}&format=pdf`;
+  const forged = await token(claimsOf(USERS.mlgoo), new TextEncoder().encode("x".repeat(40)));
+  for (const bearer of [forged, Deno.env.get("SUPABASE_ANON_KEY")!]) {
+    const response = await serve(bearer, query);
+    assert.equal(response.status, 401);
+    await response.body?.cancel();
+  }
+  const response = await serve(await token(claimsOf(USERS.mlgoo)), query);
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get("content-type"), "application/pdf");
+  await response.body?.cancel();
+  const other = await serve(await token(claimsOf(USERS.alipit)), query);
+  assert.equal(other.status, 403);
+  assert.equal((await other.json()).error.code, "forbidden");
+});
+
+Deno.test("an unknown or malformed parameter is refused with 400 naming it", async () => {
+  const cases: [string, string][] = [
+    ["", "report"],
+    ["report=scorecard", "report"],
+    [`report=bgar&assessment=not-a-uuid&format=pdf`, "assessment"],
+    [`report=bgar&format=pdf`, "assessment"],
+    [`report=bgar&assessment=${PATIMBAO}&format=xlsx`, "format"],
+    [`report=cycle&cycle=${CYCLE}&format=pdf`, "format"],
+    [`report=cycle&cycle=${CYCLE}&assessment=${PATIMBAO}`, "assessment"],
+    [`report=bgar&assessment=${PATIMBAO}&assessment=${CALIOS}`, "assessment"],
+  ];
+  for (const [query, parameter] of cases) {
+    const response = await call(USERS.mlgoo, query);
+    assert.equal(response.status, 400, query);
+    const body = await response.json();
+    assert.equal(body.error.code, "invalid_parameter");
+    assert.equal(body.error.parameter, parameter, query);
+  }
+});
+
+Deno.test("cleanup", async () => {
+  const patimbao = await patimbaoUser;
+  await sql`delete from auth.users where id = ${patimbao}`;
+  await sql.end();
+});
