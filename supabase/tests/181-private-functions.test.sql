@@ -5,7 +5,8 @@
 begin;
 select plan(12);
 
--- The documented list (README, "Security"): the helpers the policies call.
+-- The documented list (README, "Security"): the helpers the policies call, and the reviewer's
+-- name the reports show.
 create temporary table policy_helpers (signature text primary key);
 insert into policy_helpers values
   ('private.barangay_sees_flag(uuid,smallint,bigint)'),
@@ -17,7 +18,8 @@ insert into policy_helpers values
   ('private.is_staff()'),
   ('private.may_read_mov(text)'),
   ('private.mov_refusal(storage.objects,boolean)'),
-  ('private.resolve_mov_path(text)');
+  ('private.resolve_mov_path(text)'),
+  ('private.reviewer_name(uuid)');
 
 select is_empty($$
   select p.oid::regprocedure::text from pg_proc p
