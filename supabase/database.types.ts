@@ -1313,7 +1313,26 @@ export type Database = {
       }
     }
     Views: {
-      [_ in never]: never
+      official_results: {
+        Row: {
+          assessment_id: string | null
+          classified_at: string | null
+          classifier_version: string | null
+          input_hash: string | null
+          passed: boolean | null
+          result: Json | null
+          result_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "classification_results_assessment_id_fkey"
+            columns: ["assessment_id"]
+            isOneToOne: false
+            referencedRelation: "assessments"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Functions: {
       activate_cycle: { Args: { p_cycle_id: string }; Returns: number }
@@ -1702,6 +1721,157 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      report_area_pass_rates: {
+        Args: { p_cycle_id: string }
+        Returns: {
+          area_code: number
+          area_name: string
+          assessed: number
+          pass_rate: number
+          passed: number
+        }[]
+      }
+      report_bbi_distribution: {
+        Args: { p_cycle_id: string }
+        Returns: {
+          highly_functional: number
+          indicator_code: string
+          indicator_name: string
+          low_functional: number
+          moderately_functional: number
+          non_functional: number
+        }[]
+      }
+      report_bgar: {
+        Args: { p_assessment_id: string }
+        Returns: {
+          approved_at: string
+          approved_by: string
+          assessment_id: string
+          barangay: string
+          city_municipality: string
+          classified_at: string
+          classifier_version: string
+          core_areas_passed: number
+          cycle_id: string
+          cycle_title: string
+          cycle_year: number
+          essential_areas_passed: number
+          passed: boolean
+          province: string
+          psgc_code: string
+          region: string
+          reviewed_year: number
+          status: Database["public"]["Enums"]["assessment_status"]
+          submitted_at: string
+          validated_at: string
+          validated_by: string
+        }[]
+      }
+      report_bgar_bbis: {
+        Args: { p_assessment_id: string }
+        Returns: {
+          indicator_code: string
+          indicator_name: string
+          passed_leaves: number
+          rating: string
+          scored_leaves: number
+          share: number
+        }[]
+      }
+      report_bgar_leaves: {
+        Args: { p_assessment_id: string }
+        Returns: {
+          area_code: number
+          area_kind: Database["public"]["Enums"]["area_kind"]
+          area_name: string
+          area_passes: boolean
+          indicator_code: string
+          indicator_name: string
+          indicator_passes: boolean
+          is_bbi: boolean
+          leaf_code: string
+          leaf_name: string
+          reason: string
+          remarks: string
+          result: string
+          scored: boolean
+        }[]
+      }
+      report_cycle_gap_analysis: {
+        Args: { p_cycle_id: string }
+        Returns: {
+          area_code: number
+          assessments: number
+          fixed: number
+          kept: number
+          leaf_code: string
+          leaf_name: string
+          sent_back: number
+          still_unmet: number
+          unmet: number
+        }[]
+      }
+      report_cycle_rollup: {
+        Args: { p_cycle_id: string }
+        Returns: {
+          approved_at: string
+          area_1: boolean
+          area_2: boolean
+          area_3: boolean
+          area_4: boolean
+          area_5: boolean
+          area_6: boolean
+          barangay: string
+          city_municipality: string
+          passed: boolean
+          passed_leaves: number
+          psgc_code: string
+          rank: number
+          scored_leaves: number
+          status: Database["public"]["Enums"]["assessment_status"]
+        }[]
+      }
+      report_gap_analysis: {
+        Args: { p_assessment_id: string }
+        Returns: {
+          added_slots: string[]
+          answers_changed: boolean
+          area_code: number
+          change: string
+          final_files: number
+          final_result: string
+          first_files: number
+          leaf_code: string
+          leaf_name: string
+          sent_back: string[]
+        }[]
+      }
+      report_most_failed_leaves: {
+        Args: { p_cycle_id: string; p_limit?: number }
+        Returns: {
+          area_code: number
+          assessed: number
+          failed: number
+          leaf_code: string
+          leaf_name: string
+        }[]
+      }
+      report_status_distribution: {
+        Args: { p_cycle_id: string }
+        Returns: {
+          assessments: number
+          status: Database["public"]["Enums"]["assessment_status"]
+        }[]
+      }
+      report_submissions_per_week: {
+        Args: { p_cycle_id: string }
+        Returns: {
+          cumulative: number
+          first_submissions: number
+          week_start: string
+        }[]
       }
       request_audit_verification: {
         Args: { p_cycle_id: string }
