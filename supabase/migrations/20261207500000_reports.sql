@@ -29,14 +29,15 @@ comment on column public.official_results.input_hash is 'SHA-256 of the classifi
 comment on column public.official_results.classified_at is 'When it was computed.';
 grant select on public.official_results to authenticated, service_role;
 
--- A barangay reads its own frozen first submission ----------------------------------------------
+-- The barangay reads its own frozen first submission, as the reviewers do ------------------------
 
-create policy "A barangay reads its own frozen first submission" on public.submission_snapshots
+drop policy "The MLGOO and validators read submission snapshots" on public.submission_snapshots;
+create policy "Reviewers and the barangay read submission snapshots" on public.submission_snapshots
   for select to authenticated
-  using (assessment_id in (select a.id from public.assessments a
-                           where a.barangay_id = (select private.current_barangay_id())));
-comment on policy "A barangay reads its own frozen first submission" on public.submission_snapshots is
-  'A barangay user reads the answers and files it submitted first (its own work), which its gap analysis compares with the official result.';
+  using ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
+         and assessment_id in (select id from public.assessments));
+comment on policy "Reviewers and the barangay read submission snapshots" on public.submission_snapshots is
+  'The MLGOO and validators read the frozen first submission of every assessment they read; a barangay user reads its own (its answers and files as first submitted), which its gap analysis compares with the official result.';
 
 -- Reviewers' names on the documents they sign ---------------------------------------------------
 

@@ -176,6 +176,7 @@ union all select tbl, 'select', role
 union all select tbl, 'select', role
   from unnest(array['indicator_overrides', 'submission_snapshots', 'classification_results']) as tbl,
        unnest(array['mlgoo', 'validator']) as role
+union all select 'submission_snapshots', 'select', 'blgu_own'
 union all select 'notifications', op, 'blgu_own' from unnest(array['select', 'update']) as op
 union all select tbl, 'select', 'mlgoo' from unnest(array['jobs', 'audit_verifications']) as tbl;
 
