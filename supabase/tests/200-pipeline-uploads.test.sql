@@ -262,6 +262,9 @@ select is(
   (select id from official_job),
   'a second request reuses the job that was not sent yet');
 insert into private.settings (key, value) values ('vantage_functions_url', 'http://127.0.0.1:9/functions/v1');
+-- Jobs queued by the seed wait for later, so the sweep has only this one to send.
+update public.jobs set run_after = now() + interval '1 hour'
+where status = 'queued' and id <> (select id from official_job);
 select is(private.sweep_jobs() ->> 'dispatched', '1', 'the sweep dispatches it once configured');
 select is(
   (select status::text || ' ' || attempts from public.jobs
