@@ -1,8 +1,16 @@
 import {
+  holds,
+  NO_LIST,
+  type PlacedRequirement,
+  placeRequirements,
+  shortfall,
+} from "./requirements.ts";
+import {
   type CatalogItem,
   type CatalogLeaf,
   type ChecklistValue,
   ITEM_KIND,
+  type Shortfall,
   type Verdict,
 } from "./schema.ts";
 
@@ -63,10 +71,6 @@ const LIST = {
   firstOption: 6,
 } as const;
 
-type Ratio = { numerator: number; denominator: number };
-
-type AccomplishmentFallback = { physical: Ratio; financial: Ratio };
-
 /**
  * The recommendation rules of a catalog's leaves, compiled once per catalog into flat arrays, so
  * classifying a leaf walks a few arrays instead of objects of its own. Items are named by their
@@ -82,14 +86,20 @@ export type RecommendationPlans = {
   items: Int32Array;
   /** Per item, its `ITEM_KIND`. */
   kinds: Uint8Array;
-  /** Per leaf, its ≥ 50 % physical-or-financial fallback, if it has one. */
-  fallbacks: readonly (AccomplishmentFallback | null)[];
+  /** Per leaf, its quantitative requirements (`requirements.ts`), usually none. */
+  requirements: readonly (readonly PlacedRequirement[])[];
   /** Per leaf, 1 when it is recommended Met without any checklist value. */
   metWithoutValues: Uint8Array;
 };
 
-/** The leaf's lists of items at `offset` among all items, in LIST order, then its option groups. */
-function leafLists(leaf: CatalogLeaf, offset: number): number[][] {
+/**
+ * The leaf's lists of items at `offset` among all items, in LIST order, then its option groups,
+ * whose names follow in `options`' order.
+ */
+function leafLists(
+  leaf: CatalogLeaf,
+  offset: number,
+): { lists: number[][]; options: Map<string, number[]> } {
   const positions = (keep: (item: CatalogItem) => boolean) =>
     leaf.items.flatMap((item, i) => (isScoreable(item) && keep(item) ? [offset + i] : []));
   const scoreable = positions(() => true);
@@ -101,7 +111,7 @@ function leafLists(leaf: CatalogLeaf, offset: number): number[][] {
       options.set(item.optionGroup, [...(options.get(item.optionGroup) ?? []), offset + i]);
     }
   });
-  return [
+  const lists = [
     scoreable,
     marked.length > 0 ? marked : scoreable,
     shared,
@@ -110,22 +120,7 @@ function leafLists(leaf: CatalogLeaf, offset: number): number[][] {
     positions((item) => item.type === "assessment_field"),
     ...options.values(),
   ];
-}
-
-function accomplishmentFallback(leaf: CatalogLeaf, offset: number): AccomplishmentFallback | null {
-  const fallback = leaf.accomplishmentFallback;
-  if (fallback === null) return null;
-  const at = (key: string) => offset + leaf.items.findIndex((item) => item.key === key);
-  return {
-    physical: {
-      numerator: at(fallback.physical.accomplished),
-      denominator: at(fallback.physical.target),
-    },
-    financial: {
-      numerator: at(fallback.financial.utilized),
-      denominator: at(fallback.financial.allocated),
-    },
-  };
+  return { lists, options };
 }
 
 /** The plans of `leaves`, in order, their items numbered one after another from 0. */
@@ -134,16 +129,27 @@ export function recommendationPlans(leaves: readonly CatalogLeaf[]): Recommendat
   const bounds: number[] = [];
   const items: number[] = [];
   const kinds: number[] = [];
-  const fallbacks: (AccomplishmentFallback | null)[] = [];
+  const requirements: PlacedRequirement[][] = [];
   for (const leaf of leaves) {
     const offset = kinds.length;
-    lists.push(bounds.length);
-    for (const list of leafLists(leaf, offset)) {
+    const first = bounds.length;
+    lists.push(first);
+    const leafPlan = leafLists(leaf, offset);
+    for (const list of leafPlan.lists) {
       bounds.push(items.length);
       items.push(...list);
     }
     for (const item of leaf.items) kinds.push(ITEM_KIND[item.type]);
-    fallbacks.push(accomplishmentFallback(leaf, offset));
+    const optionNames = [...leafPlan.options.keys()];
+    requirements.push(placeRequirements(
+      leaf.requirements,
+      (key) => offset + leaf.items.findIndex((item) => item.key === key),
+      // An option without scoreable items asks for nothing more than its ratio.
+      (option) => {
+        const at = option === null ? -1 : optionNames.indexOf(option);
+        return at < 0 ? NO_LIST : first + LIST.firstOption + at;
+      },
+    ));
   }
   lists.push(bounds.length);
   bounds.push(items.length);
@@ -153,7 +159,7 @@ export function recommendationPlans(leaves: readonly CatalogLeaf[]): Recommendat
     bounds: Int32Array.from(bounds),
     items: Int32Array.from(items),
     kinds: Uint8Array.from(kinds),
-    fallbacks,
+    requirements,
     metWithoutValues: new Uint8Array(leaves.length),
   };
   const noValues: ChecklistValues = [];
@@ -217,24 +223,6 @@ function anyOptionGroupRequired(plans: RecommendationPlans, leaf: number, values
     someOptionMet(plans, leaf, values);
 }
 
-function atLeastHalf({ numerator, denominator }: Ratio, values: ChecklistValues): boolean {
-  const done = values[numerator];
-  const planned = values[denominator];
-  return typeof done === "number" && typeof planned === "number" && planned > 0 &&
-    done / planned >= 0.5;
-}
-
-/** Whether a ≥ 50 % physical accomplishment or fund utilization satisfies one of the options. */
-function someOptionMetByAccomplishment(
-  plans: RecommendationPlans,
-  leaf: number,
-  values: ChecklistValues,
-): boolean {
-  const fallback = plans.fallbacks[leaf];
-  return fallback !== null &&
-    (atLeastHalf(fallback.physical, values) || atLeastHalf(fallback.financial, values));
-}
-
 /**
  * All shared items met and at least one option met. An option is an option group whose items are
  * all met; a leaf without option groups needs one non-shared item met.
@@ -242,14 +230,14 @@ function someOptionMetByAccomplishment(
 function sharedPlusOneOption(plans: RecommendationPlans, leaf: number, values: ChecklistValues) {
   const first = plans.lists[leaf];
   if (!everyMet(plans, first + LIST.shared, values)) return false;
-  if (someOptionMetByAccomplishment(plans, leaf, values)) return true;
   const { from, to } = optionLists(plans, leaf);
   return from === to
     ? someMet(plans, first + LIST.nonShared, values)
     : someOptionMet(plans, leaf, values);
 }
 
-function recommends(plans: RecommendationPlans, leaf: number, values: ChecklistValues): boolean {
+/** Whether the leaf's validation rule is met by its items. */
+function ruleMet(plans: RecommendationPlans, leaf: number, values: ChecklistValues): boolean {
   switch (plans.rules[leaf]) {
     case 0: // ALL_ITEMS_REQUIRED
       return allItemsRequired(plans, leaf, values);
@@ -260,6 +248,31 @@ function recommends(plans: RecommendationPlans, leaf: number, values: ChecklistV
     default: // OR_LOGIC_AT_LEAST_1_REQUIRED, SHARED_PLUS_OR_LOGIC
       return sharedPlusOneOption(plans, leaf, values);
   }
+}
+
+/** Whether every quantitative requirement of the leaf holds (true for a leaf with none). */
+function requirementsHold(plans: RecommendationPlans, leaf: number, values: ChecklistValues) {
+  const requirements = plans.requirements[leaf];
+  for (let r = 0; r < requirements.length; r++) {
+    if (!holds(requirements[r], values, (list) => everyMet(plans, list, values))) return false;
+  }
+  return true;
+}
+
+/** Met when the leaf's validation rule is met and each of its quantitative requirements holds. */
+function recommends(plans: RecommendationPlans, leaf: number, values: ChecklistValues): boolean {
+  return ruleMet(plans, leaf, values) && requirementsHold(plans, leaf, values);
+}
+
+/** The leaf's requirements that do not hold, as data; empty for a leaf with none. */
+export function leafShortfalls(
+  plans: RecommendationPlans,
+  leaf: number,
+  values: ChecklistValues,
+): Shortfall[] {
+  const optionMet = (list: number) => everyMet(plans, list, values);
+  return plans.requirements[leaf].filter((placed) => !holds(placed, values, optionMet))
+    .map((placed) => shortfall(placed, values, optionMet));
 }
 
 /** The recommendation of leaf `leaf` of the plans; `values` is undefined when it has no response. */
