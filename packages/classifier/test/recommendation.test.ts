@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { leafRecommendation, metByKind, recommendationPlans } from "../src/recommendation.ts";
 import type { CatalogLeaf, ChecklistValue } from "../src/index.ts";
 import { ITEM_KIND } from "../src/schema.ts";
-import { item, leaf, leaf2024 } from "./fixtures/assessments.ts";
+import { item, leaf, leaf2024, leaves2024 } from "./fixtures/assessments.ts";
+import { referenceRecommendation } from "./fixtures/reference.ts";
 
 type Checklist = Record<string, ChecklistValue>;
 const valuesOf = (rule: CatalogLeaf, checklist: Checklist) =>
@@ -195,5 +197,55 @@ describe("plans of several leaves", () => {
     expect(leafRecommendation(plans, 2, values)).toBe("unmet");
     values[at("3_1_8_count")] = 3;
     expect(leafRecommendation(plans, 2, values)).toBe("met");
+  });
+});
+
+describe("the compiled plans against the plain reading of §5.2", () => {
+  /** Any value of an item's type, and a few of the wrong one, on either side of each threshold. */
+  const anyValue = (type: CatalogLeaf["items"][number]["type"]): fc.Arbitrary<ChecklistValue> =>
+    fc.oneof(
+      { weight: 3, arbitrary: valueOfType(type) },
+      { weight: 1, arbitrary: fc.constant(null) },
+    );
+  const valueOfType = (
+    type: CatalogLeaf["items"][number]["type"],
+  ): fc.Arbitrary<ChecklistValue> => {
+    switch (type) {
+      case "checkbox":
+        return fc.boolean();
+      case "assessment_field":
+        return fc.constantFrom("yes", "no", true, false);
+      case "document_count":
+        return fc.nat(12);
+      case "date_input":
+        return fc.constantFrom(
+          "2022-12-31",
+          "2023-01-01",
+          "2023-03-31",
+          "2023-04-01",
+          "2020-06-30",
+        );
+      case "calculation_field":
+        return fc.oneof(fc.nat(100), fc.double({ min: -10, max: 1e7, noNaN: true }));
+      default:
+        return fc.constant(null);
+    }
+  };
+  const leafAndChecklist = fc.constantFrom(...leaves2024.map(({ leaf }) => leaf)).chain((rule) =>
+    fc.tuple(
+      fc.constant(rule),
+      fc.record(Object.fromEntries(rule.items.map((entry) => [entry.key, anyValue(entry.type)]))),
+    )
+  );
+
+  it("every leaf of the 2024 catalog is recommended as the plain reading says", () => {
+    fc.assert(
+      fc.property(leafAndChecklist, ([rule, checklist]) => {
+        expect(recommend(rule, checklist), rule.code).toBe(
+          referenceRecommendation(rule, checklist),
+        );
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { describeShortfall } from "../src/describe.ts";
-import type { CatalogLeaf, ChecklistValue, Requirement, Shortfall } from "../src/index.ts";
+import type { CatalogLeaf, ChecklistValue, Shortfall } from "../src/index.ts";
 import { leafRecommendation, leafShortfalls, recommendationPlans } from "../src/recommendation.ts";
 import { leaf2024, leaves2024 } from "./fixtures/assessments.ts";
+import { referenceHolds } from "./fixtures/reference.ts";
 
 // The Technical Notes' quantitative requirements (2024 edition, a cycle reviewing CY 2023), each
 // at its boundaries, and a plain reading of each rule that the compiled plans must agree with.
@@ -259,39 +260,6 @@ describe("a deadline with a consideration (1.3.1, reviewing CY 2023)", () => {
     ]);
   });
 });
-
-// A plain reading of each rule, item by item, for the property tests below.
-
-const num = (value: ChecklistValue | undefined) => (typeof value === "number" ? value : null);
-
-function referenceHolds(leaf: CatalogLeaf, requirement: Requirement, checklist: Checklist) {
-  switch (requirement.kind) {
-    case "count":
-      return (num(checklist[requirement.item]) ?? -1) >= requirement.min;
-    case "deadline": {
-      const date = checklist[requirement.item];
-      return typeof date === "string" && date.slice(0, 10) <= requirement.onOrBefore;
-    }
-    case "ratio":
-      return requirement.alternatives.some((ratio) => {
-        const part = num(checklist[ratio.numerator]);
-        const base = num(checklist[ratio.denominator]);
-        const optionItems = leaf.items.filter((item) =>
-          item.optionGroup === ratio.option && ratio.option !== null &&
-          !item.isProfiling && item.type !== "info_text" && item.type !== "section_header"
-        );
-        const documents = optionItems.every((item) => {
-          const value = checklist[item.key];
-          return value === true || value === "yes" ||
-            (item.type === "document_count" && typeof value === "number" && value >= 1) ||
-            (item.type === "date_input" && typeof value === "string" && value !== "") ||
-            (item.type === "calculation_field" && typeof value === "number");
-        });
-        return part !== null && base !== null && base > 0 &&
-          part * 100 >= ratio.minPercent * base * (1 - 1e-9) && documents;
-      });
-  }
-}
 
 const requirementLeaves = leaves2024.map(({ leaf }) => leaf).filter((leaf) =>
   leaf.requirements.length > 0
