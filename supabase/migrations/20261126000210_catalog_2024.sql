@@ -58,21 +58,21 @@ values ('2024', $catalog${
               "kind": "count",
               "item": "1_1_1_bfdp_count",
               "min": 3,
-              "counted": "BFDP Monitoring Forms A (1st to 3rd quarter)",
+              "counted": "BFDP Monitoring Forms A (1st to 3rd quarter of {CURRENT_YEAR})",
               "page": 1
             },
             {
               "kind": "count",
               "item": "1_1_1_f_count",
               "min": 3,
-              "counted": "lists of Notices of Award (1st to 3rd quarter)",
+              "counted": "lists of Notices of Award (1st to 3rd quarter of {CURRENT_YEAR})",
               "page": 1
             },
             {
               "kind": "count",
               "item": "1_1_1_g_count",
               "min": 9,
-              "counted": "itemized monthly collections and disbursements (January to September)",
+              "counted": "itemized monthly collections and disbursements (January to September {CURRENT_YEAR})",
               "page": 2
             }
           ],
@@ -1964,7 +1964,7 @@ values ('2024', $catalog${
               "kind": "count",
               "item": "3_1_8_count",
               "min": 3,
-              "counted": "CIR transmittals (1st to 3rd quarter)",
+              "counted": "CIR transmittals (1st to 3rd quarter of {CURRENT_YEAR})",
               "page": 27
             }
           ],
@@ -2061,7 +2061,7 @@ values ('2024', $catalog${
               "kind": "count",
               "item": "3_1_10_count",
               "min": 3,
-              "counted": "BADAC monthly minutes",
+              "counted": "BADAC monthly minutes covering {CURRENT_YEAR}",
               "page": 28
             }
           ],
@@ -2439,7 +2439,7 @@ values ('2024', $catalog${
               "kind": "count",
               "item": "3_3_3_count",
               "min": 3,
-              "counted": "minutes of KP meetings",
+              "counted": "minutes of KP meetings held in {CURRENT_YEAR}",
               "page": 35
             }
           ],
@@ -2720,7 +2720,7 @@ values ('2024', $catalog${
               "kind": "count",
               "item": "3_6_1_count",
               "min": 3,
-              "counted": "monthly BaRCO reports (July to September)",
+              "counted": "monthly BaRCO reports (July to September {CURRENT_YEAR})",
               "page": 39
             }
           ],
@@ -4973,7 +4973,7 @@ values ('2024', $catalog${
               "kind": "count",
               "item": "6_1_4_report_count",
               "min": 3,
-              "counted": "monthly accomplishment reports (July to September)",
+              "counted": "monthly accomplishment reports (July to September {CURRENT_YEAR})",
               "page": 70
             },
             {

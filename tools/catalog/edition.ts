@@ -175,9 +175,21 @@ const READS: Record<Requirement["kind"], ItemType> = {
   deadline: "date_input",
 };
 
-/** Refuses a requirement naming an item the leaf lacks, of another type, or an unknown option. */
+/** Placeholders a requirement may hold: `catalogForYear` resolves these, as the database does. */
+const REQUIREMENT_PLACEHOLDER = /\{(?!CURRENT_YEAR\}|PREVIOUS_YEAR\})[A-Z0-9_]+\}/;
+
+/**
+ * Refuses a requirement naming an item the leaf lacks, of another type, or an unknown option, or
+ * holding a year placeholder other than {CURRENT_YEAR} and {PREVIOUS_YEAR}.
+ */
 function checkRequirements(leafCode: string, items: Item[], requirements: Requirement[]): void {
   for (const requirement of requirements) {
+    const placeholder = REQUIREMENT_PLACEHOLDER.exec(JSON.stringify(requirement));
+    if (placeholder !== null) {
+      throw new Error(
+        `leaf ${leafCode}: requirement placeholder ${placeholder[0]} is not resolved`,
+      );
+    }
     const keys = requirement.kind === "ratio"
       ? requirement.alternatives.flatMap((ratio) => [ratio.numerator, ratio.denominator])
       : [requirement.item];

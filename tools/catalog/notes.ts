@@ -1,8 +1,8 @@
 // The 2024 Technical Notes transcribed leaf by leaf: the page that states each leaf's minimum
 // requirement, its quantitative requirements (counts, ratios and budget shares, deadlines) with
 // the page each is stated on, and the items the source lacks or mistypes for the amounts they
-// read. Years are written relative to the year under review ({CURRENT_YEAR}, {PREVIOUS_YEAR}) and
-// resolved per cycle. Every leaf of the edition is listed, so a leaf without a quantitative
+// read. Periods and deadlines are written relative to the year under review ({CURRENT_YEAR},
+// {PREVIOUS_YEAR}, the only placeholders a requirement may use) and resolved per cycle. Every leaf of the edition is listed, so a leaf without a quantitative
 // requirement says so by having none.
 import type { ItemType, Requirement } from "./source.ts";
 
@@ -86,12 +86,22 @@ export const NOTES_2024: Notes = {
   "1.1.1": {
     page: 1,
     requirements: [
-      count("1_1_1_bfdp_count", 3, "BFDP Monitoring Forms A (1st to 3rd quarter)", 1),
-      count("1_1_1_f_count", 3, "lists of Notices of Award (1st to 3rd quarter)", 1),
+      count(
+        "1_1_1_bfdp_count",
+        3,
+        "BFDP Monitoring Forms A (1st to 3rd quarter of {CURRENT_YEAR})",
+        1,
+      ),
+      count(
+        "1_1_1_f_count",
+        3,
+        "lists of Notices of Award (1st to 3rd quarter of {CURRENT_YEAR})",
+        1,
+      ),
       count(
         "1_1_1_g_count",
         9,
-        "itemized monthly collections and disbursements (January to September)",
+        "itemized monthly collections and disbursements (January to September {CURRENT_YEAR})",
         2,
       ),
     ],
@@ -184,12 +194,14 @@ export const NOTES_2024: Notes = {
   "3.1.7": { page: 27 },
   "3.1.8": {
     page: 27,
-    requirements: [count("3_1_8_count", 3, "CIR transmittals (1st to 3rd quarter)", 27)],
+    requirements: [
+      count("3_1_8_count", 3, "CIR transmittals (1st to 3rd quarter of {CURRENT_YEAR})", 27),
+    ],
   },
   "3.1.9": { page: 28 },
   "3.1.10": {
     page: 28,
-    requirements: [count("3_1_10_count", 3, "BADAC monthly minutes", 28)],
+    requirements: [count("3_1_10_count", 3, "BADAC monthly minutes covering {CURRENT_YEAR}", 28)],
   },
   "3.2.1": { page: 29 },
   "3.2.2": { page: 30 },
@@ -204,7 +216,7 @@ export const NOTES_2024: Notes = {
   "3.3.2": { page: 33 },
   "3.3.3": {
     page: 35,
-    requirements: [count("3_3_3_count", 3, "minutes of KP meetings", 35)],
+    requirements: [count("3_3_3_count", 3, "minutes of KP meetings held in {CURRENT_YEAR}", 35)],
     addedItems: [
       documentCount("3_3_3_upload_1", "3_3_3_count", "Minutes of meetings were submitted"),
     ],
@@ -216,7 +228,9 @@ export const NOTES_2024: Notes = {
   "3.5.2": { page: 38 },
   "3.6.1": {
     page: 39,
-    requirements: [count("3_6_1_count", 3, "monthly BaRCO reports (July to September)", 39)],
+    requirements: [
+      count("3_6_1_count", 3, "monthly BaRCO reports (July to September {CURRENT_YEAR})", 39),
+    ],
     itemTypes: { "3_6_1_count": "document_count" },
   },
   "4.1.1": { page: 40 },
@@ -263,7 +277,12 @@ export const NOTES_2024: Notes = {
   "6.1.4": {
     page: 70,
     requirements: [
-      count("6_1_4_report_count", 3, "monthly accomplishment reports (July to September)", 70),
+      count(
+        "6_1_4_report_count",
+        3,
+        "monthly accomplishment reports (July to September {CURRENT_YEAR})",
+        70,
+      ),
       accomplishment("6.1.4", 70),
     ],
     itemTypes: { "6_1_4_report_count": "document_count" },

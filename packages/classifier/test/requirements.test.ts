@@ -68,15 +68,15 @@ describe("a minimum count (3.1.8: three CIR transmittals)", () => {
       item: "3_1_8_count",
       actual: 2,
       required: 3,
-      counted: "CIR transmittals (1st to 3rd quarter)",
+      counted: "CIR transmittals (1st to 3rd quarter of 2023)",
       page: 27,
     }]);
-    expect(text(shortfalls)).toEqual(["2 of 3 CIR transmittals (1st to 3rd quarter)"]);
+    expect(text(shortfalls)).toEqual(["2 of 3 CIR transmittals (1st to 3rd quarter of 2023)"]);
   });
 
   it("no count entered is 0 of the minimum", () => {
     const { shortfalls } = judge(leaf, { ...met, "3_1_8_count": null });
-    expect(text(shortfalls)).toEqual(["0 of 3 CIR transmittals (1st to 3rd quarter)"]);
+    expect(text(shortfalls)).toEqual(["0 of 3 CIR transmittals (1st to 3rd quarter of 2023)"]);
   });
 
   it("1.1.1 asks for nine monthly reports (January to September), and three of each quarterly one", () => {
@@ -88,8 +88,8 @@ describe("a minimum count (3.1.8: three CIR transmittals)", () => {
     });
     expect(recommendation).toBe("unmet");
     expect(text(shortfalls)).toEqual([
-      "1 of 3 lists of Notices of Award (1st to 3rd quarter)",
-      "8 of 9 itemized monthly collections and disbursements (January to September)",
+      "1 of 3 lists of Notices of Award (1st to 3rd quarter of 2023)",
+      "8 of 9 itemized monthly collections and disbursements (January to September 2023)",
     ]);
   });
 });
