@@ -1,9 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { describeShortfall } from "../src/describe.ts";
-import type { CatalogLeaf, ChecklistValue, Shortfall } from "../src/index.ts";
+import {
+  type CatalogLeaf,
+  type ChecklistValue,
+  classifySync,
+  type Shortfall,
+} from "../src/index.ts";
 import { leafRecommendation, leafShortfalls, recommendationPlans } from "../src/recommendation.ts";
-import { leaf2024, leaves2024 } from "./fixtures/assessments.ts";
+import { catalog2024, input2024, leaf2024, leaves2024 } from "./fixtures/assessments.ts";
 import { referenceHolds } from "./fixtures/reference.ts";
 
 // The Technical Notes' quantitative requirements (2024 edition, a cycle reviewing CY 2023), each
@@ -352,5 +357,27 @@ describe("a value on the right side of every threshold", () => {
       ),
       { numRuns: 2_000 },
     );
+  });
+});
+
+describe("the thresholds in the input hash", () => {
+  it("a changed minimum changes the input hash, and with it the result it is stored under", () => {
+    const leaf = leaf2024("3.1.8");
+    const responses = [{
+      leafCode: "3.1.8",
+      checklist: metChecklist(leaf),
+      decision: null,
+      override: null,
+    }];
+    const stricter = structuredClone(catalog2024);
+    const requirement = stricter.indicators.flatMap((indicator) => indicator.leaves)
+      .find((candidate) => candidate.code === "3.1.8")?.requirements[0];
+    if (requirement?.kind !== "count") throw new Error("3.1.8 has no count");
+    requirement.min = 4;
+    const asIs = classifySync(input2024({ responses }));
+    const strict = classifySync({ ...input2024({ responses }), catalog: stricter });
+    expect(strict.inputHash).not.toBe(asIs.inputHash);
+    expect(asIs.leaves.find((l) => l.code === "3.1.8")?.recommendation).toBe("met");
+    expect(strict.leaves.find((l) => l.code === "3.1.8")?.recommendation).toBe("unmet");
   });
 });
