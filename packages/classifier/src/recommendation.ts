@@ -27,31 +27,34 @@ function isScoreable(item: CatalogItem): boolean {
   return item.type !== "info_text" && item.type !== "section_header" && !item.isProfiling;
 }
 
+const KIND = ITEM_KIND;
+
 /** Whether a value meets its item, by the item's `ITEM_KIND`. */
 export function metByKind(kind: number, value: ChecklistValue | undefined): boolean {
   switch (kind) {
-    case 0: // checkbox
+    case KIND.checkbox:
       return value === true;
-    case 1: // assessment_field
+    case KIND.assessment_field:
       return value === "yes" || value === true;
-    case 2: // document_count
+    case KIND.document_count:
       return typeof value === "number" && value >= 1;
-    case 3: // date_input
+    case KIND.date_input:
       return typeof value === "string" && value !== "";
-    case 4: // calculation_field
+    case KIND.calculation_field:
       return typeof value === "number";
-    default: // info_text, section_header
+    default: // info_text, section_header: display only
       return false;
   }
 }
 
-const RULES = [
-  "ALL_ITEMS_REQUIRED",
-  "ANY_ITEM_REQUIRED",
-  "ANY_OPTION_GROUP_REQUIRED",
-  "OR_LOGIC_AT_LEAST_1_REQUIRED",
-  "SHARED_PLUS_OR_LOGIC",
-] as const satisfies readonly CatalogLeaf["validationRule"][];
+/** Validation rules as the small integers the plans keep per leaf. */
+const RULE = {
+  ALL_ITEMS_REQUIRED: 0,
+  ANY_ITEM_REQUIRED: 1,
+  ANY_OPTION_GROUP_REQUIRED: 2,
+  OR_LOGIC_AT_LEAST_1_REQUIRED: 3,
+  SHARED_PLUS_OR_LOGIC: 4,
+} as const satisfies Record<CatalogLeaf["validationRule"], number>;
 
 /**
  * The lists of a leaf's scoreable items the rules read, by their place among the leaf's lists;
@@ -78,7 +81,7 @@ const LIST = {
  * `items[bounds[lists[i] + j]]` up to, not including, `items[bounds[lists[i] + j + 1]]`.
  */
 export type RecommendationPlans = {
-  /** Per leaf, its validation rule as a position in RULES. */
+  /** Per leaf, its validation rule as a `RULE` code. */
   rules: Uint8Array;
   /** Per leaf, where its lists start among `bounds`; one more entry closes the last leaf's. */
   lists: Int32Array;
@@ -154,7 +157,7 @@ export function recommendationPlans(leaves: readonly CatalogLeaf[]): Recommendat
   lists.push(bounds.length);
   bounds.push(items.length);
   const plans: RecommendationPlans = {
-    rules: Uint8Array.from(leaves, (leaf) => RULES.indexOf(leaf.validationRule)),
+    rules: Uint8Array.from(leaves, (leaf) => RULE[leaf.validationRule]),
     lists: Int32Array.from(lists),
     bounds: Int32Array.from(bounds),
     items: Int32Array.from(items),
@@ -239,13 +242,13 @@ function sharedPlusOneOption(plans: RecommendationPlans, leaf: number, values: C
 /** Whether the leaf's validation rule is met by its items. */
 function ruleMet(plans: RecommendationPlans, leaf: number, values: ChecklistValues): boolean {
   switch (plans.rules[leaf]) {
-    case 0: // ALL_ITEMS_REQUIRED
+    case RULE.ALL_ITEMS_REQUIRED:
       return allItemsRequired(plans, leaf, values);
-    case 1: // ANY_ITEM_REQUIRED
+    case RULE.ANY_ITEM_REQUIRED:
       return someMet(plans, plans.lists[leaf] + LIST.scoreable, values);
-    case 2: // ANY_OPTION_GROUP_REQUIRED
+    case RULE.ANY_OPTION_GROUP_REQUIRED:
       return anyOptionGroupRequired(plans, leaf, values);
-    default: // OR_LOGIC_AT_LEAST_1_REQUIRED, SHARED_PLUS_OR_LOGIC
+    default: // RULE.OR_LOGIC_AT_LEAST_1_REQUIRED, RULE.SHARED_PLUS_OR_LOGIC
       return sharedPlusOneOption(plans, leaf, values);
   }
 }

@@ -21,12 +21,22 @@ export const itemTypeSchema = z.enum([
 ]);
 
 /**
- * Item types as small integers, in `itemTypeSchema` order: the rules switch on these (as literal
- * cases, commented with the type) instead of comparing strings.
+ * Item types as small integers, in `itemTypeSchema` order: the rules switch on these codes
+ * (`ITEM_KIND.checkbox`, ...) instead of comparing strings. A module that switches on them keeps
+ * the object in a constant of its own, which V8 reads as a constant; an imported binding it would
+ * load again on every check.
  */
 export const ITEM_KIND = Object.freeze(
-  Object.fromEntries(itemTypeSchema.options.map((type, kind) => [type, kind])),
-) as Readonly<Record<z.infer<typeof itemTypeSchema>, number>>;
+  {
+    checkbox: 0,
+    assessment_field: 1,
+    document_count: 2,
+    date_input: 3,
+    calculation_field: 4,
+    info_text: 5,
+    section_header: 6,
+  } as const satisfies Record<z.infer<typeof itemTypeSchema>, number>,
+);
 
 export const areaKindSchema = z.enum(["core", "essential"]);
 export const decisionSchema = z.enum(["met", "unmet", "considered"]);
