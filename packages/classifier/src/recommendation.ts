@@ -257,7 +257,7 @@ function ruleMet(plans: RecommendationPlans, leaf: number, values: ChecklistValu
 function requirementsHold(plans: RecommendationPlans, leaf: number, values: ChecklistValues) {
   const requirements = plans.requirements[leaf];
   for (let r = 0; r < requirements.length; r++) {
-    if (!holds(requirements[r], values, (list) => everyMet(plans, list, values))) return false;
+    if (!holds(requirements[r], values, plans, everyMet)) return false;
   }
   return true;
 }
@@ -273,9 +273,13 @@ export function leafShortfalls(
   leaf: number,
   values: ChecklistValues,
 ): Shortfall[] {
-  const optionMet = (list: number) => everyMet(plans, list, values);
-  return plans.requirements[leaf].filter((placed) => !holds(placed, values, optionMet))
-    .map((placed) => shortfall(placed, values, optionMet));
+  const shortfalls: Shortfall[] = [];
+  for (const placed of plans.requirements[leaf]) {
+    if (!holds(placed, values, plans, everyMet)) {
+      shortfalls.push(shortfall(placed, values, plans, everyMet));
+    }
+  }
+  return shortfalls;
 }
 
 /** The recommendation of leaf `leaf` of the plans; `values` is undefined when it has no response. */

@@ -86,11 +86,18 @@ function dayOf(value: unknown): string | null {
   return typeof value === "string" && value.length >= 10 ? value.slice(0, 10) : null;
 }
 
-/** Whether one placed requirement holds; `optionMet` says whether a list's items are all met. */
-export function holds(
+/**
+ * Whether a list of the plans has all its items met: the recommendation's own check, passed in
+ * with the plans rather than as a closure, which a classification would allocate per leaf.
+ */
+export type ListMet<Plans> = (plans: Plans, list: number, values: Values) => boolean;
+
+/** Whether one placed requirement holds; an option's documents are checked by `listMet`. */
+export function holds<Plans>(
   placed: PlacedRequirement,
   values: Values,
-  optionMet: (list: number) => boolean,
+  plans: Plans,
+  listMet: ListMet<Plans>,
 ): boolean {
   switch (placed.kind) {
     case "count": {
@@ -105,7 +112,7 @@ export function holds(
       for (const ratio of placed.ratios) {
         if (
           reachesMinimum(values[ratio.numerator], values[ratio.denominator], ratio.minPercent) &&
-          (ratio.optionList === NO_LIST || optionMet(ratio.optionList))
+          (ratio.optionList === NO_LIST || listMet(plans, ratio.optionList, values))
         ) return true;
       }
       return false;
@@ -115,10 +122,11 @@ export function holds(
 const asNumber = (value: unknown): number | null => typeof value === "number" ? value : null;
 
 /** What the requirement found, as data, for one that does not hold. */
-export function shortfall(
+export function shortfall<Plans>(
   placed: PlacedRequirement,
   values: Values,
-  optionMet: (list: number) => boolean,
+  plans: Plans,
+  listMet: ListMet<Plans>,
 ): Shortfall {
   const { requirement } = placed;
   switch (placed.kind) {
@@ -155,7 +163,7 @@ export function shortfall(
           required: ratio.minPercent,
           measure: ratio.measure,
           option: ratio.option,
-          optionMet: ratio.optionList === NO_LIST || optionMet(ratio.optionList),
+          optionMet: ratio.optionList === NO_LIST || listMet(plans, ratio.optionList, values),
         })),
         page: requirement.page,
       };
