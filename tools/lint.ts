@@ -2,16 +2,19 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { databaseUrl } from "./lib/cluster.ts";
 import { runMain } from "./lib/errors.ts";
+import { checkMigrations } from "./lib/hosted-postgres.ts";
 import { exitOnSignals, shutdown } from "./lib/lifecycle.ts";
-import { binDir, denoFunctionFolders, repoRoot } from "./lib/paths.ts";
+import { binDir, denoFunctionFolders, repoRoot, runtimeDeno, supabaseDir } from "./lib/paths.ts";
 import { type CommandResult, run } from "./lib/processes.ts";
 import { resetWithPlatform, startThrowawayCluster } from "./lib/stack.ts";
 import { requirements, requireSystem } from "./lib/system.ts";
 import { databaseTypesAreCurrent, databaseTypesPath } from "./lib/typegen.ts";
 
 /**
- * `npm run lint`: tsc (tools, tests, packages), deno check (functions), the catalog files against
- * their source, deno fmt and deno lint (all TypeScript), then, against a throwaway cluster holding
+ * `npm run lint`: tsc (tools, tests, packages), deno check (functions, with the project's Deno and
+ * the edge runtime's), the catalog files against
+ * their source, the migrations against what a non-superuser postgres may do, deno fmt and deno
+ * lint (all TypeScript), then, against a throwaway cluster holding
  * the migrations: the committed database types, `supabase db lint` and `supabase db advisors`.
  */
 
@@ -36,8 +39,9 @@ async function check(
   command: string,
   args: string[],
   summarize = (output: string) => output,
+  env: Record<string, string> = {},
 ): Promise<CommandResult> {
-  const result = await run(command, args, { cwd: repoRoot, env: { NO_COLOR: "1" } });
+  const result = await run(command, args, { cwd: repoRoot, env: { ...env, NO_COLOR: "1" } });
   report(name, result.code === 0, summarize(result.stdout + result.stderr));
   return result;
 }
@@ -109,13 +113,19 @@ await runMain(async () => {
   for (const project of typeScriptProjects()) {
     await check(`tsc -p ${path.relative(repoRoot, project)}`, bin("tsc"), ["-p", project]);
   }
+  const runtimeVersion = (await run(runtimeDeno.command, [...runtimeDeno.args, "--version"], {
+    env: runtimeDeno.env,
+  })).stdout.split(" ")[1];
   for (const folder of denoFunctionFolders()) {
-    await check(`deno check ${path.relative(repoRoot, folder)}`, bin("deno"), [
-      "check",
-      "--config",
-      path.join(folder, "deno.json"),
-      folder,
-    ]);
+    const args = ["check", "--config", path.join(folder, "deno.json"), folder];
+    await check(`deno check ${path.relative(repoRoot, folder)}`, bin("deno"), args);
+    await check(
+      `deno check ${path.relative(repoRoot, folder)} (Deno ${runtimeVersion}, the edge runtime's)`,
+      runtimeDeno.command,
+      [...runtimeDeno.args, ...args],
+      undefined,
+      runtimeDeno.env,
+    );
   }
   const catalog = await check("catalog files (tools/catalog/generate.ts --check)", bin("deno"), [
     "run",
@@ -125,6 +135,13 @@ await runMain(async () => {
   ]);
   // Its message says what the files were compared with: their source, or without it each other.
   if (catalog.code === 0) console.log(catalog.stdout.trimEnd().replace(/^/gm, "     "));
+  const violations = await checkMigrations(path.join(supabaseDir, "migrations"));
+  report(
+    "migrations need no superuser (what postgres may do on a hosted project)",
+    violations.length === 0,
+    violations.map(({ file, line, statement, why }) => `${file}:${line}: ${statement}\n  ${why}`)
+      .join("\n"),
+  );
   await check("deno fmt --check", bin("deno"), ["fmt", "--check"], unformattedFiles);
   await check("deno lint", bin("deno"), ["lint"]);
 

@@ -60,6 +60,9 @@ await runMain(async () => {
         services.functionNames.join(", ")
       })`,
       `  SUPABASE_URL      ${services.env.SUPABASE_URL}   (Edge Functions only: no Auth, REST or Storage API)`,
+      `  Storage for MOVs  ${
+        services.env.VANTAGE_STORAGE_URL ?? "none (set VANTAGE_STORAGE_URL to a Storage API's URL)"
+      }`,
       `  anon key          ${keys.anonKey}`,
       `  service_role key  ${keys.serviceRoleKey}`,
       `  JWT secret        ${JWT_SECRET}`,

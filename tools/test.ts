@@ -1,5 +1,5 @@
 import { freePort } from "./lib/cluster.ts";
-import { createPgtap } from "./lib/database.ts";
+import { createPgtap, withoutSuperuser } from "./lib/database.ts";
 import { runMain } from "./lib/errors.ts";
 import { exitOnSignals, shutdown } from "./lib/lifecycle.ts";
 import { apiKeys, resetWithPlatform, startServices, startThrowawayCluster } from "./lib/stack.ts";
@@ -30,9 +30,11 @@ await runMain(async () => {
     console.error((error as Error).message);
   }
 
-  section("pgTAP (pg_prove supabase/tests)");
+  section("pgTAP (pg_prove supabase/tests, as postgres without superuser)");
   results.push(
-    databaseReady ? await runPgTap(cluster.port) : couldNotRun("pgTAP", "supabase db reset failed"),
+    databaseReady
+      ? await withoutSuperuser(cluster.port, () => runPgTap(cluster.port))
+      : couldNotRun("pgTAP", "supabase db reset failed"),
   );
 
   section("functions server and pg_net worker");
@@ -45,7 +47,9 @@ await runMain(async () => {
   section("vitest (packages, tools, bench, tests)");
   results.push(await runVitest(env));
 
-  section("deno test (supabase/functions, packages/**/*_test.ts)");
+  section(
+    "deno test (supabase/functions, packages/**/*_test.ts; the functions' unit tests also with the edge runtime's Deno)",
+  );
   results.push(await runDenoTests(env));
 
   await shutdown();

@@ -124,7 +124,8 @@ insert into public.error_codes (code, name, meaning) values
   ('VA005', 'locked', 'The assessment is locked; ask the MLGOO to unlock it.'),
   ('VA006', 'incomplete', 'Something required is missing (for example a decision on every scored leaf).'),
   ('VA007', 'not_found', 'The referenced record does not exist or is not visible to the caller.'),
-  ('VA008', 'invalid_input', 'An argument is malformed or refers to something that does not fit (unknown leaf, slot, path).');
+  ('VA008', 'invalid_input', 'An argument is malformed or refers to something that does not fit (unknown leaf, slot, path).'),
+  ('VA009', 'not_allowed_here', 'The caller''s role, scope or ownership does not allow this upload or deletion of a file (in Storage''s 403 message, where 42501 has no code of its own).');
 
 alter table public.error_codes enable row level security;
 grant select on public.error_codes to anon, authenticated, service_role;

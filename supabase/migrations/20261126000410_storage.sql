@@ -4,6 +4,9 @@
 -- Upload: the barangay while it may edit the leaf, or a validator on its behalf during validation
 -- or calibration. Read: whoever reads the assessment's MOV files. Delete: the uploader, while the
 -- upload would still be allowed. Replacing an object (upsert) is never allowed.
+-- Every refusal of an upload or a deletion is SQLSTATE 42501 with the message
+-- '<VA code>: <what happened>. <what to do>': the Storage API shows a client the message of a 42501
+-- error (HTTP 403) and nothing of any other (HTTP 500 "database error"), hint included.
 
 -- Bucket --------------------------------------------------------------------------------------------
 
@@ -13,6 +16,24 @@ on conflict (id) do update
 set public = excluded.public,
     file_size_limit = excluded.file_size_limit,
     allowed_mime_types = excluded.allowed_mime_types;
+
+-- With object versioning a deletion becomes an update (the row is archived, a delete marker added),
+-- which would keep a deleted MOV live in public.mov_files: bucket movs keeps versioning disabled.
+create function private.refuse_mov_versioning()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  raise exception 'VA008: Object versioning cannot be enabled for bucket movs. Keep it disabled: a deleted MOV must leave the assessment, and with versioning Storage would keep it as an archived version'
+    using errcode = '42501';
+end;
+$$;
+comment on function private.refuse_mov_versioning() is
+  'Refuses object versioning on bucket movs, whose deletions must be deletions (private.record_mov_deletion).';
+create trigger movs_without_versioning before insert or update of versioning_status on storage.buckets
+  for each row when (new.id = 'movs' and new.versioning_status is distinct from 'DISABLED')
+  execute function private.refuse_mov_versioning();
 
 -- Paths ---------------------------------------------------------------------------------------------
 
@@ -104,7 +125,7 @@ comment on function private.parse_mov_path(text) is
 
 -- Who may do what with a MOV object -----------------------------------------------------------------
 
--- private.check_mov_upload (pipeline migration) gives the reasons for the same rule: change both together.
+-- private.mov_refusal gives the reasons for the same rule: change both together.
 create function private.may_upload_mov(p_name text)
 returns boolean
 language sql
@@ -165,15 +186,133 @@ create policy "Readers of an assessment's MOV files read its objects" on storage
   for select to authenticated
   using (bucket_id = 'movs' and private.may_read_mov(name));
 
-create policy "Uploaders delete their MOVs while they may still upload" on storage.objects
+-- A reader's deletion reaches private.check_mov_deletion, which refuses it with the reason unless
+-- the reader uploaded the file and may still upload there: a refusal is then an error, never an
+-- empty success. A file the caller cannot read is not found, as with any other query.
+create policy "Readers of a MOV reach its deletion, which only its uploader may do while uploads are open" on storage.objects
   for delete to authenticated
-  using (
-    bucket_id = 'movs'
-    and owner_id = (select auth.uid())::text
-    and private.may_upload_mov(name)
-  );
+  using (bucket_id = 'movs' and private.may_read_mov(name));
 
--- Uploads check the password change in private.check_mov_upload (pipeline migration).
-create trigger password_changed before delete on storage.objects
+-- Refusals ------------------------------------------------------------------------------------------
+
+-- Why this user may not upload p_object (p_deleting false) or delete it (true) now; null when they may.
+create function private.mov_refusal(
+  p_object storage.objects,
+  p_user_id uuid,
+  p_deleting boolean,
+  out code text,
+  out what text,
+  out todo text
+)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_verb constant text := case when p_deleting then 'deleted' else 'uploaded' end;
+  v_path record;
+  v_profile public.profiles;
+  v_assessment public.assessments;
+  v_bucket storage.buckets;
+  v_type text;
+  v_size bigint;
+begin
+  select * into v_path from private.resolve_mov_path(p_object.name);
+  select * into v_profile from public.profiles where id = p_user_id and is_active;
+  select * into v_assessment from public.assessments where id = v_path.assessment_id;
+  if not p_deleting and (select auth.uid()) is not null and p_object.owner_id is distinct from (select auth.uid())::text then
+    code := 'VA009'; what := 'A MOV must be uploaded in the name of the signed-in user';
+    todo := 'Upload with your own session; the owner is set by Storage';
+  elsif v_path.problem is not null then
+    code := 'VA008'; what := v_path.problem;
+    todo := 'Upload to {assessment_id}/{leaf_code}/{slot_key}/{uuid}-{file name}.pdf|jpg|jpeg|png with a leaf and slot of the assessment''s catalog';
+  elsif v_profile.must_change_password then
+    code := 'VA009'; what := 'Change your password first';
+    todo := 'You are still using the password you were given. Set your own password, then try again';
+  elsif v_profile.role is null or v_profile.role not in ('blgu', 'validator') then
+    code := 'VA009'; what := format('Only the barangay or a validator may %s MOVs', case when p_deleting then 'delete' else 'upload' end);
+    todo := 'Sign in with a barangay or validator account';
+  elsif p_deleting and p_object.owner_id is distinct from p_user_id::text then
+    code := 'VA009'; what := 'Only whoever uploaded a MOV may delete it';
+    todo := 'Ask the uploader to delete it, or upload the right file beside it';
+  elsif v_profile.role = 'blgu' and v_profile.barangay_id is distinct from v_assessment.barangay_id then
+    code := 'VA009'; what := 'This assessment belongs to another barangay';
+    todo := 'Upload MOVs to your own barangay''s assessment';
+  elsif v_assessment.is_locked then
+    code := 'VA005'; what := format('The assessment is locked: MOVs cannot be %s', v_verb);
+    todo := 'Ask the MLGOO to unlock the assessment';
+  elsif v_profile.role = 'blgu' and not private.barangay_can_edit_leaf(v_path.assessment_id, v_path.leaf_id) then
+    code := 'VA001';
+    what := format('MOVs for %s cannot be changed now: the assessment is %s, area %s is %s', split_part(p_object.name, '/', 2),
+      v_assessment.status, v_path.area_code,
+      (select status from public.assessment_areas where assessment_id = v_path.assessment_id and area_code = v_path.area_code));
+    todo := 'Upload while the area is in draft or rework, or when the indicator is sent back for calibration';
+  elsif v_profile.role = 'validator' and not private.validator_can_upload(v_path.assessment_id) then
+    code := 'VA001';
+    what := format('Validators upload MOVs only during validation or calibration (the assessment is %s)', v_assessment.status);
+    todo := case when v_assessment.status in ('draft', 'submitted', 'reopened')
+              then 'Wait until every area is approved and the assessment is awaiting validation'
+              else 'Validation is over for this assessment; the MLGOO can reopen it if a MOV must change' end;
+  elsif not p_deleting then
+    -- What the upload declares (Storage checks the bytes; this is the second guard).
+    select * into v_bucket from storage.buckets where id = p_object.bucket_id;
+    v_type := nullif(p_object.metadata ->> 'mimetype', '');
+    v_size := coalesce(p_object.metadata ->> 'size', p_object.metadata ->> 'contentLength')::bigint;
+    if exists (select 1 from storage.objects o where o.bucket_id = p_object.bucket_id and o.name = p_object.name) then
+      code := 'VA008'; what := 'A file is already stored under this name: MOVs are never replaced';
+      todo := 'Upload under a new name ({uuid}-{file name}), then delete the old file if it should go';
+    elsif v_type is not null and v_bucket.allowed_mime_types is not null
+          and not exists (select 1 from unnest(v_bucket.allowed_mime_types) t where v_type like replace(t, '*', '%')) then
+      code := 'VA008'; what := format('A file of type %s cannot be a MOV', v_type);
+      todo := 'Upload a PDF, JPEG or PNG file';
+    elsif v_size > v_bucket.file_size_limit then
+      code := 'VA008';
+      what := format('The file is %s MB, more than the %s MB a MOV may have', round(v_size / 1048576.0, 1), round(v_bucket.file_size_limit / 1048576.0, 1));
+      todo := 'Scan it at a lower resolution, or split it into several files';
+    end if;
+  end if;
+end;
+$$;
+comment on function private.mov_refusal(storage.objects, uuid, boolean) is
+  'Why a user may not upload a MOV object (owner, path, password, role, barangay, lock, state, an existing file, the declared type or size) or delete it (the same, and only the uploader); null when they may. The reasons behind private.may_upload_mov.';
+
+create function private.refuse_mov_change(p_object storage.objects, p_user_id uuid, p_deleting boolean)
+returns void
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v_refusal record;
+begin
+  select * into v_refusal from private.mov_refusal(p_object, p_user_id, p_deleting);
+  if v_refusal.code is not null then
+    raise exception '%: %. %.', v_refusal.code, v_refusal.what, v_refusal.todo
+      using errcode = '42501', hint = v_refusal.todo || '.';
+  end if;
+end;
+$$;
+comment on function private.refuse_mov_change(storage.objects, uuid, boolean) is
+  'Refuses a MOV upload or deletion (private.mov_refusal) as the Storage API can show it: SQLSTATE 42501 (HTTP 403), message ''<VA code>: <what happened>. <what to do>.'' (Storage drops the hint).';
+
+create function private.check_mov_deletion()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  -- The Storage API's own deletions (service_role, no user) are not the user's to refuse.
+  if (select auth.uid()) is not null then
+    perform private.refuse_mov_change(old, (select auth.uid()), true);
+  end if;
+  return old;
+end;
+$$;
+comment on function private.check_mov_deletion() is
+  'Before a signed-in user''s deletion of a MOV they can read: refuses it (42501, with the reason) unless they uploaded it and may still upload there.';
+
+create trigger check_mov_deletion before delete on storage.objects
   for each row when (old.bucket_id = 'movs')
-  execute function private.refuse_until_password_changed();
+  execute function private.check_mov_deletion();

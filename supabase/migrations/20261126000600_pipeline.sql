@@ -242,46 +242,13 @@ language plpgsql
 security definer
 set search_path = ''
 as $$
-declare
-  v_path record;
-  v_profile public.profiles := private.mov_uploader(new);
-  v_assessment public.assessments;
 begin
-  perform private.require_password_changed(v_profile.id);
-  select * into v_path from private.parse_mov_path(new.name);
-  select * into v_assessment from public.assessments where id = v_path.assessment_id;
-
-  if (select auth.uid()) is not null and new.owner_id is distinct from (select auth.uid())::text then
-    raise exception 'A MOV must be uploaded in the name of the signed-in user'
-      using errcode = '42501', hint = 'Upload with your own session; the owner is set by Storage.';
-  elsif v_profile.role is null or v_profile.role not in ('blgu', 'validator') then
-    raise exception 'Only the barangay or a validator may upload MOVs'
-      using errcode = '42501', hint = 'Sign in with a barangay or validator account.';
-  elsif v_profile.role = 'blgu' then
-    if v_profile.barangay_id is distinct from v_assessment.barangay_id then
-      raise exception 'This assessment belongs to another barangay'
-        using errcode = '42501', hint = 'Upload MOVs to your own barangay''s assessment.';
-    elsif v_assessment.is_locked then
-      raise exception 'The assessment is locked: MOVs cannot be uploaded'
-        using errcode = 'VA005', hint = 'Ask the MLGOO to unlock the assessment.';
-    elsif not private.barangay_can_edit_leaf(v_path.assessment_id, v_path.leaf_id) then
-      raise exception 'MOVs for % cannot be changed now: the assessment is %, area % is %', split_part(new.name, '/', 2),
-        v_assessment.status, v_path.area_code,
-        (select status from public.assessment_areas where assessment_id = v_path.assessment_id and area_code = v_path.area_code)
-        using errcode = 'VA001', hint = 'Upload while the area is in draft or rework, or when the indicator is sent back for calibration.';
-    end if;
-  elsif not private.validator_can_upload(v_path.assessment_id) then
-    raise exception 'Validators upload MOVs only during validation or calibration (the assessment is %)', v_assessment.status
-      using errcode = 'VA001',
-            hint = case when v_assessment.status in ('draft', 'submitted', 'reopened')
-                     then 'Wait until every area is approved and the assessment is awaiting validation.'
-                     else 'Validation is over for this assessment; the MLGOO can reopen it if a MOV must change.' end;
-  end if;
+  perform private.refuse_mov_change(new, (private.mov_uploader(new)).id, false);
   return new;
 end;
 $$;
 comment on function private.check_mov_upload() is
-  'Before a MOV lands in bucket movs: refuses a bad path, uploader or state with a reason the uploader can act on (it runs before the storage policies, whose refusal would say only "row-level security").';
+  'Before a MOV lands in bucket movs, in both of the Storage API''s inserts (the permission test as the user, the upload as service_role): refuses a bad path, uploader, state, existing file, type or size with the reason, as private.refuse_mov_change (it runs before the storage policies, whose refusal would say only "row-level security").';
 
 create function private.record_mov_upload()
 returns trigger

@@ -2,13 +2,33 @@
 -- delete protection, and platform schemas that survive `supabase db reset` (which the test runner
 -- ran just before this file).
 begin;
-select plan(25);
+select plan(32);
 
--- Platform schemas are owned by supabase_admin, so `db reset` keeps them.
+-- Platform schemas are owned by supabase_admin, so `db reset` keeps them; `postgres` owns the
+-- database and the `extensions` schema, as on the platform.
 select is(
   (select nspowner::regrole::text from pg_namespace where nspname = s), 'supabase_admin',
   format('schema %s is owned by supabase_admin', s)
-) from unnest(array['auth', 'storage', 'extensions', 'net']) as s;
+) from unnest(array['auth', 'storage', 'net']) as s;
+select is((select nspowner::regrole::text from pg_namespace where nspname = 'extensions'), 'postgres',
+  'schema extensions is owned by postgres');
+select is((select datdba::regrole::text from pg_database where datname = current_database()), 'postgres',
+  'the database is owned by postgres');
+
+-- The tests run as `postgres` as the platform has it: not a superuser, with its attributes.
+select results_eq(
+  $$ select rolsuper, rolcreatedb, rolcreaterole, rolcanlogin, rolreplication, rolbypassrls
+     from pg_roles where rolname = 'postgres' $$,
+  $$ values (false, true, true, true, true, true) $$,
+  'postgres is not a superuser; it creates databases and roles, logs in, replicates and bypasses RLS');
+select ok(
+  has_table_privilege('postgres', 'storage.objects', 'insert with grant option')
+    and has_table_privilege('postgres', 'storage.buckets', 'select with grant option'),
+  'postgres holds its storage privileges with grant option');
+select ok(
+  has_table_privilege('public', 'net._http_response', 'insert')
+    and has_table_privilege('public', 'net.http_request_queue', 'select'),
+  'pg_net''s tables are granted to PUBLIC, as pg_net does');
 select has_table('auth'::name, 'users'::name, 'auth.users survives the reset');
 select has_table('storage'::name, 'objects'::name, 'storage.objects survives the reset');
 select has_function('net'::name, 'http_post'::name,
@@ -52,9 +72,31 @@ select ok(
   'row level security is enabled on storage.objects'
 );
 
+-- The shape of Storage's schema that Vantage's policies, triggers and tests rely on. Run against a
+-- real project (`supabase test db` on `supabase start`), this notices a Storage upgrade that
+-- changes it.
+select set_has(
+  $$ select table_name || '.' || column_name || ' ' || udt_name from information_schema.columns
+     where table_schema = 'storage' $$,
+  $$ values ('objects.id uuid'), ('objects.bucket_id text'), ('objects.name text'), ('objects.owner uuid'),
+            ('objects.owner_id text'), ('objects.metadata jsonb'), ('objects.user_metadata jsonb'),
+            ('objects.version text'), ('objects.created_at timestamptz'), ('objects.updated_at timestamptz'),
+            ('objects.last_accessed_at timestamptz'), ('objects.archived_at timestamptz'),
+            ('objects.is_delete_marker bool'), ('objects.is_versioned bool'),
+            ('buckets.id text'), ('buckets.name text'), ('buckets.public bool'), ('buckets.file_size_limit int8'),
+            ('buckets.allowed_mime_types _text'), ('buckets.type buckettype'), ('buckets.versioning_status text') $$,
+  'storage.objects and storage.buckets have the columns Vantage relies on, with their types');
+select set_has(
+  $$ select tgname::text || ' ' || tgfoid::regproc::text from pg_trigger where tgrelid = 'storage.objects'::regclass $$,
+  $$ values ('update_objects_updated_at storage.update_updated_at_column'), ('protect_objects_delete storage.protect_delete') $$,
+  'storage.objects keeps updated_at current and refuses deletes outside the Storage API');
+
 -- Direct deletes are refused unless storage.allow_delete_query is 'true'.
 insert into storage.buckets (id, name) values ('platform-test', 'platform-test');
-insert into storage.objects (bucket_id, name, owner_id) values ('platform-test', 'x/y/z.pdf', 'someone');
+select lives_ok(
+  $$ insert into storage.objects (bucket_id, name, owner_id) values ('platform-test', 'x/y/z.pdf', 'someone')
+     on conflict (bucket_id, name) do update set owner_id = excluded.owner_id $$,
+  'storage.objects takes the upload''s insert ... on conflict (bucket_id, name) do update');
 select is(
   (select path_tokens from storage.objects where bucket_id = 'platform-test'), array['x', 'y', 'z.pdf'],
   'storage.objects.path_tokens splits the name'

@@ -204,6 +204,126 @@ exception when others then
 end;
 $$;
 
+-- How a refusal reaches its caller: SQLSTATE and message (null when the statement succeeds). The
+-- Storage API shows the message of a 42501 error (HTTP 403) and nothing of any other.
+create or replace function tests.refusal_of(p_statement text)
+returns text
+language plpgsql
+as $$
+begin
+  execute p_statement;
+  return null;
+exception when others then
+  return sqlstate || ' ' || sqlerrm;
+end;
+$$;
+
+-- Storage's uploads, exactly as the Storage API writes them to storage.objects, in two phases:
+-- 1. the permission test, as the signed-in user (role authenticated, the user's claims), an insert
+--    (an upsert when the client asked for one) that is rolled back. A standard upload declares
+--    {mimetype, contentLength}; a resumable (TUS) upload and a signed upload URL declare nothing
+--    (TUS tests on creating the upload and on every chunk; a signed URL when it is signed, and
+--    never again when the bytes arrive, which may be hours later);
+-- 2. once the bytes are stored, as service_role (auth.uid() null) with the request's headers:
+--    insert ... on conflict (bucket_id, name) do update with the full metadata, owner and owner_id.
+-- Triggers fire in both; RLS is checked only in the first.
+create or replace function tests.storage_permission_test(
+  p_name text,
+  p_metadata jsonb,
+  p_upsert boolean default false,
+  p_bucket text default 'movs'
+)
+returns void
+language plpgsql
+as $$
+begin
+  begin
+    if p_upsert then
+      insert into storage.objects (bucket_id, name, owner, owner_id, version, metadata)
+      values (p_bucket, p_name, auth.uid(), auth.uid()::text, '1', p_metadata)
+      on conflict (bucket_id, name) do update
+      set owner = excluded.owner, owner_id = excluded.owner_id, version = excluded.version,
+          metadata = excluded.metadata;
+    else
+      insert into storage.objects (bucket_id, name, owner, owner_id, version, metadata)
+      values (p_bucket, p_name, auth.uid(), auth.uid()::text, '1', p_metadata);
+    end if;
+    raise sqlstate 'VT000';
+  exception when sqlstate 'VT000' then
+    null;
+  end;
+end;
+$$;
+
+create or replace function tests.storage_complete_upload(
+  p_name text,
+  p_owner uuid,
+  p_mimetype text default 'application/pdf',
+  p_size bigint default 1024,
+  p_bucket text default 'movs'
+)
+returns uuid
+language plpgsql
+as $$
+declare
+  v_claims constant text := current_setting('request.jwt.claims', true);
+  v_role constant text := current_user;
+  v_id uuid;
+begin
+  perform tests.act_as_service_role();
+  perform set_config('request.headers', json_build_object('content-type', p_mimetype,
+    'content-length', p_size::text, 'x-client-info', 'supabase-js/2.109.0')::text, true);
+  insert into storage.objects (bucket_id, name, owner, owner_id, version, metadata)
+  values (p_bucket, p_name, p_owner, p_owner::text, gen_random_uuid()::text, jsonb_build_object(
+    'eTag', format('"%s"', md5(p_name)), 'size', p_size, 'mimetype', p_mimetype,
+    'cacheControl', 'max-age=3600', 'lastModified', to_char(now() at time zone 'UTC', 'Dy, DD Mon YYYY HH24:MI:SS "GMT"'),
+    'contentLength', p_size, 'httpStatusCode', 200))
+  on conflict (bucket_id, name) do update
+  set owner = excluded.owner, owner_id = excluded.owner_id, version = excluded.version,
+      metadata = excluded.metadata
+  returning id into v_id;
+  perform set_config('request.headers', '', true);
+  if v_role = 'authenticated' then
+    perform tests.act_with_claims(v_claims::jsonb);
+  else
+    perform tests.act_as_postgres();
+  end if;
+  return v_id;
+end;
+$$;
+
+-- p_via: 'standard' (supabase.storage.upload), 'resumable' (TUS) or 'signed' (createSignedUploadUrl
+-- then uploadToSignedUrl). Returns the stored object's id.
+create or replace function tests.storage_upload(
+  p_name text,
+  p_mimetype text default 'application/pdf',
+  p_size bigint default 1024,
+  p_via text default 'standard',
+  p_upsert boolean default false
+)
+returns uuid
+language plpgsql
+as $$
+begin
+  perform tests.storage_permission_test(p_name,
+    case p_via when 'standard' then jsonb_build_object('mimetype', p_mimetype, 'contentLength', p_size) end,
+    p_upsert);
+  return tests.storage_complete_upload(p_name, auth.uid(), p_mimetype, p_size);
+end;
+$$;
+
+-- supabase.storage.from('movs').remove([name]) as the signed-in user: the deleted names (none when
+-- the user cannot see the file: Storage then answers data: [] without an error).
+create or replace function tests.storage_remove(p_name text)
+returns setof text
+language plpgsql
+as $$
+begin
+  perform set_config('storage.allow_delete_query', 'true', true);
+  return query delete from storage.objects where bucket_id = 'movs' and name = any(array[p_name]) returning name;
+end;
+$$;
+
 grant execute on all functions in schema tests to anon, authenticated, service_role;
 
 select plan(8);

@@ -21,10 +21,10 @@ $$, 'every public function has a comment');
 
 select set_eq($$
   select distinct raised[1] from pg_proc p
-  cross join lateral regexp_matches(p.prosrc, 'errcode\s*=\s*''([^'']+)''', 'g') as raised
+  cross join lateral regexp_matches(p.prosrc, '(?:errcode\s*=|code\s*:=)\s*''([^'']+)''', 'g') as raised
   where p.pronamespace in ('public'::regnamespace, 'private'::regnamespace)
 $$, 'select code from public.error_codes',
-  'public.error_codes lists exactly the SQLSTATEs that Vantage functions raise');
+  'public.error_codes lists exactly the SQLSTATEs that Vantage functions raise, and the codes that lead Storage''s refusals');
 
 select * from finish();
 rollback;

@@ -14,8 +14,7 @@ select format('%s/1.1.1/%s/%s-Budget.pdf', :'a',
 
 -- A MOV uploaded while the password was fine, and a notification to mark read.
 select tests.act_as('pw-blgu@test.local');
-insert into storage.objects (bucket_id, name, owner_id, metadata)
-values ('movs', :'kept', auth.uid()::text, '{"size": 1024, "mimetype": "application/pdf"}');
+select tests.storage_upload(:'kept');
 select tests.act_as_postgres();
 insert into public.notifications (recipient_id, kind, title)
 values (tests.user_id('pw-blgu@test.local'), 'test', 'Test');
@@ -52,12 +51,12 @@ select throws_ok($$ update public.profiles set full_name = 'New Name' where id =
   '42501', 'Change your password first', 'the user cannot edit their own profile');
 select throws_ok($$ update public.notifications set read_at = now() $$,
   '42501', 'Change your password first', 'the user cannot mark a notification read');
-select throws_ok(format($$ insert into storage.objects (bucket_id, name, owner_id, metadata)
-                          values ('movs', %L, auth.uid()::text, '{"size": 1024, "mimetype": "application/pdf"}') $$, :'added'),
-  '42501', 'Change your password first', 'the user cannot upload a MOV');
-select set_config('storage.allow_delete_query', 'true', true);
-select throws_ok(format($$ delete from storage.objects where name = %L $$, :'kept'),
-  '42501', 'Change your password first', 'the user cannot delete a MOV');
+select throws_ok(format($$ select tests.storage_upload(%L) $$, :'added'),
+  '42501', 'VA009: Change your password first. You are still using the password you were given. Set your own password, then try again.',
+  'the user cannot upload a MOV (Storage shows the message: 403)');
+select throws_ok(format($$ select tests.storage_remove(%L) $$, :'kept'),
+  '42501', 'VA009: Change your password first. You are still using the password you were given. Set your own password, then try again.',
+  'the user cannot delete a MOV');
 
 select tests.act_with_claims(:'mlgoo_claims');
 select throws_ok(format($$ update public.barangays set name = 'Renamed' where id = (select barangay_id from public.assessments where id = %L) $$, :'a'),

@@ -10,9 +10,7 @@ select tests.wf_leaf(:'a', '1.1.1') as leaf1 \gset
 
 -- Two files uploaded by the barangay: one in area 1, one in area 2.
 select tests.act_as('flg-blgu@test.local');
-insert into storage.objects (bucket_id, name, owner_id, metadata)
-select 'movs', format('%s/%s/%s/%s-%s.pdf', :'a', code, tests.slot_key(a.cycle_id, code), gen_random_uuid(), replace(code, '.', '_')),
-       auth.uid()::text, '{"size": 1024, "mimetype": "application/pdf"}'
+select tests.storage_upload(format('%s/%s/%s/%s-%s.pdf', :'a', code, tests.slot_key(a.cycle_id, code), gen_random_uuid(), replace(code, '.', '_')))
 from public.assessments a, unnest(array['1.1.1', '2.1.1']) as code
 where a.id = :'a';
 select tests.act_as_postgres();

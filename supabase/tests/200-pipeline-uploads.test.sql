@@ -1,7 +1,8 @@
--- MOV uploads through storage.objects: the Storage API's two inserts, the mov_files row, the
--- projection job dispatched through net.http_post, each refusal, late metadata and soft delete.
+-- MOV uploads through storage.objects as the Storage API makes them (tests.storage_upload: the permission
+-- test as the user, then the service-role upsert), the mov_files row, the projection job dispatched
+-- through net.http_post, each refusal, a submission racing an upload, new metadata and soft delete.
 begin;
-select plan(46);
+select plan(52);
 
 insert into private.settings (key, value) values
   ('vantage_functions_url', 'http://127.0.0.1:9/functions/v1'),
@@ -41,27 +42,19 @@ returns text language sql as $$
     (select count(*) from public.jobs where assessment_id in (select assessment_id from fixture union select validated_id from fixture)));
 $$;
 
--- 1. The permission check: the Storage API inserts as the user, then rolls back ------------------
+-- 1. The permission test: the Storage API inserts as the user, then rolls back ---------------------
 select tests.act_as('pipeline-blgu@test.local');
-savepoint permission_check;
 select lives_ok(
-  $$insert into storage.objects (bucket_id, name, owner_id, metadata)
-    select 'movs', path, blgu_id::text, '{"size": 2048, "mimetype": "application/pdf"}' from fixture$$,
-  'the permission-check insert as the barangay user passes the trigger');
-select is((select count(*)::integer from public.mov_files where storage_path = (select path from fixture)), 1,
-  'inside the permission check the trigger sees the row it would record');
-rollback to savepoint permission_check;
+  $$select tests.storage_permission_test((select path from fixture), '{"mimetype": "application/pdf", "contentLength": 2048}')$$,
+  'the permission test as the barangay user passes the trigger and the policy');
+select lives_ok($$select tests.storage_permission_test((select path from fixture), null)$$,
+  'so does the permission test of a resumable upload or a signed upload URL, which declares nothing');
 select tests.act_as_postgres();
-select is(pg_temp.counts(), '0 files, 0 jobs', 'the rolled-back permission check leaves nothing behind');
+select is(pg_temp.counts(), '0 files, 0 jobs', 'the rolled-back permission test leaves nothing behind');
 
--- 2. The real insert: service_role, request.headers set, auth.uid() null --------------------------
-select tests.act_as_service_role();
-select set_config('request.headers', '{"x-client-info": "supabase-js/2", "content-type": "application/pdf"}', true);
-select is(auth.uid(), null, 'the real insert runs without a user');
-insert into storage.objects (bucket_id, name, owner_id, metadata)
-select 'movs', path, blgu_id::text,
-  '{"size": 2048, "mimetype": "application/pdf", "eTag": "\"abc\"", "cacheControl": "max-age=3600"}'
-from fixture;
+-- 2. The upload's insert: service_role, request.headers set, auth.uid() null, owner set -----------
+select tests.act_as('pipeline-blgu@test.local');
+select tests.storage_complete_upload((select path from fixture), (select blgu_id from fixture), 'application/pdf', 2048);
 select tests.act_as_postgres();
 
 select is(
@@ -95,109 +88,127 @@ select is(
   '(POST,http://127.0.0.1:9/functions/v1/classify,t,"Bearer test-webhook-secret")',
   'net.http_post carries the job id to the configured classify URL with the configured secret');
 
--- 3. A validator uploads on the barangay's behalf during validation --------------------------------
+-- 3. A validator uploads on the barangay's behalf during validation, by a resumable upload --------
 select tests.act_as('pipeline-validator@test.local');
 select lives_ok(
-  $$insert into storage.objects (bucket_id, name, owner_id, metadata)
-    select 'movs', pg_temp.mov_path(validated_id, '1.1.1', 'scan.png'), validator_id::text,
-           '{"size": 10, "mimetype": "image/png"}' from fixture$$,
+  $$select tests.storage_upload(pg_temp.mov_path(validated_id, '1.1.1', 'scan.png'), 'image/png', 10, 'resumable') from fixture$$,
   'a validator uploads during validation');
 select tests.act_as_postgres();
 select is(
   (select origin::text || ' ' || uploaded_by::text from public.mov_files where assessment_id = (select validated_id from fixture)),
   'validator ' || (select validator_id::text from fixture), 'origin is validator, the validator is the uploader');
 
--- 4. Refusals: clear errors, nothing half-written -----------------------------------------------------
-select tests.act_as_service_role();
-select throws_ok(
-  $$insert into storage.objects (bucket_id, name, owner_id) select 'movs', assessment_id || '/1.1.1/report.pdf', blgu_id::text from fixture$$,
-  'VA008', null, 'a path without the four segments is refused');
-select throws_like(
-  $$insert into storage.objects (bucket_id, name, owner_id)
-    select 'movs', format('%s/9.9.9/slot/%s-x.pdf', assessment_id, gen_random_uuid()), blgu_id::text from fixture$$,
-  '%Leaf 9.9.9%not a leaf%', 'an unknown leaf is refused, naming the leaf');
-select throws_like(
-  $$insert into storage.objects (bucket_id, name, owner_id)
-    select 'movs', format('%s/1.1.1/no_such_slot/%s-x.pdf', assessment_id, gen_random_uuid()), blgu_id::text from fixture$$,
-  '%no upload slot no_such_slot%', 'an unknown slot is refused, naming the slot');
-select throws_like(
-  $$insert into storage.objects (bucket_id, name, owner_id)
-    select 'movs', format('%s/1.1.1/x/%s-x.pdf', gen_random_uuid(), gen_random_uuid()), blgu_id::text from fixture$$,
-  '%does not exist%', 'an unknown assessment is refused');
-select throws_ok(
-  $$insert into storage.objects (bucket_id, name, owner_id)
-    select 'movs', pg_temp.mov_path(assessment_id, '1.1.1', 'setup.exe'), blgu_id::text from fixture$$,
-  'VA008', null, 'a file that is not a PDF, JPEG or PNG by name is refused');
-select throws_ok(
-  $$insert into storage.objects (bucket_id, name) select 'movs', pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf') from fixture$$,
-  '42501', 'Only the barangay or a validator may upload MOVs', 'an upload without an owner is refused');
-select throws_ok(
-  $$insert into storage.objects (bucket_id, name, owner_id)
-    select 'movs', pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf'), tests.user_id('pipeline-mlgoo@test.local')::text from fixture$$,
-  '42501', 'Only the barangay or a validator may upload MOVs', 'the MLGOO cannot upload MOVs');
-select throws_ok(
-  $$insert into storage.objects (bucket_id, name, owner_id)
-    select 'movs', pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf'), tests.user_id('pipeline-other-blgu@test.local')::text from fixture$$,
-  '42501', 'This assessment belongs to another barangay', 'a barangay cannot upload to another barangay''s assessment');
-select $$insert into storage.objects (bucket_id, name, owner_id)
-    select 'movs', pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf'), validator_id::text from fixture$$ as validator_upload \gset
-select throws_like(:'validator_upload',
-  'Validators upload MOVs only during validation or calibration%', 'a validator cannot upload while the assessment is in draft');
-select is(tests.hint_of(:'validator_upload'),
-  'Wait until every area is approved and the assessment is awaiting validation.',
-  'before validation, the validator is told to wait for it');
+-- 4. Refusals: 42501 with the reason (Storage's 403), nothing half-written ---------------------------
+select tests.act_as('pipeline-blgu@test.local');
+select matches(tests.refusal_of($$select tests.storage_upload(assessment_id || '/1.1.1/report.pdf') from fixture$$),
+  '^42501 VA008: MOV path .* must have four segments', 'a path without the four segments is refused');
+select matches(tests.refusal_of($$select tests.storage_upload(format('%s/9.9.9/slot/%s-x.pdf', assessment_id, gen_random_uuid())) from fixture$$),
+  '^42501 VA008: Leaf 9\.9\.9 .*not a leaf', 'an unknown leaf is refused, naming the leaf');
+select matches(tests.refusal_of($$select tests.storage_upload(format('%s/1.1.1/no_such_slot/%s-x.pdf', assessment_id, gen_random_uuid())) from fixture$$),
+  '^42501 VA008: .*no upload slot no_such_slot', 'an unknown slot is refused, naming the slot');
+select matches(tests.refusal_of($$select tests.storage_upload(format('%s/1.1.1/x/%s-x.pdf', gen_random_uuid(), gen_random_uuid()))$$),
+  '^42501 VA008: Assessment .* does not exist', 'an unknown assessment is refused');
+select matches(tests.refusal_of($$select tests.storage_upload(pg_temp.mov_path(assessment_id, '1.1.1', 'setup.exe')) from fixture$$),
+  '^42501 VA008: File name .*setup\.exe', 'a file that is not a PDF, JPEG or PNG by name is refused');
+select is(tests.refusal_of($$select tests.storage_complete_upload(pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf'), null) from fixture$$),
+  '42501 VA009: Only the barangay or a validator may upload MOVs. Sign in with a barangay or validator account.',
+  'an upload without an owner (service role, Dashboard) is refused');
+select tests.act_as('pipeline-mlgoo@test.local');
+select is(tests.refusal_of($$select tests.storage_upload(pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf')) from fixture$$),
+  '42501 VA009: Only the barangay or a validator may upload MOVs. Sign in with a barangay or validator account.',
+  'the MLGOO cannot upload MOVs');
+select tests.act_as('pipeline-other-blgu@test.local');
+select is(tests.refusal_of($$select tests.storage_upload(pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf')) from fixture$$),
+  '42501 VA009: This assessment belongs to another barangay. Upload MOVs to your own barangay''s assessment.',
+  'a barangay cannot upload to another barangay''s assessment');
+select tests.act_as('pipeline-validator@test.local');
+select $$select tests.storage_upload(pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf')) from fixture$$ as validator_upload \gset
+select is(tests.refusal_of(:'validator_upload'),
+  '42501 VA001: Validators upload MOVs only during validation or calibration (the assessment is draft). Wait until every area is approved and the assessment is awaiting validation.',
+  'a validator cannot upload while the assessment is in draft, and is told to wait for validation');
 select tests.act_as_postgres();
 update public.assessments set status = 'awaiting_approval' where id = (select assessment_id from fixture);
-select tests.act_as_service_role();
+select tests.act_as('pipeline-validator@test.local');
+select is(tests.refusal_of(:'validator_upload'),
+  '42501 VA001: Validators upload MOVs only during validation or calibration (the assessment is awaiting_approval). Validation is over for this assessment; the MLGOO can reopen it if a MOV must change.',
+  'after validation, the validator is told who can open uploads again');
 select is(tests.hint_of(:'validator_upload'),
   'Validation is over for this assessment; the MLGOO can reopen it if a MOV must change.',
-  'after validation, the validator is told who can open uploads again');
+  'clients that read the hint (PostgREST) get what to do there too');
 select tests.act_as_postgres();
 update public.assessments set status = 'draft' where id = (select assessment_id from fixture);
 update public.assessments set is_locked = true, locked_at = now(), lock_reason = 'deadline'
 where id = (select assessment_id from fixture);
-select tests.act_as_service_role();
-select throws_ok(
-  $$insert into storage.objects (bucket_id, name, owner_id)
-    select 'movs', pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf'), blgu_id::text from fixture$$,
-  'VA005', 'The assessment is locked: MOVs cannot be uploaded', 'a locked assessment refuses uploads');
+select tests.act_as('pipeline-blgu@test.local');
+select is(tests.refusal_of($$select tests.storage_upload(pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf')) from fixture$$),
+  '42501 VA005: The assessment is locked: MOVs cannot be uploaded. Ask the MLGOO to unlock the assessment.',
+  'a locked assessment refuses uploads');
 select tests.act_as_postgres();
 update public.assessments set is_locked = false where id = (select assessment_id from fixture);
 update public.assessment_areas set status = 'submitted' where assessment_id = (select assessment_id from fixture) and area_code = 1;
-select tests.act_as_service_role();
-select throws_ok(
-  $$insert into storage.objects (bucket_id, name, owner_id)
-    select 'movs', pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf'), blgu_id::text from fixture$$,
-  'VA001', null, 'a submitted area refuses uploads');
+select tests.act_as('pipeline-blgu@test.local');
+select matches(tests.refusal_of($$select tests.storage_upload(pg_temp.mov_path(assessment_id, '1.1.1', 'a.pdf')) from fixture$$),
+  '^42501 VA001: MOVs for 1\.1\.1 cannot be changed now: the assessment is draft, area 1 is submitted\. ',
+  'a submitted area refuses uploads');
 select lives_ok(
-  $$insert into storage.objects (bucket_id, name, owner_id, metadata)
-    select 'movs', pg_temp.mov_path(assessment_id, '2.1.1', 'plan.pdf'), blgu_id::text, '{"size": 1, "mimetype": "application/pdf"}' from fixture$$,
+  $$select tests.storage_upload(pg_temp.mov_path(assessment_id, '2.1.1', 'plan.pdf'), 'application/pdf', 1) from fixture$$,
   'an area still in draft accepts uploads');
 select tests.act_as_postgres();
 insert into storage.buckets (id, name) values ('pipeline-other', 'pipeline-other');
-select tests.act_as_service_role();
+select tests.act_as('pipeline-blgu@test.local');
 select lives_ok(
-  $$insert into storage.objects (bucket_id, name, owner_id) values ('pipeline-other', 'anything/at/all.txt', null)$$,
+  $$select tests.storage_complete_upload('anything/at/all.txt', null, 'text/plain', 10, 'pipeline-other')$$,
   'objects of other buckets are not MOVs');
 select tests.act_as_postgres();
 update public.assessment_areas set status = 'draft' where assessment_id = (select assessment_id from fixture) and area_code = 1;
 select is(pg_temp.counts(), '3 files, 3 jobs', 'refused uploads wrote no file and no job');
 
--- 5. Metadata that arrives in a later update -----------------------------------------------------------
-select tests.act_as_service_role();
-insert into storage.objects (bucket_id, name, owner_id)
-select 'movs', replace(path, 'Barangay_Budget-2024.pdf', 'late.jpg'), blgu_id::text from fixture;
+-- 5. A race: the area is submitted between the permission test and the upload's insert ------------
+-- A standard upload stores its bytes between the two (seconds); a signed upload URL may be used
+-- hours after it was signed. The second insert is then refused for the reason the first would
+-- give now; Storage answers 403 with it and deletes the bytes it stored (an orphan version, never
+-- listed or served, for a resumable upload), and the database is as before the upload.
+create temporary table race on commit drop as
+select pg_temp.mov_path(assessment_id, '2.1.1', 'Late_scan.pdf') as standard,
+       pg_temp.mov_path(assessment_id, '2.1.1', 'Signed_scan.pdf') as signed
+from fixture;
+grant select on race to authenticated, service_role;
+select tests.act_as('pipeline-blgu@test.local');
+select lives_ok(
+  $$select tests.storage_permission_test(standard, '{"mimetype": "application/pdf", "contentLength": 4096}'),
+           tests.storage_permission_test(signed, null) from race$$,
+  'while area 2 is in draft, the permission tests of an upload and of a signed upload URL pass');
+select tests.act_as_postgres();
+select private.declare_workflow_write();
+update public.assessment_areas set status = 'submitted', first_submitted_at = now(), submitted_at = now()
+where assessment_id = (select assessment_id from fixture) and area_code = 2;
+select tests.act_as('pipeline-blgu@test.local');
+select is(tests.refusal_of($$select tests.storage_complete_upload(standard, (select blgu_id from fixture), 'application/pdf', 4096) from race$$),
+  '42501 VA001: MOVs for 2.1.1 cannot be changed now: the assessment is draft, area 2 is submitted. Upload while the area is in draft or rework, or when the indicator is sent back for calibration.',
+  'the upload''s insert after the area was submitted is refused with the reason (Storage: 403)');
+select is(tests.refusal_of($$select tests.storage_complete_upload(signed, (select blgu_id from fixture), 'application/pdf', 4096) from race$$),
+  '42501 VA001: MOVs for 2.1.1 cannot be changed now: the assessment is draft, area 2 is submitted. Upload while the area is in draft or rework, or when the indicator is sent back for calibration.',
+  'so is a signed upload URL used after the area was submitted');
+select tests.act_as_postgres();
+select is((select count(*)::integer from storage.objects where name in (select standard from race union all select signed from race)), 0,
+  'no object row remains of either');
+select is(pg_temp.counts(), '3 files, 3 jobs', 'and no MOV file or job: the database is as before the uploads');
+update public.assessment_areas set status = 'draft' where assessment_id = (select assessment_id from fixture) and area_code = 2;
+
+-- 6. Metadata that changes after the upload -----------------------------------------------------------
+select tests.act_as('pipeline-blgu@test.local');
+select tests.storage_upload(replace(path, 'Barangay_Budget-2024.pdf', 'late.jpg'), 'image/jpeg', 100) from fixture;
 select tests.act_as_postgres();
 select is(
   (select size_bytes || ' ' || mime_type from public.mov_files where storage_path like '%late.jpg'),
-  '0 application/octet-stream', 'without metadata the size is 0 and the type unknown');
+  '100 image/jpeg', 'the size and type are those of the upload''s insert');
 update public.mov_files set content_check = 'not_checked', content_check_reason = 'x' where storage_path like '%late.jpg';
 select tests.act_as_service_role();
 update storage.objects set metadata = '{"size": 4096, "mimetype": "image/jpeg"}' where name like '%late.jpg';
 select tests.act_as_postgres();
 select is(
   (select size_bytes || ' ' || mime_type || ' ' || content_check from public.mov_files where storage_path like '%late.jpg'),
-  '4096 image/jpeg pending', 'the later metadata fills size and type and asks for a new content check');
+  '4096 image/jpeg pending', 'new metadata updates size and type and asks for a new content check');
 select is(
   (select count(*)::integer from public.jobs where assessment_id = (select assessment_id from fixture)),
   4, 'the metadata change queued a projection');
@@ -209,15 +220,15 @@ select throws_ok(
   $$update storage.objects set name = replace(name, 'late.jpg', 'moved.jpg') where name like '%late.jpg'$$,
   'VA008', 'MOVs cannot be moved or renamed', 'moving a MOV is refused');
 
--- 6. Deletion through the Storage API: soft delete ------------------------------------------------------
-select set_config('storage.allow_delete_query', 'true', true);
+-- 7. Deletion through the Storage API: soft delete ------------------------------------------------------
 select tests.act_as('pipeline-other-blgu@test.local');
-delete from storage.objects where name = (select path from fixture);
+select is_empty($$select tests.storage_remove((select path from fixture))$$,
+  'another barangay''s user does not see the object: nothing deleted, no error');
 select tests.act_as_postgres();
 select is((select deleted_at from public.mov_files where storage_path = (select path from fixture)), null,
-  'another barangay''s user cannot delete the object (policy), so the row stays live');
+  'so the row stays live');
 select tests.act_as('pipeline-blgu@test.local');
-delete from storage.objects where name = (select path from fixture);
+select isnt_empty($$select tests.storage_remove((select path from fixture))$$, 'the uploader deletes the object');
 select tests.act_as_postgres();
 select is(
   (select row(deleted_at is not null, deleted_by)::text from public.mov_files where storage_path = (select path from fixture)),
@@ -228,6 +239,7 @@ select is(
   (select count(*)::integer from public.jobs where assessment_id = (select assessment_id from fixture)),
   5, 'the deletion queued a projection');
 select tests.act_as_service_role();
+select set_config('storage.allow_delete_query', 'true', true);
 delete from storage.objects where name like '%late.jpg';
 select tests.act_as_postgres();
 select is(
@@ -237,7 +249,7 @@ select is(
   (select count(*)::integer from public.mov_files where assessment_id = (select assessment_id from fixture) and deleted_at is null),
   1, 'one file of the assessment stays live');
 
--- 7. Without configuration a job waits, visibly, for the sweep --------------------------------------------
+-- 8. Without configuration a job waits, visibly, for the sweep --------------------------------------------
 delete from private.settings where key = 'vantage_functions_url';
 create temporary table official_job on commit drop as
 select private.enqueue_classification(validated_id, 'official') as id from fixture;
@@ -256,7 +268,7 @@ select is(
    where assessment_id = (select validated_id from fixture) and result_kind = 'official'),
   'running 1', 'the job is then running on its first attempt');
 
--- 8. Configuration: Vault first when it exists, else private.settings -------------------------------------
+-- 9. Configuration: Vault first when it exists, else private.settings -------------------------------------
 select is(private.setting('vantage_webhook_secret'), 'test-webhook-secret', 'settings are read from private.settings');
 select is(private.setting('no_such_setting'), null, 'an absent setting is null');
 do $$

@@ -17,9 +17,12 @@ function region(file: string): string {
 }
 
 describe("the README's frontend examples", () => {
-  it.each(["readme-examples.ts", "node-health.ts"])("%s is in the README as it is", (file) => {
-    expect(readmeBlocks).toContain(region(file));
-  });
+  it.each(["readme-examples.ts", "readme-storage.ts", "node-health.ts"])(
+    "%s is in the README as it is",
+    (file) => {
+      expect(readmeBlocks).toContain(region(file));
+    },
+  );
 
   it("names the Node.js version the tests run on", () => {
     const major = process.versions.node.split(".")[0];

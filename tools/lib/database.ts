@@ -102,6 +102,22 @@ export async function isResetFromCurrentSources(port: number): Promise<boolean> 
   }
 }
 
+/**
+ * Runs `work` with `postgres` as a hosted project has it: not a superuser, keeping its other
+ * attributes and grants. The stand-in and the migrations need the superuser (no supautils here to
+ * let `postgres` create extensions and storage policies); what runs inside must not. Restored after.
+ */
+export async function withoutSuperuser<T>(port: number, work: () => Promise<T>): Promise<T> {
+  const sql = connect(databaseUrl(port, "supabase_admin"));
+  try {
+    await sql`alter role postgres nosuperuser`;
+    return await work();
+  } finally {
+    await sql`alter role postgres superuser`;
+    await sql.end();
+  }
+}
+
 /** `supabase db reset` drops pgTAP with every other extension; the test runner recreates it. */
 export async function createPgtap(port: number): Promise<void> {
   const sql = connect(databaseUrl(port));

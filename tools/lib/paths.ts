@@ -11,6 +11,19 @@ export const platformDir = path.join(repoRoot, "tools", "platform");
 export const devStateDir = path.join(repoRoot, ".vantage");
 export const binDir = path.join(repoRoot, "node_modules", ".bin");
 
+/**
+ * The Deno that Supabase's edge runtime embeds (2.1.x), older than the project's: functions are
+ * type-checked and tested with it. Its Linux x64 build comes from npm as the package
+ * `deno-runtime-linux-x64` (`@deno/linux-x64-glibc`, a binary with no `bin` entry, so
+ * `node_modules/.bin/deno` stays the project's Deno). `env` lets it reach the npm registry
+ * through this machine's certificate store.
+ */
+export const runtimeDeno = {
+  command: path.join(repoRoot, "node_modules", "deno-runtime-linux-x64", "deno"),
+  args: [] as string[],
+  env: { DENO_TLS_CA_STORE: "system" },
+};
+
 export const pgBinDir = process.env.VANTAGE_PG_BIN ??
   "/usr/lib/postgresql/15/bin";
 export const pgExtensionDir = process.env.VANTAGE_PG_EXTENSIONS ??

@@ -73,6 +73,28 @@ export type Services = {
   env: Record<string, string>;
 };
 
+/**
+ * What the functions receive: the platform's settings for this stack (overriding
+ * supabase/functions/.env, as the platform does), and `VANTAGE_STORAGE_URL` when it is set, so
+ * that classify reads MOVs from a Storage API running elsewhere (by default from SUPABASE_URL).
+ */
+export function functionsEnvironment(
+  dbPort: number,
+  functionsPort: number,
+  keys: ApiKeys,
+  environment: Record<string, string | undefined> = process.env,
+): Record<string, string> {
+  const storageUrl = environment.VANTAGE_STORAGE_URL;
+  return {
+    SUPABASE_URL: `http://127.0.0.1:${functionsPort}`,
+    SUPABASE_DB_URL: databaseUrl(dbPort),
+    SUPABASE_ANON_KEY: keys.anonKey,
+    SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
+    SUPABASE_JWT_SECRET: JWT_SECRET,
+    ...(storageUrl ? { VANTAGE_STORAGE_URL: storageUrl } : {}),
+  };
+}
+
 /** The pg_net worker and the functions server against the database on `dbPort`. */
 export async function startServices(
   dbPort: number,
@@ -81,13 +103,7 @@ export async function startServices(
 ): Promise<Services> {
   const worker = await startPgNetWorker(databaseUrl(dbPort, "supabase_admin"));
   onShutdown(() => worker.stop());
-  const env = {
-    SUPABASE_URL: `http://127.0.0.1:${functionsPort}`,
-    SUPABASE_DB_URL: databaseUrl(dbPort),
-    SUPABASE_ANON_KEY: keys.anonKey,
-    SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
-    SUPABASE_JWT_SECRET: JWT_SECRET,
-  };
+  const env = functionsEnvironment(dbPort, functionsPort, keys);
   const server = await startFunctionsServer({ port: functionsPort, env });
   onShutdown(() => server.stop());
   await configurePipeline(dbPort, server.url);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseDenoTest, parsePgProve } from "./suites.ts";
+import path from "node:path";
+import { functionsDir } from "./paths.ts";
+import { isUnitTest, parseDenoTest, parsePgProve } from "./suites.ts";
 
 describe("suite output parsing", () => {
   it("counts every pgTAP assertion of a passing run", () => {
@@ -36,5 +38,15 @@ describe("suite output parsing", () => {
       passed: 3,
       failed: 1,
     });
+  });
+});
+
+describe("the functions' unit tests, which also run under the edge runtime's Deno", () => {
+  const classify = path.join(functionsDir, "classify");
+  const config = path.join(classify, "deno.json");
+
+  it("are the test files whose modules reach no database client", async () => {
+    expect(await isUnitTest(path.join(classify, "storage-reader_test.ts"), config)).toBe(true);
+    expect(await isUnitTest(path.join(classify, "handler_test.ts"), config)).toBe(false);
   });
 });

@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { binDir, denoFunctionFolders, repoRoot, supabaseDir } from "./paths.ts";
+import { pathToFileURL } from "node:url";
+import { binDir, denoFunctionFolders, repoRoot, runtimeDeno, supabaseDir } from "./paths.ts";
 import { run } from "./processes.ts";
 
 /** One suite's outcome. A suite that cannot run at all counts as one failure. */
@@ -117,36 +118,73 @@ export function parseDenoTest(
   return summary ? { passed: Number(summary[1]), failed: Number(summary[2]) } : undefined;
 }
 
+type DenoTarget = { folder: string; files: string[]; runtime?: boolean };
+
+/** The `*_test.ts` files under `folder` (Deno's naming; vitest files end in `.test.ts`). */
+function denoTestFiles(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith("_test.ts") && !file.includes("node_modules"))
+    .map((file) => path.join(folder, file));
+}
+
 /**
- * Folders with their own deno.json (each function and _shared), and the Deno tests of packages:
- * `*_test.ts`, Deno's own naming, while vitest files there end in `.test.ts`.
+ * Whether a function's test file runs without the local stack: its module graph (`deno info`)
+ * reaches no database client (`supabase/functions/_shared/db.ts`).
  */
-function denoTestTargets(): { folder: string; files: string[] }[] {
-  const functionFolders = denoFunctionFolders().map((folder) => ({ folder, files: [folder] }));
+export async function isUnitTest(file: string, config: string): Promise<boolean> {
+  const info = await run(path.join(binDir, "deno"), ["info", "--json", "--config", config, file]);
+  const graph = JSON.parse(info.stdout) as { modules: { specifier: string }[] };
+  const database = pathToFileURL(path.join(supabaseDir, "functions", "_shared", "db.ts")).href;
+  return !graph.modules.some((module) => module.specifier === database);
+}
+
+/**
+ * Folders with their own deno.json (each function and _shared), and the Deno tests of packages,
+ * with the project's Deno; then the functions' unit tests again with the edge runtime's Deno
+ * (tests that use the database keep a pooled client across tests, which its stricter leak
+ * checks refuse).
+ */
+async function denoTestTargets(): Promise<DenoTarget[]> {
+  const targets: DenoTarget[] = denoFunctionFolders().map((folder) => ({
+    folder,
+    files: [folder],
+  }));
   const packagesDir = path.join(repoRoot, "packages");
-  const packageTests = existsSync(packagesDir)
-    ? readdirSync(packagesDir, { recursive: true, encoding: "utf8" })
-      .filter((file) => file.endsWith("_test.ts") && !file.includes("node_modules"))
-      .map((file) => path.join(packagesDir, file))
-    : [];
-  return packageTests.length > 0
-    ? [...functionFolders, { folder: repoRoot, files: packageTests }]
-    : functionFolders;
+  const packageTests = existsSync(packagesDir) ? denoTestFiles(packagesDir) : [];
+  if (packageTests.length > 0) targets.push({ folder: repoRoot, files: packageTests });
+  for (const folder of denoFunctionFolders()) {
+    const config = path.join(folder, "deno.json");
+    const units = [];
+    for (const file of denoTestFiles(folder)) {
+      if (await isUnitTest(file, config)) units.push(file);
+    }
+    if (units.length > 0) targets.push({ folder, files: units, runtime: true });
+  }
+  return targets;
 }
 
 export async function runDenoTests(
   env: Record<string, string>,
 ): Promise<SuiteResult> {
   const total: SuiteResult = { name: "deno test", passed: 0, failed: 0 };
-  for (const { folder, files } of denoTestTargets()) {
+  for (const { folder, files, runtime } of await denoTestTargets()) {
     const config = path.join(folder, "deno.json");
-    const result = await run(path.join(binDir, "deno"), [
+    const args = [
       "test",
       "-A",
       "--permit-no-files",
       ...(existsSync(config) ? ["--config", config] : []),
       ...files,
-    ], { cwd: repoRoot, env: { ...env, NO_COLOR: "1" } });
+    ];
+    const result = runtime
+      ? await run(runtimeDeno.command, [...runtimeDeno.args, ...args], {
+        cwd: repoRoot,
+        env: { ...env, ...runtimeDeno.env, NO_COLOR: "1" },
+      })
+      : await run(path.join(binDir, "deno"), args, {
+        cwd: repoRoot,
+        env: { ...env, NO_COLOR: "1" },
+      });
     echo(result.stdout + result.stderr);
     const counts = parseDenoTest(result.stdout);
     if (counts) {

@@ -18,7 +18,9 @@ $$;
 
 -- On the platform `postgres` is not a superuser, yet it may create extensions because the
 -- supautils extension grants that right. Vanilla Postgres has no supautils, so the stand-in makes
--- `postgres` a superuser; migrations must still not rely on anything else a superuser could do.
+-- `postgres` a superuser while the migrations are applied; `npm test` takes it away for the pgTAP
+-- suite (tools/lib/database.ts, withoutSuperuser) and `npm run lint` refuses in a migration what a
+-- non-superuser could not run (tools/lib/hosted-postgres.ts).
 alter role postgres with superuser createdb createrole login replication bypassrls password 'postgres';
 alter role anon with nologin inherit;
 alter role authenticated with nologin inherit;
@@ -36,6 +38,13 @@ alter role supabase_storage_admin set search_path = storage;
 grant anon, authenticated, service_role to postgres;
 grant anon, authenticated, service_role to authenticator;
 grant anon, authenticated, service_role to supabase_storage_admin;
+
+-- On the platform `postgres` owns the project's database (and the `extensions` schema).
+do $$
+begin
+  execute format('alter database %I owner to postgres', current_database());
+end
+$$;
 
 grant usage on schema public to anon, authenticated, service_role;
 alter default privileges for role postgres in schema public

@@ -1,5 +1,6 @@
 -- Platform stand-in: the `storage` schema of Supabase Storage (buckets, objects, path helpers and
--- the guard that refuses direct deletes outside the Storage API).
+-- the guard that refuses direct deletes outside the Storage API), in the shape of Storage's own
+-- migrations for everything Vantage touches (supabase/tests/001-platform.test.sql lists it).
 
 create schema if not exists storage authorization supabase_admin;
 grant usage on schema storage to postgres, anon, authenticated, service_role;
@@ -38,9 +39,45 @@ create unique index if not exists bucketid_objname on storage.objects (bucket_id
 create index if not exists name_prefix_search on storage.objects (name text_pattern_ops);
 alter table storage.objects owner to supabase_storage_admin;
 
+-- Added by later Storage migrations (added here the same way, so an existing cluster gets them):
+-- bucket types, object versioning (dark until a bucket enables it) and the updated_at trigger.
+do $$
+begin
+  if to_regtype('storage.buckettype') is null then
+    create type storage.buckettype as enum ('STANDARD', 'ANALYTICS', 'VECTOR');
+  end if;
+end
+$$;
+alter type storage.buckettype owner to supabase_storage_admin;
+alter table storage.buckets
+  add column if not exists type storage.buckettype not null default 'STANDARD',
+  add column if not exists versioning_status text not null default 'DISABLED';
+alter table storage.buckets drop constraint if exists buckets_versioning_status_check;
+alter table storage.buckets add constraint buckets_versioning_status_check
+  check (versioning_status in ('DISABLED', 'ENABLED', 'SUSPENDED'));
+alter table storage.objects
+  add column if not exists archived_at timestamptz,
+  add column if not exists is_delete_marker boolean not null default false,
+  add column if not exists is_versioned boolean not null default false;
+
+create or replace function storage.update_updated_at_column() returns trigger
+language plpgsql
+as $$
+begin
+  new.updated_at = now();
+  return new;
+end
+$$;
+alter function storage.update_updated_at_column() owner to supabase_storage_admin;
+drop trigger if exists update_objects_updated_at on storage.objects;
+create trigger update_objects_updated_at
+  before update on storage.objects
+  for each row execute function storage.update_updated_at_column();
+
 alter table storage.buckets enable row level security;
 alter table storage.objects enable row level security;
-grant all on storage.buckets, storage.objects to postgres, anon, authenticated, service_role;
+grant all on storage.buckets, storage.objects to anon, authenticated, service_role;
+grant all on storage.buckets, storage.objects to postgres with grant option;
 
 create or replace function storage.foldername(name text) returns text[]
 language plpgsql immutable

@@ -4,7 +4,6 @@
 -- not installed.
 
 create schema if not exists net authorization supabase_admin;
-grant usage on schema net to postgres, service_role;
 
 create unlogged table if not exists net.http_request_queue (
   id bigserial primary key,
@@ -62,4 +61,8 @@ $$;
 
 revoke all on function net.http_post(text, jsonb, jsonb, jsonb, integer) from public;
 grant execute on function net.http_post(text, jsonb, jsonb, jsonb, integer) to postgres, service_role;
-grant select on net._http_response to postgres, service_role;
+-- pg_net's own grants: its schema, tables and sequences to PUBLIC (its functions are granted by
+-- the platform to the API roles and postgres only).
+grant usage on schema net to public;
+grant all on all tables in schema net to public;
+grant all on all sequences in schema net to public;

@@ -1,6 +1,6 @@
 import { createDatabase } from "../_shared/db.ts";
 import { createClassifyHandler } from "./handler.ts";
-import { storageByteReader } from "./storage-reader.ts";
+import { storageByteReader, storageUrl } from "./storage-reader.ts";
 import { cachedWebhookSecret } from "./secret.ts";
 
 const sql = createDatabase();
@@ -8,8 +8,5 @@ const sql = createDatabase();
 Deno.serve(createClassifyHandler({
   sql,
   webhookSecret: cachedWebhookSecret(sql),
-  readHead: storageByteReader(
-    Deno.env.get("SUPABASE_URL") ?? "",
-    Deno.env.get("SUPABASE_SERVICE_ROLE_KEY") ?? "",
-  ),
+  readHead: storageByteReader(storageUrl(), Deno.env.get("SUPABASE_SERVICE_ROLE_KEY") ?? ""),
 }));

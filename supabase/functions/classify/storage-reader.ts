@@ -5,8 +5,19 @@ const BUCKET = "movs";
 const TIMEOUT_MS = 3000;
 
 /**
+ * Where the Storage API is: `VANTAGE_STORAGE_URL` when set (a Storage API running elsewhere than
+ * the functions, e.g. beside the Docker-free local stack), else `SUPABASE_URL`, as on the platform
+ * (names starting with SUPABASE_ are reserved there for the platform's own settings).
+ */
+export function storageUrl(
+  env: { get(name: string): string | undefined } = Deno.env,
+): string {
+  return env.get("VANTAGE_STORAGE_URL") || env.get("SUPABASE_URL") || "";
+}
+
+/**
  * Reads the first bytes of a MOV through the Storage API with the service role: a short-lived
- * signed URL, then a ranged GET. Where SUPABASE_URL has no Storage API at all (the Docker-free
+ * signed URL, then a ranged GET. Where `storageUrl` has no Storage API at all (the Docker-free
  * local stack serves only Edge Functions there: the bucket lookup answers 404 without Storage's
  * error shape), that is found out once and every read is reported unavailable.
  */

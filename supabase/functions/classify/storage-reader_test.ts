@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { storageByteReader } from "./storage-reader.ts";
+import { storageByteReader, storageUrl } from "./storage-reader.ts";
 
 const KEY = "service-role-key";
 
@@ -94,5 +94,24 @@ Deno.test("without a Storage API every read is unavailable, found out with one r
     assert.equal(gateway.seen.length, 1);
   } finally {
     await gateway.stop();
+  }
+});
+
+Deno.test("reads from VANTAGE_STORAGE_URL when it is set, else from SUPABASE_URL", async () => {
+  const storage = fakeSupabase(true);
+  const gateway = fakeSupabase(false);
+  try {
+    const env = new Map([["SUPABASE_URL", gateway.url], ["VANTAGE_STORAGE_URL", storage.url]]);
+    assert.equal(storageUrl(env), storage.url);
+    const head = await storageByteReader(storageUrl(env), KEY)("a/1.1.1/slot/x-budget.pdf");
+    assert.equal(head.kind, "bytes");
+    assert.equal(gateway.seen.length, 0);
+    assert.equal(storageUrl(new Map([["SUPABASE_URL", gateway.url]])), gateway.url);
+    assert.equal(
+      storageUrl(new Map([["SUPABASE_URL", gateway.url], ["VANTAGE_STORAGE_URL", ""]])),
+      gateway.url,
+    );
+  } finally {
+    await Promise.all([storage.stop(), gateway.stop()]);
   }
 });

@@ -92,8 +92,9 @@ export type Upload = {
 };
 
 /**
- * Inserts an object the way the Storage API does: first as the user (policy check, rolled back),
- * then for real as service_role with the request's headers. Returns the object path.
+ * Uploads an object as the Storage API does, with the pgTAP suite's helper tests.storage_upload
+ * (supabase/tests/002-test-helpers.test.sql): the permission test as the user, rolled back, then
+ * the service-role upsert with the full metadata. Returns the object path.
  */
 export async function uploadAsStorageApi(
   sql: Sql,
@@ -103,36 +104,15 @@ export async function uploadAsStorageApi(
   const slot = await slotKey(sql, fixture.cycleId, upload.leafCode);
   const path =
     `${upload.assessmentId}/${upload.leafCode}/${slot}/${crypto.randomUUID()}-${upload.fileName}`;
-  const metadata = {
-    size: upload.size ?? 1024,
-    mimetype: upload.mimeType,
-    eTag: '"e"',
-  };
-  const insert = (tx: Sql) =>
-    tx`insert into storage.objects (bucket_id, name, owner_id, metadata)
-       values ('movs', ${path}, ${fixture.userId}, ${tx.json(metadata)})`;
   await sql.begin(async (tx) => {
     await tx`select set_config('request.jwt.claims', ${
       JSON.stringify({ sub: fixture.userId, role: "authenticated" })
     }, true)`;
     await tx`set local role authenticated`;
-    await insert(tx as unknown as Sql);
-    throw new PermissionCheckDone();
-  }).catch((error) => {
-    if (!(error instanceof PermissionCheckDone)) throw error;
-  });
-  await sql.begin(async (tx) => {
-    await tx`select set_config('request.jwt.claims', '{"role": "service_role"}', true)`;
-    await tx`select set_config('request.headers', ${
-      JSON.stringify({ "x-client-info": "storage-api" })
-    }, true)`;
-    await tx`set local role service_role`;
-    await insert(tx as unknown as Sql);
+    await tx`select tests.storage_upload(${path}, ${upload.mimeType}, ${upload.size ?? 1024})`;
   });
   return path;
 }
-
-class PermissionCheckDone extends Error {}
 
 export async function waitFor<T>(
   probe: () => Promise<T | undefined>,
