@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { leafRecommendation, metByKind, recommendationPlans } from "../src/recommendation.ts";
 import type { CatalogLeaf, ChecklistValue } from "../src/index.ts";
-import { ITEM_KIND } from "../src/schema.ts";
+import { ITEM_KIND, itemTypeSchema } from "../src/schema.ts";
 import { item, leaf, leaf2024, leaves2024 } from "./fixtures/assessments.ts";
 import { referenceRecommendation } from "./fixtures/reference.ts";
 
@@ -170,16 +170,10 @@ describe("OR_LOGIC_AT_LEAST_1_REQUIRED and SHARED_PLUS_OR_LOGIC", () => {
 });
 
 describe("item kinds", () => {
-  it("the rules' numeric switches follow the item types in schema order", () => {
-    expect(ITEM_KIND).toEqual({
-      checkbox: 0,
-      assessment_field: 1,
-      document_count: 2,
-      date_input: 3,
-      calculation_field: 4,
-      info_text: 5,
-      section_header: 6,
-    });
+  it("the rules' item kind codes number the item types in schema order", () => {
+    expect(Object.entries(ITEM_KIND)).toEqual(
+      itemTypeSchema.options.map((type, code) => [type, code]),
+    );
   });
 });
 
