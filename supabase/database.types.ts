@@ -1454,6 +1454,7 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      barangay_readiness: { Args: { p_assessment_id: string }; Returns: Json }
       custom_access_token_hook: { Args: { event: Json }; Returns: Json }
       decide_leaf: {
         Args: {

@@ -48,6 +48,29 @@ $$;
 comment on function private.require_role(public.app_role[], text) is
   'Refuses (42501) a caller who must change the password first or whose active role is not one of p_roles; returns the role and declares the transaction a workflow write (the common first step of every workflow function).';
 
+create function private.require_found_assessment(
+  p_assessment public.assessments, p_assessment_id uuid, p_role public.app_role
+)
+returns void
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if p_assessment.id is null then
+    raise exception 'Assessment % does not exist', p_assessment_id
+      using errcode = 'VA007', hint = 'Reload the list of assessments and use an id from it.';
+  end if;
+  if p_role = 'blgu' and p_assessment.barangay_id is distinct from private.current_barangay_id() then
+    raise exception 'This assessment belongs to another barangay'
+      using errcode = '42501', hint = 'Barangay accounts act only on their own barangay''s assessment.';
+  end if;
+end;
+$$;
+comment on function private.require_found_assessment(public.assessments, uuid, public.app_role) is
+  'Refuses an assessment that was not found (VA007, p_assessment all null) or, for a barangay caller, belongs to another barangay (42501).';
+
 create function private.lock_assessment(p_assessment_id uuid, p_roles public.app_role[], p_action text)
 returns public.assessments
 language plpgsql
@@ -59,14 +82,7 @@ declare
   v_assessment public.assessments;
 begin
   select * into v_assessment from public.assessments where id = p_assessment_id for update;
-  if not found then
-    raise exception 'Assessment % does not exist', p_assessment_id
-      using errcode = 'VA007', hint = 'Reload the list of assessments and use an id from it.';
-  end if;
-  if v_role = 'blgu' and v_assessment.barangay_id is distinct from private.current_barangay_id() then
-    raise exception 'This assessment belongs to another barangay'
-      using errcode = '42501', hint = 'Barangay accounts act only on their own barangay''s assessment.';
-  end if;
+  perform private.require_found_assessment(v_assessment, p_assessment_id, v_role);
   return v_assessment;
 end;
 $$;
@@ -423,6 +439,56 @@ as $$
 $$;
 comment on function private.bump_version(uuid) is 'Marks a transition that keeps the overall state (an area moved, a lock changed).';
 
+create function private.latest_projection(p_assessment_id uuid)
+returns table (created_at timestamptz, result jsonb)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select created_at, result from public.classification_results
+  where assessment_id = p_assessment_id and kind = 'projection'
+  order by created_at desc
+  limit 1;
+$$;
+comment on function private.latest_projection(uuid) is
+  'The newest readiness projection of an assessment (none before its first upload).';
+
+create function private.projection_pending(p_assessment_id uuid)
+returns boolean
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select exists (select 1 from public.jobs
+                 where assessment_id = p_assessment_id and result_kind = 'projection'
+                   and status in ('queued', 'running'));
+$$;
+comment on function private.projection_pending(uuid) is
+  'Whether a newer readiness projection is still being computed (uploads or deletions since the newest).';
+
+create function private.leaf_completeness(p_assessment_id uuid)
+returns table (leaf_id uuid, complete boolean, missing_slots text[], satisfied_option text)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  -- Completeness is the classifier's rule (sglgb.md 5.1): it is read from the newest stored
+  -- projection, never derived again here. It follows from which upload slots have a live file
+  -- only; the rest of a projection (recommendations, decisions, verdicts) is not read.
+  select leaf.id, (projected -> 'completeness' ->> 'complete')::boolean,
+         array(select jsonb_array_elements_text(projected -> 'completeness' -> 'missingSlots')),
+         projected -> 'completeness' ->> 'satisfiedOption'
+  from private.latest_projection(p_assessment_id) as latest
+  cross join jsonb_array_elements(latest.result -> 'leaves') as projected
+  join public.assessments a on a.id = p_assessment_id
+  join public.indicators leaf on leaf.cycle_id = a.cycle_id and leaf.code = projected ->> 'code';
+$$;
+comment on function private.leaf_completeness(uuid) is
+  'Per leaf, as the newest readiness projection found it: whether every required upload slot has a live MOV, the missing slots and the option group satisfied. No rows before the first projection.';
+
 create function private.incomplete_leaves(p_assessment_id uuid, p_area_code smallint)
 returns jsonb
 language sql
@@ -430,30 +496,17 @@ stable
 security definer
 set search_path = ''
 as $$
-  -- Completeness is the classifier's rule (sglgb.md 5.1): it is read from the newest stored
-  -- projection, never derived again here. A scored leaf of the area is listed unless that projection
-  -- found it complete, so before the first projection all are. Uploads and deletions queue a new
-  -- projection; while one is queued or running (pending), the list may be out of date.
-  with latest as (
-    select created_at, result from public.classification_results
-    where assessment_id = p_assessment_id and kind = 'projection'
-    order by created_at desc
-    limit 1
-  )
+  -- A scored leaf of the area is listed unless the newest projection found it complete, so before
+  -- the first projection all are. Uploads and deletions queue a new projection; while one is
+  -- queued or running (pending), the list may be out of date.
   select jsonb_build_object(
     'leaves', coalesce(jsonb_agg(leaf.code order by leaf.sort_order)
                          filter (where not coalesce(projected.complete, false)), '[]'),
-    'asOf', (select created_at from latest),
-    'pending', exists (select 1 from public.jobs
-                       where assessment_id = p_assessment_id and result_kind = 'projection'
-                         and status in ('queued', 'running')))
+    'asOf', (select created_at from private.latest_projection(p_assessment_id)),
+    'pending', private.projection_pending(p_assessment_id))
   from public.assessments a
   join public.indicators leaf on leaf.cycle_id = a.cycle_id and leaf.parent_id is not null
-  left join lateral (
-    select (projected_leaf -> 'completeness' ->> 'complete')::boolean as complete
-    from latest, jsonb_array_elements(latest.result -> 'leaves') as projected_leaf
-    where projected_leaf ->> 'code' = leaf.code
-  ) projected on true
+  left join private.leaf_completeness(p_assessment_id) as projected on projected.leaf_id = leaf.id
   where a.id = p_assessment_id and leaf.area_code = p_area_code and not leaf.is_profiling_only;
 $$;
 comment on function private.incomplete_leaves(uuid, smallint) is
@@ -760,6 +813,140 @@ $$;
 comment on function private.lock_review(uuid, public.indicators, integer) is
   'Loads and locks the review row of a leaf (created at version 0 when none exists), refusing (VA004) a stale expected version.';
 
+-- Checklist values: what the barangay answers and the assessor ticks, by item kind ----------------
+
+create function private.longest_item_text()
+returns integer
+language sql
+immutable
+set search_path = ''
+as $$
+  select 2000;
+$$;
+comment on function private.longest_item_text() is
+  'The most characters a text answer or checklist value may have (about a page).';
+
+create function private.is_iso_date(p_text text)
+returns boolean
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  v_year integer;
+  v_month integer;
+  v_day integer;
+begin
+  if p_text !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?$' then
+    return false;
+  end if;
+  v_year := substr(p_text, 1, 4)::integer;
+  v_month := substr(p_text, 6, 2)::integer;
+  v_day := substr(p_text, 9, 2)::integer;
+  if v_year < 100 or v_month not between 1 and 12 or v_day < 1 then
+    return false;
+  end if;
+  return v_day <= extract(day from make_date(v_year, v_month, 1) + interval '1 month - 1 day');
+end;
+$$;
+comment on function private.is_iso_date(text) is
+  'The classifier''s date rule: YYYY-MM-DD naming a real day from year 100 on, optionally with a time of day (hours 00-23, minutes and seconds 00-59) and an offset (Z or +/-HH:MM).';
+
+create function private.item_value_fits(p_type public.checklist_item_type, p_value jsonb)
+returns boolean
+language plpgsql
+immutable
+set search_path = ''
+as $$
+begin
+  case jsonb_typeof(p_value)
+    when 'null' then
+      return true;
+    when 'boolean' then
+      return p_type in ('checkbox', 'assessment_field', 'info_text', 'section_header');
+    when 'number' then
+      -- A number beyond a float64 would reach the classifier as Infinity.
+      if abs(p_value::numeric) > 1.7976931348623157e308 then
+        return false;
+      end if;
+      if p_type = 'document_count' then
+        return p_value::numeric >= 0 and p_value::numeric = trunc(p_value::numeric);
+      end if;
+      return p_type in ('calculation_field', 'info_text', 'section_header');
+    when 'string' then
+      if length(p_value #>> '{}') > private.longest_item_text() then
+        return false;
+      end if;
+      if p_type = 'assessment_field' then
+        return p_value #>> '{}' in ('yes', 'no');
+      elsif p_type = 'date_input' then
+        return private.is_iso_date(p_value #>> '{}');
+      end if;
+      return p_type in ('info_text', 'section_header');
+    else
+      return false;
+  end case;
+end;
+$$;
+comment on function private.item_value_fits(public.checklist_item_type, jsonb) is
+  'Whether a value suits a checklist item of this kind, as the classifier reads it: a box true or false, a YES/NO field "yes", "no" or a boolean, a document count a whole number from 0, a date an ISO date, an amount a number, a note text (within longest_item_text), a number or a boolean; null is always allowed.';
+
+create function private.item_value_expected(p_type public.checklist_item_type)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select case p_type
+    when 'checkbox' then 'true or false'
+    when 'assessment_field' then '"yes", "no", true or false'
+    when 'document_count' then 'a whole number, 0 or more'
+    when 'date_input' then 'a date such as 2024-03-31, or with a time such as 2024-03-31T17:00+08:00'
+    when 'calculation_field' then 'a number'
+    else format('a text of at most %s characters, a number, true or false', private.longest_item_text())
+  end;
+$$;
+comment on function private.item_value_expected(public.checklist_item_type) is
+  'How an error message says what an item of this kind expects.';
+
+create function private.require_item_values(p_leaf public.indicators, p_values jsonb, p_what text)
+returns void
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_unknown text;
+  v_misfit record;
+begin
+  if p_values is null or jsonb_typeof(p_values) <> 'object' then
+    raise exception '% must be a JSON object keyed by checklist item', p_what
+      using errcode = 'VA008', hint = 'Send {"item_key": value, ...} with the item keys of the sub-indicator.';
+  end if;
+  select string_agg(key, ', ' order by key) into v_unknown
+  from jsonb_object_keys(p_values) as key
+  where not exists (select 1 from public.checklist_items i where i.indicator_id = p_leaf.id and i.item_key = key);
+  if v_unknown is not null then
+    raise exception 'Sub-indicator % has no checklist item %', p_leaf.code, v_unknown
+      using errcode = 'VA008', hint = 'Use the item_key values of the sub-indicator''s checklist items; nothing was saved.';
+  end if;
+  select i.item_key, i.label, i.item_type into v_misfit
+  from public.checklist_items i
+  where i.indicator_id = p_leaf.id and p_values ? i.item_key
+    and not private.item_value_fits(i.item_type, p_values -> i.item_key)
+  order by i.sort_order
+  limit 1;
+  if found then
+    raise exception 'Sub-indicator %, "%" (%): expected %', p_leaf.code, v_misfit.label, v_misfit.item_key,
+                    private.item_value_expected(v_misfit.item_type)
+      using errcode = 'VA008', hint = 'Correct this value and save again; nothing was saved.';
+  end if;
+end;
+$$;
+comment on function private.require_item_values(public.indicators, jsonb, text) is
+  'Refuses (VA008) answers or checklist values that are not an object of the leaf''s item keys with values of each item''s kind (item_value_fits), naming the first unknown key or misfit item.';
+
 create function public.save_answers(
   p_assessment_id uuid, p_leaf_id uuid, p_answers jsonb, p_expected_version integer
 )
@@ -779,10 +966,7 @@ begin
       using errcode = 'VA001',
             hint = 'Answers can be changed while the area is in draft or rework, or when the sub-indicator is named in an open calibration.';
   end if;
-  if p_answers is null or jsonb_typeof(p_answers) <> 'object' then
-    raise exception 'Answers must be a JSON object keyed by field'
-      using errcode = 'VA008', hint = 'Send {"field": value, ...}.';
-  end if;
+  perform private.require_item_values(v_leaf, p_answers, 'Answers');
 
   select * into v_response from public.responses where assessment_id = p_assessment_id and leaf_id = p_leaf_id for update;
   if not found then
@@ -804,7 +988,7 @@ begin
 end;
 $$;
 comment on function public.save_answers(uuid, uuid, jsonb, integer) is
-  'Barangay: saves the answers of one sub-indicator (autosave). p_expected_version is the version you loaded (0 when there were no answers yet); a stale version is refused with VA004 and nothing is overwritten. Returns the new version. Errors: 42501, VA001, VA004, VA005, VA007, VA008.';
+  'Barangay: saves the answers of one sub-indicator (autosave), an object keyed by its checklist items'' item_key with a value of each item''s kind (true/false, "yes"/"no", whole counts, ISO dates, numbers, text up to 2000 characters; null for no answer); anything else is refused with VA008 naming the item. p_expected_version is the version you loaded (0 when there were no answers yet); a stale version is refused with VA004 and nothing is overwritten. Returns the new version. Errors: 42501, VA001, VA004, VA005, VA007, VA008.';
 
 create function public.save_checklist(
   p_assessment_id uuid, p_leaf_id uuid, p_checklist jsonb, p_expected_version integer
@@ -818,19 +1002,9 @@ declare
   v_assessment public.assessments := private.lock_assessment(p_assessment_id, '{assessor}', 'tick checklist items');
   v_leaf public.indicators := private.assessment_leaf(v_assessment, p_leaf_id);
   v_review public.reviews;
-  v_unknown text;
 begin
   perform private.lock_area_under_review(v_assessment, v_leaf.area_code, 'tick checklist items', 'tick checklist items of');
-  if p_checklist is null or jsonb_typeof(p_checklist) <> 'object' then
-    raise exception 'Checklist values must be a JSON object keyed by checklist item'
-      using errcode = 'VA008', hint = 'Send {"item_key": value, ...}.';
-  end if;
-  select string_agg(k, ', ') into v_unknown from jsonb_object_keys(p_checklist) as k
-  where not exists (select 1 from public.checklist_items i where i.indicator_id = p_leaf_id and i.item_key = k);
-  if v_unknown is not null then
-    raise exception 'Sub-indicator % has no checklist items %', v_leaf.code, v_unknown
-      using errcode = 'VA008', hint = 'Use the item_key values of the sub-indicator''s checklist items.';
-  end if;
+  perform private.require_item_values(v_leaf, p_checklist, 'Checklist values');
 
   v_review := private.lock_review(p_assessment_id, v_leaf, coalesce(p_expected_version, -1));
   update public.reviews
@@ -842,7 +1016,7 @@ begin
 end;
 $$;
 comment on function public.save_checklist(uuid, uuid, jsonb, integer) is
-  'Assessor of the area: saves the checklist values of one sub-indicator while its area is submitted. p_expected_version is the review version you loaded (0 when none); stale versions are refused with VA004. Returns the new version. Errors: 42501, VA001, VA004, VA007, VA008.';
+  'Assessor of the area: saves the checklist values of one sub-indicator while its area is submitted, checked like the barangay''s answers (VA008 names a misfit item). p_expected_version is the review version you loaded (0 when none); stale versions are refused with VA004. Returns the new version. Errors: 42501, VA001, VA004, VA007, VA008.';
 
 create function public.decide_leaf(
   p_assessment_id uuid, p_leaf_id uuid, p_decision public.leaf_decision, p_expected_version integer,
@@ -1049,6 +1223,14 @@ begin
     raise exception 'Indicator % cannot be decided %', v_indicator.code, coalesce(p_decision::text, 'without a decision')
       using errcode = 'VA008', hint = 'Decide met or unmet; considered only on a sub-indicator with a consideration rule.';
   end if;
+  if not exists (
+    select 1 from public.indicators leaf join public.indicators parent on parent.id = leaf.parent_id
+    where (leaf.id = v_indicator.id or leaf.parent_id = v_indicator.id)
+      and not leaf.is_profiling_only and not parent.is_profiling_only
+  ) then
+    raise exception 'Indicator % is profiling-only: it is collected but never scored, so it cannot be decided', v_indicator.code
+      using errcode = 'VA008', hint = 'Override a scored indicator or sub-indicator; profiling-only ones (such as 4.9) never change the result.';
+  end if;
   v_reason := private.require_text(p_reason, 'A reason for the override');
 
   if v_indicator.parent_id is not null then
@@ -1077,7 +1259,7 @@ begin
 end;
 $$;
 comment on function public.override_decision(uuid, uuid, public.leaf_decision, text) is
-  'MLGOO, while awaiting approval: overrides the decision on a sub-indicator, or decides a parent indicator met or unmet, with a required reason; the official classification is queued again. Errors: 42501, VA001, VA003, VA007, VA008.';
+  'MLGOO, while awaiting approval: overrides the decision on a scored sub-indicator, or decides a parent indicator with scored sub-indicators met or unmet, with a required reason (profiling-only ones are refused with VA008); the official classification is queued again. Errors: 42501, VA001, VA003, VA007, VA008.';
 
 -- 10. Recalibration: the MLGOO sends named leaves back, once per assessment -----------------------
 

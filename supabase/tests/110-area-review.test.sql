@@ -162,7 +162,7 @@ select ok((select body like 'Upload the signed budget%' from public.notification
 -- 4. Resubmission after rework ----------------------------------------------------------------------
 
 select tests.act_as('area-blgu@test.local');
-select is(public.save_answers(:'a', :'leaf', '{"note": "signed budget uploaded"}', 0), 1,
+select is(public.save_answers(:'a', :'leaf', '{"1_1_2_a": true}', 0), 1,
   'The barangay can edit a leaf of the reworked area');
 select is(public.submit_area(:'a', 1::smallint) ->> 'areaStatus', 'submitted', 'The barangay resubmits the reworked area');
 select tests.act_as_postgres();

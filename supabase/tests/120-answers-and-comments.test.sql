@@ -12,16 +12,16 @@ select item_key as item from public.checklist_items where indicator_id = :'leaf'
 -- Answers ------------------------------------------------------------------------------------------
 
 select tests.act_as('ans-blgu@test.local');
-select is(public.save_answers(:'a', :'leaf', '{"approved": "yes"}', 0), 1, 'The first save of a leaf creates version 1');
-select is(public.save_answers(:'a', :'leaf', '{"approved": "no"}', 1), 2, 'A save based on the current version applies');
-select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'leaf', '{"approved": "lost"}'), 'VA004', :'a',
+select is(public.save_answers(:'a', :'leaf', '{"1_1_2_a": true}', 0), 1, 'The first save of a leaf creates version 1');
+select is(public.save_answers(:'a', :'leaf', '{"1_1_2_a": false}', 1), 2, 'A save based on the current version applies');
+select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 1)', :'a', :'leaf', '{"1_1_2_a": null}'), 'VA004', :'a',
   'A save based on a stale version is refused');
 select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 0)', :'a', :'leaf2', '["not", "an", "object"]'), 'VA008', :'a',
   'Answers that are not an object are refused');
 select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 0)', :'a', gen_random_uuid(), '{}'), 'VA008', :'a',
   'An unknown leaf is refused');
 select tests.act_as_postgres();
-select is((select answers from public.responses where assessment_id = :'a' and leaf_id = :'leaf'), '{"approved": "no"}'::jsonb,
+select is((select answers from public.responses where assessment_id = :'a' and leaf_id = :'leaf'), '{"1_1_2_a": false}'::jsonb,
   'The stored answers are the last accepted ones');
 select is((select count(*)::int from public.leaf_history where assessment_id = :'a' and leaf_id = :'leaf' and source = 'answers'), 2,
   'Each accepted change is in the history');
@@ -47,7 +47,7 @@ select tests.act_as('ans-blgu@test.local');
 select public.submit_area(:'a', 1::smallint);
 select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 2)', :'a', :'leaf', '{}'), 'VA001', :'a',
   'Answers of a submitted area cannot change');
-select is(public.save_answers(:'a', :'leaf2', '{"eo": "yes"}', 0), 1, 'Answers of an area still in draft can');
+select is(public.save_answers(:'a', :'leaf2', '{"2_1_1_eo": true}', 0), 1, 'Answers of an area still in draft can');
 
 -- Checklist values -----------------------------------------------------------------------------------
 

@@ -53,7 +53,7 @@ select is((select count(*)::int from public.notifications where assessment_id = 
            and recipient_id = tests.user_id('val-blgu@test.local')), 1, 'The barangay is notified');
 
 select tests.act_as('val-blgu@test.local');
-select is(public.save_answers(:'a', :'plain', '{"ordinance": "attached"}', 0), 1, 'The barangay can edit the flagged leaf');
+select is(public.save_answers(:'a', :'plain', '{"1_1_1_a": true}', 0), 1, 'The barangay can edit the flagged leaf');
 select tests.wf_refuses(format('select public.save_answers(%L, %L, %L, 0)', :'a', :'other', '{}'), 'VA001', :'a',
   'but no other leaf');
 select tests.act_as('val-validator@test.local');

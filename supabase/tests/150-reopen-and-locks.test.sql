@@ -34,7 +34,7 @@ select is((select reason from public.events where assessment_id = :'a' and actio
   'The barangay uploaded last year''s budget', 'The reason is in the event');
 
 select tests.act_as('reo-blgu@test.local');
-select is(public.save_answers(:'a', tests.wf_leaf(:'a', '1.1.1'), '{"budget": "2024"}', 0), 1, 'The barangay edits again');
+select is(public.save_answers(:'a', tests.wf_leaf(:'a', '1.1.1'), '{"1_1_1_bfdp_count": 2}', 0), 1, 'The barangay edits again');
 select tests.act_as_postgres();
 select tests.wf_submit_all(:'a', 'reo');
 select is(tests.wf_status(:'a'), 'awaiting_validation', 'Resubmitting every area returns the assessment to the stage it left');

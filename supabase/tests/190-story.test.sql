@@ -28,7 +28,7 @@ $$;
 
 -- 1. The barangay answers and submits area 1 ------------------------------------------------------------
 select tests.act_as('story-blgu@test.local');
-select public.save_answers(:'a', :'budget', '{"appropriation_ordinance": "2024-07"}', 0);
+select public.save_answers(:'a', :'budget', '{"1_1_1_a": false}', 0);
 select public.submit_area(:'a', 1::smallint);
 select tests.act_as_postgres();
 select is(tests.wf_area_status(:'a', 1), 'submitted', '1. Area 1 is submitted');
@@ -49,7 +49,7 @@ select pg_temp.next_step();
 
 -- 4. The barangay fixes and resubmits; then submits the other five areas ------------------------------------
 select tests.act_as('story-blgu@test.local');
-select public.save_answers(:'a', :'budget', '{"appropriation_ordinance": "2024-07, signed"}', 1);
+select public.save_answers(:'a', :'budget', '{"1_1_1_a": true}', 1);
 select public.submit_area(:'a', 1::smallint);
 select tests.act_as_postgres();
 select is((select checklist from public.reviews where assessment_id = :'a' and leaf_id = :'budget'), '{}'::jsonb,
@@ -92,7 +92,7 @@ select pg_temp.next_step();
 
 -- 6. The barangay answers the calibration --------------------------------------------------------------------
 select tests.act_as('story-blgu@test.local');
-select public.save_answers(:'a', :'health', '{"clustered": "yes"}', 0);
+select public.save_answers(:'a', :'health', '{"4_2_1_option_b": "yes", "4_2_1_cert_clustered": true}', 0);
 select public.submit_calibration(:'a');
 select tests.act_as_postgres();
 select is(tests.wf_status(:'a'), 'awaiting_validation', '6. The calibration goes back to validation');

@@ -34,6 +34,11 @@ const { data: leaves } = await supabase
 
 // Write: every change is a guarded workflow function.
 if (assessment) {
+  // Answers are keyed by the leaf's checklist_items.item_key, each value of its item's kind:
+  // true/false (checkbox), "yes"/"no" or true/false (assessment_field), a whole number from 0
+  // (document_count), an ISO date such as "2024-03-31" (date_input), a number
+  // (calculation_field), a text of at most 2,000 characters, a number or true/false (info_text);
+  // null for no answer.
   const { data: newVersion, error } = await supabase.rpc("save_answers", {
     p_assessment_id: assessment.id,
     p_leaf_id: leafId,
@@ -41,6 +46,9 @@ if (assessment) {
     p_expected_version: version,
   });
   if (error?.code === "VA004") { /* someone saved first: reload, merge, save again */ }
+  if (
+    error?.code === "VA008"
+  ) { /* error.message names the item and what it expects; nothing saved */ }
   const { data: submitted } = await supabase.rpc("submit_area", {
     p_assessment_id: assessment.id,
     p_area_code: 1,
@@ -48,6 +56,20 @@ if (assessment) {
   // A warning, never a block: submitted.incompleteLeaves lists the leaves the newest readiness
   // projection finds missing MOVs; submitted.incompletePending is true while uploads are still
   // being classified, so the list may be out of date.
+
+  // Readiness: what the barangay still has to do, from its own files and answers only (never a
+  // checklist value, decision or verdict, at any stage).
+  const { data: readiness } = await supabase.rpc("barangay_readiness", {
+    p_assessment_id: assessment.id,
+  });
+  // readiness.readinessPercent: share of scored sub-indicators whose required MOVs are all
+  //   uploaded (also per area: readiness.areas[i] = { areaCode, scoredLeaves, completeLeaves,
+  //   readinessPercent });
+  // readiness.leaves[i] = { leafId, code, areaCode, scored, complete, satisfiedOption,
+  //   missingSlots: [{ slotKey, label }] (null until the first upload is classified),
+  //   answeredItems, answerableItems };
+  // readiness.pending is true while an upload or deletion is still being classified (asOf: when
+  // the files were last classified): ask again in a moment.
 
   // Upload a MOV: bucket "movs", path {assessment_id}/{leaf_code}/{slot_key}/{uuid}-{safe name}
   // (the name: letters, digits, . _ - only, ending in .pdf, .jpg, .jpeg or .png; PDF/JPEG/PNG up
@@ -58,7 +80,7 @@ if (assessment) {
     file,
     { contentType: file.type },
   );
-  console.log(newVersion, submitted, leaves);
+  console.log(newVersion, submitted, readiness, leaves);
 }
 
 // Reviewers read files through short-lived signed URLs.

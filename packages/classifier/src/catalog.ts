@@ -94,6 +94,9 @@ export function indexCatalog(input: unknown): IndexedCatalog {
     if (indicatorByCode.has(indicator.code)) {
       throw new ClassifierInputError(`${at}.code`, "duplicate indicator code");
     }
+    if (leafByCode.has(indicator.code)) {
+      throw new ClassifierInputError(`${at}.code`, "duplicate code");
+    }
     if (!areaCodes.has(indicator.area)) {
       throw new ClassifierInputError(`${at}.area`, "is not an area of the catalog");
     }

@@ -262,6 +262,9 @@ export function classifySync(input: unknown): ClassificationResult {
   if (typeof input !== "object" || input === null || !("catalog" in input)) {
     throw new ClassifierInputError("catalog", "is required");
   }
+  if (Array.isArray(input)) {
+    throw new ClassifierInputError("input", "expected an object, not a list");
+  }
   const catalog = prepareCatalog(input.catalog);
   const read = readAssessment(input as Record<string, unknown>, catalog.indexed);
   return decide(catalog, read, inputHash(catalog.indexed, catalog.sha256, read));

@@ -57,7 +57,8 @@ function emptyReader(catalog: IndexedCatalog): ReadAssessment {
   return read;
 }
 
-const TIME_OF_DAY = /^T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** A time of day from 00:00 to 23:59:59.999…, with an offset from -23:59 to +23:59 or Z. */
+const TIME_OF_DAY = /^T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The number written with `count` ASCII digits at `from`, or -1. */
@@ -101,7 +102,7 @@ function fitsItemKind(kind: number, value: unknown): boolean {
     case 4: // calculation_field
       return typeof value === "number" && Number.isFinite(value);
     default: // info_text, section_header
-      return typeof value === "boolean" || typeof value === "number" || typeof value === "string";
+      return typeof value === "boolean" || typeof value === "string" || Number.isFinite(value);
   }
 }
 
@@ -111,14 +112,15 @@ const expectedValue: Record<ItemType, string> = {
   document_count: "a whole number, 0 or more",
   date_input: "an ISO date",
   calculation_field: "a finite number",
-  info_text: "a boolean, number or string",
-  section_header: "a boolean, number or string",
+  info_text: "a boolean, finite number or string",
+  section_header: "a boolean, finite number or string",
 };
 
 const DECISIONS: readonly Decision[] = decisionSchema.options;
 const VERDICTS: readonly Verdict[] = verdictSchema.options;
 const EXPECTED_TEXT = "expected a non-empty string";
 const EXPECTED_OBJECT = "expected an object";
+const EXPECTED_PLAIN_OBJECT = "expected a plain object keyed by item";
 
 // Field paths are spelled out only on the refusing branch: building them for every row would
 // cost more than reading the row.
@@ -151,6 +153,20 @@ function isDecisionOrNull(value: unknown): value is Decision | null {
 const hasOwnProperty = Object.prototype.hasOwnProperty;
 
 /**
+ * What `z.record` accepts: an object made by `{}`, `Object.create(null)` or `Object.create` of
+ * such a prototype; never a Map, Set, Date, RegExp, array or class instance. (zod's
+ * `isPlainObject`, with the usual object literal answered first.)
+ */
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (!isRecord(value)) return false;
+  const constructor: unknown = value.constructor;
+  if (constructor === Object || typeof constructor !== "function") return true;
+  const prototype: unknown = constructor.prototype;
+  return typeof prototype === "object" && prototype !== null &&
+    hasOwnProperty.call(prototype, "isPrototypeOf");
+}
+
+/**
  * The checklist as values by item position, each checked against its item's type; unknown keys
  * are refused. Keys usually arrive in catalog order, so each is compared with the item after the
  * previous key's before it is looked up. Anything amiss, including a key the object only inherits,
@@ -164,7 +180,7 @@ function readChecklist(
   index: number,
   values: ChecklistValue[],
 ): boolean {
-  if (!isRecord(value)) refuse(`responses[${index}].checklist`, EXPECTED_OBJECT);
+  if (!isPlainRecord(value)) refuse(`responses[${index}].checklist`, EXPECTED_PLAIN_OBJECT);
   const { itemKeys, plans: { kinds: itemKinds } } = catalog;
   const { itemOffset: offset, itemCount: count } = placed;
   for (let i = 0; i < count; i++) values[offset + i] = null;
@@ -179,7 +195,7 @@ function readChecklist(
     }
     next = position + 1;
     const entry = value[key];
-    if (entry === null || entry === undefined) continue;
+    if (entry === null) continue;
     if (!fitsItemKind(itemKinds[offset + position], entry)) {
       return readChecklistByOwnKeys(value, catalog, placed, index, values);
     }
@@ -212,7 +228,7 @@ function readChecklistByOwnKeys(
       continue;
     }
     const entry = value[key];
-    if (entry === null || entry === undefined) continue;
+    if (entry === null) continue;
     if (fitsItemKind(kindAt(position), entry)) {
       values[placed.itemOffset + position] = entry as ChecklistValue;
       given = true;

@@ -54,6 +54,11 @@ const VALUE = {
   float64: 6,
   /** Any other string, as its UTF-8 byte length (LEB128) and bytes. */
   text: 7,
+  /**
+   * A string with a lone surrogate, which UTF-8 cannot spell (a TextEncoder writes U+FFFD for
+   * each), as its UTF-16 code unit count (LEB128) and code units, little-endian.
+   */
+  utf16: 8,
 } as const;
 
 const utf8 = new TextEncoder();
@@ -65,12 +70,14 @@ const MAX_VALUE_BYTES = 9;
 /**
  * The canonical encoding is written into one buffer, reused and grown as needed. Each write takes
  * the position to write at and returns the position after it, so the hot loop keeps the position
- * in a local. The buffer is sized once per call for everything but text, which makes its own
- * room: after a text write, `buffer` may be a new array.
+ * in a local. The buffer is sized once per call for everything but text; a text write makes room
+ * for the text and, after it, for `rest` bytes, the room of a whole encoding without text, so
+ * whatever follows fits as well. After a text write, `buffer` may be a new array.
  */
 class EncodingBuffer {
   bytes = new Uint8Array(4096);
   view = new DataView(this.bytes.buffer);
+  rest = 0;
 
   /** Room for `count` bytes at `at`, keeping the bytes before it. */
   reserve(at: number, count: number): Uint8Array {
@@ -97,7 +104,7 @@ function writeUnsigned(bytes: Uint8Array, at: number, value: number): number {
 
 /** Any text but "yes" and "no", as its UTF-8 byte length (LEB128) and bytes. */
 function writeText(at: number, value: string): number {
-  let bytes = buffer.reserve(at, 1 + MAX_COUNT_BYTES + value.length);
+  let bytes = buffer.reserve(at, 1 + MAX_COUNT_BYTES + value.length + buffer.rest);
   bytes[at++] = VALUE.text;
   // ASCII text (ISO dates) is copied as it is checked; other text goes through a TextEncoder.
   const lengthAt = at;
@@ -105,13 +112,39 @@ function writeText(at: number, value: string): number {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code >= 0x80) {
+      if (!isWellFormed(value)) return writeCodeUnits(lengthAt - 1, value);
       const encoded = utf8.encode(value);
-      bytes = buffer.reserve(lengthAt, MAX_COUNT_BYTES + encoded.length);
+      bytes = buffer.reserve(lengthAt, MAX_COUNT_BYTES + encoded.length + buffer.rest);
       at = writeUnsigned(bytes, lengthAt, encoded.length);
       bytes.set(encoded, at);
       return at + encoded.length;
     }
     bytes[at++] = code;
+  }
+  return at;
+}
+
+/** Whether every surrogate of the text is half of a pair. */
+function isWellFormed(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdfff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (code > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return false;
+    i++;
+  }
+  return true;
+}
+
+/** A text with a lone surrogate, as its code unit count (LEB128) and code units. */
+function writeCodeUnits(at: number, value: string): number {
+  const bytes = buffer.reserve(at, 1 + MAX_COUNT_BYTES + 2 * value.length + buffer.rest);
+  bytes[at++] = VALUE.utf16;
+  at = writeUnsigned(bytes, at, value.length);
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    bytes[at++] = code & 0xff;
+    bytes[at++] = code >>> 8;
   }
   return at;
 }
@@ -156,7 +189,8 @@ export function canonicalInput(
   catalogSha256: Uint8Array,
   read: ReadAssessment,
 ): Uint8Array {
-  let bytes = buffer.reserve(0, encodingRoom(catalog, catalogSha256));
+  buffer.rest = encodingRoom(catalog, catalogSha256);
+  let bytes = buffer.reserve(0, buffer.rest);
   let at = 0;
   for (let i = 0; i < catalogSha256.length; i++) bytes[at++] = catalogSha256[i];
   const { slotOffsets, itemOffsets } = catalog;

@@ -29,6 +29,15 @@ describe("catalog", () => {
     );
   });
 
+  it("a leaf code equal to an indicator's code is refused, whichever comes first", () => {
+    const catalog = catalogWith([leaf({ code: "9.2" })]);
+    const later = { ...catalog.indicators[0], code: "9.2", leaves: [leaf({ code: "9.2.1" })] };
+    expect(() => indexCatalog({ ...catalog, indicators: [...catalog.indicators, later] }))
+      .toThrow("catalog.indicators[1].code: duplicate code");
+    expect(() => indexCatalog({ ...catalog, indicators: [later, ...catalog.indicators] }))
+      .toThrow("catalog.indicators[1].leaves[0].code: duplicate code");
+  });
+
   it("an indicator in an area the catalog lacks is refused", () => {
     const catalog = catalogWith();
     catalog.indicators[0].area = 8;

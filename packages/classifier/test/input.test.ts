@@ -37,7 +37,7 @@ describe("input validation: what is read", () => {
 });
 
 describe("input validation: refused, never a wrong verdict", () => {
-  it.each([
+  it.each<readonly [string, object, string]>([
     [
       "a response for a leaf outside the catalog",
       { responses: [response("9.9.9")] },
@@ -90,6 +90,42 @@ describe("input validation: refused, never a wrong verdict", () => {
       }],
     }, "indicatorOverrides[1].indicatorCode"],
     ["responses that are not a list", { responses: {} }, "responses"],
+    ...[
+      "2024-03-31T25:61:99+99:99",
+      "2024-03-31T24:00Z",
+      "2024-03-31T23:60Z",
+      "2024-03-31T23:59:60Z",
+      "2024-03-31T23:59:59+24:00",
+      "2024-03-31T23:59:59-08:60",
+    ].map((date) =>
+      [`the impossible date ${date}`, {
+        responses: [response("1.3.1", { checklist: { "1_3_1_date_approval": date } })],
+      }, "responses[0].checklist.1_3_1_date_approval"] as const
+    ),
+    ...[NaN, Infinity, -Infinity].flatMap((number) =>
+      ["1_6_1_or_1", "1_6_1_opt1_header"].map((key) =>
+        [`${number} in ${key}`, {
+          responses: [response("1.6.1", { checklist: { [key]: number } })],
+        }, `responses[0].checklist.${key}`] as const
+      )
+    ),
+    ["a checklist value left undefined", {
+      responses: [response("1.1.1", { checklist: { "1_1_1_bfdp_form": undefined } })],
+    }, "responses[0].checklist.1_1_1_bfdp_form"],
+    ...[
+      new Map([["1_1_1_bfdp_form", true]]),
+      new Set(["1_1_1_bfdp_form"]),
+      new Date(0),
+      /1_1_1_bfdp_form/,
+      Object.assign(new Date(0), { "1_1_1_bfdp_form": true }),
+      new (class Checklist {
+        "1_1_1_bfdp_form" = true;
+      })(),
+    ].map((checklist) =>
+      [`a checklist given as ${Object.prototype.toString.call(checklist)}`, {
+        responses: [response("1.1.1", { checklist })],
+      }, "responses[0].checklist"] as const
+    ),
   ])("%s is refused at %s", async (_, parts, field) => {
     const error = await refusal({ ...input2024(), ...parts });
     expect(error.field).toBe(field);
@@ -110,6 +146,13 @@ describe("input validation: refused, never a wrong verdict", () => {
 
   it("values the contract allows are accepted", async () => {
     const responses = [
+      response("1.4.1", {
+        checklist: { "1_4_1_date_of_approval": "2024-03-31T23:59:59.999-12:00" },
+      }),
+      response("1.6.1", {
+        checklist: { "1_6_1_or_1": -0.5, "1_6_1_opt1_header": "OR", "1_6_1_or_2": false },
+      }),
+      response("1.1.2", { checklist: Object.assign(Object.create(null), { "1_1_2_a": null }) }),
       response("1.1.1", {
         checklist: { "1_1_1_bfdp_form": true, "1_1_1_bfdp_count": 3 },
         decision: "met",
@@ -136,6 +179,59 @@ describe("the input contract schema", () => {
         expect(classifierInputSchema.safeParse(input).success).toBe(true);
       }),
       { numRuns: 30 },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+
+  it("whatever classifierInputSchema refuses, classify refuses too", async () => {
+    const items = leaf2024("1.6.1").items.map((item) => item.key);
+    const anything = fc.anything({
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      withObjectString: true,
+    });
+    const either = <T>(valid: fc.Arbitrary<T>) => fc.oneof(valid, valid, anything);
+    const values = fc.dictionary(fc.constantFrom(...items), anything);
+    const checklist = fc.oneof(
+      anything,
+      values,
+      values.map((entries) => new Map(Object.entries(entries))),
+      values.map((entries) => Object.assign(new Date(0), entries)),
+      values.map((entries) => Object.assign(/x/, entries)),
+      values.map((entries) => Object.assign(Object.create(null), entries)),
+    );
+    const decision = either(fc.constantFrom(null, "met", "unmet"));
+    const row = fc.record({
+      leafCode: either(fc.constant("1.6.1")),
+      checklist,
+      decision,
+      override: decision,
+    }, { requiredKeys: ["leafCode"] });
+    const mov = fc.record({
+      leafCode: either(fc.constant("1.1.1")),
+      slotKey: either(fc.constantFrom(...leaf2024("1.1.1").slots.map((slot) => slot.key))),
+    }, { requiredKeys: [] });
+    const override = fc.record({
+      indicatorCode: either(fc.constant("1.1")),
+      decision: either(fc.constantFrom("met", "unmet")),
+    }, { requiredKeys: [] });
+    const parts = fc.record({
+      responses: either(fc.array(either(row), { maxLength: 1 })),
+      movs: either(fc.array(either(mov), { maxLength: 2 })),
+      indicatorOverrides: either(fc.array(either(override), { maxLength: 1 })),
+    }, { requiredKeys: [] });
+    await fc.assert(
+      fc.asyncProperty(parts, fc.boolean(), async (parts, asList) => {
+        const fields = { catalog: input2024().catalog, ...parts };
+        const input = asList ? Object.assign([], fields) : fields;
+        fc.pre(!classifierInputSchema.safeParse(input).success);
+        await expect(classify(input)).rejects.toBeInstanceOf(ClassifierInputError);
+      }),
+      { numRuns: 1000 },
     );
   }, PROPERTY_TIMEOUT_MS);
 

@@ -1,5 +1,14 @@
-import { describe, expect, it } from "vitest";
-import { CLASSIFIER_VERSION, classify } from "../src/index.ts";
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import {
+  type CatalogItem,
+  type CatalogLeaf,
+  type ChecklistValue,
+  CLASSIFIER_VERSION,
+  type ClassifierInput,
+  classify,
+  classifySync,
+} from "../src/index.ts";
 import { indexCatalog } from "../src/catalog.ts";
 import { readAssessment } from "../src/input.ts";
 import { canonicalInput, canonicalJson, inputHash, sha256, sha256Hex } from "../src/provenance.ts";
@@ -10,9 +19,18 @@ import {
   input2024,
   item,
   leaf,
+  leaves2024,
 } from "./fixtures/assessments.ts";
+import { assessment2024WithLongTexts, LONGEST_TEXT } from "./fixtures/arbitraries.ts";
 
 const NO_CATALOG_HASH = new Uint8Array(32);
+
+/** A catalog of one core area and one indicator, 1.1, with these leaves. */
+const catalogOf = (leaves: CatalogLeaf[]) =>
+  indexCatalog({
+    areas: [{ code: 1, kind: "core" }],
+    indicators: [{ code: "1.1", area: 1, isBbi: false, isProfilingOnly: false, leaves }],
+  });
 
 describe("provenance (§5 rule 10)", () => {
   it("the canonical encoding sorts object keys at every depth", () => {
@@ -73,32 +91,23 @@ describe("provenance (§5 rule 10)", () => {
   });
 
   it("the canonical input spells out the catalog hash, decisions, values by item, files by slot and overrides", () => {
-    const catalog = indexCatalog({
-      areas: [{ code: 1, kind: "core" }],
-      indicators: [{
-        code: "1.1",
-        area: 1,
-        isBbi: false,
-        isProfilingOnly: false,
-        leaves: [
-          leaf({
-            code: "1.1.1",
-            hasConsiderationRule: true,
-            items: [
-              item("done"),
-              item("answer", "assessment_field"),
-              item("count", "document_count"),
-              item("ratio", "calculation_field"),
-              item("dated", "date_input"),
-              item("note", "info_text"),
-              item("unset"),
-            ],
-            slots: [{ key: "a", optionGroup: null }, { key: "b", optionGroup: null }],
-          }),
-          leaf({ code: "1.1.2", items: [item("x")], slots: [{ key: "c", optionGroup: null }] }),
+    const catalog = catalogOf([
+      leaf({
+        code: "1.1.1",
+        hasConsiderationRule: true,
+        items: [
+          item("done"),
+          item("answer", "assessment_field"),
+          item("count", "document_count"),
+          item("ratio", "calculation_field"),
+          item("dated", "date_input"),
+          item("note", "info_text"),
+          item("unset"),
         ],
-      }],
-    });
+        slots: [{ key: "a", optionGroup: null }, { key: "b", optionGroup: null }],
+      }),
+      leaf({ code: "1.1.2", items: [item("x")], slots: [{ key: "c", optionGroup: null }] }),
+    ]);
     const catalogHash = sha256("catalog");
     const read = readAssessment({
       responses: [{
@@ -200,3 +209,274 @@ describe("provenance (§5 rule 10)", () => {
     expect((await classify({ ...input2024(), catalog: copy })).inputHash).toBe(original.inputHash);
   });
 });
+
+/** The classifier as a fresh process loads it: nothing classified before. */
+async function freshClassifier(): Promise<typeof import("../src/index.ts")> {
+  vi.resetModules();
+  return await import("../src/index.ts");
+}
+
+/** 1.6.1 says `text` in an info_text item; the items after it in catalog order carry values. */
+function withTextBefore(text: string, decisionOf631: "met" | "unmet" = "met"): ClassifierInput {
+  return input2024({
+    responses: [
+      { leafCode: "1.6.1", checklist: { "1_6_1_or_1": text }, decision: "met", override: null },
+      {
+        leafCode: "2.1.4",
+        checklist: { "2_1_4_physical_accomplished": 1234.5, "2_1_4_option_a": "yes" },
+        decision: "met",
+        override: null,
+      },
+      { leafCode: "6.3.1", checklist: {}, decision: decisionOf631, override: null },
+    ],
+    movs: allMovs2024(),
+  });
+}
+
+const leb128 = (value: number): number[] => {
+  const bytes = [];
+  for (; value > 0x7f; value = Math.floor(value / 0x80)) bytes.push((value % 0x80) | 0x80);
+  return [...bytes, value];
+};
+
+describe("the input hash of long texts", () => {
+  const textLengths = [9_000, 40_000, 200_000, 1_000_000];
+
+  it("a long text before an amount is hashed, in a fresh process (2.1.4 = 1234.5 after 9,000 characters)", async () => {
+    const fresh = await freshClassifier();
+    expect(() => fresh.classifySync(withTextBefore("x".repeat(9_000)))).not.toThrow();
+  });
+
+  it("assessments that differ after a long text hash apart (6.3.1 Met or Unmet)", async () => {
+    for (const length of textLengths) {
+      const met = (await freshClassifier()).classifySync(withTextBefore("x".repeat(length), "met"));
+      const unmet = (await freshClassifier()).classifySync(
+        withTextBefore("x".repeat(length), "unmet"),
+      );
+      expect(met.inputHash, `${length} characters`).not.toBe(unmet.inputHash);
+    }
+  });
+
+  it("the hash of an input does not depend on what the process classified before", async () => {
+    for (const length of textLengths) {
+      const input = withTextBefore("é".repeat(length));
+      const fresh = await freshClassifier();
+      const first = fresh.classifySync(input).inputHash;
+      fresh.classifySync(withTextBefore("x".repeat(4 * length)));
+      expect(fresh.classifySync(input).inputHash, `${length} characters`).toBe(first);
+      expect(classifySync(input).inputHash).toBe(first);
+    }
+  });
+
+  it(
+    "every byte after a text is kept, up to and beyond the longest text the database accepts",
+    async () => {
+      const catalog = catalogOf([leaf({
+        code: "1.1.1",
+        items: [
+          item("note", "info_text"),
+          item("amount", "calculation_field"),
+          item("done"),
+          item("later", "info_text"),
+        ],
+        slots: [{ key: "a", optionGroup: null }],
+      })]);
+      const half = new Uint8Array(8);
+      new DataView(half.buffer).setFloat64(0, 0.5, true);
+      const texts = [
+        "😀".repeat(LONGEST_TEXT),
+        "ñ".repeat(LONGEST_TEXT),
+        "x".repeat(LONGEST_TEXT),
+        ...textLengths.map((length) => "€".repeat(length)),
+        ...textLengths.map((length) => "x".repeat(length)),
+      ];
+      for (const text of texts) {
+        const { canonicalInput: fresh } = await freshProvenance();
+        const read = readAssessment({
+          responses: [{
+            leafCode: "1.1.1",
+            checklist: { note: text, amount: 0.5, done: true, later: "ñ" },
+            decision: null,
+            override: null,
+          }],
+          indicatorOverrides: [{ indicatorCode: "1.1", decision: "unmet" }],
+          movs: [{ leafCode: "1.1.1", slotKey: "a" }],
+        }, catalog);
+        const utf8 = new TextEncoder().encode(text);
+        const bytes = fresh(catalog, NO_CATALOG_HASH, read);
+        const head = [
+          ...NO_CATALOG_HASH,
+          1, // a response without decision or override
+          7, // note: text, its UTF-8 length and bytes
+          ...leb128(utf8.length),
+        ];
+        const textEnd = head.length + utf8.length;
+        const at = `${text.length} code units`;
+        expect(Array.from(bytes.subarray(0, head.length)), at).toEqual(head);
+        // Compared as one buffer: element by element, a megabyte takes seconds.
+        expect(Buffer.from(bytes.subarray(head.length, textEnd)).equals(utf8), at).toBe(true);
+        expect(Array.from(bytes.subarray(textEnd)), at).toEqual([
+          6, // amount: a float64
+          ...half,
+          2, // done: true
+          7, // later
+          2,
+          0xc3,
+          0xb1,
+          1, // slot a: one file
+          2, // indicator 1.1: Unmet
+        ]);
+      }
+    },
+    60_000,
+  );
+
+  it("texts with a lone surrogate, which UTF-8 cannot spell, hash apart", () => {
+    const hashes = ["\uD83D", "\uFFFD", "\uDE00", "😀", "\uDE00\uD83D"].map((text) =>
+      classifySync(withTextBefore(text)).inputHash
+    );
+    expect(new Set(hashes).size).toBe(hashes.length);
+  });
+
+  it(
+    "changing any one value the rules read changes the hash, and nothing else does, with texts up to the database's longest",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(assessment2024WithLongTexts, fc.nat(), async (parts, pick) => {
+          const { classifySync } = await freshClassifier();
+          const input = input2024(parts);
+          const hash = classifySync(input).inputHash;
+          const changes = oneValueChanges(input);
+          const change = changes[pick % changes.length];
+          expect(classifySync(change.input).inputHash, change.name).not.toBe(hash);
+          expect(classifySync(presentedOtherwise(input)).inputHash).toBe(hash);
+        }),
+        // Shrinking assessments with texts of thousands of characters takes minutes: stop at the first counterexample.
+        { numRuns: 150, endOnFailure: true },
+      );
+    },
+    120_000,
+  );
+});
+
+async function freshProvenance(): Promise<typeof import("../src/provenance.ts")> {
+  vi.resetModules();
+  return await import("../src/provenance.ts");
+}
+
+type Response = ClassifierInput["responses"][number];
+
+/** Another value of the same item type, different for the rules. */
+function otherValue(type: CatalogItem["type"], value: ChecklistValue): ChecklistValue {
+  if (value === null) {
+    if (type === "assessment_field") return "yes";
+    if (type === "date_input") return "2024-03-31";
+    return type === "document_count" || type === "calculation_field" ? 0 : true;
+  }
+  if (typeof value === "boolean") return !value;
+  if (typeof value === "number") {
+    if (type === "document_count") return value + 1;
+    return Math.abs(value) > 1 ? value / 2 : value + 1;
+  }
+  if (type === "assessment_field") return value === "yes" ? "no" : "yes";
+  if (type === "date_input") return `3${value.slice(1)}`;
+  const characters = [...value];
+  characters[characters.length - 1] = characters.at(-1) === "x" ? "y" : "x";
+  return characters.join("");
+}
+
+const nextDecision = (decision: Response["decision"], considerable: boolean) => {
+  const cycle = [null, "met", "unmet", ...(considerable ? ["considered"] : [])] as const;
+  return cycle[(cycle.indexOf(decision as never) + 1) % cycle.length];
+};
+
+/** Every change of one value the rules read: a response, a decision, a checklist value, a file, an override. */
+function oneValueChanges(input: ClassifierInput): { name: string; input: ClassifierInput }[] {
+  const changes: { name: string; input: ClassifierInput }[] = [];
+  const withResponses = (name: string, responses: Response[]) =>
+    changes.push({ name, input: { ...input, responses } });
+  for (const { leaf, indicator, scored } of leaves2024) {
+    const at = input.responses.findIndex((response) => response.leafCode === leaf.code);
+    const response = input.responses[at];
+    const replaced = (changed: Response) =>
+      input.responses.map((other, i) => (i === at ? changed : other));
+    if (response === undefined) {
+      withResponses(`${leaf.code} answered`, [
+        ...input.responses,
+        { leafCode: leaf.code, checklist: {}, decision: null, override: null },
+      ]);
+    } else {
+      withResponses(`${leaf.code} without response`, input.responses.filter((_, i) => i !== at));
+      for (const field of ["decision", "override"] as const) {
+        withResponses(
+          `${leaf.code} ${field}`,
+          replaced({
+            ...response,
+            [field]: nextDecision(response[field], leaf.hasConsiderationRule),
+          }),
+        );
+      }
+      for (const { key, type } of leaf.items) {
+        withResponses(
+          `${leaf.code} ${key}`,
+          replaced({
+            ...response,
+            checklist: {
+              ...response.checklist,
+              [key]: otherValue(type, response.checklist[key] ?? null),
+            },
+          }),
+        );
+      }
+    }
+    for (const { key } of leaf.slots) {
+      const mov = { leafCode: leaf.code, slotKey: key };
+      changes.push({
+        name: `${leaf.code} ${key} one more file`,
+        input: { ...input, movs: [...input.movs, mov] },
+      });
+      const filed = input.movs.findIndex((m) => m.leafCode === leaf.code && m.slotKey === key);
+      if (filed >= 0) {
+        changes.push({
+          name: `${leaf.code} ${key} one file less`,
+          input: { ...input, movs: input.movs.filter((_, i) => i !== filed) },
+        });
+      }
+    }
+    if (scored && leaf === indicator.leaves[0]) {
+      const overrides = input.indicatorOverrides.filter((o) => o.indicatorCode !== indicator.code);
+      const current = input.indicatorOverrides.find((o) => o.indicatorCode === indicator.code);
+      const next = current === undefined ? "met" : current.decision === "met" ? "unmet" : undefined;
+      changes.push({
+        name: `${indicator.code} override`,
+        input: {
+          ...input,
+          indicatorOverrides: next === undefined
+            ? overrides
+            : [...overrides, { indicatorCode: indicator.code, decision: next }],
+        },
+      });
+    }
+  }
+  return changes;
+}
+
+/** The same values presented otherwise: rows and keys in reverse, absent values as null, fields the rules ignore. */
+function presentedOtherwise(input: ClassifierInput): ClassifierInput {
+  const items = new Map(leaves2024.map(({ leaf }) => [leaf.code, leaf.items]));
+  return {
+    ...input,
+    responses: input.responses.map((response) => ({
+      ...response,
+      remarks: "ignored",
+      checklist: Object.fromEntries(
+        (items.get(response.leafCode) ?? []).map((
+          { key },
+        ) => [key, response.checklist[key] ?? null])
+          .reverse(),
+      ),
+    })).reverse(),
+    indicatorOverrides: [...input.indicatorOverrides].reverse(),
+    movs: input.movs.map((mov) => ({ ...mov, path: "ignored" })).reverse(),
+  };
+}

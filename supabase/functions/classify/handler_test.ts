@@ -5,9 +5,12 @@ import type { ClassificationResult } from "../../../packages/classifier/src/inde
 import { createClassifyHandler } from "./handler.ts";
 import { storeResult } from "./store.ts";
 import {
+  asUser,
+  asWorkflowWrite,
   createFixture,
   type Fixture,
   PDF_HEAD,
+  slotKey,
   testDatabase,
   uploadAsStorageApi,
   withSettings,
@@ -57,6 +60,12 @@ const resultCount = async (assessmentId: string) =>
     select count(*)::integer as n from public.classification_results where assessment_id = ${assessmentId}`)[
     0
   ].n;
+
+async function indicatorId(fixture: Fixture, code: string): Promise<string> {
+  const [{ id }] = await sql<{ id: string }[]>`
+    select id from public.indicators where cycle_id = ${fixture.cycleId} and code = ${code}`;
+  return id;
+}
 
 async function withFixture(
   body: (fixture: Fixture) => Promise<void>,
@@ -361,6 +370,137 @@ Deno.test("an unexpected failure answers 500, saying the job will be retried, an
   assert.equal(logged.status, 500);
   assert.equal(logged.error, "settings unreadable");
 });
+
+Deno.test("an override on a profiling-only indicator is refused by the database, so the official classification never meets it", () =>
+  withFixture(async (fixture) => {
+    await asWorkflowWrite(
+      sql,
+      (tx) =>
+        tx`update public.assessments set status = 'awaiting_approval', validation_started_at = now()
+         where id = ${fixture.assessmentId}`,
+    );
+    const mlgoo = await fixture.addUser("mlgoo");
+    const overrideUnmet = async (code: string) => {
+      const id = await indicatorId(fixture, code);
+      await asUser(
+        sql,
+        mlgoo,
+        (tx) =>
+          tx`select public.override_decision(${fixture.assessmentId}, ${id}, 'unmet', 'Not functional')`,
+      );
+    };
+    await assert.rejects(overrideUnmet("4.9"), (error: { code: string; message: string }) => {
+      assert.equal(error.code, "VA008");
+      assert.match(error.message, /^Indicator 4\.9 is profiling-only/);
+      return true;
+    });
+    await overrideUnmet("4.1");
+    const response = await handlerWith()(post({ job_id: await latestJob(fixture.assessmentId) }));
+    assert.equal(response.status, 200);
+    const [{ indicators }] = await sql<
+      { indicators: { code: string; explicitUnmet: boolean }[] }[]
+    >`
+      select result -> 'indicators' as indicators from public.classification_results
+      where assessment_id = ${fixture.assessmentId} and kind = 'official'`;
+    assert.equal(indicators.find((indicator) => indicator.code === "4.1")?.explicitUnmet, true);
+
+    // Written past the workflow, such an override still meets the classifier's own refusal.
+    await sql`insert into public.indicator_overrides (assessment_id, indicator_id, area_code, decision, reason)
+              values (${fixture.assessmentId}, ${await indicatorId(
+      fixture,
+      "4.9",
+    )}, 4, 'unmet', 'Past the workflow')`;
+    const refused = await handlerWith()(
+      post({ assessment_id: fixture.assessmentId, kind: "official" }),
+    );
+    assert.equal(refused.status, 500);
+  }));
+
+Deno.test("checklist texts of the longest length the database accepts are hashed whole: a later change stores a new result", () =>
+  withFixture(async (fixture) => {
+    const [{ longest }] = await sql<
+      { longest: number }[]
+    >`select private.longest_item_text() as longest`;
+    await asWorkflowWrite(
+      sql,
+      (tx) =>
+        tx`update public.assessment_areas set status = 'submitted', first_submitted_at = now()
+         where assessment_id = ${fixture.assessmentId} and area_code = 1`,
+    );
+    const assessor = await fixture.addUser("assessor", 1);
+    const leaf = await indicatorId(fixture, "1.6.1");
+    // Two texts of the longest length end just short of the encoding buffer's first 4 KB.
+    const text = "a".repeat(longest);
+    await asUser(
+      sql,
+      assessor,
+      (tx) =>
+        tx`select public.save_checklist(${fixture.assessmentId}, ${leaf}, ${
+          tx.json({ "1_6_1_opt1_header": text, "1_6_1_or_1": text })
+        }, 0)`,
+    );
+    const upload = (leafCode: string) =>
+      uploadAsStorageApi(sql, fixture, {
+        assessmentId: fixture.assessmentId,
+        leafCode,
+        fileName: "eo.pdf",
+        mimeType: "application/pdf",
+      });
+    const classifyNow = async () =>
+      await (await handlerWith()(post({ assessment_id: fixture.assessmentId }))).json();
+
+    await upload("6.2.1");
+    const before = await classifyNow();
+    await upload("6.3.1");
+    const after = await classifyNow();
+    assert.equal(before.status, "done");
+    assert.equal(after.created, true, "a file for 6.3.1, after the texts, is a new input");
+    assert.notEqual(after.input_hash, before.input_hash);
+  }));
+
+Deno.test("the barangay's readiness shows what the classifier found of its files", () =>
+  withFixture(async (fixture) => {
+    type Readiness = {
+      pending: boolean;
+      leaves: { code: string; complete: boolean; missingSlots: { slotKey: string }[] }[];
+    };
+    const readiness = () =>
+      asUser(sql, fixture.userId, async (tx) =>
+        (await tx<{ readiness: Readiness }[]>`
+          select public.barangay_readiness(${fixture.assessmentId}) as readiness`)[0].readiness);
+    await uploadAsStorageApi(sql, fixture, {
+      assessmentId: fixture.assessmentId,
+      leafCode: "1.1.1",
+      fileName: "budget.pdf",
+      mimeType: "application/pdf",
+    });
+    assert.equal((await readiness()).pending, true, "the upload is being classified");
+    await handlerWith()(post({ job_id: await latestJob(fixture.assessmentId) }));
+
+    const after = await readiness();
+    assert.equal(after.pending, false);
+    const [{ leaves }] = await sql<{ leaves: Readiness["leaves"] }[]>`
+      select jsonb_agg(jsonb_build_object('code', leaf ->> 'code', 'complete', leaf -> 'completeness' -> 'complete',
+                                          'missingSlots', leaf -> 'completeness' -> 'missingSlots')) as leaves
+      from public.classification_results, jsonb_array_elements(result -> 'leaves') as leaf
+      where assessment_id = ${fixture.assessmentId} and kind = 'projection'`;
+    const projected = new Map(leaves.map((leaf) => [leaf.code, leaf]));
+    for (const leaf of after.leaves) {
+      const found = projected.get(leaf.code)!;
+      assert.equal(leaf.complete, found.complete, leaf.code);
+      assert.deepEqual(
+        leaf.missingSlots.map((slot) => slot.slotKey),
+        found.missingSlots,
+        leaf.code,
+      );
+    }
+    const uploaded = await slotKey(sql, fixture.cycleId, "1.1.1");
+    const budget = after.leaves.find((leaf) => leaf.code === "1.1.1")!;
+    assert.ok(
+      !budget.missingSlots.some((slot) => slot.slotKey === uploaded),
+      "the uploaded slot is filled",
+    );
+  }));
 
 Deno.test({
   name: "close the database client",

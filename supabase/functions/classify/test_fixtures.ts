@@ -15,6 +15,8 @@ export type Fixture = {
   barangayId: string;
   assessmentId: string;
   userId: string;
+  /** Another active user: an assessor of `areaCode`, or the MLGOO. */
+  addUser: (role: "assessor" | "mlgoo", areaCode?: number) => Promise<string>;
   cleanup: () => Promise<void>;
 };
 
@@ -33,6 +35,56 @@ async function createCycle(sql: Sql): Promise<string> {
   }
 }
 
+async function insertUser(
+  sql: Sql,
+  role: string,
+  barangayId: string | null,
+  areaCode: number | null,
+): Promise<string> {
+  const userId = crypto.randomUUID();
+  await sql`
+    insert into auth.users (instance_id, id, aud, role, email, raw_app_meta_data, raw_user_meta_data,
+                            confirmation_token, recovery_token, email_change_token_new, email_change)
+    values ('00000000-0000-0000-0000-000000000000', ${userId}, 'authenticated', 'authenticated',
+            ${`pipeline-${userId}@test.local`}, '{"provider": "email"}', '{}', '', '', '', '')`;
+  // Role and scope are workflow state; the password change is done, as for the demo users.
+  await asWorkflowWrite(sql, async (tx) => {
+    await tx`
+      insert into public.profiles (id, email, role, barangay_id, area_code, must_change_password)
+      values (${userId}, ${`pipeline-${userId}@test.local`}, ${role}, ${barangayId}, ${areaCode}, false)
+      on conflict (id) do update set role = excluded.role, barangay_id = excluded.barangay_id,
+                                     area_code = excluded.area_code, is_active = true,
+                                     must_change_password = false`;
+  });
+  return userId;
+}
+
+/**
+ * Runs `query` in a transaction declared a workflow write, as a fixture that puts an assessment in
+ * a given state must be (the workflow columns refuse any other change).
+ */
+export async function asWorkflowWrite<T>(sql: Sql, query: (tx: Sql) => Promise<T>): Promise<T> {
+  return await sql.begin(async (tx) => {
+    await tx`select private.declare_workflow_write()`;
+    return await query(tx as unknown as Sql);
+  }) as T;
+}
+
+/** Runs `query` in a transaction as the user, with the claims PostgREST would set. */
+export async function asUser<T>(
+  sql: Sql,
+  userId: string,
+  query: (tx: Sql) => Promise<T>,
+): Promise<T> {
+  return await sql.begin(async (tx) => {
+    await tx`select set_config('request.jwt.claims', ${
+      JSON.stringify({ sub: userId, role: "authenticated" })
+    }, true)`;
+    await tx`set local role authenticated`;
+    return await query(tx as unknown as Sql);
+  }) as T;
+}
+
 /** A cycle with its catalog, a barangay, its draft assessment and an active barangay user. */
 export async function createFixture(sql: Sql): Promise<Fixture> {
   const cycleId = await createCycle(sql);
@@ -42,31 +94,28 @@ export async function createFixture(sql: Sql): Promise<Fixture> {
     returning id`;
   const [{ id: assessmentId }] = await sql<{ id: string }[]>`
     insert into public.assessments (cycle_id, barangay_id) values (${cycleId}, ${barangayId}) returning id`;
-  const userId = crypto.randomUUID();
-  await sql`
-    insert into auth.users (instance_id, id, aud, role, email, raw_app_meta_data, raw_user_meta_data,
-                            confirmation_token, recovery_token, email_change_token_new, email_change)
-    values ('00000000-0000-0000-0000-000000000000', ${userId}, 'authenticated', 'authenticated',
-            ${`pipeline-${userId}@test.local`}, '{"provider": "email"}', '{}', '', '', '', '')`;
-  await sql.begin(async (tx) => {
-    await tx`select private.declare_workflow_write()`;
-    await tx`
-      insert into public.profiles (id, email, role, barangay_id, must_change_password)
-      values (${userId}, ${`pipeline-${userId}@test.local`}, 'blgu', ${barangayId}, false)
-      on conflict (id) do update
-      set role = 'blgu', barangay_id = excluded.barangay_id, is_active = true, must_change_password = false`;
-  });
+  const userId = await insertUser(sql, "blgu", barangayId, null);
+  const userIds = [userId];
+  const addUser = async (role: "assessor" | "mlgoo", areaCode?: number) => {
+    userIds.push(await insertUser(sql, role, null, areaCode ?? null));
+    return userIds.at(-1)!;
+  };
   const cleanup = async () => {
     await sql.begin(async (tx) => {
+      // The workflow's events and leaf history are append-only; the fixture goes as a whole.
+      await tx`alter table public.events disable trigger append_only`;
+      await tx`alter table public.leaf_history disable trigger append_only`;
       await tx`select set_config('storage.allow_delete_query', 'true', true)`;
       await tx`delete from storage.objects where bucket_id = 'movs' and split_part(name, '/', 1) = ${assessmentId}`;
       await tx`delete from public.assessments where cycle_id = ${cycleId}`;
       await tx`delete from public.cycles where id = ${cycleId}`;
-      await tx`delete from auth.users where id = ${userId}`;
+      await tx`delete from auth.users where id = any(${userIds})`;
       await tx`delete from public.barangays where id = ${barangayId}`;
+      await tx`alter table public.events enable trigger append_only`;
+      await tx`alter table public.leaf_history enable trigger append_only`;
     });
   };
-  return { cycleId, barangayId, assessmentId, userId, cleanup };
+  return { cycleId, barangayId, assessmentId, userId, addUser, cleanup };
 }
 
 /** The first upload slot of a leaf in the fixture's cycle. */

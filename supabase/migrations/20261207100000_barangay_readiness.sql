@@ -1,0 +1,86 @@
+-- Readiness for the barangay: what is still missing, computed only from the barangay's own answers
+-- and files. A readiness projection (classification_results) also carries the reviewers'
+-- recommendations, decisions and verdicts, so RLS hides it from a barangay until completion; this
+-- function passes on only its completeness part (which upload slots have a live MOV, sglgb.md 5.1,
+-- read through private.leaf_completeness) and counts the barangay's answered items. It never
+-- returns a checklist value, a decision or a verdict.
+
+create function private.percent(p_part numeric, p_whole numeric)
+returns numeric
+language sql
+immutable
+set search_path = ''
+as $$
+  select coalesce(round(100 * p_part / nullif(p_whole, 0), 1), 0);
+$$;
+comment on function private.percent(numeric, numeric) is 'A share in percent with one decimal, 0 of nothing.';
+
+create function public.barangay_readiness(p_assessment_id uuid)
+returns jsonb
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_role public.app_role := private.require_role('{blgu,mlgoo,validator}', 'see a barangay''s readiness');
+  v_assessment public.assessments;
+  v_readiness jsonb;
+begin
+  -- Validators see an assessment from validation on, as under RLS.
+  select * into v_assessment from public.assessments
+  where id = p_assessment_id and (v_role <> 'validator' or validation_started_at is not null);
+  perform private.require_found_assessment(v_assessment, p_assessment_id, v_role);
+
+  with leaves as (
+    select leaf.id, leaf.code, leaf.area_code, leaf.sort_order,
+           not (leaf.is_profiling_only or parent.is_profiling_only) as scored,
+           projected.leaf_id is not null as known,
+           coalesce(projected.complete, false) as complete,
+           projected.satisfied_option,
+           (select coalesce(jsonb_agg(jsonb_build_object('slotKey', s.slot_key, 'label', s.label) order by s.sort_order), '[]')
+            from public.upload_slots s
+            where s.indicator_id = leaf.id and s.slot_key = any (projected.missing_slots)) as missing_slots,
+           (select count(*) from public.checklist_items i
+            where i.indicator_id = leaf.id and i.item_type not in ('info_text', 'section_header'))::integer as answerable_items,
+           (select count(*) from public.checklist_items i
+            where i.indicator_id = leaf.id and i.item_type not in ('info_text', 'section_header')
+              and jsonb_typeof(r.answers -> i.item_key) <> 'null')::integer as answered_items
+    from public.indicators leaf
+    join public.indicators parent on parent.id = leaf.parent_id
+    left join private.leaf_completeness(p_assessment_id) as projected on projected.leaf_id = leaf.id
+    left join public.responses r on r.assessment_id = p_assessment_id and r.leaf_id = leaf.id
+    where leaf.cycle_id = v_assessment.cycle_id
+  ),
+  areas as (
+    select area_code,
+           count(*) filter (where scored)::integer as scored_leaves,
+           count(*) filter (where scored and complete)::integer as complete_leaves
+    from leaves
+    group by area_code
+  )
+  select jsonb_build_object(
+    'assessmentId', p_assessment_id,
+    'asOf', (select created_at from private.latest_projection(p_assessment_id)),
+    'pending', private.projection_pending(p_assessment_id),
+    'scoredLeaves', (select sum(scored_leaves) from areas),
+    'completeLeaves', (select sum(complete_leaves) from areas),
+    'readinessPercent', (select private.percent(sum(complete_leaves), sum(scored_leaves)) from areas),
+    'areas', (select jsonb_agg(jsonb_build_object(
+                'areaCode', area_code, 'scoredLeaves', scored_leaves, 'completeLeaves', complete_leaves,
+                'readinessPercent', private.percent(complete_leaves, scored_leaves)) order by area_code)
+              from areas),
+    'leaves', (select jsonb_agg(jsonb_build_object(
+                 'leafId', id, 'code', code, 'areaCode', area_code, 'scored', scored, 'complete', complete,
+                 'missingSlots', case when known then missing_slots end, 'satisfiedOption', satisfied_option,
+                 'answeredItems', answered_items, 'answerableItems', answerable_items) order by sort_order)
+               from leaves))
+  into v_readiness;
+  return v_readiness;
+end;
+$$;
+comment on function public.barangay_readiness(uuid) is
+  'Barangay (its own assessment), MLGOO, validators (from validation on): what the barangay still has to do, from its own files and answers only, at any stage. Per sub-indicator: complete (every required upload slot, or one whole option group, has a live MOV), missingSlots ({slotKey, label}; null before the first upload is classified), satisfiedOption, answeredItems of answerableItems; per area and overall: scoredLeaves, completeLeaves and readinessPercent (complete scored sub-indicators, %). asOf is when the files were last classified and pending says a newer upload is still being classified. Never a checklist value, decision or verdict. Errors: 42501, VA007.';
+
+revoke all on function public.barangay_readiness(uuid) from public, anon;
+grant execute on function public.barangay_readiness(uuid) to authenticated;
