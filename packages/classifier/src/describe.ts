@@ -24,7 +24,9 @@ export function formatPercent(percent: number): string {
 function describeRatios(shortfall: Shortfall & { rule: "ratio" }): string {
   const found = shortfall.ratios.map((ratio) => {
     const share = ratio.actual === null
-      ? `no percentage ${ratio.measure} (${ratio.denominator === null ? "no amounts" : "no base"})`
+      ? `no percentage ${ratio.measure} (${
+        ratio.numerator === null || ratio.denominator === null ? "an amount is missing" : "no base"
+      })`
       : `${formatPercent(ratio.actual)} ${ratio.measure}`;
     return ratio.optionMet || ratio.option === null
       ? share

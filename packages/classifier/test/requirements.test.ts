@@ -198,6 +198,18 @@ describe("a share of a budget amount", () => {
     expect(judge(leaf, share(10, 0)).recommendation).toBe("unmet");
   });
 
+  it("a missing amount is unmet, and the shortfall says an amount is missing", () => {
+    const { recommendation, shortfalls } = judge(leaf, {
+      ...share(0, 1_000_000),
+      "2_1_3_bdrrmf_amount": null,
+    });
+    expect(recommendation).toBe("unmet");
+    expect(text(shortfalls)).toEqual([
+      "no percentage of the estimated revenue from regular sources set aside as the BDRRMF " +
+      "(an amount is missing); at least 5 % is needed",
+    ]);
+  });
+
   it("1.4.1 needs 20 % of the NTA for development, 5 % for the LDRRMF and 10 % for the SK", () => {
     const leaf141 = leaf2024("1.4.1");
     const amounts = {
