@@ -260,6 +260,7 @@ export type Database = {
       }
       checklist_items: {
         Row: {
+          entered_by: string
           group_label: string | null
           id: string
           indicator_id: string
@@ -273,6 +274,7 @@ export type Database = {
           sort_order: number
         }
         Insert: {
+          entered_by?: string
           group_label?: string | null
           id?: string
           indicator_id: string
@@ -286,6 +288,7 @@ export type Database = {
           sort_order: number
         }
         Update: {
+          entered_by?: string
           group_label?: string | null
           id?: string
           indicator_id?: string
@@ -640,7 +643,6 @@ export type Database = {
       }
       indicators: {
         Row: {
-          accomplishment_fallback: Json | null
           area_code: number
           code: string
           consideration_text: string | null
@@ -651,12 +653,13 @@ export type Database = {
           is_bbi: boolean
           is_profiling_only: boolean
           name: string
+          notes_page: number | null
           parent_id: string | null
+          requirements: NonNullable<Json>
           sort_order: number
           validation_rule: Database["public"]["Enums"]["validation_rule"] | null
         }
         Insert: {
-          accomplishment_fallback?: Json | null
           area_code: number
           code: string
           consideration_text?: string | null
@@ -667,14 +670,15 @@ export type Database = {
           is_bbi?: boolean
           is_profiling_only?: boolean
           name: string
+          notes_page?: number | null
           parent_id?: string | null
+          requirements?: NonNullable<Json>
           sort_order: number
           validation_rule?:
             | Database["public"]["Enums"]["validation_rule"]
             | null
         }
         Update: {
-          accomplishment_fallback?: Json | null
           area_code?: number
           code?: string
           consideration_text?: string | null
@@ -685,7 +689,9 @@ export type Database = {
           is_bbi?: boolean
           is_profiling_only?: boolean
           name?: string
+          notes_page?: number | null
           parent_id?: string | null
+          requirements?: NonNullable<Json>
           sort_order?: number
           validation_rule?:
             | Database["public"]["Enums"]["validation_rule"]
