@@ -406,5 +406,11 @@ from public.indicators i where i.cycle_id = 'c0000000-0000-4000-8000-00000000202
 
 select pg_temp.complete_assessment('a0000000-0000-4000-8000-000000000013', now() - interval '1 day', '{
   "2.1.4": {"decision": "unmet", "remarks": "After calibration the accomplishment is still 35 % of the physical targets."}}', true);
+-- What the assessor entered from Patimbao's accomplishment reports: 35 of 100 activities, 30 % of the fund.
+update public.reviews r
+set checklist = r.checklist || '{"2_1_4_physical_accomplished": 35, "2_1_4_physical_reflected": 100,
+                                 "2_1_4_financial_utilized": 300000, "2_1_4_financial_allocated": 1000000}'::jsonb
+from public.indicators i
+where i.id = r.leaf_id and i.code = '2.1.4' and r.assessment_id = 'a0000000-0000-4000-8000-000000000013';
 
 select pg_temp.act(null);

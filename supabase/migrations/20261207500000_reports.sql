@@ -118,6 +118,7 @@ returns table (
   scored boolean,
   result text,
   reason text,
+  shortfalls jsonb,
   remarks text
 )
 language sql
@@ -131,7 +132,8 @@ as $$
     where o.assessment_id = p_assessment_id
   ),
   leaf as (
-    select (l ->> 'code') as code, (l ->> 'status') as status, (l ->> 'scored')::boolean as scored
+    select (l ->> 'code') as code, (l ->> 'status') as status, (l ->> 'scored')::boolean as scored,
+           coalesce(l -> 'shortfalls', '[]') as shortfalls
     from official, jsonb_array_elements(official.result -> 'leaves') as l
   ),
   failure as (
@@ -159,6 +161,7 @@ as $$
          l.code, l.name, leaf.scored,
          case when not leaf.scored then 'profiling' else leaf.status end,
          reason.text,
+         leaf.shortfalls,
          coalesce(rv.override_reason, rv.decision_remarks)
   from official
   join public.indicators l on l.cycle_id = official.cycle_id and l.parent_id is not null
@@ -174,7 +177,7 @@ as $$
   order by ga.code, parent.sort_order, l.sort_order;
 $$;
 comment on function public.report_bgar_leaves(uuid) is
-  'BGAR body of an assessment, one row per sub-indicator in catalog order, from its official result: the area and indicator with their verdicts, the leaf''s result (met, considered, unmet, no_decision; profiling for leaves never scored), the reason for each failing one (missing MOV by name, unmet, no decision, indicator declared unmet) and the reviewer''s remarks or override reason. Empty when the caller may not read the official result.';
+  'BGAR body of an assessment, one row per sub-indicator in catalog order, from its official result: the area and indicator with their verdicts, the leaf''s result (met, considered, unmet, no_decision; profiling for leaves never scored), the reason for each failing one (missing MOV by name, unmet, no decision, indicator declared unmet), the quantitative requirements its values fall short of (the classifier''s shortfalls, with their numbers) and the reviewer''s remarks or override reason. Empty when the caller may not read the official result.';
 revoke all on function public.report_bgar_leaves(uuid) from public, anon;
 grant execute on function public.report_bgar_leaves(uuid) to authenticated, service_role;
 

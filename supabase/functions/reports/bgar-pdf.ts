@@ -1,4 +1,5 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
+import { describeShortfall } from "../../../packages/classifier/src/describe.ts";
 import type { Bgar, BgarLeaf, GapRow } from "./queries.ts";
 
 /**
@@ -291,6 +292,9 @@ const verdict = (passes: boolean) => passes ? "PASSED" : "FAILED";
 function leafNote(leaf: BgarLeaf): string | undefined {
   const parts = [
     leaf.reason && !["met", "considered"].includes(leaf.result) ? `Reason: ${leaf.reason}` : null,
+    leaf.shortfalls.length && leaf.result !== "met"
+      ? `Short of: ${leaf.shortfalls.map(describeShortfall).join("; ")}`
+      : null,
     leaf.remarks ? `Remarks: ${leaf.remarks}` : null,
   ].filter(Boolean);
   return parts.length ? parts.join("\n") : undefined;

@@ -24,6 +24,7 @@ const BGAR_COLUMNS = [
   "scored",
   "result",
   "reason",
+  "shortfalls",
   "remarks",
 ];
 const ROLLUP_COLUMNS = [

@@ -3,6 +3,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { SignJWT } from "jose";
 import { asUser, insertUser, testDatabase, waitFor } from "../classify/test-fixtures.ts";
+import { describeShortfall } from "../../../packages/classifier/src/describe.ts";
 import { formatDate } from "./bgar-pdf.ts";
 import { createReportsHandler } from "./handler.ts";
 
@@ -104,8 +105,10 @@ async function inkShare(bytes: Uint8Array, page: number): Promise<number> {
 function asCsvCell(value: unknown): string {
   if (value === null) return "";
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.join("; ");
-  return `${value}`;
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
+    return value.join("; ");
+  }
+  return typeof value === "object" ? JSON.stringify(value) : `${value}`;
 }
 
 function csvRows(text: string): Record<string, string>[] {
@@ -151,6 +154,9 @@ Deno.test("the BGAR PDF holds the database's values for a seeded completed asses
   const unmet = leaves.filter((leaf) => leaf.result === "unmet");
   assert.deepEqual(unmet.map((leaf) => leaf.leaf_code), ["2.1.4"]);
   assert.ok(text.includes(`Remarks: ${unmet[0].remarks}`));
+  // The classifier's shortfall, in its own words: 35 of 100 planned activities.
+  assert.equal(unmet[0].shortfalls[0].rule, "ratio");
+  assert.ok(text.includes(`Short of: ${describeShortfall(unmet[0].shortfalls[0])}`));
   const areaVerdicts = [...new Map(leaves.map((l) => [l.area_code, l.area_passes])).values()];
   // Each area's OVERALL RESULT, then the same verdicts in the summary.
   const verdicts = [...text.matchAll(/OVERALL RESULT (PASSED|FAILED)/g)].map((m) =>

@@ -1,3 +1,4 @@
+import type { Shortfall } from "../../../packages/classifier/src/schema.ts";
 import type { Sql } from "../_shared/db.ts";
 
 /**
@@ -48,6 +49,7 @@ export type BgarLeaf = {
   scored: boolean;
   result: "met" | "considered" | "unmet" | "no_decision" | "profiling";
   reason: string | null;
+  shortfalls: Shortfall[];
   remarks: string | null;
 };
 

@@ -5,13 +5,17 @@ import type { Row } from "./queries.ts";
 /**
  * Tables as files: CSV (RFC 4180, written by csv-stringify) and XLSX (written by ExcelJS). A CSV
  * has the report function's columns as its header and one line per row; a cell is the value as
- * text: an ISO 8601 timestamp, `true`/`false`, a list joined by `; `, empty for null.
+ * text: an ISO 8601 timestamp, `true`/`false`, a list of texts joined by `; `, other JSON as
+ * JSON, empty for null.
  */
 
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(cellText).join("; ");
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
+    return value.join("; ");
+  }
+  if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
 
