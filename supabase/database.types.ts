@@ -1324,12 +1324,21 @@ export type Database = {
           assessment_id: string | null
           classified_at: string | null
           classifier_version: string | null
+          completed: boolean | null
+          cycle_id: string | null
           input_hash: string | null
           passed: boolean | null
           result: Json | null
           result_id: string | null
         }
         Relationships: [
+          {
+            foreignKeyName: "assessments_cycle_id_fkey"
+            columns: ["cycle_id"]
+            isOneToOne: false
+            referencedRelation: "cycles"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "classification_results_assessment_id_fkey"
             columns: ["assessment_id"]
@@ -1803,6 +1812,7 @@ export type Database = {
           remarks: string
           result: string
           scored: boolean
+          shortfalls: Json
         }[]
       }
       report_cycle_gap_analysis: {

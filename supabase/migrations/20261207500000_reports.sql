@@ -13,14 +13,17 @@ create view public.official_results
 with (security_invoker = true)
 as
 select distinct on (r.assessment_id)
-  r.assessment_id, r.id as result_id, r.passed, r.result, r.classifier_version, r.input_hash,
-  r.created_at as classified_at
+  r.assessment_id, a.cycle_id, a.status = 'completed' as completed, r.id as result_id, r.passed,
+  r.result, r.classifier_version, r.input_hash, r.created_at as classified_at
 from public.classification_results r
+join public.assessments a on a.id = r.assessment_id
 where r.kind = 'official'
 order by r.assessment_id, r.created_at desc;
 comment on view public.official_results is
   'The current official result of each assessment the caller may read (the newest official classification).';
 comment on column public.official_results.assessment_id is 'The assessment.';
+comment on column public.official_results.cycle_id is 'The assessment''s cycle.';
+comment on column public.official_results.completed is 'The assessment is completed (approved by the MLGOO): the result is final.';
 comment on column public.official_results.result_id is 'The classification result (public.classification_results).';
 comment on column public.official_results.passed is 'The 3+1 verdict.';
 comment on column public.official_results.result is 'The classifier''s full output.';
@@ -127,8 +130,7 @@ security invoker
 set search_path = ''
 as $$
   with official as (
-    select o.result, a.cycle_id
-    from public.official_results o join public.assessments a on a.id = o.assessment_id
+    select o.result, o.cycle_id from public.official_results o
     where o.assessment_id = p_assessment_id
   ),
   leaf as (
@@ -198,9 +200,8 @@ as $$
   select bbi ->> 'indicatorCode', i.name, (bbi ->> 'scoredLeaves')::integer,
          (bbi ->> 'passedLeaves')::integer, (bbi ->> 'share')::numeric, bbi ->> 'rating'
   from public.official_results o
-  join public.assessments a on a.id = o.assessment_id
   cross join jsonb_array_elements(o.result -> 'bbis') as bbi
-  join public.indicators i on i.cycle_id = a.cycle_id and i.code = bbi ->> 'indicatorCode'
+  join public.indicators i on i.cycle_id = o.cycle_id and i.code = bbi ->> 'indicatorCode'
   where o.assessment_id = p_assessment_id
   order by i.sort_order;
 $$;
@@ -306,10 +307,9 @@ as $$
          count(*) filter (where g.change = 'kept')::integer,
          count(*) filter (where g.change = 'still_unmet')::integer,
          count(*) filter (where g.change = 'unmet')::integer
-  from public.assessments a
-  join public.official_results o on o.assessment_id = a.id
-  cross join lateral public.report_gap_analysis(a.id) g
-  where a.cycle_id = p_cycle_id
+  from public.official_results o
+  cross join lateral public.report_gap_analysis(o.assessment_id) g
+  where o.cycle_id = p_cycle_id
   group by g.area_code, g.leaf_code, g.leaf_name
   order by g.area_code, min(g.leaf_code collate "C"), g.leaf_code;
 $$;
@@ -353,8 +353,7 @@ set search_path = ''
 as $$
   with official as (
     select o.passed, o.result from public.official_results o
-    join public.assessments a on a.id = o.assessment_id
-    where a.cycle_id = p_cycle_id and a.status = 'completed'
+    where o.cycle_id = p_cycle_id and o.completed
   ),
   per_area as (
     select (x ->> 'code')::smallint as code, (x ->> 'passes')::boolean as passes
@@ -390,8 +389,7 @@ set search_path = ''
 as $$
   with official as (
     select o.result from public.official_results o
-    join public.assessments a on a.id = o.assessment_id
-    where a.cycle_id = p_cycle_id and a.status = 'completed'
+    where o.cycle_id = p_cycle_id and o.completed
   ),
   leaf as (
     select l ->> 'code' as code, (l ->> 'passes')::boolean as passes
@@ -429,9 +427,8 @@ as $$
   with bbi as (
     select x ->> 'indicatorCode' as code, x ->> 'rating' as rating
     from public.official_results o
-    join public.assessments a on a.id = o.assessment_id
     cross join jsonb_array_elements(o.result -> 'bbis') x
-    where a.cycle_id = p_cycle_id and a.status = 'completed'
+    where o.cycle_id = p_cycle_id and o.completed
   )
   select bbi.code, i.name,
          count(*) filter (where bbi.rating = 'highly_functional')::integer,
@@ -501,7 +498,7 @@ as $$
            (select sum((x ->> 'scoredLeaves')::integer) from jsonb_array_elements(o.result -> 'areas') x)::integer as scored_leaves
     from public.assessments a
     join public.barangays b on b.id = a.barangay_id
-    left join public.official_results o on o.assessment_id = a.id and a.status = 'completed'
+    left join public.official_results o on o.assessment_id = a.id and o.completed
     where a.cycle_id = p_cycle_id
   )
   select (rank() over (order by r.passed desc nulls last,
