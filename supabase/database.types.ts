@@ -1845,6 +1845,7 @@ export type Database = {
           passed_leaves: number
           psgc_code: string
           rank: number
+          readiness_percent: number
           scored_leaves: number
           status: Database["public"]["Enums"]["assessment_status"]
         }[]

@@ -413,4 +413,9 @@ set checklist = r.checklist || '{"2_1_4_physical_accomplished": 35, "2_1_4_physi
 from public.indicators i
 where i.id = r.leaf_id and i.code = '2.1.4' and r.assessment_id = 'a0000000-0000-4000-8000-000000000013';
 
+-- The readiness of the assessments still under way, projected by the classify function as well.
+select private.enqueue_classification(id, 'projection')
+from public.assessments
+where status <> 'completed' and id in (select assessment_id from public.responses);
+
 select pg_temp.act(null);

@@ -485,6 +485,7 @@ returns table (
   area_6 boolean,
   passed_leaves integer,
   scored_leaves integer,
+  readiness_percent numeric,
   approved_at timestamptz
 )
 language sql
@@ -494,15 +495,22 @@ set search_path = ''
 as $$
   with row_of as (
     select b.psgc_code, b.name, b.city_municipality, a.status, o.passed, o.result, a.approved_at,
+           projection.readiness_percent,
            (select sum((x ->> 'passedLeaves')::integer) from jsonb_array_elements(o.result -> 'areas') x)::integer as passed_leaves,
            (select sum((x ->> 'scoredLeaves')::integer) from jsonb_array_elements(o.result -> 'areas') x)::integer as scored_leaves
     from public.assessments a
     join public.barangays b on b.id = a.barangay_id
     left join public.official_results o on o.assessment_id = a.id and o.completed
+    left join lateral (
+      select p.readiness_percent from public.classification_results p
+      where p.assessment_id = a.id and p.kind = 'projection'
+      order by p.created_at desc limit 1
+    ) projection on true
     where a.cycle_id = p_cycle_id
   )
   select (rank() over (order by r.passed desc nulls last,
-                               r.passed_leaves::numeric / nullif(r.scored_leaves, 0) desc nulls last))::integer,
+                               r.passed_leaves::numeric / nullif(r.scored_leaves, 0) desc nulls last,
+                               r.readiness_percent desc nulls last))::integer,
          r.psgc_code, r.name, r.city_municipality, r.status, r.passed,
          jsonb_path_query_first(r.result, '$.areas[*] ? (@.code == 1).passes')::boolean,
          jsonb_path_query_first(r.result, '$.areas[*] ? (@.code == 2).passes')::boolean,
@@ -510,11 +518,11 @@ as $$
          jsonb_path_query_first(r.result, '$.areas[*] ? (@.code == 4).passes')::boolean,
          jsonb_path_query_first(r.result, '$.areas[*] ? (@.code == 5).passes')::boolean,
          jsonb_path_query_first(r.result, '$.areas[*] ? (@.code == 6).passes')::boolean,
-         r.passed_leaves, r.scored_leaves, r.approved_at
+         r.passed_leaves, r.scored_leaves, r.readiness_percent, r.approved_at
   from row_of r
   order by 1, r.psgc_code;
 $$;
 comment on function public.report_cycle_rollup(uuid) is
-  'The cycle roll-up (the official form) and barangay ranking: one row per assessment of a cycle the caller reads, with its state and, once completed, the 3+1 verdict, pass or fail per area and leaves passed out of scored; ranked passers first, then by share of scored leaves passed. Not yet completed: result columns null.';
+  'The cycle roll-up (the official form) and barangay ranking: one row per assessment of a cycle the caller reads, with its state and, once completed, the 3+1 verdict, pass or fail per area and leaves passed out of scored, and the readiness of the newest projection (for those who read projections: the MLGOO and validators); ranked passers first, then by share of scored leaves passed, then by readiness. Not yet completed: result columns null.';
 revoke all on function public.report_cycle_rollup(uuid) from public, anon;
 grant execute on function public.report_cycle_rollup(uuid) to authenticated, service_role;

@@ -42,6 +42,7 @@ const ROLLUP_COLUMNS = [
   "area_6",
   "passed_leaves",
   "scored_leaves",
+  "readiness_percent",
   "approved_at",
 ];
 const PASS_RATE_COLUMNS = ["area_code", "area_name", "assessed", "passed", "pass_rate"];
@@ -131,7 +132,12 @@ async function respond(
   const name = `sglgb-rollup-${slug(cycle.title)}`;
   return request.format === "csv" ? file(toCsv(cycle.rollup, ROLLUP_COLUMNS), "csv", name) : file(
     await toXlsx([
-      { name: "Roll-up", rows: cycle.rollup, columns: ROLLUP_COLUMNS },
+      {
+        name: "Roll-up",
+        rows: cycle.rollup,
+        columns: ROLLUP_COLUMNS,
+        decimals: ["readiness_percent"],
+      },
       {
         name: "Pass rates",
         rows: cycle.passRates,
