@@ -57,11 +57,11 @@ const RATING_LABEL: Record<string, string> = {
 };
 
 const CHANGE_LABEL: Record<GapRow["change"], string> = {
-  fixed: "Fixed",
-  kept: "Passed as submitted",
-  still_unmet: "Changed, still unmet",
-  unmet: "Unmet, unchanged",
-  pending: "Pending",
+  fixed: "fixed",
+  kept: "as first submitted",
+  still_unmet: "changed",
+  unmet: "unchanged",
+  pending: "pending",
 };
 
 const manilaDate = new Intl.DateTimeFormat("en-PH", {
@@ -570,7 +570,7 @@ function gapTable(layout: Layout, bgar: Bgar) {
         text: `${
           RESULT_LABEL[(gap.final_result ?? "no_decision") as BgarLeaf["result"]] ??
             gap.final_result
-        }: ${CHANGE_LABEL[gap.change]}`,
+        } (${CHANGE_LABEL[gap.change]})`,
         width: widths[4],
         align: "center",
         fill: gap.change === "pending" ? COLOUR.none : passes ? COLOUR.met : COLOUR.unmet,

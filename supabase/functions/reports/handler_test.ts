@@ -174,7 +174,8 @@ Deno.test("the BGAR PDF holds the database's values for a seeded completed asses
   }
   assert.ok(text.includes("GAP ANALYSIS"));
   assert.ok(text.includes("Sent back for rework: area 2."));
-  assert.ok(text.includes("Unmet: Changed, still unmet"));
+  assert.ok(text.includes("Unmet (changed)"));
+  assert.ok(text.includes("Met (fixed)"));
 });
 
 Deno.test("a rendered page of the BGAR is not blank", async () => {
