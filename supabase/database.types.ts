@@ -1875,6 +1875,10 @@ export type Database = {
           leaf_name: string
         }[]
       }
+      report_published_dashboard: {
+        Args: { p_cycle_id: string }
+        Returns: Json
+      }
       report_status_distribution: {
         Args: { p_cycle_id: string }
         Returns: {

@@ -526,3 +526,47 @@ comment on function public.report_cycle_rollup(uuid) is
   'The cycle roll-up (the official form) and barangay ranking: one row per assessment of a cycle the caller reads, with its state and, once completed, the 3+1 verdict, pass or fail per area and leaves passed out of scored, and the readiness of the newest projection (for those who read projections: the MLGOO and validators); ranked passers first, then by share of scored leaves passed, then by readiness. Not yet completed: result columns null.';
 revoke all on function public.report_cycle_rollup(uuid) from public, anon;
 grant execute on function public.report_cycle_rollup(uuid) to authenticated, service_role;
+
+-- Katuparan: the dashboard of a published cycle, anonymized ----------------------------------------
+
+create function public.report_published_dashboard(p_cycle_id uuid)
+returns jsonb
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  c_minimum_group constant integer := 5;
+  v_cycle public.cycles;
+  v_completed integer;
+begin
+  perform private.require_role('{katuparan}', 'read the dashboard of a published cycle');
+  select * into v_cycle from public.cycles where id = p_cycle_id;
+  if not found then
+    raise exception 'Cycle % does not exist', p_cycle_id
+      using errcode = 'VA007', hint = 'Reload the list of cycles and use an id from it.';
+  end if;
+  if not v_cycle.is_published then
+    raise exception 'Cycle % is not published yet', v_cycle.year
+      using errcode = 'VA001', hint = 'Aggregates become available when the MLGOO publishes the cycle.';
+  end if;
+  select count(*) into v_completed from public.official_results
+  where cycle_id = p_cycle_id and completed;
+  if v_completed < c_minimum_group then
+    return jsonb_build_object('completed', v_completed, 'suppressed', true);
+  end if;
+  -- The MLGOO's dashboard functions, over every completed assessment of the cycle: counts only.
+  return jsonb_build_object(
+    'completed', v_completed,
+    'suppressed', false,
+    'passRates', (select coalesce(jsonb_agg(to_jsonb(r)), '[]') from public.report_area_pass_rates(p_cycle_id) r),
+    'mostFailedLeaves', (select coalesce(jsonb_agg(to_jsonb(r)), '[]') from public.report_most_failed_leaves(p_cycle_id) r),
+    'bbiDistribution', (select coalesce(jsonb_agg(to_jsonb(r)), '[]') from public.report_bbi_distribution(p_cycle_id) r)
+  );
+end;
+$$;
+comment on function public.report_published_dashboard(uuid) is
+  'Katuparan: the dashboard of a published cycle over all its completed assessments, anonymized: counts only (passRates, mostFailedLeaves, bbiDistribution as report_area_pass_rates, report_most_failed_leaves and report_bbi_distribution return them), never a barangay; with fewer than 5 completed assessments only {completed, suppressed: true}. Errors: 42501, VA001, VA007.';
+revoke all on function public.report_published_dashboard(uuid) from public, anon;
+grant execute on function public.report_published_dashboard(uuid) to authenticated;

@@ -115,6 +115,54 @@ Deno.test("the gap analysis compares the frozen first submission with the offici
   assert.deepEqual(await gaps(USERS.alipit), []);
 });
 
+const rollback = new Error("rolled back");
+
+/** Katuparan's dashboard, with the demo cycle published first when asked; nothing is kept. */
+async function katuparanDashboard(published: boolean): Promise<Row | string> {
+  let outcome: Row | string = "";
+  await sql.begin(async (tx) => {
+    if (published) {
+      await tx`select private.declare_workflow_write()`;
+      await tx`update public.cycles set is_published = true, published_at = now() where id = ${CYCLE}`;
+    }
+    await tx`select set_config('request.jwt.claims', ${
+      JSON.stringify({ sub: USERS.katuparan, role: "authenticated" })
+    }, true)`;
+    await tx`set local role authenticated`;
+    await tx`savepoint attempt`;
+    try {
+      const [row] = await tx<{ dashboard: Row }[]>`
+        select public.report_published_dashboard(${CYCLE}) as dashboard`;
+      outcome = row.dashboard;
+    } catch (error) {
+      outcome = (error as { code: string }).code;
+      await tx`rollback to savepoint attempt`;
+    }
+    throw rollback;
+  }).catch((error) => {
+    if (error !== rollback) throw error;
+  });
+  return outcome;
+}
+
+Deno.test("Katuparan's dashboard of a published cycle is counts over at least 5 barangays", async () => {
+  await ready;
+  assert.equal(await katuparanDashboard(false), "VA001");
+  const board = await katuparanDashboard(true) as Row;
+  assert.equal(board.completed, 10);
+  assert.equal(board.suppressed, false);
+  const mlgoo = await dashboard(USERS.mlgoo);
+  assert.deepEqual(
+    board.passRates,
+    JSON.parse(JSON.stringify(mlgoo.passRates)).map(
+      (row: Row) => ({ ...row, pass_rate: Number(row.pass_rate) }),
+    ),
+  );
+  assert.equal((board.mostFailedLeaves as Row[]).length, mlgoo.mostFailed.length);
+  assert.equal((board.bbiDistribution as Row[]).length, mlgoo.bbis.length);
+  assert.ok(!JSON.stringify(board).includes("Patimbao"));
+});
+
 Deno.test("cleanup", async () => {
   await sql`delete from auth.users where id = ${await patimbao}`;
   await sql.end();
