@@ -20,3 +20,19 @@ export function createDatabase(
     ...options,
   });
 }
+
+/** A user's claims as Supabase Auth issues them: `role` authenticated and the user id as `sub`. */
+export type Claims = Record<string, unknown> & { sub: string; role: "authenticated" };
+
+/** Runs `query` in a transaction as the user of `claims`, the way PostgREST runs an API request. */
+export async function asCaller<T>(
+  sql: Sql,
+  claims: Claims,
+  query: (tx: Sql) => Promise<T>,
+): Promise<T> {
+  return await sql.begin(async (tx) => {
+    await tx`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`;
+    await tx`set local role authenticated`;
+    return await query(tx as unknown as Sql);
+  }) as T;
+}

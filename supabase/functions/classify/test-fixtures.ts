@@ -1,4 +1,4 @@
-import { createDatabase, type Sql } from "../_shared/db.ts";
+import { asCaller, createDatabase, type Sql } from "../_shared/db.ts";
 
 /** Committed fixtures for tests against the real test database, removed by `cleanup`. */
 
@@ -76,13 +76,7 @@ export async function asUser<T>(
   userId: string,
   query: (tx: Sql) => Promise<T>,
 ): Promise<T> {
-  return await sql.begin(async (tx) => {
-    await tx`select set_config('request.jwt.claims', ${
-      JSON.stringify({ sub: userId, role: "authenticated" })
-    }, true)`;
-    await tx`set local role authenticated`;
-    return await query(tx as unknown as Sql);
-  }) as T;
+  return await asCaller(sql, { sub: userId, role: "authenticated" }, query);
 }
 
 /** A cycle with its catalog, a barangay, its draft assessment and an active barangay user. */

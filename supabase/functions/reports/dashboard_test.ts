@@ -1,29 +1,13 @@
 import { strict as assert } from "node:assert";
-import { asUser, insertUser, testDatabase, waitFor } from "../classify/test-fixtures.ts";
+import { asUser, testDatabase } from "../classify/test-fixtures.ts";
+import { assessment, CYCLE, seededReports, USERS } from "./test-seed.ts";
 
 // The dashboard and gap analysis functions (migration 20261207500000_reports.sql) as each role
 // calls them with supabase.rpc, over the seed's completed assessments and their official results.
 
 const sql = testDatabase();
-const CYCLE = "c0000000-0000-4000-8000-000000002025";
-const id = (kind: "a" | "b", n: number) =>
-  `${kind}0000000-0000-4000-8000-0000000000${String(n).padStart(2, "0")}`;
-const COMPLETED = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => id("a", n));
-const USERS = {
-  mlgoo: "00000000-0000-4000-8000-000000000001",
-  assessor: "00000000-0000-4000-8000-000000000101",
-  alipit: "00000000-0000-4000-8000-000000000301",
-  calios: "00000000-0000-4000-8000-000000000304",
-  katuparan: "00000000-0000-4000-8000-000000000401",
-};
-
-const ready = waitFor(async () => {
-  const [{ n }] = await sql<{ n: number }[]>`
-    select count(distinct assessment_id)::integer as n from public.classification_results
-    where kind = 'official' and assessment_id = any(${COMPLETED})`;
-  return n === COMPLETED.length ? n : undefined;
-}, 90_000);
-const patimbao = ready.then(() => insertUser(sql, "blgu", id("b", 13), null));
+const seeded = seededReports(sql);
+const patimbao = seeded.then(({ patimbao }) => patimbao);
 
 type Row = Record<string, unknown>;
 
@@ -47,7 +31,7 @@ const total = (rows: Row[], column: string) =>
   rows.reduce((sum, row) => sum + Number(row[column]), 0);
 
 Deno.test("the MLGOO's dashboard covers every barangay and agrees with the official results", async () => {
-  await ready;
+  await seeded;
   const board = await dashboard(USERS.mlgoo);
   assert.equal(total(board.status, "assessments"), 26);
   assert.deepEqual(board.status.find((row) => row.status === "completed")?.assessments, 10);
@@ -74,7 +58,7 @@ Deno.test("the MLGOO's dashboard covers every barangay and agrees with the offic
 });
 
 Deno.test("a barangay's dashboard is its own assessment only", async () => {
-  await ready;
+  await seeded;
   const board = await dashboard(await patimbao);
   assert.deepEqual(board.status, [{ status: "completed", assessments: 1 }]);
   assert.deepEqual(board.ranking.map((row) => row.barangay), ["Patimbao"]);
@@ -90,7 +74,7 @@ Deno.test("a barangay's dashboard is its own assessment only", async () => {
 });
 
 Deno.test("Katuparan reads no assessment through the dashboard; an assessor no result", async () => {
-  await ready;
+  await seeded;
   const katuparan = await dashboard(USERS.katuparan);
   for (const [name, rows] of Object.entries(katuparan)) assert.deepEqual(rows, [], name);
   const assessor = await dashboard(USERS.assessor);
@@ -98,11 +82,11 @@ Deno.test("Katuparan reads no assessment through the dashboard; an assessor no r
 });
 
 Deno.test("the gap analysis compares the frozen first submission with the official result", async () => {
-  await ready;
+  await seeded;
   const gaps = async (userId: string) =>
     plain(
       await asUser(sql, userId, (tx) =>
-        tx<Row[]>`select * from public.report_gap_analysis(${id("a", 13)})`),
+        tx<Row[]>`select * from public.report_gap_analysis(${assessment(13)})`),
     );
   const rows = await gaps(USERS.mlgoo);
   const byLeaf = new Map(rows.map((row) => [row.leaf_code, row]));
@@ -146,7 +130,7 @@ async function katuparanDashboard(published: boolean): Promise<Row | string> {
 }
 
 Deno.test("Katuparan's dashboard of a published cycle is counts over at least 5 barangays", async () => {
-  await ready;
+  await seeded;
   assert.equal(await katuparanDashboard(false), "VA001");
   const board = await katuparanDashboard(true) as Row;
   assert.equal(board.completed, 10);
@@ -164,6 +148,6 @@ Deno.test("Katuparan's dashboard of a published cycle is counts over at least 5 
 });
 
 Deno.test("cleanup", async () => {
-  await sql`delete from auth.users where id = ${await patimbao}`;
+  await (await seeded).remove();
   await sql.end();
 });

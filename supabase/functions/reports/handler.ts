@@ -1,10 +1,10 @@
 import { decodeJwt } from "jose";
-import type { Sql } from "../_shared/db.ts";
+import { asCaller, type Claims, type Sql } from "../_shared/db.ts";
 import { errorResponse, methodNotAllowed } from "../_shared/http.ts";
 import { type LogFields, withRequestLog } from "../_shared/log.ts";
 import { bearerToken } from "../_shared/secret.ts";
 import { bgarPdf } from "./bgar-pdf.ts";
-import { asCaller, type Claims, loadBgar, loadCycle } from "./queries.ts";
+import { loadBgar, loadCycle } from "./queries.ts";
 import { parseReportRequest, type ReportRequest } from "./request.ts";
 import { toCsv, toXlsx } from "./tables.ts";
 

@@ -2,10 +2,11 @@ import { strict as assert } from "node:assert";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { SignJWT } from "jose";
-import { asUser, insertUser, testDatabase, waitFor } from "../classify/test-fixtures.ts";
+import { asUser, testDatabase } from "../classify/test-fixtures.ts";
 import { describeShortfall } from "../../../packages/classifier/src/describe.ts";
 import { formatDate } from "./bgar-pdf.ts";
 import { createReportsHandler } from "./handler.ts";
+import { assessment, CYCLE, seededReports, USERS } from "./test-seed.ts";
 
 // The reports against the test stack's seed (supabase/seed.sql): its completed assessments get
 // their official results from the classify function when the stack starts. The handler is called
@@ -15,31 +16,11 @@ const sql = testDatabase();
 const functionsUrl = Deno.env.get("FUNCTIONS_URL");
 const jwtSecret = new TextEncoder().encode(Deno.env.get("SUPABASE_JWT_SECRET") ?? "");
 
-const CYCLE = "c0000000-0000-4000-8000-000000002025";
-const assessment = (n: number) => `a0000000-0000-4000-8000-0000000000${String(n).padStart(2, "0")}`;
-const barangay = (n: number) => `b0000000-0000-4000-8000-0000000000${String(n).padStart(2, "0")}`;
 const PATIMBAO = assessment(13);
 const CALIOS = assessment(4);
-const USERS = {
-  mlgoo: "00000000-0000-4000-8000-000000000001",
-  assessor: "00000000-0000-4000-8000-000000000101",
-  validator: "00000000-0000-4000-8000-000000000201",
-  alipit: "00000000-0000-4000-8000-000000000301",
-  calios: "00000000-0000-4000-8000-000000000304",
-  katuparan: "00000000-0000-4000-8000-000000000401",
-};
-const COMPLETED = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map(assessment);
 
-/** The seeded official results, once the stack's pipeline has stored them. */
-const officialResults = waitFor(async () => {
-  const [{ n }] = await sql<{ n: number }[]>`
-    select count(distinct assessment_id)::integer as n from public.classification_results
-    where kind = 'official' and assessment_id = any(${COMPLETED})`;
-  return n === COMPLETED.length ? n : undefined;
-}, 90_000);
-
-/** A barangay user of Patimbao, which the seed gives no login. */
-const patimbaoUser = officialResults.then(() => insertUser(sql, "blgu", barangay(13), null));
+const seeded = seededReports(sql);
+const patimbaoUser = seeded.then(({ patimbao }) => patimbao);
 
 const claimsOf = (userId: string) => ({
   sub: userId,
@@ -116,7 +97,7 @@ function csvRows(text: string): Record<string, string>[] {
 }
 
 Deno.test("the BGAR PDF holds the database's values for a seeded completed assessment", async () => {
-  await officialResults;
+  await seeded;
   const response = await call(USERS.mlgoo, `report=bgar&assessment=${PATIMBAO}&format=pdf`);
   assert.equal(response.status, 200);
   assert.equal(response.headers.get("content-type"), "application/pdf");
@@ -179,7 +160,7 @@ Deno.test("the BGAR PDF holds the database's values for a seeded completed asses
 });
 
 Deno.test("a rendered page of the BGAR is not blank", async () => {
-  await officialResults;
+  await seeded;
   const response = await call(USERS.mlgoo, `report=bgar&assessment=${assessment(8)}&format=pdf`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const share = await inkShare(bytes, 1);
@@ -187,7 +168,7 @@ Deno.test("a rendered page of the BGAR is not blank", async () => {
 });
 
 Deno.test("the BGAR CSV rows equal report_bgar_leaves's rows", async () => {
-  await officialResults;
+  await seeded;
   const response = await call(USERS.mlgoo, `report=bgar&assessment=${assessment(12)}&format=csv`);
   assert.equal(response.status, 200);
   assert.equal(response.headers.get("content-type"), "text/csv; charset=utf-8");
@@ -210,7 +191,7 @@ Deno.test("the BGAR CSV rows equal report_bgar_leaves's rows", async () => {
 });
 
 Deno.test("the cycle CSV rows equal report_cycle_rollup's rows; the XLSX holds them too", async () => {
-  await officialResults;
+  await seeded;
   const rows = await asUser(
     sql,
     USERS.mlgoo,
@@ -241,7 +222,7 @@ Deno.test("the cycle CSV rows equal report_cycle_rollup's rows; the XLSX holds t
 });
 
 Deno.test("each role gets the reports of its scope, and 403 outside it", async () => {
-  await officialResults;
+  await seeded;
   const patimbao = await patimbaoUser;
   const bgar = (id: string) => `report=bgar&assessment=${id}&format=csv`;
   const cycle = `report=cycle&cycle=${CYCLE}&format=csv`;
@@ -271,7 +252,7 @@ Deno.test("each role gets the reports of its scope, and 403 outside it", async (
 });
 
 Deno.test("the served function checks the token: none, a forged one or the anon key get 401", async () => {
-  await officialResults;
+  await seeded;
   const query = `report=bgar&assessment=${PATIMBAO}&format=pdf`;
   const forged = await token(claimsOf(USERS.mlgoo), new TextEncoder().encode("x".repeat(40)));
   for (const bearer of [forged, Deno.env.get("SUPABASE_ANON_KEY")!]) {
@@ -299,7 +280,6 @@ Deno.test("a malformed parameter is refused with 400 and a JSON error naming it"
 });
 
 Deno.test("cleanup", async () => {
-  const patimbao = await patimbaoUser;
-  await sql`delete from auth.users where id = ${patimbao}`;
+  await (await seeded).remove();
   await sql.end();
 });

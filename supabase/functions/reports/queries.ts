@@ -2,12 +2,10 @@ import type { Shortfall } from "../../../packages/classifier/src/schema.ts";
 import type { Sql } from "../_shared/db.ts";
 
 /**
- * The report functions of the database (migration 20261207500000_reports.sql), called as the
- * caller: `role authenticated` with the caller's verified claims, as PostgREST runs a request,
- * so RLS decides what each report includes.
+ * The report functions of the database (migration 20261207500000_reports.sql). The handler runs
+ * these loaders as the caller (`asCaller`: `role authenticated` with the caller's verified
+ * claims, as PostgREST runs a request), so RLS decides what each report includes.
  */
-
-export type Claims = Record<string, unknown> & { sub: string; role: "authenticated" };
 
 export type Row = Record<string, unknown>;
 
@@ -88,19 +86,6 @@ export type CycleReport = {
   passRates: Row[];
   gaps: Row[];
 };
-
-/** Runs `query` in a transaction as the caller, the way PostgREST runs an API request. */
-export async function asCaller<T>(
-  sql: Sql,
-  claims: Claims,
-  query: (tx: Sql) => Promise<T>,
-): Promise<T> {
-  return await sql.begin(async (tx) => {
-    await tx`select set_config('request.jwt.claims', ${JSON.stringify(claims)}, true)`;
-    await tx`set local role authenticated`;
-    return await query(tx as unknown as Sql);
-  }) as T;
-}
 
 /**
  * The BGAR of an assessment as the caller reads it: `forbidden` when the caller does not read the
