@@ -91,8 +91,13 @@ end
 from (values
   ('governance_areas', 'code = 1', 'name', $$(code, name, kind) values (6, 'Sixth', 'essential')$$),
   ('error_codes', $$code = 'VA001'$$, 'meaning', $$(code, name, meaning) values ('VA999', 'x', 'x')$$),
+  ('regions', $$psgc_code = '990000000'$$, 'name', $$(psgc_code, name) values ('980000000', 'New Region')$$),
+  ('provinces', $$psgc_code = '990100000'$$, 'name',
+    $$(psgc_code, region_code, name) values ('990200000', '990000000', 'New Province')$$),
+  ('cities_municipalities', $$psgc_code = '990101000'$$, 'name',
+    $$(psgc_code, province_code, name) values ('990104000', '990100000', 'New Town')$$),
   ('barangays', 'id = ' || pg_temp.fx('own'), 'name',
-    $$(psgc_code, name, city_municipality, province, region) values ('990000009', 'New', 'T', 'P', 'R')$$),
+    $$(psgc_code, name, city_municipality_code, city_municipality, province, region) values ('990000009', 'New', '990101000', 'T', 'P', 'R')$$),
   ('profiles', 'id = ' || pg_temp.fx('blgu_own'), 'full_name', '(id) values (gen_random_uuid())'),
   ('cycles', 'id = ' || pg_temp.fx('cycle'), 'title',
     $$(year, title, reviewed_year, catalog_edition) values (2093, 'SGLGB 2093', 2092, '2024')$$),
@@ -159,7 +164,8 @@ from roles where email is not null;
 create temporary table allowed (tbl text, op text, role text);
 insert into allowed
 select tbl, 'select', role
-from unnest(array['governance_areas', 'error_codes', 'cycles', 'indicators', 'checklist_items', 'upload_slots']) as tbl,
+from unnest(array['governance_areas', 'error_codes', 'regions', 'provinces', 'cities_municipalities', 'cycles', 'indicators',
+                  'checklist_items', 'upload_slots']) as tbl,
      (select role from roles) as r
 union all select 'cycles', op, 'mlgoo' from unnest(array['insert', 'update']) as op
 union all select tbl, 'update', 'mlgoo' from unnest(array['indicators', 'checklist_items', 'upload_slots']) as tbl
