@@ -228,6 +228,7 @@ export type Database = {
       barangays: {
         Row: {
           city_municipality: string
+          city_municipality_code: string
           created_at: string
           id: string
           is_active: boolean
@@ -238,6 +239,7 @@ export type Database = {
         }
         Insert: {
           city_municipality: string
+          city_municipality_code: string
           created_at?: string
           id?: string
           is_active?: boolean
@@ -248,6 +250,7 @@ export type Database = {
         }
         Update: {
           city_municipality?: string
+          city_municipality_code?: string
           created_at?: string
           id?: string
           is_active?: boolean
@@ -256,7 +259,15 @@ export type Database = {
           psgc_code?: string
           region?: string
         }
-        Relationships: []
+        Relationships: [
+          {
+            foreignKeyName: "barangays_city_municipality_code_fkey"
+            columns: ["city_municipality_code"]
+            isOneToOne: false
+            referencedRelation: "cities_municipalities"
+            referencedColumns: ["psgc_code"]
+          },
+        ]
       }
       checklist_items: {
         Row: {
@@ -305,6 +316,32 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "indicators"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      cities_municipalities: {
+        Row: {
+          name: string
+          province_code: string
+          psgc_code: string
+        }
+        Insert: {
+          name: string
+          province_code: string
+          psgc_code: string
+        }
+        Update: {
+          name?: string
+          province_code?: string
+          psgc_code?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "cities_municipalities_province_code_fkey"
+            columns: ["province_code"]
+            isOneToOne: false
+            referencedRelation: "provinces"
+            referencedColumns: ["psgc_code"]
           },
         ]
       }
@@ -1096,6 +1133,47 @@ export type Database = {
             referencedColumns: ["id"]
           },
         ]
+      }
+      provinces: {
+        Row: {
+          name: string
+          psgc_code: string
+          region_code: string
+        }
+        Insert: {
+          name: string
+          psgc_code: string
+          region_code: string
+        }
+        Update: {
+          name?: string
+          psgc_code?: string
+          region_code?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "provinces_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["psgc_code"]
+          },
+        ]
+      }
+      regions: {
+        Row: {
+          name: string
+          psgc_code: string
+        }
+        Insert: {
+          name: string
+          psgc_code: string
+        }
+        Update: {
+          name?: string
+          psgc_code?: string
+        }
+        Relationships: []
       }
       responses: {
         Row: {

@@ -269,12 +269,12 @@ export function rollupQueries(s: Subjects): MainQuery[] {
       role: "katuparan",
       name: "national roll-up (results per area, pass rate)",
       userId: KATUPARAN,
-      text: `select sum(barangays) as barangays, sum(completed) as completed, sum(passed) as passed,
+      text: `with summary as materialized (select * from public.published_cycle_summary($1))
+             select sum(barangays) as barangays, sum(completed) as completed, sum(passed) as passed,
                     (select jsonb_object_agg(code, passing) from (
                        select x.key as code, sum(x.value::integer) as passing
-                       from public.published_cycle_summary($1) c, jsonb_each_text(c.area_passed) x group by x.key) areas)
-                      as area_passed
-             from public.published_cycle_summary($1)`,
+                       from summary, jsonb_each_text(summary.area_passed) x group by x.key) areas) as area_passed
+             from summary`,
       params: [PUBLISHED_CYCLE],
     },
     {
