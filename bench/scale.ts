@@ -14,8 +14,8 @@ import {
   rollupQueries,
   summarize,
   tableSizes,
-  type Timing,
   timeQuery,
+  type Timing,
 } from "./lib/national.ts";
 
 /**

@@ -12,7 +12,10 @@ const KATUPARAN = "00000000-0000-4000-8000-000000000401";
  * Generates the national dataset of `national.sql` over the seeded database, in the caller's
  * transaction (superuser: it writes with triggers off).
  */
-export async function generateNation(tx: postgres.TransactionSql, barangays: number): Promise<void> {
+export async function generateNation(
+  tx: postgres.TransactionSql,
+  barangays: number,
+): Promise<void> {
   await tx`select set_config('bench.barangays', ${String(barangays)}, true)`;
   await tx.unsafe(readFileSync(new URL("./national.sql", import.meta.url), "utf8")).simple();
 }
@@ -23,21 +26,21 @@ export async function tableSizes(sql: Executor): Promise<Record<string, number>>
     select c.relname as table, c.reltuples::bigint::float8 as rows
     from pg_class c
     where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and c.relname = any(${[
-      "regions",
-      "provinces",
-      "cities_municipalities",
-      "barangays",
-      "profiles",
-      "assessments",
-      "assessment_areas",
-      "responses",
-      "reviews",
-      "mov_files",
-      "submission_snapshots",
-      "classification_results",
-      "events",
-      "notifications",
-    ]})
+    "regions",
+    "provinces",
+    "cities_municipalities",
+    "barangays",
+    "profiles",
+    "assessments",
+    "assessment_areas",
+    "responses",
+    "reviews",
+    "mov_files",
+    "submission_snapshots",
+    "classification_results",
+    "events",
+    "notifications",
+  ]})
     order by c.relname`;
   return Object.fromEntries(rows.map((row) => [row.table, row.rows]));
 }
@@ -58,7 +61,9 @@ export type Subjects = {
  */
 export async function pickSubjects(sql: Executor): Promise<Subjects> {
   const pick = async (where: string) => {
-    const [row] = await sql.unsafe<{ id: string; barangay_id: string; psgc_code: string; code: string; region: string }[]>(
+    const [row] = await sql.unsafe<
+      { id: string; barangay_id: string; psgc_code: string; code: string; region: string }[]
+    >(
       `select a.id, a.barangay_id, b.psgc_code, b.city_municipality_code as code, b.region
        from public.assessments a join public.barangays b on b.id = a.barangay_id
        join public.assessment_areas aa on aa.assessment_id = a.id and aa.area_code = 1
@@ -137,7 +142,9 @@ export function mainQueries(s: Subjects): MainQuery[] {
       role: "blgu",
       name: "its live MOV files",
       userId: s.blgu.userId,
-      text: asJson(`select * from public.mov_files where assessment_id = $1 and deleted_at is null`),
+      text: asJson(
+        `select * from public.mov_files where assessment_id = $1 and deleted_at is null`,
+      ),
       params: [s.blgu.assessmentId],
     },
     {
@@ -247,7 +254,9 @@ export function mainQueries(s: Subjects): MainQuery[] {
       role: "mlgoo",
       name: "an assessment's timeline",
       userId: s.mlgoo.userId,
-      text: asJson(`select * from public.events where assessment_id = $1 order by created_at desc limit 50`),
+      text: asJson(
+        `select * from public.events where assessment_id = $1 order by created_at desc limit 50`,
+      ),
       params: [s.mlgoo.assessmentId],
     },
     {
@@ -302,7 +311,11 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
-async function timeRuns(tx: Executor, query: MainQuery, runs: number): Promise<{ ms: number; rows: number }> {
+async function timeRuns(
+  tx: Executor,
+  query: MainQuery,
+  runs: number,
+): Promise<{ ms: number; rows: number }> {
   const times: number[] = [];
   let rows = 0;
   for (let run = 0; run <= runs; run++) {
