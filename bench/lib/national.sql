@@ -100,6 +100,10 @@ select gen_random_uuid() as id, b.id as barangay_id, b.city_municipality_code, m
 from public.barangays b
 cross join lateral (select mod(abs(hashtext(b.psgc_code)), 100) as k) as draw
 where b.name like 'Bench Barangay %';
+-- Rows hanging off an assessment are written in its order, so each index on assessment_id grows at
+-- its end instead of at random places.
+create index on bench_assessments (id);
+analyze bench_assessments;
 
 insert into public.assessments (id, cycle_id, barangay_id, status, resume_status, version, submitted_area_codes,
                                 submitted_at, validation_started_at, validated_at, approved_at, approved_by,
@@ -151,7 +155,8 @@ where i.cycle_id = 'c0000000-0000-4000-8000-000000002025' and i.validation_rule 
 
 insert into public.responses (assessment_id, leaf_id, area_code, answers, version, updated_at, updated_by)
 select a.id, l.id, l.area_code, l.answers, 2, now() - interval '13 days', a.blgu_id
-from bench_assessments a cross join bench_leaves l;
+from bench_assessments a cross join bench_leaves l
+order by a.id, l.code;
 
 insert into public.reviews (assessment_id, leaf_id, area_code, checklist, checklist_by, checklist_at, decision,
                             decided_by, decided_at, version, updated_at)
@@ -167,7 +172,8 @@ cross join lateral (select case
   when a.status in ('draft', 'submitted') or (a.status = 'awaiting_validation' and a.k % 2 = 0) then null
   when mod(abs(hashtext(a.id::text || l.code)), 10) = 0 then 'unmet'
   else 'met'
-end::public.leaf_decision as decision) as d;
+end::public.leaf_decision as decision) as d
+order by a.id, l.code;
 
 -- MOV files: seven in ten upload slots of every assessment hold a live file.
 insert into public.mov_files (assessment_id, leaf_id, slot_id, area_code, storage_path, original_name, mime_type,
@@ -178,7 +184,8 @@ select a.id, l.id, s.id, l.area_code,
 from bench_assessments a
 cross join bench_leaves l
 join public.upload_slots s on s.indicator_id = l.id
-where mod(abs(hashtext(a.id::text || s.id::text)), 10) < 7;
+where mod(abs(hashtext(a.id::text || s.id::text)), 10) < 7
+order by a.id, l.code, s.slot_key;
 
 -- The frozen first submission of every assessment with a submitted area (the same shape for all).
 insert into public.submission_snapshots (assessment_id, frozen_at, frozen_by, answers, movs)

@@ -112,188 +112,128 @@ export type MainQuery = {
   params: string[];
 };
 
-const asJson = (select: string) => `select coalesce(json_agg(t), '[]') from (${select}) t`;
+/** One query of a role: its user, what it reads (SQL whose rows make the JSON body) and the parameters. */
+const query = (
+  role: string,
+  userId: string,
+  name: string,
+  select: string,
+  params: string[],
+): MainQuery => ({
+  role,
+  name,
+  userId,
+  text: `select coalesce(json_agg(t), '[]') from (${select}) t`,
+  params,
+});
+
+const OF_AREA_1 = "assessment_id = $1 and area_code = 1";
+const TIMELINE =
+  "select * from public.events where assessment_id = $1 order by created_at desc limit 50";
+const NOTIFICATIONS =
+  "select * from public.notifications where recipient_id = $1 order by created_at desc limit 20";
 
 /**
  * Each role's main queries (bench/README.md lists them). Each names what the frontend knows (its
  * assessment, barangay, city or municipality), so the same query without RLS returns the same rows.
  */
 export function mainQueries(s: Subjects): MainQuery[] {
+  const { blgu, assessor, validator, mlgoo } = s;
+  const asBlgu = (name: string, select: string, params = [blgu.assessmentId]) =>
+    query("blgu", blgu.userId, name, select, params);
+  const asAssessor = (name: string, select: string, params = [assessor.assessmentId]) =>
+    query("assessor", assessor.userId, name, select, params);
+  const asValidator = (name: string, select: string, params = [validator.assessmentId]) =>
+    query("validator", validator.userId, name, select, params);
+  const asMlgoo = (name: string, select: string, params = [ACTIVE_CYCLE, mlgoo.cityMunicipality]) =>
+    query("mlgoo", mlgoo.userId, name, select, params);
   return [
-    {
-      role: "blgu",
-      name: "its assessment with its areas",
-      userId: s.blgu.userId,
-      text: asJson(
-        `select a.*, (select coalesce(json_agg(aa), '[]') from public.assessment_areas aa where aa.assessment_id = a.id)
-           as assessment_areas
-         from public.assessments a where a.cycle_id = $1 and a.barangay_id = $2`,
-      ),
-      params: [ACTIVE_CYCLE, s.blgu.barangayId],
-    },
-    {
-      role: "blgu",
-      name: "its answers of area 1",
-      userId: s.blgu.userId,
-      text: asJson(`select * from public.responses where assessment_id = $1 and area_code = 1`),
-      params: [s.blgu.assessmentId],
-    },
-    {
-      role: "blgu",
-      name: "its live MOV files",
-      userId: s.blgu.userId,
-      text: asJson(
-        `select * from public.mov_files where assessment_id = $1 and deleted_at is null`,
-      ),
-      params: [s.blgu.assessmentId],
-    },
-    {
-      role: "blgu",
-      name: "its timeline",
-      userId: s.blgu.userId,
-      text: asJson(
-        `select * from public.events where assessment_id = $1 order by created_at desc limit 50`,
-      ),
-      params: [s.blgu.assessmentId],
-    },
-    {
-      role: "blgu",
-      name: "its notifications",
-      userId: s.blgu.userId,
-      text: asJson(
-        `select * from public.notifications where recipient_id = $1 order by created_at desc limit 20`,
-      ),
-      params: [s.blgu.userId],
-    },
-    {
-      role: "assessor",
-      name: "area 1 queue of its municipality",
-      userId: s.assessor.userId,
-      text: asJson(
-        `select aa.assessment_id, aa.submitted_at, b.name
-         from public.assessment_areas aa
-         join public.assessments a on a.id = aa.assessment_id
-         join public.barangays b on b.id = a.barangay_id
-         where a.cycle_id = $1 and aa.area_code = 1 and aa.status = 'submitted' and b.city_municipality_code = $2
-         order by aa.submitted_at limit 50`,
-      ),
-      params: [ACTIVE_CYCLE, s.assessor.cityMunicipality],
-    },
-    {
-      role: "assessor",
-      name: "answers of one area",
-      userId: s.assessor.userId,
-      text: asJson(`select * from public.responses where assessment_id = $1 and area_code = 1`),
-      params: [s.assessor.assessmentId],
-    },
-    {
-      role: "assessor",
-      name: "reviews of one area",
-      userId: s.assessor.userId,
-      text: asJson(`select * from public.reviews where assessment_id = $1 and area_code = 1`),
-      params: [s.assessor.assessmentId],
-    },
-    {
-      role: "assessor",
-      name: "MOV files of one area",
-      userId: s.assessor.userId,
-      text: asJson(
-        `select * from public.mov_files where assessment_id = $1 and area_code = 1 and deleted_at is null`,
-      ),
-      params: [s.assessor.assessmentId],
-    },
-    {
-      role: "validator",
-      name: "validation queue of its municipality",
-      userId: s.validator.userId,
-      text: asJson(
-        `select a.id, a.validation_started_at, b.name
-         from public.assessments a join public.barangays b on b.id = a.barangay_id
-         where a.cycle_id = $1 and a.status = 'awaiting_validation' and b.city_municipality_code = $2
-         order by a.validation_started_at limit 50`,
-      ),
-      params: [ACTIVE_CYCLE, s.validator.cityMunicipality],
-    },
-    {
-      role: "validator",
-      name: "the frozen snapshot",
-      userId: s.validator.userId,
-      text: asJson(`select * from public.submission_snapshots where assessment_id = $1`),
-      params: [s.validator.assessmentId],
-    },
-    {
-      role: "validator",
-      name: "reviews of an assessment",
-      userId: s.validator.userId,
-      text: asJson(`select * from public.reviews where assessment_id = $1`),
-      params: [s.validator.assessmentId],
-    },
-    {
-      role: "mlgoo",
-      name: "status counts of its municipality",
-      userId: s.mlgoo.userId,
-      text: asJson(
-        `select a.status, count(*) as assessments
-         from public.assessments a join public.barangays b on b.id = a.barangay_id
-         where a.cycle_id = $1 and b.city_municipality_code = $2 group by a.status`,
-      ),
-      params: [ACTIVE_CYCLE, s.mlgoo.cityMunicipality],
-    },
-    {
-      role: "mlgoo",
-      name: "its barangays and their assessments",
-      userId: s.mlgoo.userId,
-      text: asJson(
-        `select b.psgc_code, b.name, a.id, a.status, a.updated_at
-         from public.barangays b left join public.assessments a on a.barangay_id = b.id and a.cycle_id = $1
-         where b.city_municipality_code = $2 order by b.name`,
-      ),
-      params: [ACTIVE_CYCLE, s.mlgoo.cityMunicipality],
-    },
-    {
-      role: "mlgoo",
-      name: "an assessment's timeline",
-      userId: s.mlgoo.userId,
-      text: asJson(
-        `select * from public.events where assessment_id = $1 order by created_at desc limit 50`,
-      ),
-      params: [s.mlgoo.assessmentId],
-    },
-    {
-      role: "mlgoo",
-      name: "its notifications",
-      userId: s.mlgoo.userId,
-      text: asJson(
-        `select * from public.notifications where recipient_id = $1 order by created_at desc limit 20`,
-      ),
-      params: [s.mlgoo.userId],
-    },
+    asBlgu(
+      "its assessment with its areas",
+      `select a.*, (select coalesce(json_agg(aa), '[]') from public.assessment_areas aa where aa.assessment_id = a.id)
+         as assessment_areas
+       from public.assessments a where a.cycle_id = $1 and a.barangay_id = $2`,
+      [ACTIVE_CYCLE, blgu.barangayId],
+    ),
+    asBlgu("its answers of area 1", `select * from public.responses where ${OF_AREA_1}`),
+    asBlgu(
+      "its live MOV files",
+      "select * from public.mov_files where assessment_id = $1 and deleted_at is null",
+    ),
+    asBlgu("its timeline", TIMELINE),
+    asBlgu("its notifications", NOTIFICATIONS, [blgu.userId]),
+    asAssessor(
+      "area 1 queue of its municipality",
+      `select aa.assessment_id, aa.submitted_at, b.name
+       from public.assessment_areas aa
+       join public.assessments a on a.id = aa.assessment_id
+       join public.barangays b on b.id = a.barangay_id
+       where a.cycle_id = $1 and aa.area_code = 1 and aa.status = 'submitted' and b.city_municipality_code = $2
+       order by aa.submitted_at limit 50`,
+      [ACTIVE_CYCLE, assessor.cityMunicipality],
+    ),
+    asAssessor("answers of one area", `select * from public.responses where ${OF_AREA_1}`),
+    asAssessor("reviews of one area", `select * from public.reviews where ${OF_AREA_1}`),
+    asAssessor(
+      "MOV files of one area",
+      `select * from public.mov_files where ${OF_AREA_1} and deleted_at is null`,
+    ),
+    asValidator(
+      "validation queue of its municipality",
+      `select a.id, a.validation_started_at, b.name
+       from public.assessments a join public.barangays b on b.id = a.barangay_id
+       where a.cycle_id = $1 and a.status = 'awaiting_validation' and b.city_municipality_code = $2
+       order by a.validation_started_at limit 50`,
+      [ACTIVE_CYCLE, validator.cityMunicipality],
+    ),
+    asValidator(
+      "the frozen snapshot",
+      "select * from public.submission_snapshots where assessment_id = $1",
+    ),
+    asValidator(
+      "reviews of an assessment",
+      "select * from public.reviews where assessment_id = $1",
+    ),
+    asMlgoo(
+      "status counts of its municipality",
+      `select a.status, count(*) as assessments
+       from public.assessments a join public.barangays b on b.id = a.barangay_id
+       where a.cycle_id = $1 and b.city_municipality_code = $2 group by a.status`,
+    ),
+    asMlgoo(
+      "its barangays and their assessments",
+      `select b.psgc_code, b.name, a.id, a.status, a.updated_at
+       from public.barangays b left join public.assessments a on a.barangay_id = b.id and a.cycle_id = $1
+       where b.city_municipality_code = $2 order by b.name`,
+    ),
+    asMlgoo("an assessment's timeline", TIMELINE, [mlgoo.assessmentId]),
+    asMlgoo("its notifications", NOTIFICATIONS, [mlgoo.userId]),
   ];
 }
 
 /** The roll-ups of the published cycle, read as the katuparan partner (a function: no RLS to bypass). */
 export function rollupQueries(s: Subjects): MainQuery[] {
   return [
-    {
-      role: "katuparan",
-      name: "national roll-up (results per area, pass rate)",
-      userId: KATUPARAN,
-      text: `with summary as materialized (select * from public.published_cycle_summary($1))
-             select sum(barangays) as barangays, sum(completed) as completed, sum(passed) as passed,
-                    (select jsonb_object_agg(code, passing) from (
-                       select x.key as code, sum(x.value::integer) as passing
-                       from summary, jsonb_each_text(summary.area_passed) x group by x.key) areas) as area_passed
-             from summary`,
-      params: [PUBLISHED_CYCLE],
-    },
-    {
-      role: "katuparan",
-      name: "per-region roll-up (pass rate per province)",
-      userId: KATUPARAN,
-      text: `select province, sum(completed) as completed, sum(passed) as passed
-             from public.published_cycle_summary($1) where region = $2 group by province`,
-      params: [PUBLISHED_CYCLE, s.region],
-    },
+    query(
+      "katuparan",
+      KATUPARAN,
+      "national roll-up (results per area, pass rate)",
+      `with summary as materialized (select * from public.published_cycle_summary($1))
+       select sum(barangays) as barangays, sum(completed) as completed, sum(passed) as passed,
+              (select jsonb_object_agg(code, passing) from (
+                 select x.key as code, sum(x.value::integer) as passing
+                 from summary, jsonb_each_text(summary.area_passed) x group by x.key) areas) as area_passed
+       from summary`,
+      [PUBLISHED_CYCLE],
+    ),
+    query(
+      "katuparan",
+      KATUPARAN,
+      "per-region roll-up (pass rate per province)",
+      `select province, sum(completed) as completed, sum(passed) as passed
+       from public.published_cycle_summary($1) where region = $2 group by province`,
+      [PUBLISHED_CYCLE, s.region],
+    ),
   ];
 }
 
@@ -365,6 +305,26 @@ export async function timeQuery(
     ratio: bypassed ? withRls.ms / bypassed.ms : null,
     rows: withRls.rows,
   };
+}
+
+/** The plan of a query as its role (EXPLAIN ANALYZE, without costs), as text. */
+export async function explainAsRole(
+  transaction: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
+  query: MainQuery,
+): Promise<string> {
+  return await transaction(async (tx) => {
+    await tx`select set_config('request.jwt.claims', ${
+      JSON.stringify({ sub: query.userId, role: "authenticated" })
+    }, true)`;
+    await tx`set local role authenticated`;
+    const plan = await tx.unsafe<{ "QUERY PLAN": string }[]>(
+      `explain (analyze, costs off, summary on) ${query.text}`,
+      query.params,
+    );
+    await tx`reset role`;
+    await tx`select set_config('request.jwt.claims', '', true)`;
+    return plan.map((line) => line["QUERY PLAN"]).join("\n");
+  });
 }
 
 /** The target: within 1.3× of the bypassed query, or under 2 ms where that one is under 1 ms. */
