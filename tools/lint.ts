@@ -1,9 +1,10 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { databaseUrl } from "./lib/cluster.ts";
+import { databaseUrl, removeCluster } from "./lib/cluster.ts";
 import { runMain } from "./lib/errors.ts";
 import { checkMigrations } from "./lib/hosted-postgres.ts";
 import { exitOnSignals, shutdown } from "./lib/lifecycle.ts";
+import { laterReferences } from "./lib/migration-order.ts";
 import { binDir, denoFunctionFolders, repoRoot, runtimeDeno, supabaseDir } from "./lib/paths.ts";
 import { type CommandResult, run } from "./lib/processes.ts";
 import { resetWithPlatform, startThrowawayCluster } from "./lib/stack.ts";
@@ -144,6 +145,15 @@ await runMain(async () => {
   );
   await check("deno fmt --check", bin("deno"), ["fmt", "--check"], unformattedFiles);
   await check("deno lint", bin("deno"), ["lint"]);
+
+  const orderCluster = await startThrowawayCluster();
+  const later = await laterReferences(orderCluster.port, path.join(supabaseDir, "migrations"));
+  await removeCluster(orderCluster);
+  report(
+    "migrations in dependency order (none uses what a later one defines)",
+    later.length === 0,
+    later.map(({ migration, fn, message }) => `${migration}: ${fn}: ${message}`).join("\n"),
+  );
 
   const cluster = await startThrowawayCluster();
   try {

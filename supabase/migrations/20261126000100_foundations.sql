@@ -1,5 +1,5 @@
--- Foundations: the private schema, default privileges, the closed sets of states (enums), the six
--- governance areas and the error codes every Vantage function raises.
+-- Foundations: the private schema, default privileges, the scheduler, the closed sets of states
+-- (enums), the six governance areas and the error codes every Vantage function raises.
 
 -- Private: helpers, triggers and internal tables. Never exposed through the API; `authenticated`
 -- only needs USAGE so that RLS policies can call the helpers, and EXECUTE on those helpers only
@@ -19,6 +19,10 @@ alter default privileges revoke execute on functions from public;
 alter default privileges in schema extensions grant execute on functions to public;
 alter default privileges in schema public revoke all on tables from anon, authenticated, service_role;
 alter default privileges in schema public revoke all on sequences from anon, authenticated, service_role;
+
+-- The scheduler of the periodic jobs (deadline reminders and locks, the pipeline's sweep, audit
+-- verifications): pg_cron, in pg_catalog as the platform installs it.
+create extension if not exists pg_cron with schema pg_catalog;
 
 -- Enumerations -------------------------------------------------------------------------------
 
@@ -100,6 +104,8 @@ alter table public.governance_areas enable row level security;
 grant select on public.governance_areas to anon, authenticated, service_role;
 create policy "Anyone reads the governance areas" on public.governance_areas
   for select to anon, authenticated using (true);
+comment on policy "Anyone reads the governance areas" on public.governance_areas is
+  'Everyone, signed in or not, reads the six governance areas (reference data).';
 
 -- Error codes ----------------------------------------------------------------------------------
 -- One list of the SQLSTATEs raised by Vantage functions, readable by every client so that a
@@ -131,3 +137,5 @@ alter table public.error_codes enable row level security;
 grant select on public.error_codes to anon, authenticated, service_role;
 create policy "Anyone reads the error codes" on public.error_codes
   for select to anon, authenticated using (true);
+comment on policy "Anyone reads the error codes" on public.error_codes is
+  'Everyone, signed in or not, reads the error codes, so that a client can explain any error it receives.';

@@ -71,6 +71,7 @@ as $$
 $$;
 comment on function private.current_app_role() is
   'The caller''s role, or null when the caller has no active profile; read live so deactivation applies at once.';
+grant execute on function private.current_app_role() to authenticated, service_role;
 
 create function private.is_mlgoo()
 returns boolean
@@ -82,6 +83,7 @@ as $$
   select coalesce(private.current_app_role() = 'mlgoo', false);
 $$;
 comment on function private.is_mlgoo() is 'True when the caller is an active MLGOO.';
+grant execute on function private.is_mlgoo() to authenticated, service_role;
 
 create function private.is_staff()
 returns boolean
@@ -93,6 +95,7 @@ as $$
   select coalesce(private.current_app_role() in ('mlgoo', 'assessor', 'validator'), false);
 $$;
 comment on function private.is_staff() is 'True when the caller is an active DILG reviewer or the MLGOO.';
+grant execute on function private.is_staff() to authenticated, service_role;
 
 create function private.current_barangay_id()
 returns uuid
@@ -105,6 +108,7 @@ as $$
   where id = (select auth.uid()) and is_active and role = 'blgu';
 $$;
 comment on function private.current_barangay_id() is 'The barangay of an active blgu caller, else null.';
+grant execute on function private.current_barangay_id() to authenticated, service_role;
 
 create function private.current_area_code()
 returns smallint
@@ -117,6 +121,7 @@ as $$
   where id = (select auth.uid()) and is_active and role = 'assessor';
 $$;
 comment on function private.current_area_code() is 'The governance area of an active assessor caller, else null.';
+grant execute on function private.current_area_code() to authenticated, service_role;
 
 create function private.current_user_id()
 returns uuid
@@ -129,6 +134,47 @@ as $$
 $$;
 comment on function private.current_user_id() is
   'The caller''s user id while the caller has an active profile with a role, else null: for policies on the caller''s own rows, so deactivation applies at once.';
+grant execute on function private.current_user_id() to authenticated, service_role;
+
+-- The one refusal of a caller's role, for every function that some roles only may call.
+create function private.role_title(p_role public.app_role)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select case p_role
+    when 'mlgoo' then 'the MLGOO'
+    when 'assessor' then 'the assessor of the area'
+    when 'validator' then 'a validator'
+    when 'blgu' then 'the barangay'
+    else 'a katuparan partner'
+  end;
+$$;
+comment on function private.role_title(public.app_role) is 'How an error message names a role.';
+
+create function private.require_role(p_roles public.app_role[], p_action text)
+returns public.app_role
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_role public.app_role := private.current_app_role();
+begin
+  if v_role is null or not v_role = any (p_roles) then
+    raise exception 'Only % can %', (
+        select string_agg(private.role_title(r), ' or ') from unnest(p_roles) as r
+      ), p_action
+      using errcode = '42501',
+            hint = 'Sign in with an account that has this role; the MLGOO assigns roles.';
+  end if;
+  return v_role;
+end;
+$$;
+comment on function private.require_role(public.app_role[], text) is
+  'Refuses (42501, ''Only <roles> can <p_action>'') a caller whose active role is not one of p_roles; returns the role. The one role guard of every function some roles only may call.';
 
 -- The first-login password change: until the user sets their own password, they may read but not
 -- change anything. Read live from the profile (the token's claim is as old as the token).
@@ -165,9 +211,6 @@ $$;
 comment on function private.refuse_until_password_changed() is
   'Trigger on every table (and the MOV bucket) a signed-in user may write directly: refuses the write while the caller must change the password.';
 
-grant execute on function private.current_app_role(), private.is_mlgoo(), private.is_staff(),
-  private.current_barangay_id(), private.current_area_code(), private.current_user_id() to authenticated, service_role;
-
 -- Workflow writes: the guard on state columns ---------------------------------------------------
 -- The state the workflow decides (statuses, versions, locks, allowances, decisions, roles and
 -- activity) changes only in a transaction that declared itself a workflow write. The workflow and
@@ -203,19 +246,41 @@ $$;
 comment on function private.guard_workflow_columns() is
   'Trigger on the workflow state columns: refuses (42501) a change outside a declared workflow write, naming the function to use (the trigger''s argument).';
 
+create function private.start_workflow_write(p_roles public.app_role[], p_action text)
+returns public.app_role
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_role public.app_role;
+begin
+  perform private.require_password_changed();
+  v_role := private.require_role(p_roles, p_action);
+  perform private.declare_workflow_write();
+  return v_role;
+end;
+$$;
+comment on function private.start_workflow_write(public.app_role[], text) is
+  'The first step of every workflow and administration function: refuses (42501) a caller who must change the password first or whose active role is not one of p_roles (private.require_role), then declares the transaction a workflow write; returns the role.';
+
 -- Profiles: grants and policies -----------------------------------------------------------------
 
 alter table public.profiles enable row level security;
 grant select on public.profiles to authenticated, service_role;
 grant update (full_name, preferred_language) on public.profiles to authenticated;
 
-create policy "Active users read their own profile, the MLGOO every profile" on public.profiles
+create policy "Users read their own profile, the MLGOO every profile" on public.profiles
   for select to authenticated
   using (id = (select private.current_user_id()) or (select private.is_mlgoo()));
+comment on policy "Users read their own profile, the MLGOO every profile" on public.profiles is
+  'An active user with a role reads their own profile; an active MLGOO reads every profile.';
 create policy "Active users edit their own name and language" on public.profiles
   for update to authenticated
   using (id = (select private.current_user_id()))
   with check (id = (select private.current_user_id()));
+comment on policy "Active users edit their own name and language" on public.profiles is
+  'An active user with a role changes their own full name and preferred language (the only columns granted); role, scope and activity change only through the MLGOO''s administration functions.';
 
 create function private.touch_updated_at()
 returns trigger
@@ -246,13 +311,19 @@ grant insert (psgc_code, name, city_municipality, province, region, is_active),
   update (psgc_code, name, city_municipality, province, region, is_active)
   on public.barangays to authenticated;
 
-create policy "Reviewers and the MLGOO read every barangay, barangay users their own" on public.barangays
+create policy "Staff read every barangay, barangay users their own" on public.barangays
   for select to authenticated
   using ((select private.is_staff()) or id = (select private.current_barangay_id()));
+comment on policy "Staff read every barangay, barangay users their own" on public.barangays is
+  'The MLGOO, assessors and validators read every barangay; a barangay user reads only their own barangay.';
 create policy "The MLGOO registers barangays" on public.barangays
   for insert to authenticated with check ((select private.is_mlgoo()));
+comment on policy "The MLGOO registers barangays" on public.barangays is
+  'Only an active MLGOO registers a barangay.';
 create policy "The MLGOO edits barangays" on public.barangays
   for update to authenticated
   using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));
+comment on policy "The MLGOO edits barangays" on public.barangays is
+  'Only an active MLGOO changes a barangay''s details or whether it is active.';
 create trigger password_changed before insert or update on public.barangays
   for each statement execute function private.refuse_until_password_changed();

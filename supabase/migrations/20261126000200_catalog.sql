@@ -155,12 +155,20 @@ grant select on public.cycles, public.indicators, public.checklist_items, public
 
 create policy "Anyone reads the cycles" on public.cycles
   for select to anon, authenticated using (true);
+comment on policy "Anyone reads the cycles" on public.cycles is
+  'Everyone, signed in or not, reads the cycles, their deadlines and windows.';
 create policy "Anyone reads the indicators" on public.indicators
   for select to anon, authenticated using (true);
+comment on policy "Anyone reads the indicators" on public.indicators is
+  'Everyone, signed in or not, reads the indicators of every cycle (the SGLGB catalog).';
 create policy "Anyone reads the checklist items" on public.checklist_items
   for select to anon, authenticated using (true);
+comment on policy "Anyone reads the checklist items" on public.checklist_items is
+  'Everyone, signed in or not, reads the checklist items of every indicator.';
 create policy "Anyone reads the upload slots" on public.upload_slots
   for select to anon, authenticated using (true);
+comment on policy "Anyone reads the upload slots" on public.upload_slots is
+  'Everyone, signed in or not, reads the upload slots of every indicator.';
 
 -- Cycles are created and scheduled by the MLGOO; activation and publishing go through functions.
 grant insert (year, title, reviewed_year, catalog_edition, submission_deadline, rework_window_days,
@@ -170,9 +178,13 @@ grant update (title, submission_deadline, rework_window_days, calibration_window
   on public.cycles to authenticated;
 create policy "The MLGOO creates cycles" on public.cycles
   for insert to authenticated with check ((select private.is_mlgoo()));
+comment on policy "The MLGOO creates cycles" on public.cycles is
+  'Only an active MLGOO creates a cycle (its catalog is installed with it).';
 create policy "The MLGOO schedules cycles" on public.cycles
   for update to authenticated
   using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));
+comment on policy "The MLGOO schedules cycles" on public.cycles is
+  'Only an active MLGOO changes a cycle''s title, deadline and windows (the columns granted); activation and publication go through activate_cycle and publish_cycle.';
 create trigger password_changed before insert or update on public.cycles
   for each statement execute function private.refuse_until_password_changed();
 
@@ -183,12 +195,18 @@ grant update (label) on public.upload_slots to authenticated;
 create policy "The MLGOO corrects indicator wording" on public.indicators
   for update to authenticated
   using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));
+comment on policy "The MLGOO corrects indicator wording" on public.indicators is
+  'Only an active MLGOO corrects an indicator''s name, description and consideration text (the columns granted); its structure comes from the catalog.';
 create policy "The MLGOO corrects checklist wording" on public.checklist_items
   for update to authenticated
   using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));
+comment on policy "The MLGOO corrects checklist wording" on public.checklist_items is
+  'Only an active MLGOO corrects a checklist item''s label and MOV hint (the columns granted).';
 create policy "The MLGOO corrects upload slot wording" on public.upload_slots
   for update to authenticated
   using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));
+comment on policy "The MLGOO corrects upload slot wording" on public.upload_slots is
+  'Only an active MLGOO corrects an upload slot''s label (the column granted).';
 create trigger password_changed before update on public.indicators
   for each statement execute function private.refuse_until_password_changed();
 create trigger password_changed before update on public.checklist_items

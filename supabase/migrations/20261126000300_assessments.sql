@@ -1,8 +1,7 @@
 -- Assessments: one per (cycle, barangay) with its per-area states, the barangay's answers, the
 -- reviewers' checklist values and decisions (kept apart so that a barangay never sees a verdict
 -- before completion), the change history, indicator overrides, comments, MOV files, the frozen
--- first submission, classification results, the event timeline, notifications and the job outbox
--- (queued by private.enqueue_classification, in the pipeline migration).
+-- first submission, classification results, the event timeline and notifications.
 --
 -- Every write goes through the workflow functions (security definer); tables grant `authenticated`
 -- read access only, filtered by the policies below. Who reads what follows sglgb.md section 2:
@@ -86,7 +85,7 @@ create trigger guard_workflow_columns before update on public.assessments
 alter table public.assessments enable row level security;
 grant select on public.assessments to authenticated, service_role;
 
-create policy "The MLGOO, the barangay, validators from validation on and assessors once their area was submitted read an assessment" on public.assessments
+create policy "The MLGOO, the barangay and its reviewers read an assessment" on public.assessments
   for select to authenticated
   using (
     (select private.is_mlgoo())
@@ -94,6 +93,8 @@ create policy "The MLGOO, the barangay, validators from validation on and assess
     or ((select private.current_app_role()) = 'validator' and validation_started_at is not null)
     or submitted_area_codes @> array[(select private.current_area_code())]
   );
+comment on policy "The MLGOO, the barangay and its reviewers read an assessment" on public.assessments is
+  'The MLGOO reads every assessment; a barangay user reads their barangay''s; validators read an assessment from validation on; an assessor reads one once the area they review was first submitted. The tables that hang off an assessment reuse this rule.';
 
 -- Per-area state --------------------------------------------------------------------------------
 
@@ -144,6 +145,8 @@ alter table public.assessment_areas enable row level security;
 grant select on public.assessment_areas to authenticated, service_role;
 create policy "Readers of an assessment read its area states" on public.assessment_areas
   for select to authenticated using (assessment_id in (select id from public.assessments));
+comment on policy "Readers of an assessment read its area states" on public.assessment_areas is
+  'Whoever reads an assessment reads the review state of its six areas.';
 
 create function private.create_assessment_areas()
 returns trigger
@@ -209,13 +212,15 @@ create index responses_area on public.responses (assessment_id, area_code);
 
 alter table public.responses enable row level security;
 grant select on public.responses to authenticated, service_role;
-create policy "Readers of an assessment read its answers, assessors those of their area" on public.responses
+create policy "Readers of an assessment read its answers" on public.responses
   for select to authenticated
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
      or area_code = (select private.current_area_code()))
     and assessment_id in (select id from public.assessments)
   );
+comment on policy "Readers of an assessment read its answers" on public.responses is
+  'The MLGOO, validators and the barangay read the answers of every assessment they read; an assessor reads those of the area they review.';
 
 -- Reviews: checklist values and decisions ---------------------------------------------------------
 
@@ -274,7 +279,7 @@ create trigger guard_workflow_columns before update on public.reviews
 
 alter table public.reviews enable row level security;
 grant select on public.reviews to authenticated, service_role;
-create policy "Reviewers read the reviews (assessors of their area), barangay users once completed" on public.reviews
+create policy "Reviewers read the reviews, barangays once completed" on public.reviews
   for select to authenticated
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator')
@@ -283,6 +288,8 @@ create policy "Reviewers read the reviews (assessors of their area), barangay us
          and assessment_id in (select id from public.assessments where status = 'completed')))
     and assessment_id in (select id from public.assessments)
   );
+comment on policy "Reviewers read the reviews, barangays once completed" on public.reviews is
+  'The MLGOO and validators read the reviews of every assessment they read; an assessor reads those of the area they review; a barangay user reads its own once the assessment is completed.';
 
 -- Overrides of parent indicators --------------------------------------------------------------------
 
@@ -308,7 +315,7 @@ comment on column public.indicator_overrides.overridden_at is 'When.';
 
 alter table public.indicator_overrides enable row level security;
 grant select on public.indicator_overrides to authenticated, service_role;
-create policy "The MLGOO and validators read indicator overrides, barangay users once completed" on public.indicator_overrides
+create policy "The MLGOO and validators read indicator overrides" on public.indicator_overrides
   for select to authenticated
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator')
@@ -316,6 +323,8 @@ create policy "The MLGOO and validators read indicator overrides, barangay users
          and assessment_id in (select id from public.assessments where status = 'completed')))
     and assessment_id in (select id from public.assessments)
   );
+comment on policy "The MLGOO and validators read indicator overrides" on public.indicator_overrides is
+  'The MLGOO and validators read the indicator overrides of every assessment they read; a barangay user reads its own once the assessment is completed.';
 
 -- Leaf history: every change of answers, checklist values, decisions and overrides ----------------
 
@@ -346,7 +355,7 @@ create index leaf_history_leaf on public.leaf_history (assessment_id, leaf_id, c
 
 alter table public.leaf_history enable row level security;
 grant select on public.leaf_history to authenticated, service_role;
-create policy "Reviewers read leaf history (assessors of their area), barangay users their answers and all once completed" on public.leaf_history
+create policy "Reviewers read leaf history, barangays their answers" on public.leaf_history
   for select to authenticated
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator')
@@ -355,6 +364,8 @@ create policy "Reviewers read leaf history (assessors of their area), barangay u
          and (source = 'answers' or assessment_id in (select id from public.assessments where status = 'completed'))))
     and assessment_id in (select id from public.assessments)
   );
+comment on policy "Reviewers read leaf history, barangays their answers" on public.leaf_history is
+  'The MLGOO and validators read the leaf history of every assessment they read; an assessor reads that of the area they review; a barangay user reads the history of its answers, and all of it once the assessment is completed.';
 
 create function private.record_leaf_history()
 returns trigger
@@ -428,7 +439,7 @@ create index comments_assessment on public.comments (assessment_id, area_code, c
 
 alter table public.comments enable row level security;
 grant select on public.comments to authenticated, service_role;
-create policy "Reviewers read the comments (assessors of their area), barangay users the public ones" on public.comments
+create policy "Reviewers read the comments, barangays the public ones" on public.comments
   for select to authenticated
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator')
@@ -436,6 +447,8 @@ create policy "Reviewers read the comments (assessors of their area), barangay u
      or ((select private.current_app_role()) = 'blgu' and visibility = 'public'))
     and assessment_id in (select id from public.assessments)
   );
+comment on policy "Reviewers read the comments, barangays the public ones" on public.comments is
+  'The MLGOO and validators read the comments of every assessment they read; an assessor reads those of the area they review; a barangay user reads the public ones (never internal notes).';
 
 -- MOV files ---------------------------------------------------------------------------------------
 
@@ -483,16 +496,19 @@ comment on column public.mov_files.created_at is 'When it was uploaded.';
 
 create index mov_files_live on public.mov_files (assessment_id, leaf_id) where deleted_at is null;
 create index mov_files_area on public.mov_files (assessment_id, area_code);
+create index mov_files_pending on public.mov_files (assessment_id) where content_check = 'pending';
 
 alter table public.mov_files enable row level security;
 grant select on public.mov_files to authenticated, service_role;
-create policy "Readers of an assessment read its files, assessors those of their area" on public.mov_files
+create policy "Readers of an assessment read its files" on public.mov_files
   for select to authenticated
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
      or area_code = (select private.current_area_code()))
     and assessment_id in (select id from public.assessments)
   );
+comment on policy "Readers of an assessment read its files" on public.mov_files is
+  'The MLGOO, validators and the barangay read the MOV files of every assessment they read; an assessor reads those of the area they review.';
 
 -- Submission snapshots ------------------------------------------------------------------------------
 
@@ -517,6 +533,8 @@ create policy "The MLGOO and validators read submission snapshots" on public.sub
   for select to authenticated
   using ((select private.current_app_role()) in ('mlgoo', 'validator')
          and assessment_id in (select id from public.assessments));
+comment on policy "The MLGOO and validators read submission snapshots" on public.submission_snapshots is
+  'The MLGOO and validators read the frozen first submission of every assessment they read.';
 
 -- Classification results ----------------------------------------------------------------------------
 
@@ -542,13 +560,14 @@ comment on column public.classification_results.input_hash is 'SHA-256 of the ca
 comment on column public.classification_results.result is 'The full result: leaves, indicators, areas, overall, BBI ratings, projection, explanations.';
 comment on column public.classification_results.passed is 'For official results the 3+1 verdict; for projections the projected verdict.';
 comment on column public.classification_results.readiness_percent is 'Share of scored leaves projected met.';
-comment on column public.classification_results.created_at is 'When it was computed.';
+comment on column public.classification_results.created_at is
+  'When it was last computed: recomputing an input already stored refreshes it, so the newest row of a kind is the assessment''s current state.';
 
 create index classification_results_latest on public.classification_results (assessment_id, kind, created_at desc);
 
 alter table public.classification_results enable row level security;
 grant select on public.classification_results to authenticated, service_role;
-create policy "The MLGOO and validators read classification results, barangay users the official one once completed" on public.classification_results
+create policy "The MLGOO and validators read classification results" on public.classification_results
   for select to authenticated
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator')
@@ -556,6 +575,8 @@ create policy "The MLGOO and validators read classification results, barangay us
          and assessment_id in (select id from public.assessments where status = 'completed')))
     and assessment_id in (select id from public.assessments)
   );
+comment on policy "The MLGOO and validators read classification results" on public.classification_results is
+  'The MLGOO and validators read the classification results of every assessment they read; a barangay user reads the official result of its own once the assessment is completed (never a projection, which carries the reviewers'' recommendations).';
 
 -- Events: the append-only timeline ------------------------------------------------------------------
 
@@ -578,7 +599,8 @@ create table public.events (
 comment on table public.events is 'Append-only timeline of every transition and decision: who, when, from, to, why.';
 comment on column public.events.id is 'Event id, in order of recording.';
 comment on column public.events.assessment_id is 'The assessment concerned (null for cycle-wide and user administration events).';
-comment on column public.events.cycle_id is 'The cycle concerned.';
+comment on column public.events.cycle_id is
+  'The cycle concerned (for user administration, the cycle active at the time).';
 comment on column public.events.actor_id is 'Who acted (null for the system).';
 comment on column public.events.action is 'What happened, e.g. area_submitted, rework_requested, leaf_decided.';
 comment on column public.events.from_status is 'State before.';
@@ -620,7 +642,7 @@ grant execute on function private.barangay_sees_flag(uuid, smallint, bigint) to 
 
 alter table public.events enable row level security;
 grant select on public.events to authenticated, service_role;
-create policy "The MLGOO reads every event, validators, assessors (their area) and barangay users (visible ones, all once completed) those of assessments they read" on public.events
+create policy "Readers of an assessment read its events, the MLGOO all" on public.events
   for select to authenticated
   using (
     (select private.is_mlgoo())
@@ -631,6 +653,8 @@ create policy "The MLGOO reads every event, validators, assessors (their area) a
                  and (visible_to_barangay or assessment_id in (select id from public.assessments where status = 'completed')
                       or (action in ('mov_flagged', 'mov_unflagged') and private.barangay_sees_flag(assessment_id, area_code, id))))))
   );
+comment on policy "Readers of an assessment read its events, the MLGOO all" on public.events is
+  'The MLGOO reads every event; of the assessments they read, validators read every event, an assessor those of the area they review, and a barangay user those visible to the barangay (a MOV flag''s once the area came back to it) and all once the assessment is completed.';
 
 create function private.refuse_change()
 returns trigger
@@ -683,7 +707,7 @@ create index mov_flags_event on public.mov_flags (event_id);
 
 alter table public.mov_flags enable row level security;
 grant select on public.mov_flags to authenticated, service_role;
-create policy "Reviewers read MOV flags (assessors of their area), barangay users once the area came back to them" on public.mov_flags
+create policy "Reviewers read MOV flags, barangays once sent back" on public.mov_flags
   for select to authenticated
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator')
@@ -691,6 +715,8 @@ create policy "Reviewers read MOV flags (assessors of their area), barangay user
      or ((select private.current_app_role()) = 'blgu' and private.barangay_sees_flag(assessment_id, area_code, event_id)))
     and assessment_id in (select id from public.assessments)
   );
+comment on policy "Reviewers read MOV flags, barangays once sent back" on public.mov_flags is
+  'The MLGOO and validators read the MOV flags of every assessment they read; an assessor reads those of the area they review; a barangay user reads a flag once its area was sent back (rework, calibration) or the assessment reopened after it was recorded, or the assessment is completed (private.barangay_sees_flag).';
 
 -- Notifications -------------------------------------------------------------------------------------
 
@@ -723,9 +749,13 @@ grant select on public.notifications to authenticated, service_role;
 grant update (read_at) on public.notifications to authenticated;
 create policy "Active users read their own notifications" on public.notifications
   for select to authenticated using (recipient_id = (select private.current_user_id()));
+comment on policy "Active users read their own notifications" on public.notifications is
+  'An active user with a role reads the notifications sent to them.';
 create policy "Active users mark their own notifications read" on public.notifications
   for update to authenticated
   using (recipient_id = (select private.current_user_id())) with check (recipient_id = (select private.current_user_id()));
+comment on policy "Active users mark their own notifications read" on public.notifications is
+  'An active user with a role marks their own notifications read (read_at, the only column granted).';
 create trigger password_changed before update on public.notifications
   for each statement execute function private.refuse_until_password_changed();
 
@@ -736,50 +766,3 @@ begin
   end if;
 end;
 $$;
-
--- Jobs: the durable outbox --------------------------------------------------------------------------
-
-create table public.jobs (
-  id bigint generated always as identity primary key,
-  kind text not null default 'classify' check (kind in ('classify')),
-  assessment_id uuid not null references public.assessments (id) on delete cascade,
-  result_kind public.result_kind not null default 'projection',
-  status public.job_status not null default 'queued',
-  attempts integer not null default 0,
-  max_attempts integer not null default 5 check (max_attempts > 0),
-  run_after timestamptz not null default now(),
-  dispatched_at timestamptz,
-  request_id bigint,
-  last_error text,
-  created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  finished_at timestamptz
-);
-comment on table public.jobs is
-  'Durable outbox of background work (classification). A job is retried with backoff until done, or dead-lettered with its last error.';
-comment on column public.jobs.id is 'Job id, sent to the classify function.';
-comment on column public.jobs.kind is 'What to do.';
-comment on column public.jobs.assessment_id is 'The assessment to classify.';
-comment on column public.jobs.result_kind is 'projection after uploads; official when the workflow asks.';
-comment on column public.jobs.status is 'queued, running, done or dead.';
-comment on column public.jobs.attempts is 'Dispatch attempts so far.';
-comment on column public.jobs.max_attempts is 'Attempts before the job is dead-lettered.';
-comment on column public.jobs.run_after is 'Not dispatched before this moment (backoff).';
-comment on column public.jobs.dispatched_at is 'When the job was last sent to the function.';
-comment on column public.jobs.request_id is 'The pg_net request of the last dispatch.';
-comment on column public.jobs.last_error is 'The last failure, kept when the job is dead-lettered.';
-comment on column public.jobs.created_at is 'When the job was queued.';
-comment on column public.jobs.updated_at is 'When the job last changed.';
-comment on column public.jobs.finished_at is 'When the job was done or dead-lettered.';
-
-create index jobs_due on public.jobs (status, run_after) where status in ('queued', 'running');
-create index jobs_assessment on public.jobs (assessment_id);
-
-create trigger touch_updated_at before update on public.jobs
-  for each row execute function private.touch_updated_at();
-
-alter table public.jobs enable row level security;
-grant select on public.jobs to authenticated;
-grant select, insert, update on public.jobs to service_role;
-create policy "The MLGOO reads the background jobs" on public.jobs
-  for select to authenticated using ((select private.is_mlgoo()));

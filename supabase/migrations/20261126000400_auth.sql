@@ -88,27 +88,10 @@ revoke execute on function public.custom_access_token_hook(jsonb) from authentic
 grant select on public.profiles to supabase_auth_admin;
 create policy "The auth server reads profiles to issue tokens" on public.profiles
   as permissive for select to supabase_auth_admin using (true);
+comment on policy "The auth server reads profiles to issue tokens" on public.profiles is
+  'Supabase Auth (supabase_auth_admin) reads every profile, so that the access-token hook can add role and scope to the token or refuse it.';
 
 -- MLGOO user administration -----------------------------------------------------------------------
-
-create function private.require_mlgoo()
-returns void
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-begin
-  perform private.require_password_changed();
-  if not private.is_mlgoo() then
-    raise exception 'Only the MLGOO administers users'
-      using errcode = '42501', hint = 'Sign in with the MLGOO account.';
-  end if;
-  perform private.declare_workflow_write();
-end;
-$$;
-comment on function private.require_mlgoo() is
-  'Stops any caller but an active MLGOO who has changed the first password; declares the transaction a workflow write.';
 
 create function private.user_profile_for_update(p_user_id uuid)
 returns public.profiles
@@ -149,7 +132,7 @@ declare
   v_before public.profiles;
   v_after public.profiles;
 begin
-  perform private.require_mlgoo();
+  perform private.start_workflow_write('{mlgoo}', 'administer users');
   v_before := private.user_profile_for_update(p_user_id);
 
   if p_role is null then
@@ -191,6 +174,8 @@ end;
 $$;
 comment on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint) is
   'MLGOO only: gives a user a role and its scope (a barangay for blgu users, an area for assessors). Applies at once.';
+revoke all on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint) from public, anon;
+grant execute on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint) to authenticated;
 
 create function public.admin_set_user_active(p_user_id uuid, p_active boolean)
 returns public.profiles
@@ -202,7 +187,7 @@ declare
   v_before public.profiles;
   v_after public.profiles;
 begin
-  perform private.require_mlgoo();
+  perform private.start_workflow_write('{mlgoo}', 'administer users');
   if p_active is null then
     raise exception 'Say whether the user is active'
       using errcode = 'VA008', hint = 'Pass true or false.';
@@ -229,6 +214,8 @@ end;
 $$;
 comment on function public.admin_set_user_active(uuid, boolean) is
   'MLGOO only: deactivates a user (data access ends at once, sign-in refused) or reactivates them.';
+revoke all on function public.admin_set_user_active(uuid, boolean) from public, anon;
+grant execute on function public.admin_set_user_active(uuid, boolean) to authenticated;
 
 -- The first administrator --------------------------------------------------------------------------
 
@@ -261,8 +248,3 @@ end;
 $$;
 comment on function private.create_first_mlgoo(text) is
   'Run once from the SQL editor of a fresh project: makes the existing account with this e-mail the MLGOO, while no active MLGOO exists; from then on the MLGOO administers users.';
-
-revoke execute on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint),
-  public.admin_set_user_active(uuid, boolean) from public, anon;
-grant execute on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint),
-  public.admin_set_user_active(uuid, boolean) to authenticated;

@@ -100,6 +100,7 @@ end;
 $$;
 comment on function private.resolve_mov_path(text) is
   'Resolves a MOV object path to its assessment, leaf, slot and area without raising: problem says what is wrong, the ids are then null. For policies, which must not raise.';
+grant execute on function private.resolve_mov_path(text) to authenticated, service_role;
 
 create function private.parse_mov_path(p_name text)
 returns table (assessment_id uuid, leaf_id uuid, slot_id uuid, area_code smallint)
@@ -125,29 +126,6 @@ comment on function private.parse_mov_path(text) is
 
 -- Who may do what with a MOV object -----------------------------------------------------------------
 
--- private.mov_refusal gives the reasons for the same rule: change both together.
-create function private.may_upload_mov(p_name text)
-returns boolean
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  select coalesce((
-    select case private.current_app_role()
-      when 'blgu' then a.barangay_id = private.current_barangay_id()
-                       and private.barangay_can_edit_leaf(p.assessment_id, p.leaf_id)
-      when 'validator' then private.validator_can_upload(p.assessment_id)
-      else false
-    end
-    from private.resolve_mov_path(p_name) p
-    join public.assessments a on a.id = p.assessment_id
-    where p.problem is null
-  ), false);
-$$;
-comment on function private.may_upload_mov(text) is
-  'True when the caller may upload to this MOV path now: the barangay while it may edit the leaf, a validator during validation or calibration.';
-
 -- Security invoker on purpose: which assessments the caller reads is decided by the policies on
 -- public.assessments, as for public.mov_files.
 create function private.may_read_mov(p_name text)
@@ -167,38 +145,27 @@ as $$
 $$;
 comment on function private.may_read_mov(text) is
   'True when the caller reads the MOV files of this path''s assessment (and area, for assessors), as public.mov_files allows.';
+grant execute on function private.may_read_mov(text) to authenticated, service_role;
 
--- The storage policies call these: the caller's own rights, and a path parser that raises nothing.
-grant execute on function private.resolve_mov_path(text), private.may_upload_mov(text), private.may_read_mov(text)
-  to authenticated, service_role;
+create function private.mov_uploader(p_object storage.objects)
+returns public.profiles
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  -- The Storage API's real insert runs as service_role (auth.uid() is null): the owner is the uploader.
+  select * from public.profiles
+  where id = coalesce(nullif(p_object.owner_id, '')::uuid, (select auth.uid())) and is_active;
+$$;
+comment on function private.mov_uploader(storage.objects) is
+  'The active profile of whoever uploads a storage object: its owner, else the caller.';
 
--- Policies on storage.objects for bucket movs ----------------------------------------------------------
-
-create policy "Barangays and validators upload MOVs where they may edit" on storage.objects
-  for insert to authenticated
-  with check (
-    bucket_id = 'movs'
-    and owner_id = (select auth.uid())::text
-    and private.may_upload_mov(name)
-  );
-
-create policy "Readers of an assessment's MOV files read its objects" on storage.objects
-  for select to authenticated
-  using (bucket_id = 'movs' and private.may_read_mov(name));
-
--- A reader's deletion reaches private.check_mov_deletion, which refuses it with the reason unless
--- the reader uploaded the file and may still upload there: a refusal is then an error, never an
--- empty success. A file the caller cannot read is not found, as with any other query.
-create policy "Readers of a MOV reach its deletion, which only its uploader may do while uploads are open" on storage.objects
-  for delete to authenticated
-  using (bucket_id = 'movs' and private.may_read_mov(name));
-
--- Refusals ------------------------------------------------------------------------------------------
-
--- Why this user may not upload p_object (p_deleting false) or delete it (true) now; null when they may.
+-- The one rule for MOV objects: why the caller (for an upload, its owner) may not upload p_object
+-- (p_deleting false) or delete it (true) now; null when they may. The insert policy allows what it
+-- does not refuse; the upload and deletion triggers raise its refusal (private.refuse_mov_change).
 create function private.mov_refusal(
   p_object storage.objects,
-  p_user_id uuid,
   p_deleting boolean,
   out code text,
   out what text,
@@ -218,8 +185,15 @@ declare
   v_type text;
   v_size bigint;
 begin
+  if p_deleting and (select auth.uid()) is null then
+    return;  -- the Storage API's own deletions (service_role, no user) are not a user's to refuse
+  end if;
   select * into v_path from private.resolve_mov_path(p_object.name);
-  select * into v_profile from public.profiles where id = p_user_id and is_active;
+  if p_deleting then
+    select * into v_profile from public.profiles where id = (select auth.uid()) and is_active;
+  else
+    v_profile := private.mov_uploader(p_object);
+  end if;
   select * into v_assessment from public.assessments where id = v_path.assessment_id;
   if not p_deleting and (select auth.uid()) is not null and p_object.owner_id is distinct from (select auth.uid())::text then
     code := 'VA009'; what := 'A MOV must be uploaded in the name of the signed-in user';
@@ -233,7 +207,7 @@ begin
   elsif v_profile.role is null or v_profile.role not in ('blgu', 'validator') then
     code := 'VA009'; what := format('Only the barangay or a validator may %s MOVs', case when p_deleting then 'delete' else 'upload' end);
     todo := 'Sign in with a barangay or validator account';
-  elsif p_deleting and p_object.owner_id is distinct from p_user_id::text then
+  elsif p_deleting and p_object.owner_id is distinct from v_profile.id::text then
     code := 'VA009'; what := 'Only whoever uploaded a MOV may delete it';
     todo := 'Ask the uploader to delete it, or upload the right file beside it';
   elsif v_profile.role = 'blgu' and v_profile.barangay_id is distinct from v_assessment.barangay_id then
@@ -274,10 +248,33 @@ begin
   end if;
 end;
 $$;
-comment on function private.mov_refusal(storage.objects, uuid, boolean) is
-  'Why a user may not upload a MOV object (owner, path, password, role, barangay, lock, state, an existing file, the declared type or size) or delete it (the same, and only the uploader); null when they may. The reasons behind private.may_upload_mov.';
+comment on function private.mov_refusal(storage.objects, boolean) is
+  'The one rule for MOV objects: why the caller (for an upload, the object''s owner) may not upload it (owner, path, password, role, barangay, lock, state, an existing file, the declared type or size) or delete it (the same, and only the uploader); null when they may. The insert policy on storage.objects allows what it does not refuse; the upload and deletion triggers raise its refusal.';
+grant execute on function private.mov_refusal(storage.objects, boolean) to authenticated, service_role;
 
-create function private.refuse_mov_change(p_object storage.objects, p_user_id uuid, p_deleting boolean)
+-- Policies on storage.objects for bucket movs ----------------------------------------------------------
+
+create policy "Barangays and validators upload MOVs where they may edit" on storage.objects
+  for insert to authenticated
+  with check (bucket_id = 'movs' and (private.mov_refusal(objects, false)).code is null);
+comment on policy "Barangays and validators upload MOVs where they may edit" on storage.objects is
+  'A signed-in user uploads to bucket movs what private.mov_refusal does not refuse: in their own name, to a valid path, the barangay while it may edit the leaf, a validator during validation or calibration, never over an existing file, of an allowed type and size.';
+
+create policy "Readers of an assessment's MOV files read its objects" on storage.objects
+  for select to authenticated
+  using (bucket_id = 'movs' and private.may_read_mov(name));
+comment on policy "Readers of an assessment's MOV files read its objects" on storage.objects is
+  'Whoever reads an assessment''s MOV files (public.mov_files) reads their objects in bucket movs.';
+
+create policy "Readers of a MOV reach its deletion" on storage.objects
+  for delete to authenticated
+  using (bucket_id = 'movs' and private.may_read_mov(name));
+comment on policy "Readers of a MOV reach its deletion" on storage.objects is
+  'Whoever reads a MOV reaches its deletion, which private.check_mov_deletion refuses with the reason unless they uploaded it and may still upload there: a refusal is then an error, never an empty success. A file the caller cannot read is not found, as with any other query.';
+
+-- Refusals ------------------------------------------------------------------------------------------
+
+create function private.refuse_mov_change(p_object storage.objects, p_deleting boolean)
 returns void
 language plpgsql
 stable
@@ -286,14 +283,14 @@ as $$
 declare
   v_refusal record;
 begin
-  select * into v_refusal from private.mov_refusal(p_object, p_user_id, p_deleting);
+  select * into v_refusal from private.mov_refusal(p_object, p_deleting);
   if v_refusal.code is not null then
     raise exception '%: %. %.', v_refusal.code, v_refusal.what, v_refusal.todo
       using errcode = '42501', hint = v_refusal.todo || '.';
   end if;
 end;
 $$;
-comment on function private.refuse_mov_change(storage.objects, uuid, boolean) is
+comment on function private.refuse_mov_change(storage.objects, boolean) is
   'Refuses a MOV upload or deletion (private.mov_refusal) as the Storage API can show it: SQLSTATE 42501 (HTTP 403), message ''<VA code>: <what happened>. <what to do>.'' (Storage drops the hint).';
 
 create function private.check_mov_deletion()
@@ -303,10 +300,7 @@ security definer
 set search_path = ''
 as $$
 begin
-  -- The Storage API's own deletions (service_role, no user) are not the user's to refuse.
-  if (select auth.uid()) is not null then
-    perform private.refuse_mov_change(old, (select auth.uid()), true);
-  end if;
+  perform private.refuse_mov_change(old, true);
   return old;
 end;
 $$;
@@ -316,3 +310,21 @@ comment on function private.check_mov_deletion() is
 create trigger check_mov_deletion before delete on storage.objects
   for each row when (old.bucket_id = 'movs')
   execute function private.check_mov_deletion();
+
+create function private.check_mov_upload()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.refuse_mov_change(new, false);
+  return new;
+end;
+$$;
+comment on function private.check_mov_upload() is
+  'Before a MOV lands in bucket movs, in both of the Storage API''s inserts (the permission test as the user, the upload as service_role): refuses a bad path, uploader, state, existing file, type or size with the reason, as private.refuse_mov_change (it runs before the storage policies, whose refusal would say only "row-level security").';
+
+create trigger check_mov_upload before insert on storage.objects
+  for each row when (new.bucket_id = 'movs')
+  execute function private.check_mov_upload();

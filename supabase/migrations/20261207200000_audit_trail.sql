@@ -34,8 +34,6 @@ comment on column public.events.chain_key is
   'The audit chain of the event: the assessment, else the cycle, else the nil uuid (administration outside any cycle).';
 comment on column public.events.hash is
   'SHA-256 (hex) over the event''s canonical content and the hash of the previous event of its chain; set on insert.';
-comment on column public.events.cycle_id is
-  'The cycle concerned (for user administration, the cycle active at the time).';
 create index events_chain on public.events (chain_key, id);
 
 create table private.event_chains (
@@ -151,10 +149,7 @@ security definer
 set search_path = ''
 as $$
 begin
-  if not private.is_mlgoo() then
-    raise exception 'Only the MLGOO verifies an audit trail'
-      using errcode = '42501', hint = 'Sign in with the MLGOO account.';
-  end if;
+  perform private.require_role('{mlgoo}', 'verify an audit trail');
   if not exists (select 1 from public.assessments where id = p_assessment_id) then
     raise exception 'Assessment % does not exist', p_assessment_id
       using errcode = 'VA007', hint = 'Reload the list of assessments and use an id from it.';
@@ -200,6 +195,8 @@ alter table public.audit_verifications enable row level security;
 grant select on public.audit_verifications to authenticated, service_role;
 create policy "The MLGOO reads the audit verifications" on public.audit_verifications
   for select to authenticated using ((select private.is_mlgoo()));
+comment on policy "The MLGOO reads the audit verifications" on public.audit_verifications is
+  'Only an active MLGOO reads the verifications of the audit trail and their verdicts.';
 
 create function public.request_audit_verification(p_cycle_id uuid)
 returns public.audit_verifications
@@ -210,7 +207,7 @@ as $$
 declare
   v_verification public.audit_verifications;
 begin
-  perform private.lock_cycle(p_cycle_id, 'verify the audit trail of a cycle');
+  perform private.cycle_for_update(p_cycle_id, 'verify the audit trail of a cycle');
   insert into public.audit_verifications (cycle_id, requested_by) values (p_cycle_id, (select auth.uid()))
   returning * into v_verification;
   return v_verification;

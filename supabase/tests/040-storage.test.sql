@@ -4,7 +4,8 @@
 -- shows as it is (HTTP 403): '<VA code>: <what happened>. <what to do>.'
 
 begin;
-select plan(53);
+select plan(54);
+select nextval('tests.storage_rule_checks') as rule_checks_before \gset
 
 create temporary table fx (key text primary key, id uuid);
 insert into fx values
@@ -243,6 +244,12 @@ select is(tests.refusal_of($$ select tests.storage_remove((select name from file
   'a validator cannot delete the barangay''s upload');
 select isnt_empty($$ select tests.storage_remove((select name from files where key = 'by_validator')) $$,
   'the validator deletes its own upload during validation');
+
+-- One rule: the insert policy and the upload trigger decided every permission test above alike
+-- (tests.storage_permission_test compares them, refusing with VT001 where they differ).
+select tests.act_as_postgres();
+select is(nextval('tests.storage_rule_checks') - :rule_checks_before - 1, 19::bigint,
+  'the storage policy and the upload trigger were compared on each of the 19 permission tests of this file, and agreed');
 
 select * from finish();
 rollback;

@@ -16,7 +16,7 @@ insert into policy_helpers values
   ('private.is_mlgoo()'),
   ('private.is_staff()'),
   ('private.may_read_mov(text)'),
-  ('private.may_upload_mov(text)'),
+  ('private.mov_refusal(storage.objects,boolean)'),
   ('private.resolve_mov_path(text)');
 
 select is_empty($$

@@ -33,15 +33,16 @@ select p.oid::regprocedure::text as signature,
 from pg_proc p
 where p.pronamespace = 'public'::regnamespace and p.prokind = 'f'
   and has_function_privilege('authenticated', p.oid, 'execute')
-  and p.proname not in ('published_cycle_summary', 'verify_audit_trail');  -- reads
+  and p.proname not in ('published_cycle_summary', 'verify_audit_trail', 'barangay_readiness');  -- reads
 grant select on refused_calls to authenticated;
 
-select plan(11 + (select count(*)::integer from refused_calls));
+select plan(12 + (select count(*)::integer from refused_calls));
 
 select tests.act_with_claims(:'blgu_claims');
 select is((:'blgu_claims'::jsonb ->> 'must_change_password')::boolean, false, 'the token was issued before the flag was set');
 select is((select count(*)::integer from public.assessments where id = :'a'), 1, 'the user still reads the assessment');
 select is((select count(*)::integer from public.notifications), 1, 'the user still reads their notifications');
+select lives_ok(format($$ select public.barangay_readiness(%L) $$, :'a'), 'the user still reads the barangay''s readiness');
 
 select throws_ok(r.sql, '42501', 'Change your password first',
   format('%s refuses a user who must change the password', r.signature))

@@ -32,8 +32,8 @@ export async function applyPlatform(port: number): Promise<void> {
   }
 }
 
-/** Applies migrations and seed.sql with the real Supabase CLI. */
-export async function resetDatabase(port: number): Promise<string> {
+/** Applies migrations and seed.sql (of `workdir`'s supabase folder) with the real Supabase CLI. */
+export async function resetDatabase(port: number, workdir = repoRoot): Promise<string> {
   const { code, stdout, stderr } = await run(path.join(binDir, "supabase"), [
     "db",
     "reset",
@@ -41,8 +41,8 @@ export async function resetDatabase(port: number): Promise<string> {
     "--db-url",
     databaseUrl(port),
     "--workdir",
-    repoRoot,
-  ], { cwd: repoRoot });
+    workdir,
+  ], { cwd: workdir });
   const output = `${stdout}${stderr}`.trim();
   if (code !== 0) throw new UserFacingError(describeResetFailure(output));
   return output;

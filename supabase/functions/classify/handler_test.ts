@@ -14,7 +14,7 @@ import {
   testDatabase,
   uploadAsStorageApi,
   withSettings,
-} from "./test_fixtures.ts";
+} from "./test-fixtures.ts";
 
 // The handler against the real test database. Dispatches go to a closed port so that only these
 // tests run the jobs.

@@ -1,7 +1,7 @@
 import { createDatabase } from "../_shared/db.ts";
 import { createClassifyHandler } from "./handler.ts";
 import { storageByteReader, storageUrl } from "./storage-reader.ts";
-import { cachedWebhookSecret } from "./secret.ts";
+import { cachedWebhookSecret } from "./webhook-secret.ts";
 
 const sql = createDatabase();
 

@@ -6,7 +6,7 @@ import {
   uploadAsStorageApi,
   waitFor,
   withSettings,
-} from "./test_fixtures.ts";
+} from "./test-fixtures.ts";
 
 // End to end on the local stack that `npm test` runs: storage.objects insert (as the Storage API
 // does it) -> trigger -> job -> net.http_post -> local pg_net worker -> functions server ->

@@ -1,7 +1,7 @@
-import packageJson from "../../../package.json" with { type: "json" };
 import { createDatabase } from "../_shared/db.ts";
 import { withRequestLog } from "../_shared/log.ts";
 import { createHealthHandler, latestMigration } from "./handler.ts";
+import { version } from "./version.ts";
 
 const sql = createDatabase();
 
@@ -9,6 +9,6 @@ Deno.serve(withRequestLog(
   "health",
   createHealthHandler({
     latestMigration: () => latestMigration(sql),
-    version: packageJson.version,
+    version,
   }),
 ));

@@ -1,8 +1,58 @@
--- Pipeline: every MOV that lands in bucket movs becomes a mov_files row and a classification job in
--- the same transaction; jobs are sent to the classify Edge Function through pg_net right after
+-- Pipeline queue: the durable outbox of classification jobs. A job is queued in the same transaction
+-- as the change that needs it (an upload or deletion, a workflow step) by
+-- private.enqueue_classification, sent to the classify Edge Function through pg_net right after
 -- commit, and a pg_cron sweep retries what was not acknowledged (exponential backoff) until the job
 -- is done or dead-lettered with its last error. The function URL and the secret it checks come from
 -- configuration (Vault on a project, private.settings on the local stack), never from a migration.
+
+-- Jobs: the durable outbox --------------------------------------------------------------------------
+
+create table public.jobs (
+  id bigint generated always as identity primary key,
+  kind text not null default 'classify' check (kind in ('classify')),
+  assessment_id uuid not null references public.assessments (id) on delete cascade,
+  result_kind public.result_kind not null default 'projection',
+  status public.job_status not null default 'queued',
+  attempts integer not null default 0,
+  max_attempts integer not null default 5 check (max_attempts > 0),
+  run_after timestamptz not null default now(),
+  dispatched_at timestamptz,
+  request_id bigint,
+  last_error text,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  finished_at timestamptz
+);
+comment on table public.jobs is
+  'Durable outbox of background work (classification). A job is retried with backoff until done, or dead-lettered with its last error.';
+comment on column public.jobs.id is 'Job id, sent to the classify function.';
+comment on column public.jobs.kind is 'What to do.';
+comment on column public.jobs.assessment_id is 'The assessment to classify.';
+comment on column public.jobs.result_kind is 'projection after uploads; official when the workflow asks.';
+comment on column public.jobs.status is 'queued, running, done or dead.';
+comment on column public.jobs.attempts is 'Dispatch attempts so far.';
+comment on column public.jobs.max_attempts is 'Attempts before the job is dead-lettered.';
+comment on column public.jobs.run_after is 'Not dispatched before this moment (backoff).';
+comment on column public.jobs.dispatched_at is 'When the job was last sent to the function.';
+comment on column public.jobs.request_id is 'The pg_net request of the last dispatch.';
+comment on column public.jobs.last_error is 'The last failure, kept when the job is dead-lettered.';
+comment on column public.jobs.created_at is 'When the job was queued.';
+comment on column public.jobs.updated_at is 'When the job last changed.';
+comment on column public.jobs.finished_at is 'When the job was done or dead-lettered.';
+
+create index jobs_due on public.jobs (status, run_after) where status in ('queued', 'running');
+create index jobs_assessment on public.jobs (assessment_id);
+
+create trigger touch_updated_at before update on public.jobs
+  for each row execute function private.touch_updated_at();
+
+alter table public.jobs enable row level security;
+grant select on public.jobs to authenticated;
+grant select, insert, update on public.jobs to service_role;
+create policy "The MLGOO reads the background jobs" on public.jobs
+  for select to authenticated using ((select private.is_mlgoo()));
+comment on policy "The MLGOO reads the background jobs" on public.jobs is
+  'Only an active MLGOO reads the background jobs (to see what is queued, retried or dead).';
 
 -- Configuration ---------------------------------------------------------------------------------
 
@@ -197,155 +247,3 @@ comment on function private.sweep_jobs(timestamptz) is
   'Run every minute by pg_cron: fails unacknowledged attempts (backoff, or dead after max_attempts keeping the last error) and dispatches due jobs. Returns the counts.';
 
 select cron.schedule('vantage-sweep-jobs', '* * * * *', 'select private.sweep_jobs()');
-
--- Storage → mov_files ------------------------------------------------------------------------------
-
-create function private.object_mime_type(p_metadata jsonb)
-returns text
-language sql
-immutable
-set search_path = ''
-as $$
-  select coalesce(nullif(p_metadata ->> 'mimetype', ''), 'application/octet-stream');
-$$;
-comment on function private.object_mime_type(jsonb) is
-  'The MIME type the Storage API recorded in an object''s metadata (octet-stream until it is known).';
-
-create function private.object_size(p_metadata jsonb)
-returns bigint
-language sql
-immutable
-set search_path = ''
-as $$
-  select coalesce((p_metadata ->> 'size')::bigint, 0);
-$$;
-comment on function private.object_size(jsonb) is
-  'The size in bytes the Storage API recorded in an object''s metadata (0 until it is known).';
-
-create function private.mov_uploader(p_object storage.objects)
-returns public.profiles
-language sql
-stable
-security definer
-set search_path = ''
-as $$
-  -- The Storage API's real insert runs as service_role (auth.uid() is null): the owner is the uploader.
-  select * from public.profiles
-  where id = coalesce(nullif(p_object.owner_id, '')::uuid, (select auth.uid())) and is_active;
-$$;
-comment on function private.mov_uploader(storage.objects) is
-  'The active profile of whoever uploads a storage object: its owner, else the caller.';
-
-create function private.check_mov_upload()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-  perform private.refuse_mov_change(new, (private.mov_uploader(new)).id, false);
-  return new;
-end;
-$$;
-comment on function private.check_mov_upload() is
-  'Before a MOV lands in bucket movs, in both of the Storage API''s inserts (the permission test as the user, the upload as service_role): refuses a bad path, uploader, state, existing file, type or size with the reason, as private.refuse_mov_change (it runs before the storage policies, whose refusal would say only "row-level security").';
-
-create function private.record_mov_upload()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  v_path record;
-  v_profile public.profiles := private.mov_uploader(new);
-begin
-  select * into v_path from private.parse_mov_path(new.name);
-  insert into public.mov_files (
-    assessment_id, leaf_id, slot_id, area_code, storage_object_id, storage_path, original_name,
-    mime_type, size_bytes, origin, uploaded_by, content_check
-  )
-  values (
-    v_path.assessment_id, v_path.leaf_id, v_path.slot_id, v_path.area_code, new.id, new.name,
-    substring(storage.filename(new.name) from '^[0-9a-f-]{36}-(.+)$'),
-    private.object_mime_type(new.metadata),
-    private.object_size(new.metadata),
-    case when v_profile.role = 'validator' then 'validator' else 'blgu' end::public.mov_origin,
-    v_profile.id, 'pending'
-  );
-  perform private.enqueue_classification(v_path.assessment_id, 'projection');
-  return null;
-end;
-$$;
-comment on function private.record_mov_upload() is
-  'After a MOV lands in bucket movs (checked by private.check_mov_upload): records the mov_files row and queues a projection, in the upload''s transaction.';
-
-create function private.record_mov_change()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  v_mime constant text := private.object_mime_type(new.metadata);
-  v_size constant bigint := private.object_size(new.metadata);
-  v_assessment_id uuid;
-begin
-  if new.name is distinct from old.name or new.bucket_id is distinct from old.bucket_id then
-    raise exception 'MOVs cannot be moved or renamed'
-      using errcode = 'VA008', hint = 'Upload the file again under its new slot and delete the old one.';
-  end if;
-  -- New metadata (late metadata, or the file was overwritten): check the content again.
-  update public.mov_files
-  set mime_type = v_mime, size_bytes = v_size, content_check = 'pending', content_check_reason = null
-  where storage_object_id = new.id and deleted_at is null
-    and (mime_type, size_bytes) is distinct from (v_mime, v_size)
-  returning assessment_id into v_assessment_id;
-  if v_assessment_id is not null then
-    perform private.enqueue_classification(v_assessment_id, 'projection');
-  end if;
-  return null;
-end;
-$$;
-comment on function private.record_mov_change() is
-  'Keeps a MOV''s size and type in step with its storage object (metadata may arrive after the insert) and re-checks its content; refuses moves.';
-
-create function private.record_mov_deletion()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  v_assessment_id uuid;
-begin
-  update public.mov_files
-  set deleted_at = now(), deleted_by = coalesce((select auth.uid()), nullif(old.owner_id, '')::uuid)
-  where storage_object_id = old.id and deleted_at is null
-  returning assessment_id into v_assessment_id;
-  if v_assessment_id is not null then
-    perform private.enqueue_classification(v_assessment_id, 'projection');
-  end if;
-  return null;
-end;
-$$;
-comment on function private.record_mov_deletion() is
-  'When a MOV''s storage object is deleted: soft-deletes its mov_files row (the row stays) and queues a projection.';
-
-create trigger check_mov_upload before insert on storage.objects
-  for each row when (new.bucket_id = 'movs')
-  execute function private.check_mov_upload();
-create trigger record_mov_upload after insert on storage.objects
-  for each row when (new.bucket_id = 'movs')
-  execute function private.record_mov_upload();
-create trigger record_mov_change after update of name, bucket_id, metadata on storage.objects
-  for each row when (old.bucket_id = 'movs')
-  execute function private.record_mov_change();
-create trigger record_mov_deletion after delete on storage.objects
-  for each row when (old.bucket_id = 'movs')
-  execute function private.record_mov_deletion();
-
-create index mov_files_pending on public.mov_files (assessment_id) where content_check = 'pending';
-
-comment on column public.classification_results.created_at is
-  'When it was last computed: recomputing an input already stored refreshes it, so the newest row of a kind is the assessment''s current state.';

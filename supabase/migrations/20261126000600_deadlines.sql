@@ -3,8 +3,6 @@
 -- A lock only blocks barangay writes; nothing is ever submitted on the barangay's behalf. Both ticks
 -- take the moment to act for as an argument, so tests call them directly with any p_now.
 
-create extension if not exists pg_cron with schema pg_catalog;
-
 -- When the barangay's current editing window ends ---------------------------------------------------
 
 create function private.barangay_due_at(p_assessment public.assessments)

@@ -21,13 +21,9 @@ as $$
 #variable_conflict use_column
 declare
   c_minimum_group constant integer := 5;
-  v_role public.app_role := private.current_app_role();
+  v_role public.app_role := private.require_role('{katuparan,mlgoo}', 'read the published aggregates');
   v_cycle public.cycles;
 begin
-  if v_role is null or v_role not in ('katuparan', 'mlgoo') then
-    raise exception 'Only katuparan partners and the MLGOO read the published aggregates'
-      using errcode = '42501', hint = 'Sign in with a katuparan or MLGOO account; the MLGOO assigns roles.';
-  end if;
   select * into v_cycle from public.cycles where id = p_cycle_id;
   if not found then
     raise exception 'Cycle % does not exist', p_cycle_id

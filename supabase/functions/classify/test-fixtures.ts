@@ -48,20 +48,19 @@ async function insertUser(
     values ('00000000-0000-0000-0000-000000000000', ${userId}, 'authenticated', 'authenticated',
             ${`pipeline-${userId}@test.local`}, '{"provider": "email"}', '{}', '', '', '', '')`;
   // Role and scope are workflow state; the password change is done, as for the demo users.
-  await asWorkflowWrite(sql, async (tx) => {
-    await tx`
+  await asWorkflowWrite(sql, (tx) =>
+    tx`
       insert into public.profiles (id, email, role, barangay_id, area_code, must_change_password)
       values (${userId}, ${`pipeline-${userId}@test.local`}, ${role}, ${barangayId}, ${areaCode}, false)
       on conflict (id) do update set role = excluded.role, barangay_id = excluded.barangay_id,
                                      area_code = excluded.area_code, is_active = true,
-                                     must_change_password = false`;
-  });
+                                     must_change_password = false`);
   return userId;
 }
 
 /**
- * Runs `query` in a transaction declared a workflow write, as a fixture that puts an assessment in
- * a given state must be (the workflow columns refuse any other change).
+ * Runs `query` in a transaction declared a workflow write (private.declare_workflow_write), as a
+ * fixture that sets workflow state directly must.
  */
 export async function asWorkflowWrite<T>(sql: Sql, query: (tx: Sql) => Promise<T>): Promise<T> {
   return await sql.begin(async (tx) => {
