@@ -18,6 +18,8 @@ alter table public.regions enable row level security;
 grant select on public.regions to anon, authenticated, service_role;
 create policy "Anyone reads the regions" on public.regions
   for select to anon, authenticated using (true);
+comment on policy "Anyone reads the regions" on public.regions is
+  'Anyone, signed in or not, reads the regions: PSGC names and codes are public.';
 
 -- Provinces ---------------------------------------------------------------------------------------
 
@@ -38,6 +40,8 @@ alter table public.provinces enable row level security;
 grant select on public.provinces to anon, authenticated, service_role;
 create policy "Anyone reads the provinces" on public.provinces
   for select to anon, authenticated using (true);
+comment on policy "Anyone reads the provinces" on public.provinces is
+  'Anyone, signed in or not, reads the provinces: PSGC names and codes are public.';
 
 -- Cities and municipalities -----------------------------------------------------------------------
 
@@ -58,6 +62,8 @@ alter table public.cities_municipalities enable row level security;
 grant select on public.cities_municipalities to anon, authenticated, service_role;
 create policy "Anyone reads the cities and municipalities" on public.cities_municipalities
   for select to anon, authenticated using (true);
+comment on policy "Anyone reads the cities and municipalities" on public.cities_municipalities is
+  'Anyone, signed in or not, reads the cities and municipalities: PSGC names and codes are public.';
 
 -- Barangays: their city or municipality -----------------------------------------------------------
 -- Barangays registered before the hierarchy existed get theirs from their own PSGC code, whose
