@@ -87,6 +87,8 @@ set role = u.role,
     full_name = u.full_name,
     barangay_id = (select b.id from public.barangays b where b.psgc_code = u.barangay_psgc),
     area_code = u.area_code,
+    city_municipality_code = case when u.role in ('mlgoo', 'assessor', 'validator')
+                                  then case when u.email like '%-pagsanjan@%' then '043422000' else '043426000' end end,
     must_change_password = false
 from demo_users u
 where p.id = u.id;

@@ -78,8 +78,10 @@ select '00000000-0000-0000-0000-000000000000', id, 'authenticated', 'authenticat
        '{"provider": "email"}', '{}', '', '', '', '', now(), now()
 from bench_people;
 
-insert into public.profiles (id, email, full_name, role, barangay_id, area_code, must_change_password)
-select id, id || '@bench.local', initcap(role::text) || ' ' || city_municipality_code, role, barangay_id, area_code, false
+insert into public.profiles (id, email, full_name, role, barangay_id, area_code, city_municipality_code,
+                             must_change_password)
+select id, id || '@bench.local', initcap(role::text) || ' ' || city_municipality_code, role, barangay_id, area_code,
+       case when role <> 'blgu' then city_municipality_code end, false
 from bench_people;
 
 -- The active cycle's assessments: a mix of states ----------------------------------------------------

@@ -14,7 +14,8 @@ create or replace function tests.create_user(
   p_email text,
   p_role public.app_role,
   p_barangay_id uuid default null,
-  p_area_code integer default null
+  p_area_code integer default null,
+  p_city_municipality_code text default null
 )
 returns uuid
 language plpgsql
@@ -34,7 +35,9 @@ begin
   );
   perform private.declare_workflow_write();
   update public.profiles
-  set role = p_role, barangay_id = p_barangay_id, area_code = p_area_code::smallint, must_change_password = false
+  set role = p_role, barangay_id = p_barangay_id, area_code = p_area_code::smallint, must_change_password = false,
+      city_municipality_code = case when p_role in ('mlgoo', 'assessor', 'validator')
+        then coalesce(p_city_municipality_code, tests.create_city_municipality('990101000', 'Test Town')) end
   where id = v_id;
   return v_id;
 end;

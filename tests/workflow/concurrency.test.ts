@@ -63,6 +63,7 @@ describe.skipIf(!databaseUrl)("workflow under concurrency", () => {
           set role = ${key === "assessor" ? "assessor" : "blgu"},
               barangay_id = ${key === "assessor" ? null : barangayId},
               area_code = ${key === "assessor" ? 1 : null},
+              city_municipality_code = ${key === "assessor" ? "043426000" : null},
               must_change_password = false
           where id = ${id}`;
       });

@@ -50,10 +50,12 @@ async function insertUser(
   // Role and scope are workflow state; the password change is done, as for the demo users.
   await asWorkflowWrite(sql, (tx) =>
     tx`
-      insert into public.profiles (id, email, role, barangay_id, area_code, must_change_password)
-      values (${userId}, ${`pipeline-${userId}@test.local`}, ${role}, ${barangayId}, ${areaCode}, false)
+      insert into public.profiles (id, email, role, barangay_id, area_code, city_municipality_code, must_change_password)
+      values (${userId}, ${`pipeline-${userId}@test.local`}, ${role}, ${barangayId}, ${areaCode},
+              ${role === "blgu" ? null : "043426000"}, false)
       on conflict (id) do update set role = excluded.role, barangay_id = excluded.barangay_id,
-                                     area_code = excluded.area_code, is_active = true,
+                                     area_code = excluded.area_code,
+                                     city_municipality_code = excluded.city_municipality_code, is_active = true,
                                      must_change_password = false`);
   return userId;
 }

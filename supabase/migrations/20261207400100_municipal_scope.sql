@@ -1,0 +1,428 @@
+-- Scoping by city or municipality: an MLGOO, assessor or validator serves one city or
+-- municipality (profiles.city_municipality_code) and reads and acts only on the barangays of it
+-- (sglgb.md section 2). The assessments policy decides it once, from the caller's barangays in
+-- scope; every table hanging off an assessment asks for its assessment row (a correlated exists,
+-- one index probe per row, instead of a hashed list of every assessment the caller may read); the
+-- workflow guards refuse an assessment of another city or municipality, notifications reach only
+-- the people of the assessment's, and the MLGOO administers the people and barangays of its own.
+
+-- Profiles: the staff's city or municipality ------------------------------------------------------
+
+alter table public.profiles
+  add column city_municipality_code text references public.cities_municipalities (psgc_code) on delete restrict;
+comment on column public.profiles.city_municipality_code is
+  'For the MLGOO, assessors and validators: the city or municipality they serve (PSGC code).';
+-- Staff registered while there was one city or municipality serve it.
+update public.profiles set city_municipality_code = (select min(psgc_code) from public.cities_municipalities)
+where role in ('mlgoo', 'assessor', 'validator') and (select count(*) from public.cities_municipalities) = 1;
+alter table public.profiles add constraint staff_have_a_city_municipality
+  check ((role in ('mlgoo', 'assessor', 'validator')) = (city_municipality_code is not null));
+create index profiles_city_municipality on public.profiles (city_municipality_code, role)
+  where city_municipality_code is not null;
+
+drop trigger guard_workflow_columns on public.profiles;
+create trigger guard_workflow_columns before update on public.profiles
+  for each row
+  when ((old.role, old.barangay_id, old.area_code, old.city_municipality_code, old.is_active)
+        is distinct from (new.role, new.barangay_id, new.area_code, new.city_municipality_code, new.is_active))
+  execute function private.guard_workflow_columns('admin_set_user_role or admin_set_user_active');
+
+-- Who is asking: the caller's city or municipality ------------------------------------------------
+
+create function private.current_city_municipality_code()
+returns text
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select city_municipality_code from public.profiles
+  where id = (select auth.uid()) and is_active and role in ('mlgoo', 'assessor', 'validator');
+$$;
+comment on function private.current_city_municipality_code() is
+  'The city or municipality of an active MLGOO, assessor or validator caller, else null.';
+
+create function private.scope_barangay_ids()
+returns setof uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select b.id from public.barangays b where b.city_municipality_code = private.current_city_municipality_code();
+$$;
+comment on function private.scope_barangay_ids() is
+  'The barangays of the city or municipality an active MLGOO, assessor or validator caller serves (none for anyone else): what policies compare an assessment''s barangay with.';
+
+grant execute on function private.current_city_municipality_code(), private.scope_barangay_ids()
+  to authenticated, service_role;
+
+-- Barangays and profiles -----------------------------------------------------------------------------
+
+drop policy "Staff read every barangay, barangay users their own" on public.barangays;
+create policy "Staff read their municipality's barangays" on public.barangays
+  for select to authenticated
+  using (id in (select private.scope_barangay_ids()) or id = (select private.current_barangay_id()));
+comment on policy "Staff read their municipality's barangays" on public.barangays is
+  'An active MLGOO, assessor or validator reads the barangays of the city or municipality they serve; a barangay user reads its own.';
+drop policy "The MLGOO registers barangays" on public.barangays;
+create policy "The MLGOO registers barangays" on public.barangays
+  for insert to authenticated
+  with check ((select private.is_mlgoo()) and city_municipality_code = (select private.current_city_municipality_code()));
+comment on policy "The MLGOO registers barangays" on public.barangays is
+  'An active MLGOO registers barangays of its own city or municipality.';
+drop policy "The MLGOO edits barangays" on public.barangays;
+create policy "The MLGOO edits barangays" on public.barangays
+  for update to authenticated
+  using ((select private.is_mlgoo()) and city_municipality_code = (select private.current_city_municipality_code()))
+  with check ((select private.is_mlgoo()) and city_municipality_code = (select private.current_city_municipality_code()));
+comment on policy "The MLGOO edits barangays" on public.barangays is
+  'An active MLGOO edits the barangays of its own city or municipality, and cannot move one out of it.';
+
+drop policy "Users read their own profile, the MLGOO every profile" on public.profiles;
+create policy "Users read their own profile, the MLGOO its people" on public.profiles
+  for select to authenticated
+  using (
+    id = (select private.current_user_id())
+    or ((select private.is_mlgoo())
+        and (role is null
+             or city_municipality_code = (select private.current_city_municipality_code())
+             or barangay_id in (select private.scope_barangay_ids())))
+  );
+comment on policy "Users read their own profile, the MLGOO its people" on public.profiles is
+  'An active user with a role reads their own profile; an active MLGOO reads the profiles of the people of its city or municipality (staff serving it, users of its barangays) and of accounts still without a role.';
+
+-- Assessments and what hangs off them ---------------------------------------------------------------
+
+drop policy "The MLGOO, the barangay and its reviewers read an assessment" on public.assessments;
+create policy "The barangay and its municipal reviewers read an assessment" on public.assessments
+  for select to authenticated
+  using (
+    barangay_id = (select private.current_barangay_id())
+    or (barangay_id in (select private.scope_barangay_ids())
+        and ((select private.is_mlgoo())
+             or ((select private.current_app_role()) = 'validator' and validation_started_at is not null)
+             or submitted_area_codes @> array[(select private.current_area_code())]))
+  );
+comment on policy "The barangay and its municipal reviewers read an assessment" on public.assessments is
+  'A barangay user reads its own barangay''s assessments; of the barangays of the city or municipality they serve, the MLGOO reads every assessment, a validator those that reached validation, an assessor those whose area it reviews was submitted at least once.';
+
+drop policy "Readers of an assessment read its area states" on public.assessment_areas;
+create policy "Readers of an assessment read its area states" on public.assessment_areas
+  for select to authenticated using (exists (select 1 from public.assessments a where a.id = assessment_areas.assessment_id));
+comment on policy "Readers of an assessment read its area states" on public.assessment_areas is
+  'Whoever reads an assessment reads the review state of its six areas.';
+
+drop policy "Readers of an assessment read its answers" on public.responses;
+create policy "Readers of an assessment read its answers" on public.responses
+  for select to authenticated
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
+     or area_code = (select private.current_area_code()))
+    and exists (select 1 from public.assessments a where a.id = responses.assessment_id)
+  );
+comment on policy "Readers of an assessment read its answers" on public.responses is
+  'The MLGOO, validators and the barangay read the answers of every assessment they read; an assessor reads those of the area they review.';
+
+drop policy "Reviewers read the reviews, barangays once completed" on public.reviews;
+create policy "Reviewers read the reviews, barangays once completed" on public.reviews
+  for select to authenticated
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator')
+     or area_code = (select private.current_area_code())
+     or ((select private.current_app_role()) = 'blgu'
+         and exists (select 1 from public.assessments a where a.id = reviews.assessment_id and a.status = 'completed')))
+    and exists (select 1 from public.assessments a where a.id = reviews.assessment_id)
+  );
+comment on policy "Reviewers read the reviews, barangays once completed" on public.reviews is
+  'The MLGOO and validators read the reviews of every assessment they read; an assessor reads those of the area they review; a barangay user reads its own once the assessment is completed.';
+
+drop policy "The MLGOO and validators read indicator overrides" on public.indicator_overrides;
+create policy "The MLGOO and validators read indicator overrides" on public.indicator_overrides
+  for select to authenticated
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator')
+     or ((select private.current_app_role()) = 'blgu'
+         and exists (select 1 from public.assessments a where a.id = indicator_overrides.assessment_id and a.status = 'completed')))
+    and exists (select 1 from public.assessments a where a.id = indicator_overrides.assessment_id)
+  );
+comment on policy "The MLGOO and validators read indicator overrides" on public.indicator_overrides is
+  'The MLGOO and validators read the indicator overrides of every assessment they read; a barangay user reads its own once the assessment is completed.';
+
+drop policy "Reviewers read leaf history, barangays their answers" on public.leaf_history;
+create policy "Reviewers read leaf history, barangays their answers" on public.leaf_history
+  for select to authenticated
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator')
+     or area_code = (select private.current_area_code())
+     or ((select private.current_app_role()) = 'blgu'
+         and (source = 'answers' or exists (select 1 from public.assessments a where a.id = leaf_history.assessment_id and a.status = 'completed'))))
+    and exists (select 1 from public.assessments a where a.id = leaf_history.assessment_id)
+  );
+comment on policy "Reviewers read leaf history, barangays their answers" on public.leaf_history is
+  'The MLGOO and validators read the leaf history of every assessment they read; an assessor reads that of the area they review; a barangay user reads the history of its answers, and all of it once the assessment is completed.';
+
+drop policy "Reviewers read the comments, barangays the public ones" on public.comments;
+create policy "Reviewers read the comments, barangays the public ones" on public.comments
+  for select to authenticated
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator')
+     or area_code = (select private.current_area_code())
+     or ((select private.current_app_role()) = 'blgu' and visibility = 'public'))
+    and exists (select 1 from public.assessments a where a.id = comments.assessment_id)
+  );
+comment on policy "Reviewers read the comments, barangays the public ones" on public.comments is
+  'The MLGOO and validators read the comments of every assessment they read; an assessor reads those of the area they review; a barangay user reads the public ones (never internal notes).';
+
+drop policy "Readers of an assessment read its files" on public.mov_files;
+create policy "Readers of an assessment read its files" on public.mov_files
+  for select to authenticated
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
+     or area_code = (select private.current_area_code()))
+    and exists (select 1 from public.assessments a where a.id = mov_files.assessment_id)
+  );
+comment on policy "Readers of an assessment read its files" on public.mov_files is
+  'The MLGOO, validators and the barangay read the MOV files of every assessment they read; an assessor reads those of the area they review.';
+
+drop policy "The MLGOO and validators read submission snapshots" on public.submission_snapshots;
+create policy "The MLGOO and validators read submission snapshots" on public.submission_snapshots
+  for select to authenticated
+  using ((select private.current_app_role()) in ('mlgoo', 'validator')
+         and exists (select 1 from public.assessments a where a.id = submission_snapshots.assessment_id));
+comment on policy "The MLGOO and validators read submission snapshots" on public.submission_snapshots is
+  'The MLGOO and validators read the frozen first submission of every assessment they read.';
+
+drop policy "The MLGOO and validators read classification results" on public.classification_results;
+create policy "The MLGOO and validators read classification results" on public.classification_results
+  for select to authenticated
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator')
+     or ((select private.current_app_role()) = 'blgu' and kind = 'official'
+         and exists (select 1 from public.assessments a where a.id = classification_results.assessment_id and a.status = 'completed')))
+    and exists (select 1 from public.assessments a where a.id = classification_results.assessment_id)
+  );
+comment on policy "The MLGOO and validators read classification results" on public.classification_results is
+  'The MLGOO and validators read the classification results of every assessment they read; a barangay user reads the official result of its own once the assessment is completed (never a projection, which carries the reviewers'' recommendations).';
+
+drop policy "Readers of an assessment read its events, the MLGOO all" on public.events;
+create policy "Readers of an assessment read its events" on public.events
+  for select to authenticated
+  using (
+    ((select private.is_mlgoo()) and assessment_id is null)
+    or (exists (select 1 from public.assessments a where a.id = events.assessment_id)
+        and ((select private.current_app_role()) in ('mlgoo', 'validator')
+             or area_code = (select private.current_area_code())
+             or ((select private.current_app_role()) = 'blgu'
+                 and (visible_to_barangay or exists (select 1 from public.assessments a where a.id = events.assessment_id and a.status = 'completed')
+                      or (action in ('mov_flagged', 'mov_unflagged') and private.barangay_sees_flag(assessment_id, area_code, id))))))
+  );
+comment on policy "Readers of an assessment read its events" on public.events is
+  'The MLGOO reads the events of no assessment (cycles, user administration); of the assessments they read, the MLGOO and validators read every event, an assessor those of the area they review, and a barangay user those visible to the barangay (a MOV flag''s once the area came back to it) and all once the assessment is completed.';
+
+drop policy "Reviewers read MOV flags, barangays once sent back" on public.mov_flags;
+create policy "Reviewers read MOV flags, barangays once sent back" on public.mov_flags
+  for select to authenticated
+  using (
+    ((select private.current_app_role()) in ('mlgoo', 'validator')
+     or area_code = (select private.current_area_code())
+     or ((select private.current_app_role()) = 'blgu' and private.barangay_sees_flag(assessment_id, area_code, event_id)))
+    and exists (select 1 from public.assessments a where a.id = mov_flags.assessment_id)
+  );
+comment on policy "Reviewers read MOV flags, barangays once sent back" on public.mov_flags is
+  'The MLGOO and validators read the MOV flags of every assessment they read; an assessor reads those of the area they review; a barangay user reads a flag once its area was sent back (rework, calibration) or the assessment reopened after it was recorded, or the assessment is completed (private.barangay_sees_flag).';
+
+-- Workflow: acting on an assessment of one's own city or municipality --------------------------------
+
+create or replace function private.require_found_assessment(
+  p_assessment public.assessments, p_assessment_id uuid, p_role public.app_role
+)
+returns void
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if p_assessment.id is null then
+    raise exception 'Assessment % does not exist', p_assessment_id
+      using errcode = 'VA007', hint = 'Reload the list of assessments and use an id from it.';
+  end if;
+  if p_role = 'blgu' and p_assessment.barangay_id is distinct from private.current_barangay_id() then
+    raise exception 'This assessment belongs to another barangay'
+      using errcode = '42501', hint = 'Barangay accounts act only on their own barangay''s assessment.';
+  end if;
+  if p_role in ('mlgoo', 'assessor', 'validator')
+     and p_assessment.barangay_id not in (select private.scope_barangay_ids()) then
+    raise exception 'This assessment belongs to another city or municipality'
+      using errcode = '42501', hint = 'You act only on the barangays of the city or municipality you serve.';
+  end if;
+end;
+$$;
+comment on function private.require_found_assessment(public.assessments, uuid, public.app_role) is
+  'Refuses an assessment that was not found (VA007, p_assessment all null), of another barangay for a barangay caller, or of another city or municipality for the MLGOO, an assessor or a validator (42501).';
+
+create or replace function private.notify_role(
+  p_role public.app_role, p_assessment_id uuid, p_kind text, p_title text, p_body text,
+  p_data jsonb default '{}', p_area_code smallint default null
+)
+returns integer
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_count integer;
+begin
+  insert into public.notifications (recipient_id, assessment_id, kind, title, body, data)
+  select p.id, p_assessment_id, p_kind, p_title, p_body,
+         jsonb_strip_nulls(jsonb_build_object('assessmentId', p_assessment_id, 'areaCode', p_area_code))
+           || coalesce(p_data, '{}')
+  from public.profiles p
+  where p.is_active and p.role = p_role
+    and p.id is distinct from (select auth.uid())
+    and (p_role <> 'assessor' or p_area_code is null or p.area_code = p_area_code)
+    and (p_role <> 'blgu' or p.barangay_id = (select barangay_id from public.assessments where id = p_assessment_id))
+    and (p_assessment_id is null or p_role = 'blgu' or p.city_municipality_code = (
+      select b.city_municipality_code from public.assessments a join public.barangays b on b.id = a.barangay_id
+      where a.id = p_assessment_id));
+  get diagnostics v_count = row_count;
+  return v_count;
+end;
+$$;
+comment on function private.notify_role(public.app_role, uuid, text, text, text, jsonb, smallint) is
+  'Notifies every active user of a role except the one acting: of an assessment, only the people of its city or municipality (assessors of p_area_code when given) or the users of its barangay.';
+
+-- Administration: the MLGOO's own people ------------------------------------------------------------
+
+create or replace function private.user_profile_for_update(p_user_id uuid)
+returns public.profiles
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_profile public.profiles;
+begin
+  select * into v_profile from public.profiles where id = p_user_id for update;
+  if not found then
+    raise exception 'User % does not exist', p_user_id
+      using errcode = 'VA007', hint = 'Create the account through the Auth admin API first.';
+  end if;
+  if p_user_id = (select auth.uid()) then
+    raise exception 'The MLGOO cannot change their own role or activity'
+      using errcode = 'VA008', hint = 'Another MLGOO account must do it.';
+  end if;
+  if v_profile.role is not null
+     and v_profile.city_municipality_code is distinct from private.current_city_municipality_code()
+     and v_profile.barangay_id not in (select private.scope_barangay_ids()) is not false then
+    raise exception 'This user belongs to another city or municipality'
+      using errcode = '42501', hint = 'You administer the people of the city or municipality you serve.';
+  end if;
+  return v_profile;
+end;
+$$;
+comment on function private.user_profile_for_update(uuid) is
+  'Locks the profile the MLGOO changes: refuses an unknown user (VA007), the MLGOO itself (VA008) and a user with a role of another city or municipality (42501).';
+
+create or replace function public.admin_set_user_role(
+  p_user_id uuid,
+  p_role public.app_role,
+  p_barangay_id uuid default null,
+  p_area_code smallint default null
+)
+returns public.profiles
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_before public.profiles;
+  v_after public.profiles;
+begin
+  perform private.start_workflow_write('{mlgoo}', 'administer users');
+  v_before := private.user_profile_for_update(p_user_id);
+
+  if p_role is null then
+    raise exception 'A role is required'
+      using errcode = 'VA008', hint = 'Use admin_set_user_active to take access away.';
+  end if;
+  if (p_role = 'blgu') <> (p_barangay_id is not null) then
+    raise exception 'A barangay is given exactly for blgu users (role %)', p_role
+      using errcode = 'VA008', hint = 'Pass p_barangay_id for blgu users only.';
+  end if;
+  if (p_role = 'assessor') <> (p_area_code is not null) then
+    raise exception 'A governance area is given exactly for assessors (role %)', p_role
+      using errcode = 'VA008', hint = 'Pass p_area_code (1 to 6) for assessors only.';
+  end if;
+  if p_barangay_id is not null
+     and not exists (select 1 from public.barangays where id = p_barangay_id and is_active
+                     and city_municipality_code = private.current_city_municipality_code()) then
+    raise exception 'Barangay % does not exist, is inactive or is of another city or municipality', p_barangay_id
+      using errcode = 'VA008', hint = 'Pick an active barangay of the city or municipality you serve.';
+  end if;
+  if p_area_code is not null and p_area_code not between 1 and 6 then
+    raise exception 'Governance area % does not exist', p_area_code
+      using errcode = 'VA008', hint = 'Areas are numbered 1 to 6.';
+  end if;
+
+  update public.profiles
+  set role = p_role, barangay_id = p_barangay_id, area_code = p_area_code,
+      city_municipality_code = case when p_role in ('mlgoo', 'assessor', 'validator')
+                                    then private.current_city_municipality_code() end
+  where id = p_user_id
+  returning * into v_after;
+
+  insert into public.events (actor_id, action, from_status, to_status, area_code, details, visible_to_barangay)
+  values (
+    (select auth.uid()), 'user_role_set', v_before.role::text, p_role::text, p_area_code,
+    jsonb_build_object('user_id', p_user_id, 'email', v_before.email, 'barangay_id', p_barangay_id,
+                       'previous_barangay_id', v_before.barangay_id, 'previous_area_code', v_before.area_code),
+    false
+  );
+  return v_after;
+end;
+$$;
+comment on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint) is
+  'MLGOO only: gives a user of its city or municipality (or an account without a role yet) a role and its scope: a barangay of its city or municipality for blgu users, an area for assessors; the MLGOO, assessors and validators it names serve its city or municipality. Applies at once.';
+
+
+-- The first MLGOO of a city or municipality ------------------------------------------------------
+
+drop function private.create_first_mlgoo(text);
+create function private.create_first_mlgoo(p_email text, p_city_municipality_code text)
+returns public.profiles
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_profile public.profiles;
+begin
+  if not exists (select 1 from public.cities_municipalities where psgc_code = p_city_municipality_code) then
+    raise exception 'City or municipality % does not exist', p_city_municipality_code
+      using errcode = 'VA007', hint = 'Use a PSGC code from public.cities_municipalities.';
+  end if;
+  if exists (select 1 from public.profiles
+             where role = 'mlgoo' and is_active and city_municipality_code = p_city_municipality_code) then
+    raise exception 'This city or municipality already has an active MLGOO'
+      using errcode = 'VA001', hint = 'Its MLGOO assigns roles with admin_set_user_role.';
+  end if;
+  perform private.declare_workflow_write();
+  update public.profiles
+  set role = 'mlgoo', barangay_id = null, area_code = null, city_municipality_code = p_city_municipality_code,
+      is_active = true
+  where lower(email) = lower(trim(p_email))
+  returning * into v_profile;
+  if not found then
+    raise exception 'No account has the e-mail %', p_email
+      using errcode = 'VA007', hint = 'Create the user first (Dashboard: Authentication, Add user; or the Auth admin API).';
+  end if;
+  insert into public.events (action, to_status, details, visible_to_barangay)
+  values ('user_role_set', 'mlgoo', jsonb_build_object('user_id', v_profile.id, 'email', v_profile.email,
+          'cityMunicipalityCode', p_city_municipality_code, 'firstAdministrator', true), false);
+  return v_profile;
+end;
+$$;
+comment on function private.create_first_mlgoo(text, text) is
+  'Run from the SQL editor: makes the existing account with this e-mail the MLGOO of a city or municipality that has no active MLGOO; from then on that MLGOO administers its people.';
