@@ -2,8 +2,9 @@
 -- One fixture row per table belongs to the "own" barangay's assessment, whose area 1 was submitted
 -- and which reached validation (area 2 never was). Every role tries every operation on that row;
 -- "can" means the statement touched it, "cannot" that it was refused (42501) or saw nothing.
--- Every role is tried again deactivated, with the token it was issued while still active: like anon,
--- it may only read the catalog.
+-- The MLGOO, an assessor of the same area and a validator of another city or municipality read and
+-- write nothing of it but the public catalog and hierarchy. Every role is tried again deactivated,
+-- with the token it was issued while still active: like anon, it may only read the catalog.
 
 begin;
 
@@ -37,7 +38,11 @@ insert into fx values
   ('validator', tests.create_user('m-validator@t.local', 'validator')),
   ('blgu_own', tests.create_user('m-blgu-own@t.local', 'blgu', (select id from fx where key = 'own'))),
   ('blgu_other', tests.create_user('m-blgu-other@t.local', 'blgu', (select id from fx where key = 'other'))),
-  ('katuparan', tests.create_user('m-katuparan@t.local', 'katuparan'));
+  ('katuparan', tests.create_user('m-katuparan@t.local', 'katuparan')),
+  ('mlgoo_elsewhere', tests.create_user('m-mlgoo-x@t.local', 'mlgoo', null, null,
+                                        tests.create_city_municipality('990105000', 'Elsewhere Town'))),
+  ('assessor_elsewhere', tests.create_user('m-assessor1-x@t.local', 'assessor', null, 1, '990105000')),
+  ('validator_elsewhere', tests.create_user('m-validator-x@t.local', 'validator', null, null, '990105000'));
 
 update public.assessment_areas set status = 'submitted', first_submitted_at = now(), submitted_at = now()
 where assessment_id = (select id from fx where key = 'a_own') and area_code = 1;
@@ -155,10 +160,13 @@ insert into roles (role, label, email, position) values
   ('blgu_own', 'blgu (own barangay)', 'm-blgu-own@t.local', 5),
   ('blgu_other', 'blgu (other barangay)', 'm-blgu-other@t.local', 6),
   ('katuparan', 'katuparan', 'm-katuparan@t.local', 7),
-  ('anon', 'anon', null, 8);
+  ('mlgoo_elsewhere', 'mlgoo (another municipality)', 'm-mlgoo-x@t.local', 8),
+  ('assessor_elsewhere', 'assessor (own area, another municipality)', 'm-assessor1-x@t.local', 9),
+  ('validator_elsewhere', 'validator (another municipality)', 'm-validator-x@t.local', 10),
+  ('anon', 'anon', null, 11);
 update roles set claims = case when email is null then '{"role": "anon"}' else tests.claims_for(email) end;
 insert into roles (role, label, email, position, claims, deactivated)
-select role || '_deactivated', label || ' deactivated', email, position + 8, claims, true
+select role || '_deactivated', label || ' deactivated', email, position + 11, claims, true
 from roles where email is not null;
 
 create temporary table allowed (tbl text, op text, role text);
@@ -167,8 +175,10 @@ select tbl, 'select', role
 from unnest(array['governance_areas', 'error_codes', 'regions', 'provinces', 'cities_municipalities', 'cycles', 'indicators',
                   'checklist_items', 'upload_slots']) as tbl,
      (select role from roles) as r
-union all select 'cycles', op, 'mlgoo' from unnest(array['insert', 'update']) as op
-union all select tbl, 'update', 'mlgoo' from unnest(array['indicators', 'checklist_items', 'upload_slots']) as tbl
+-- Cycles, the catalog's wording, the job queue and the audit verifications are national: every MLGOO.
+union all select 'cycles', op, role from unnest(array['insert', 'update']) as op, unnest(array['mlgoo', 'mlgoo_elsewhere']) as role
+union all select tbl, 'update', role from unnest(array['indicators', 'checklist_items', 'upload_slots']) as tbl,
+  unnest(array['mlgoo', 'mlgoo_elsewhere']) as role
 union all select 'barangays', 'select', role from unnest(array['mlgoo', 'assessor_own', 'assessor_other', 'validator', 'blgu_own']) as role
 union all select 'barangays', op, 'mlgoo' from unnest(array['insert', 'update']) as op
 union all select 'profiles', 'select', role from unnest(array['mlgoo', 'blgu_own']) as role
@@ -183,7 +193,8 @@ union all select tbl, 'select', role
   from unnest(array['indicator_overrides', 'submission_snapshots', 'classification_results']) as tbl,
        unnest(array['mlgoo', 'validator']) as role
 union all select 'notifications', op, 'blgu_own' from unnest(array['select', 'update']) as op
-union all select tbl, 'select', 'mlgoo' from unnest(array['jobs', 'audit_verifications']) as tbl;
+union all select tbl, 'select', role from unnest(array['jobs', 'audit_verifications']) as tbl,
+  unnest(array['mlgoo', 'mlgoo_elsewhere']) as role;
 
 -- Runs a statement with a role's claims (its user deactivated first when asked) and undoes it:
 -- 'allowed' when it touched a row, 'filtered' when it touched none, else the SQLSTATE it raised.
