@@ -1,8 +1,7 @@
 -- Scoping by city or municipality: an MLGOO, assessor or validator serves one city or
 -- municipality (profiles.city_municipality_code) and reads and acts only on the barangays of it
--- (sglgb.md section 2). The assessments policy decides it once, from the caller's barangays in
--- scope; every table hanging off an assessment asks for its assessment row (a correlated exists,
--- one index probe per row, instead of a hashed list of every assessment the caller may read); the
+-- (sglgb.md section 2). Which assessments the caller reads is decided once, by
+-- private.readable_assessment_ids, for the assessments and every table hanging off them; the
 -- workflow guards refuse an assessment of another city or municipality, notifications reach only
 -- the people of the assessment's, and the MLGOO administers the people and barangays of its own.
 
@@ -31,31 +30,72 @@ create trigger guard_workflow_columns before update on public.profiles
 
 create function private.current_city_municipality_code()
 returns text
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select city_municipality_code from public.profiles
-  where id = (select auth.uid()) and is_active and role in ('mlgoo', 'assessor', 'validator');
+begin
+  return (select city_municipality_code from public.profiles
+          where id = (select auth.uid()) and is_active and role in ('mlgoo', 'assessor', 'validator'));
+end;
 $$;
 comment on function private.current_city_municipality_code() is
   'The city or municipality of an active MLGOO, assessor or validator caller, else null.';
 
 create function private.scope_barangay_ids()
 returns setof uuid
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
+rows 50
 as $$
+begin
+  return query
   select b.id from public.barangays b where b.city_municipality_code = private.current_city_municipality_code();
+end;
 $$;
 comment on function private.scope_barangay_ids() is
   'The barangays of the city or municipality an active MLGOO, assessor or validator caller serves (none for anyone else): what policies compare an assessment''s barangay with.';
 
 grant execute on function private.current_city_municipality_code(), private.scope_barangay_ids()
   to authenticated, service_role;
+
+-- Which assessments the caller reads: one rule, asked once per query by the assessments policy and by
+-- the policy of every table hanging off an assessment (a hashed list of the few ids in the caller's
+-- scope, instead of a scan of every assessment of the country).
+create function private.readable_assessment_ids()
+returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 50
+as $$
+begin
+  -- PL/pgSQL keeps the plan for the session (an SQL function would plan it on every query), and
+  -- the caller's profile is read once (the role helpers would read it once each).
+  return query
+  with caller as (
+    select p.role, p.barangay_id, p.area_code, p.city_municipality_code
+    from public.profiles p where p.id = (select auth.uid()) and p.is_active
+  )
+  select a.id from caller c join public.assessments a on a.barangay_id = c.barangay_id
+  where c.role = 'blgu'
+  union all
+  select a.id
+  from caller c
+  join public.barangays b on b.city_municipality_code = c.city_municipality_code
+  join public.assessments a on a.barangay_id = b.id
+  where c.role = 'mlgoo'
+     or (c.role = 'validator' and a.validation_started_at is not null)
+     or (c.role = 'assessor' and a.submitted_area_codes @> array[c.area_code]);
+end;
+$$;
+comment on function private.readable_assessment_ids() is
+  'The assessments the caller reads: a barangay user its own barangay''s; of the barangays of the city or municipality they serve, the MLGOO every one, a validator those that reached validation, an assessor those whose area it reviews was submitted at least once.';
+grant execute on function private.readable_assessment_ids() to authenticated, service_role;
 
 -- Barangays and profiles -----------------------------------------------------------------------------
 
@@ -97,19 +137,13 @@ comment on policy "Users read their own profile, the MLGOO its people" on public
 drop policy "The MLGOO, the barangay and its reviewers read an assessment" on public.assessments;
 create policy "The barangay and its municipal reviewers read an assessment" on public.assessments
   for select to authenticated
-  using (
-    barangay_id = (select private.current_barangay_id())
-    or (barangay_id in (select private.scope_barangay_ids())
-        and ((select private.is_mlgoo())
-             or ((select private.current_app_role()) = 'validator' and validation_started_at is not null)
-             or submitted_area_codes @> array[(select private.current_area_code())]))
-  );
+  using (id in (select private.readable_assessment_ids()));
 comment on policy "The barangay and its municipal reviewers read an assessment" on public.assessments is
   'A barangay user reads its own barangay''s assessments; of the barangays of the city or municipality they serve, the MLGOO reads every assessment, a validator those that reached validation, an assessor those whose area it reviews was submitted at least once.';
 
 drop policy "Readers of an assessment read its area states" on public.assessment_areas;
 create policy "Readers of an assessment read its area states" on public.assessment_areas
-  for select to authenticated using (exists (select 1 from public.assessments a where a.id = assessment_areas.assessment_id));
+  for select to authenticated using (assessment_areas.assessment_id in (select private.readable_assessment_ids()));
 comment on policy "Readers of an assessment read its area states" on public.assessment_areas is
   'Whoever reads an assessment reads the review state of its six areas.';
 
@@ -119,7 +153,7 @@ create policy "Readers of an assessment read its answers" on public.responses
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
      or area_code = (select private.current_area_code()))
-    and exists (select 1 from public.assessments a where a.id = responses.assessment_id)
+    and responses.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "Readers of an assessment read its answers" on public.responses is
   'The MLGOO, validators and the barangay read the answers of every assessment they read; an assessor reads those of the area they review.';
@@ -132,7 +166,7 @@ create policy "Reviewers read the reviews, barangays once completed" on public.r
      or area_code = (select private.current_area_code())
      or ((select private.current_app_role()) = 'blgu'
          and exists (select 1 from public.assessments a where a.id = reviews.assessment_id and a.status = 'completed')))
-    and exists (select 1 from public.assessments a where a.id = reviews.assessment_id)
+    and reviews.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "Reviewers read the reviews, barangays once completed" on public.reviews is
   'The MLGOO and validators read the reviews of every assessment they read; an assessor reads those of the area they review; a barangay user reads its own once the assessment is completed.';
@@ -144,7 +178,7 @@ create policy "The MLGOO and validators read indicator overrides" on public.indi
     ((select private.current_app_role()) in ('mlgoo', 'validator')
      or ((select private.current_app_role()) = 'blgu'
          and exists (select 1 from public.assessments a where a.id = indicator_overrides.assessment_id and a.status = 'completed')))
-    and exists (select 1 from public.assessments a where a.id = indicator_overrides.assessment_id)
+    and indicator_overrides.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "The MLGOO and validators read indicator overrides" on public.indicator_overrides is
   'The MLGOO and validators read the indicator overrides of every assessment they read; a barangay user reads its own once the assessment is completed.';
@@ -157,7 +191,7 @@ create policy "Reviewers read leaf history, barangays their answers" on public.l
      or area_code = (select private.current_area_code())
      or ((select private.current_app_role()) = 'blgu'
          and (source = 'answers' or exists (select 1 from public.assessments a where a.id = leaf_history.assessment_id and a.status = 'completed'))))
-    and exists (select 1 from public.assessments a where a.id = leaf_history.assessment_id)
+    and leaf_history.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "Reviewers read leaf history, barangays their answers" on public.leaf_history is
   'The MLGOO and validators read the leaf history of every assessment they read; an assessor reads that of the area they review; a barangay user reads the history of its answers, and all of it once the assessment is completed.';
@@ -169,7 +203,7 @@ create policy "Reviewers read the comments, barangays the public ones" on public
     ((select private.current_app_role()) in ('mlgoo', 'validator')
      or area_code = (select private.current_area_code())
      or ((select private.current_app_role()) = 'blgu' and visibility = 'public'))
-    and exists (select 1 from public.assessments a where a.id = comments.assessment_id)
+    and comments.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "Reviewers read the comments, barangays the public ones" on public.comments is
   'The MLGOO and validators read the comments of every assessment they read; an assessor reads those of the area they review; a barangay user reads the public ones (never internal notes).';
@@ -180,7 +214,7 @@ create policy "Readers of an assessment read its files" on public.mov_files
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
      or area_code = (select private.current_area_code()))
-    and exists (select 1 from public.assessments a where a.id = mov_files.assessment_id)
+    and mov_files.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "Readers of an assessment read its files" on public.mov_files is
   'The MLGOO, validators and the barangay read the MOV files of every assessment they read; an assessor reads those of the area they review.';
@@ -189,7 +223,7 @@ drop policy "The MLGOO and validators read submission snapshots" on public.submi
 create policy "The MLGOO and validators read submission snapshots" on public.submission_snapshots
   for select to authenticated
   using ((select private.current_app_role()) in ('mlgoo', 'validator')
-         and exists (select 1 from public.assessments a where a.id = submission_snapshots.assessment_id));
+         and submission_snapshots.assessment_id in (select private.readable_assessment_ids()));
 comment on policy "The MLGOO and validators read submission snapshots" on public.submission_snapshots is
   'The MLGOO and validators read the frozen first submission of every assessment they read.';
 
@@ -200,7 +234,7 @@ create policy "The MLGOO and validators read classification results" on public.c
     ((select private.current_app_role()) in ('mlgoo', 'validator')
      or ((select private.current_app_role()) = 'blgu' and kind = 'official'
          and exists (select 1 from public.assessments a where a.id = classification_results.assessment_id and a.status = 'completed')))
-    and exists (select 1 from public.assessments a where a.id = classification_results.assessment_id)
+    and classification_results.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "The MLGOO and validators read classification results" on public.classification_results is
   'The MLGOO and validators read the classification results of every assessment they read; a barangay user reads the official result of its own once the assessment is completed (never a projection, which carries the reviewers'' recommendations).';
@@ -210,7 +244,7 @@ create policy "Readers of an assessment read its events" on public.events
   for select to authenticated
   using (
     ((select private.is_mlgoo()) and assessment_id is null)
-    or (exists (select 1 from public.assessments a where a.id = events.assessment_id)
+    or (events.assessment_id in (select private.readable_assessment_ids())
         and ((select private.current_app_role()) in ('mlgoo', 'validator')
              or area_code = (select private.current_area_code())
              or ((select private.current_app_role()) = 'blgu'
@@ -227,7 +261,7 @@ create policy "Reviewers read MOV flags, barangays once sent back" on public.mov
     ((select private.current_app_role()) in ('mlgoo', 'validator')
      or area_code = (select private.current_area_code())
      or ((select private.current_app_role()) = 'blgu' and private.barangay_sees_flag(assessment_id, area_code, event_id)))
-    and exists (select 1 from public.assessments a where a.id = mov_flags.assessment_id)
+    and mov_flags.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "Reviewers read MOV flags, barangays once sent back" on public.mov_flags is
   'The MLGOO and validators read the MOV flags of every assessment they read; an assessor reads those of the area they review; a barangay user reads a flag once its area was sent back (rework, calibration) or the assessment reopened after it was recorded, or the assessment is completed (private.barangay_sees_flag).';

@@ -18,6 +18,7 @@ insert into policy_helpers values
   ('private.is_staff()'),
   ('private.may_read_mov(text)'),
   ('private.mov_refusal(storage.objects,boolean)'),
+  ('private.readable_assessment_ids()'),
   ('private.resolve_mov_path(text)'),
   ('private.scope_barangay_ids()');
 
