@@ -347,6 +347,8 @@ export type Database = {
       }
       classification_results: {
         Row: {
+          areas_assessed: Json | null
+          areas_passed: Json | null
           assessment_id: string
           classifier_version: string
           created_at: string
@@ -358,6 +360,8 @@ export type Database = {
           result: NonNullable<Json>
         }
         Insert: {
+          areas_assessed?: never
+          areas_passed?: never
           assessment_id: string
           classifier_version: string
           created_at?: string
@@ -369,6 +373,8 @@ export type Database = {
           result: NonNullable<Json>
         }
         Update: {
+          areas_assessed?: never
+          areas_passed?: never
           assessment_id?: string
           classifier_version?: string
           created_at?: string
@@ -1081,6 +1087,7 @@ export type Database = {
         Row: {
           area_code: number | null
           barangay_id: string | null
+          city_municipality_code: string | null
           created_at: string
           email: string | null
           full_name: string
@@ -1094,6 +1101,7 @@ export type Database = {
         Insert: {
           area_code?: number | null
           barangay_id?: string | null
+          city_municipality_code?: string | null
           created_at?: string
           email?: string | null
           full_name?: string
@@ -1107,6 +1115,7 @@ export type Database = {
         Update: {
           area_code?: number | null
           barangay_id?: string | null
+          city_municipality_code?: string | null
           created_at?: string
           email?: string | null
           full_name?: string
@@ -1131,6 +1140,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "barangays"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "profiles_city_municipality_code_fkey"
+            columns: ["city_municipality_code"]
+            isOneToOne: false
+            referencedRelation: "cities_municipalities"
+            referencedColumns: ["psgc_code"]
           },
         ]
       }
@@ -1410,6 +1426,7 @@ export type Database = {
         Returns: {
           area_code: number | null
           barangay_id: string | null
+          city_municipality_code: string | null
           created_at: string
           email: string | null
           full_name: string
@@ -1437,6 +1454,7 @@ export type Database = {
         Returns: {
           area_code: number | null
           barangay_id: string | null
+          city_municipality_code: string | null
           created_at: string
           email: string | null
           full_name: string

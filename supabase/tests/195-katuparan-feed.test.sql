@@ -1,7 +1,7 @@
 -- Katuparan feed: anonymized aggregates of published cycles from stored official results, with
 -- groups of fewer than five completed barangays suppressed.
 begin;
-select plan(10);
+select plan(11);
 
 create temporary table feed_fixture as
 select tests.create_cycle(2091) as cycle_id;
@@ -27,6 +27,13 @@ select a.id, 'official', 'test', encode(extensions.digest(a.id::text, 'sha256'),
        right(b.psgc_code, 1)::integer <= 4, 100
 from public.assessments a join public.barangays b on b.id = a.barangay_id
 where b.psgc_code like '9901%';
+
+select results_eq(
+  $$ select r.areas_assessed, r.areas_passed from public.classification_results r
+     join public.assessments a on a.id = r.assessment_id join public.barangays b on b.id = a.barangay_id
+     where b.psgc_code = '990100005' $$,
+  $$ values ('[1, 4]'::jsonb, '[1]'::jsonb) $$,
+  'a stored result keeps the codes of the areas it decides and of those it passes, for the roll-ups');
 
 select tests.create_user('feed-katuparan@test.local', 'katuparan');
 select tests.create_user('feed-mlgoo@test.local', 'mlgoo');

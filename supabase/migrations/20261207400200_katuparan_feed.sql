@@ -1,7 +1,7 @@
 -- Katuparan feed: anonymized aggregates of a published cycle for the research partner. Figures
 -- come from the stored official classification results of completed assessments (never
--- re-derived), grouped by city or municipality; a group of fewer than five barangays is suppressed
--- so that no single barangay can be singled out.
+-- re-derived), grouped by city or municipality of the PSGC hierarchy; a group of fewer than five
+-- barangays is suppressed so that no single barangay can be singled out.
 
 create function public.published_cycle_summary(p_cycle_id uuid)
 returns table (
@@ -34,47 +34,48 @@ begin
       using errcode = 'VA001', hint = 'Aggregates become available when the MLGOO publishes the cycle.';
   end if;
 
+  -- Grouped by the city or municipality's code and named from the PSGC hierarchy; passes per area
+  -- from the results' small areas_assessed and areas_passed columns, so no result document is read.
   return query
   with latest_official as (
-    select distinct on (r.assessment_id) r.assessment_id, r.passed, r.result
+    select distinct on (r.assessment_id) r.assessment_id, r.passed, r.areas_assessed, r.areas_passed
     from public.classification_results r
     join public.assessments a on a.id = r.assessment_id
     where a.cycle_id = p_cycle_id and a.status = 'completed' and r.kind = 'official'
     order by r.assessment_id, r.created_at desc
   ),
   per_barangay as (
-    select b.region, b.province, b.city_municipality, o.passed, o.result
+    select b.city_municipality_code as code, o.assessment_id is not null as completed, o.passed,
+           o.areas_assessed, o.areas_passed
     from public.assessments a
     join public.barangays b on b.id = a.barangay_id
     left join latest_official o on o.assessment_id = a.id
     where a.cycle_id = p_cycle_id
   ),
   grouped as (
-    select g.region, g.province, g.city_municipality,
-           count(*)::integer as barangays,
-           count(g.result)::integer as completed,
+    select g.code, count(*)::integer as barangays,
+           count(*) filter (where g.completed)::integer as completed,
            count(*) filter (where g.passed)::integer as passed
     from per_barangay g
-    group by g.region, g.province, g.city_municipality
+    group by g.code
   ),
   area_counts as (
-    select g.region, g.province, g.city_municipality,
-           jsonb_object_agg(area.code::text, area.passing order by area.code) as area_passed
+    select area.code, jsonb_object_agg(area.area_code::text, area.passing) as area_passed
     from (
-      select p.region, p.province, p.city_municipality, (x ->> 'code')::smallint as code,
-             count(*) filter (where (x ->> 'passes')::boolean)::integer as passing
-      from per_barangay p, jsonb_array_elements(p.result -> 'areas') as x
-      group by 1, 2, 3, 4
+      select p.code, x.area_code, count(*) filter (where p.areas_passed @> x.area_code)::integer as passing
+      from per_barangay p, jsonb_array_elements(p.areas_assessed) as x (area_code)
+      group by 1, 2
     ) area
-    join grouped g using (region, province, city_municipality)
-    group by g.region, g.province, g.city_municipality
+    group by area.code
   )
-  select g.region, g.province, g.city_municipality, g.barangays, g.completed, g.passed,
-         coalesce(ac.area_passed, '{}'::jsonb)
+  select r.name, pr.name, m.name, g.barangays, g.completed, g.passed, coalesce(ac.area_passed, '{}'::jsonb)
   from grouped g
-  left join area_counts ac using (region, province, city_municipality)
+  join public.cities_municipalities m on m.psgc_code = g.code
+  join public.provinces pr on pr.psgc_code = m.province_code
+  join public.regions r on r.psgc_code = pr.region_code
+  left join area_counts ac on ac.code = g.code
   where g.completed >= c_minimum_group
-  order by g.region, g.province, g.city_municipality;
+  order by r.name, pr.name, m.name;
 end;
 $$;
 comment on function public.published_cycle_summary(uuid) is
