@@ -2,8 +2,9 @@
 -- municipality (profiles.city_municipality_code) and reads and acts only on the barangays of it
 -- (sglgb.md section 2). Which assessments the caller reads is decided once, by
 -- private.readable_assessment_ids, for the assessments and every table hanging off them; the
--- workflow guards refuse an assessment of another city or municipality, notifications reach only
--- the people of the assessment's, and the MLGOO administers the people and barangays of its own.
+-- workflow guards and MOV uploads refuse an assessment of another city or municipality,
+-- notifications reach only the people of the assessment's, and the MLGOO administers the people
+-- and barangays of its own.
 
 -- Profiles: the staff's city or municipality ------------------------------------------------------
 
@@ -326,6 +327,99 @@ end;
 $$;
 comment on function private.notify_role(public.app_role, uuid, text, text, text, jsonb, smallint) is
   'Notifies every active user of a role except the one acting: of an assessment, only the people of its city or municipality (assessors of p_area_code when given) or the users of its barangay.';
+
+-- MOV files: a validator uploads only to its own city or municipality's assessments ------------------
+
+create or replace function private.mov_refusal(
+  p_object storage.objects,
+  p_deleting boolean,
+  out code text,
+  out what text,
+  out todo text
+)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_verb constant text := case when p_deleting then 'deleted' else 'uploaded' end;
+  v_path record;
+  v_profile public.profiles;
+  v_assessment public.assessments;
+  v_bucket storage.buckets;
+  v_type text;
+  v_size bigint;
+begin
+  if p_deleting and (select auth.uid()) is null then
+    return;  -- the Storage API's own deletions (service_role, no user) are not a user's to refuse
+  end if;
+  select * into v_path from private.resolve_mov_path(p_object.name);
+  if p_deleting then
+    select * into v_profile from public.profiles where id = (select auth.uid()) and is_active;
+  else
+    v_profile := private.mov_uploader(p_object);
+  end if;
+  select * into v_assessment from public.assessments where id = v_path.assessment_id;
+  if not p_deleting and (select auth.uid()) is not null and p_object.owner_id is distinct from (select auth.uid())::text then
+    code := 'VA009'; what := 'A MOV must be uploaded in the name of the signed-in user';
+    todo := 'Upload with your own session; the owner is set by Storage';
+  elsif v_path.problem is not null then
+    code := 'VA008'; what := v_path.problem;
+    todo := 'Upload to {assessment_id}/{leaf_code}/{slot_key}/{uuid}-{file name}.pdf|jpg|jpeg|png with a leaf and slot of the assessment''s catalog';
+  elsif v_profile.must_change_password then
+    code := 'VA009'; what := 'Change your password first';
+    todo := 'You are still using the password you were given. Set your own password, then try again';
+  elsif v_profile.role is null or v_profile.role not in ('blgu', 'validator') then
+    code := 'VA009'; what := format('Only the barangay or a validator may %s MOVs', case when p_deleting then 'delete' else 'upload' end);
+    todo := 'Sign in with a barangay or validator account';
+  elsif p_deleting and p_object.owner_id is distinct from v_profile.id::text then
+    code := 'VA009'; what := 'Only whoever uploaded a MOV may delete it';
+    todo := 'Ask the uploader to delete it, or upload the right file beside it';
+  elsif v_profile.role = 'blgu' and v_profile.barangay_id is distinct from v_assessment.barangay_id then
+    code := 'VA009'; what := 'This assessment belongs to another barangay';
+    todo := 'Upload MOVs to your own barangay''s assessment';
+  elsif v_profile.role = 'validator' and v_profile.city_municipality_code is distinct from
+        (select b.city_municipality_code from public.barangays b where b.id = v_assessment.barangay_id) then
+    code := 'VA009'; what := 'This assessment belongs to another city or municipality';
+    todo := 'Upload MOVs to the assessments of the city or municipality you serve';
+  elsif v_assessment.is_locked then
+    code := 'VA005'; what := format('The assessment is locked: MOVs cannot be %s', v_verb);
+    todo := 'Ask the MLGOO to unlock the assessment';
+  elsif v_profile.role = 'blgu' and not private.barangay_can_edit_leaf(v_path.assessment_id, v_path.leaf_id) then
+    code := 'VA001';
+    what := format('MOVs for %s cannot be changed now: the assessment is %s, area %s is %s', split_part(p_object.name, '/', 2),
+      v_assessment.status, v_path.area_code,
+      (select status from public.assessment_areas where assessment_id = v_path.assessment_id and area_code = v_path.area_code));
+    todo := 'Upload while the area is in draft or rework, or when the indicator is sent back for calibration';
+  elsif v_profile.role = 'validator' and not private.validator_can_upload(v_path.assessment_id) then
+    code := 'VA001';
+    what := format('Validators upload MOVs only during validation or calibration (the assessment is %s)', v_assessment.status);
+    todo := case when v_assessment.status in ('draft', 'submitted', 'reopened')
+              then 'Wait until every area is approved and the assessment is awaiting validation'
+              else 'Validation is over for this assessment; the MLGOO can reopen it if a MOV must change' end;
+  elsif not p_deleting then
+    -- What the upload declares (Storage checks the bytes; this is the second guard).
+    select * into v_bucket from storage.buckets where id = p_object.bucket_id;
+    v_type := nullif(p_object.metadata ->> 'mimetype', '');
+    v_size := coalesce(p_object.metadata ->> 'size', p_object.metadata ->> 'contentLength')::bigint;
+    if exists (select 1 from storage.objects o where o.bucket_id = p_object.bucket_id and o.name = p_object.name) then
+      code := 'VA008'; what := 'A file is already stored under this name: MOVs are never replaced';
+      todo := 'Upload under a new name ({uuid}-{file name}), then delete the old file if it should go';
+    elsif v_type is not null and v_bucket.allowed_mime_types is not null
+          and not exists (select 1 from unnest(v_bucket.allowed_mime_types) t where v_type like replace(t, '*', '%')) then
+      code := 'VA008'; what := format('A file of type %s cannot be a MOV', v_type);
+      todo := 'Upload a PDF, JPEG or PNG file';
+    elsif v_size > v_bucket.file_size_limit then
+      code := 'VA008';
+      what := format('The file is %s MB, more than the %s MB a MOV may have', round(v_size / 1048576.0, 1), round(v_bucket.file_size_limit / 1048576.0, 1));
+      todo := 'Scan it at a lower resolution, or split it into several files';
+    end if;
+  end if;
+end;
+$$;
+comment on function private.mov_refusal(storage.objects, boolean) is
+  'The one rule for MOV objects: why the caller (for an upload, the object''s owner) may not upload it (owner, path, password, role, barangay, a validator''s city or municipality, lock, state, an existing file, the declared type or size) or delete it (the same, and only the uploader); null when they may. The insert policy on storage.objects allows what it does not refuse; the upload and deletion triggers raise its refusal.';
 
 -- Administration: the MLGOO's own people ------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 -- municipality can neither act on an assessment nor administer its people, are not notified of it,
 -- and the MLGOO names people and barangays of its own only. (030-rls-matrix covers their reads.)
 begin;
-select plan(18);
+select plan(20);
 
 -- Two assessments of Test Town: one submitted, one awaiting validation; people of Other Town.
 select tests.wf_fixture('scp') as a \gset
@@ -26,6 +26,7 @@ select is((select count(*)::integer from public.notifications
   0, 'the assessor of the same area in another city or municipality is not');
 
 -- Workflow writes from another city or municipality are refused, and change nothing.
+select :'a' || '/1.1.1/' || tests.slot_key((select cycle_id from public.assessments where id = :'a'), '1.1.1') as movdir \gset
 select tests.act_as('scp-x-assessor-1@test.local');
 select * from tests.wf_refuses(format($$ select public.approve_area(%L, 1::smallint) $$, :'b'), '42501', :'b',
   'an assessor of another city or municipality cannot approve the area');
@@ -35,6 +36,15 @@ select * from tests.wf_refuses(
   'a validator of another city or municipality cannot decide a leaf');
 select * from tests.wf_refuses(format($$ select public.finalize_validation(%L) $$, :'a'), '42501', :'a',
   'a validator of another city or municipality cannot finalize the validation');
+select is(
+  tests.refusal_of(format($$ select tests.storage_upload(%L) $$,
+    :'movdir' || '/' || gen_random_uuid() || '-x.pdf')),
+  '42501 VA009: This assessment belongs to another city or municipality. Upload MOVs to the assessments of the city or municipality you serve.',
+  'a validator of another city or municipality cannot upload a MOV on the barangay''s behalf');
+select tests.act_as('scp-validator@test.local');
+select lives_ok(format($$ select tests.storage_upload(%L) $$,
+    :'movdir' || '/' || gen_random_uuid() || '-y.pdf'),
+  'the validator of the city or municipality uploads it');
 select tests.act_as('scp-x-mlgoo@test.local');
 select * from tests.wf_refuses(format($$ select public.lock_assessment(%L, 'Not mine') $$, :'a'), '42501', :'a',
   'the MLGOO of another city or municipality cannot lock the assessment');
