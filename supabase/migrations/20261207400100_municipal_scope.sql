@@ -20,11 +20,18 @@ alter table public.profiles add constraint staff_have_a_city_municipality
 create index profiles_city_municipality on public.profiles (city_municipality_code, role)
   where city_municipality_code is not null;
 
+alter table public.profiles add column oversight_scope_code text
+  constraint oversight_scope_is_a_psgc_code check (oversight_scope_code ~ '^[0-9]{9,10}$');
+comment on column public.profiles.oversight_scope_code is
+  'For oversight users: the PSGC code of the region, province or city/municipality whose official results they read; null for the central office (the whole country).';
+alter table public.profiles add constraint only_oversight_has_an_oversight_scope
+  check (oversight_scope_code is null or role = 'oversight');
+
 drop trigger guard_workflow_columns on public.profiles;
 create trigger guard_workflow_columns before update on public.profiles
   for each row
-  when ((old.role, old.barangay_id, old.area_code, old.city_municipality_code, old.is_active)
-        is distinct from (new.role, new.barangay_id, new.area_code, new.city_municipality_code, new.is_active))
+  when ((old.role, old.barangay_id, old.area_code, old.city_municipality_code, old.oversight_scope_code, old.is_active)
+        is distinct from (new.role, new.barangay_id, new.area_code, new.city_municipality_code, new.oversight_scope_code, new.is_active))
   execute function private.guard_workflow_columns('admin_set_user_role or admin_set_user_active');
 
 -- Who is asking: the caller's city or municipality ------------------------------------------------
@@ -52,13 +59,26 @@ security definer
 set search_path = ''
 rows 50
 as $$
+declare
+  v_caller public.profiles;
 begin
-  return query
-  select b.id from public.barangays b where b.city_municipality_code = private.current_city_municipality_code();
+  select * into v_caller from public.profiles where id = (select auth.uid()) and is_active;
+  if v_caller.role in ('mlgoo', 'assessor', 'validator') then
+    return query
+    select b.id from public.barangays b where b.city_municipality_code = v_caller.city_municipality_code;
+  elsif v_caller.role = 'oversight' then
+    return query
+    select b.id
+    from public.barangays b
+    join public.cities_municipalities m on m.psgc_code = b.city_municipality_code
+    join public.provinces p on p.psgc_code = m.province_code
+    where v_caller.oversight_scope_code is null
+       or v_caller.oversight_scope_code in (m.psgc_code, p.psgc_code, p.region_code);
+  end if;
 end;
 $$;
 comment on function private.scope_barangay_ids() is
-  'The barangays of the city or municipality an active MLGOO, assessor or validator caller serves (none for anyone else): what policies compare an assessment''s barangay with.';
+  'The barangays in the caller''s scope: of the city or municipality an active MLGOO, assessor or validator serves, or within the region, province or city/municipality of an oversight user (the whole country for the central office); none for anyone else.';
 
 grant execute on function private.current_city_municipality_code(), private.scope_barangay_ids()
   to authenticated, service_role;
@@ -92,20 +112,25 @@ begin
   where c.role = 'mlgoo'
      or (c.role = 'validator' and a.validation_started_at is not null)
      or (c.role = 'assessor' and a.submitted_area_codes @> array[c.area_code]);
+  if private.current_app_role() = 'oversight' then
+    return query
+    select a.id from public.assessments a
+    where a.status = 'completed' and a.barangay_id in (select private.scope_barangay_ids());
+  end if;
 end;
 $$;
 comment on function private.readable_assessment_ids() is
-  'The assessments the caller reads: a barangay user its own barangay''s; of the barangays of the city or municipality they serve, the MLGOO every one, a validator those that reached validation, an assessor those whose area it reviews was submitted at least once.';
+  'The assessments the caller reads: a barangay user its own barangay''s; of the barangays of the city or municipality they serve, the MLGOO every one, a validator those that reached validation, an assessor those whose area it reviews was submitted at least once; an oversight user the completed ones within its scope.';
 grant execute on function private.readable_assessment_ids() to authenticated, service_role;
 
 -- Barangays and profiles -----------------------------------------------------------------------------
 
 drop policy "Staff read every barangay, barangay users their own" on public.barangays;
-create policy "Staff read their municipality's barangays" on public.barangays
+create policy "Staff read the barangays in their scope" on public.barangays
   for select to authenticated
   using (id in (select private.scope_barangay_ids()) or id = (select private.current_barangay_id()));
-comment on policy "Staff read their municipality's barangays" on public.barangays is
-  'An active MLGOO, assessor or validator reads the barangays of the city or municipality they serve; a barangay user reads its own.';
+comment on policy "Staff read the barangays in their scope" on public.barangays is
+  'An active MLGOO, assessor or validator reads the barangays of the city or municipality they serve, an oversight user those within its scope; a barangay user reads its own.';
 drop policy "The MLGOO registers barangays" on public.barangays;
 create policy "The MLGOO registers barangays" on public.barangays
   for insert to authenticated
@@ -233,12 +258,12 @@ create policy "The MLGOO and validators read classification results" on public.c
   for select to authenticated
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator')
-     or ((select private.current_app_role()) = 'blgu' and kind = 'official'
+     or ((select private.current_app_role()) in ('blgu', 'oversight') and kind = 'official'
          and exists (select 1 from public.assessments a where a.id = classification_results.assessment_id and a.status = 'completed')))
     and classification_results.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "The MLGOO and validators read classification results" on public.classification_results is
-  'The MLGOO and validators read the classification results of every assessment they read; a barangay user reads the official result of its own once the assessment is completed (never a projection, which carries the reviewers'' recommendations).';
+  'The MLGOO and validators read the classification results of every assessment they read; a barangay user (its own) and an oversight user (within its scope) read the official result once the assessment is completed (never a projection, which carries the reviewers'' recommendations).';
 
 drop policy "Readers of an assessment read its events, the MLGOO all" on public.events;
 create policy "Readers of an assessment read its events" on public.events
@@ -475,6 +500,10 @@ begin
     raise exception 'A role is required'
       using errcode = 'VA008', hint = 'Use admin_set_user_active to take access away.';
   end if;
+  if p_role = 'oversight' or v_before.role = 'oversight' then
+    raise exception 'Oversight accounts are given by the central office, not by an MLGOO'
+      using errcode = '42501', hint = 'The central office runs private.create_oversight_user.';
+  end if;
   if (p_role = 'blgu') <> (p_barangay_id is not null) then
     raise exception 'A barangay is given exactly for blgu users (role %)', p_role
       using errcode = 'VA008', hint = 'Pass p_barangay_id for blgu users only.';
@@ -554,3 +583,56 @@ end;
 $$;
 comment on function private.create_first_mlgoo(text, text) is
   'Run from the SQL editor: makes the existing account with this e-mail the MLGOO of a city or municipality that has no active MLGOO; from then on that MLGOO administers its people.';
+
+-- Oversight accounts -----------------------------------------------------------------------------------
+
+create or replace function private.role_title(p_role public.app_role)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select case p_role
+    when 'mlgoo' then 'the MLGOO'
+    when 'assessor' then 'the assessor of the area'
+    when 'validator' then 'a validator'
+    when 'blgu' then 'the barangay'
+    when 'oversight' then 'a DILG oversight office'
+    else 'a katuparan partner'
+  end;
+$$;
+
+create function private.create_oversight_user(p_email text, p_scope_code text)
+returns public.profiles
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_profile public.profiles;
+begin
+  if p_scope_code is not null
+     and not exists (select 1 from public.regions where psgc_code = p_scope_code)
+     and not exists (select 1 from public.provinces where psgc_code = p_scope_code)
+     and not exists (select 1 from public.cities_municipalities where psgc_code = p_scope_code) then
+    raise exception 'No region, province, city or municipality has the PSGC code %', p_scope_code
+      using errcode = 'VA007', hint = 'Use a code of public.regions, public.provinces or public.cities_municipalities, or null for the central office.';
+  end if;
+  perform private.declare_workflow_write();
+  update public.profiles
+  set role = 'oversight', barangay_id = null, area_code = null, city_municipality_code = null,
+      oversight_scope_code = p_scope_code, is_active = true
+  where lower(email) = lower(trim(p_email))
+  returning * into v_profile;
+  if not found then
+    raise exception 'No account has the e-mail %', p_email
+      using errcode = 'VA007', hint = 'Create the user first (Dashboard: Authentication, Add user; or the Auth admin API).';
+  end if;
+  insert into public.events (action, to_status, details, visible_to_barangay)
+  values ('user_role_set', 'oversight', jsonb_build_object('user_id', v_profile.id, 'email', v_profile.email,
+          'oversightScopeCode', p_scope_code), false);
+  return v_profile;
+end;
+$$;
+comment on function private.create_oversight_user(text, text) is
+  'Run by the central office from the SQL editor: makes the existing account with this e-mail an oversight user of a region, province or city/municipality (its PSGC code), or of the whole country (null).';

@@ -21,7 +21,7 @@ as $$
 #variable_conflict use_column
 declare
   c_minimum_group constant integer := 5;
-  v_role public.app_role := private.require_role('{katuparan,mlgoo}', 'read the published aggregates');
+  v_role public.app_role := private.require_role('{katuparan,mlgoo,oversight}', 'read the published aggregates');
   v_cycle public.cycles;
 begin
   select * into v_cycle from public.cycles where id = p_cycle_id;
@@ -29,7 +29,7 @@ begin
     raise exception 'Cycle % does not exist', p_cycle_id
       using errcode = 'VA007', hint = 'Reload the list of cycles and use an id from it.';
   end if;
-  if not v_cycle.is_published and v_role <> 'mlgoo' then
+  if not v_cycle.is_published and v_role = 'katuparan' then
     raise exception 'Cycle % is not published yet', v_cycle.year
       using errcode = 'VA001', hint = 'Aggregates become available when the MLGOO publishes the cycle.';
   end if;
@@ -51,6 +51,7 @@ begin
     join public.barangays b on b.id = a.barangay_id
     left join latest_official o on o.assessment_id = a.id
     where a.cycle_id = p_cycle_id
+      and (v_role = 'katuparan' or b.id in (select private.scope_barangay_ids()))
   ),
   grouped as (
     select g.code, count(*)::integer as barangays,
@@ -79,7 +80,7 @@ begin
 end;
 $$;
 comment on function public.published_cycle_summary(uuid) is
-  'Katuparan and MLGOO: per city/municipality of a published cycle, barangays, completed and passed assessments and passes per area (from stored official results); groups of fewer than 5 completed barangays are left out. Errors: 42501, VA001, VA007.';
+  'Per city/municipality of a cycle, barangays, completed and passed assessments and passes per area (from stored official results); groups of fewer than 5 completed barangays are left out. Katuparan: the whole country, published cycles only; the MLGOO: its city or municipality; an oversight user: its region, province or city/municipality (the country for the central office). Errors: 42501, VA001, VA007.';
 
 revoke all on function public.published_cycle_summary(uuid) from public, anon;
 grant execute on function public.published_cycle_summary(uuid) to authenticated;

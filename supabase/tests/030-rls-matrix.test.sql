@@ -42,7 +42,13 @@ insert into fx values
   ('mlgoo_elsewhere', tests.create_user('m-mlgoo-x@t.local', 'mlgoo', null, null,
                                         tests.create_city_municipality('990105000', 'Elsewhere Town'))),
   ('assessor_elsewhere', tests.create_user('m-assessor1-x@t.local', 'assessor', null, 1, '990105000')),
-  ('validator_elsewhere', tests.create_user('m-validator-x@t.local', 'validator', null, null, '990105000'));
+  ('validator_elsewhere', tests.create_user('m-validator-x@t.local', 'validator', null, null, '990105000')),
+  ('oversight', tests.create_user('m-oversight@t.local', 'oversight')),
+  ('oversight_elsewhere', tests.create_user('m-oversight-x@t.local', 'oversight'));
+-- A provincial office over the fixture's barangays, and a municipal one elsewhere.
+select private.declare_workflow_write();
+update public.profiles set oversight_scope_code = '990100000' where email = 'm-oversight@t.local';
+update public.profiles set oversight_scope_code = '990105000' where email = 'm-oversight-x@t.local';
 
 update public.assessment_areas set status = 'submitted', first_submitted_at = now(), submitted_at = now()
 where assessment_id = (select id from fx where key = 'a_own') and area_code = 1;
@@ -163,10 +169,12 @@ insert into roles (role, label, email, position) values
   ('mlgoo_elsewhere', 'mlgoo (another municipality)', 'm-mlgoo-x@t.local', 8),
   ('assessor_elsewhere', 'assessor (own area, another municipality)', 'm-assessor1-x@t.local', 9),
   ('validator_elsewhere', 'validator (another municipality)', 'm-validator-x@t.local', 10),
-  ('anon', 'anon', null, 11);
+  ('oversight', 'oversight (its province)', 'm-oversight@t.local', 11),
+  ('oversight_elsewhere', 'oversight (another municipality)', 'm-oversight-x@t.local', 12),
+  ('anon', 'anon', null, 13);
 update roles set claims = case when email is null then '{"role": "anon"}' else tests.claims_for(email) end;
 insert into roles (role, label, email, position, claims, deactivated)
-select role || '_deactivated', label || ' deactivated', email, position + 11, claims, true
+select role || '_deactivated', label || ' deactivated', email, position + 13, claims, true
 from roles where email is not null;
 
 create temporary table allowed (tbl text, op text, role text);
@@ -179,7 +187,8 @@ from unnest(array['governance_areas', 'error_codes', 'regions', 'provinces', 'ci
 union all select 'cycles', op, role from unnest(array['insert', 'update']) as op, unnest(array['mlgoo', 'mlgoo_elsewhere']) as role
 union all select tbl, 'update', role from unnest(array['indicators', 'checklist_items', 'upload_slots']) as tbl,
   unnest(array['mlgoo', 'mlgoo_elsewhere']) as role
-union all select 'barangays', 'select', role from unnest(array['mlgoo', 'assessor_own', 'assessor_other', 'validator', 'blgu_own']) as role
+union all select 'barangays', 'select', role
+  from unnest(array['mlgoo', 'assessor_own', 'assessor_other', 'validator', 'blgu_own', 'oversight']) as role
 union all select 'barangays', op, 'mlgoo' from unnest(array['insert', 'update']) as op
 union all select 'profiles', 'select', role from unnest(array['mlgoo', 'blgu_own']) as role
 union all select 'profiles', 'update', 'blgu_own'

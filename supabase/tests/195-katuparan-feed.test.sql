@@ -1,7 +1,7 @@
 -- Katuparan feed: anonymized aggregates of published cycles from stored official results, with
 -- groups of fewer than five completed barangays suppressed.
 begin;
-select plan(11);
+select plan(13);
 
 create temporary table feed_fixture as
 select tests.create_cycle(2091) as cycle_id;
@@ -36,7 +36,7 @@ select results_eq(
   'a stored result keeps the codes of the areas it decides and of those it passes, for the roll-ups');
 
 select tests.create_user('feed-katuparan@test.local', 'katuparan');
-select tests.create_user('feed-mlgoo@test.local', 'mlgoo');
+select tests.create_user('feed-mlgoo@test.local', 'mlgoo', null, null, '990102000');
 select tests.create_user('feed-validator@test.local', 'validator');
 
 select tests.act_as('feed-katuparan@test.local');
@@ -51,7 +51,7 @@ select tests.act_as('feed-mlgoo@test.local');
 select results_eq(
   $$ select city_municipality, completed from public.published_cycle_summary((select cycle_id from feed_fixture)) $$,
   $$ values ('Big Town'::text, 6) $$,
-  'the MLGOO reads the aggregates before publishing');
+  'the MLGOO reads its own city or municipality''s aggregates before publishing');
 
 select lives_ok(
   $$ select public.publish_cycle((select cycle_id from feed_fixture)) $$,
@@ -74,6 +74,21 @@ select is_empty(
 select is_empty(
   $$ select 1 from public.classification_results $$,
   'katuparan still reads no row-level result');
+
+-- Oversight offices: the roll-up of their own scope.
+select tests.act_as_postgres();
+select tests.create_user(email, 'oversight') from unnest(array['feed-province@test.local', 'feed-small-town@test.local']) as email;
+select private.create_oversight_user('feed-province@test.local', '990100000');
+select private.create_oversight_user('feed-small-town@test.local', '990103000');
+select tests.act_as('feed-province@test.local');
+select results_eq(
+  $$ select city_municipality, completed from public.published_cycle_summary((select cycle_id from feed_fixture)) $$,
+  $$ values ('Big Town'::text, 6) $$,
+  'a provincial office reads the roll-up of its province');
+select tests.act_as('feed-small-town@test.local');
+select is_empty(
+  $$ select 1 from public.published_cycle_summary((select cycle_id from feed_fixture)) where city_municipality = 'Big Town' $$,
+  'an office of another city or municipality does not read it');
 
 select tests.act_as('feed-validator@test.local');
 select throws_ok(
