@@ -1094,6 +1094,7 @@ export type Database = {
           id: string
           is_active: boolean
           must_change_password: boolean
+          oversight_scope_code: string | null
           preferred_language: Database["public"]["Enums"]["ui_language"]
           role: Database["public"]["Enums"]["app_role"] | null
           updated_at: string
@@ -1108,6 +1109,7 @@ export type Database = {
           id: string
           is_active?: boolean
           must_change_password?: boolean
+          oversight_scope_code?: string | null
           preferred_language?: Database["public"]["Enums"]["ui_language"]
           role?: Database["public"]["Enums"]["app_role"] | null
           updated_at?: string
@@ -1122,6 +1124,7 @@ export type Database = {
           id?: string
           is_active?: boolean
           must_change_password?: boolean
+          oversight_scope_code?: string | null
           preferred_language?: Database["public"]["Enums"]["ui_language"]
           role?: Database["public"]["Enums"]["app_role"] | null
           updated_at?: string
@@ -1433,6 +1436,7 @@ export type Database = {
           id: string
           is_active: boolean
           must_change_password: boolean
+          oversight_scope_code: string | null
           preferred_language: Database["public"]["Enums"]["ui_language"]
           role: Database["public"]["Enums"]["app_role"] | null
           updated_at: string
@@ -1461,6 +1465,7 @@ export type Database = {
           id: string
           is_active: boolean
           must_change_password: boolean
+          oversight_scope_code: string | null
           preferred_language: Database["public"]["Enums"]["ui_language"]
           role: Database["public"]["Enums"]["app_role"] | null
           updated_at: string
@@ -2073,7 +2078,13 @@ export type Database = {
       }
     }
     Enums: {
-      app_role: "mlgoo" | "assessor" | "validator" | "blgu" | "katuparan"
+      app_role:
+        | "mlgoo"
+        | "assessor"
+        | "validator"
+        | "blgu"
+        | "katuparan"
+        | "oversight"
       area_kind: "core" | "essential"
       area_status: "draft" | "submitted" | "rework" | "approved"
       assessment_status:
@@ -2238,7 +2249,14 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
-      app_role: ["mlgoo", "assessor", "validator", "blgu", "katuparan"],
+      app_role: [
+        "mlgoo",
+        "assessor",
+        "validator",
+        "blgu",
+        "katuparan",
+        "oversight",
+      ],
       area_kind: ["core", "essential"],
       area_status: ["draft", "submitted", "rework", "approved"],
       assessment_status: [

@@ -27,6 +27,7 @@ insert into demo_users values
   ('00000000-0000-4000-8000-000000000303', 'blgu-bubukal@vantage.local', 'Barangay Bubukal Secretary', 'blgu', '043426003', null),
   ('00000000-0000-4000-8000-000000000304', 'blgu-calios@vantage.local', 'Barangay Calios Secretary', 'blgu', '043426004', null),
   ('00000000-0000-4000-8000-000000000401', 'katuparan@vantage.local', 'Katuparan Research Partner', 'katuparan', null, null),
+  ('00000000-0000-4000-8000-000000000501', 'oversight-laguna@vantage.local', 'DILG Laguna Provincial Office', 'oversight', null, null),
   -- Pagsanjan, Laguna: the second municipality, with its own people.
   ('00000000-0000-4000-8000-000000001001', 'mlgoo-pagsanjan@vantage.local', 'Jose Reyes (MLGOO Pagsanjan)', 'mlgoo', null, null),
   ('00000000-0000-4000-8000-000000001101', 'assessor1-pagsanjan@vantage.local', 'Pagsanjan Area 1 Assessor', 'assessor', null, 1),
@@ -89,6 +90,7 @@ set role = u.role,
     area_code = u.area_code,
     city_municipality_code = case when u.role in ('mlgoo', 'assessor', 'validator')
                                   then case when u.email like '%-pagsanjan@%' then '043422000' else '043426000' end end,
+    oversight_scope_code = case when u.role = 'oversight' then '043400000' end,
     must_change_password = false
 from demo_users u
 where p.id = u.id;
