@@ -2085,6 +2085,7 @@ export type Database = {
         | "blgu"
         | "katuparan"
         | "oversight"
+        | "administrator"
       area_kind: "core" | "essential"
       area_status: "draft" | "submitted" | "rework" | "approved"
       assessment_status:
@@ -2256,6 +2257,7 @@ export const Constants = {
         "blgu",
         "katuparan",
         "oversight",
+        "administrator",
       ],
       area_kind: ["core", "essential"],
       area_status: ["draft", "submitted", "rework", "approved"],

@@ -28,6 +28,7 @@ insert into demo_users values
   ('00000000-0000-4000-8000-000000000304', 'blgu-calios@vantage.local', 'Barangay Calios Secretary', 'blgu', '043426004', null),
   ('00000000-0000-4000-8000-000000000401', 'katuparan@vantage.local', 'Katuparan Research Partner', 'katuparan', null, null),
   ('00000000-0000-4000-8000-000000000501', 'oversight-laguna@vantage.local', 'DILG Laguna Provincial Office', 'oversight', null, null),
+  ('00000000-0000-4000-8000-000000000601', 'admin@vantage.local', 'DILG Central Office Administrator', 'administrator', null, null),
   -- Pagsanjan, Laguna: the second municipality, with its own people.
   ('00000000-0000-4000-8000-000000001001', 'mlgoo-pagsanjan@vantage.local', 'Jose Reyes (MLGOO Pagsanjan)', 'mlgoo', null, null),
   ('00000000-0000-4000-8000-000000001101', 'assessor1-pagsanjan@vantage.local', 'Pagsanjan Area 1 Assessor', 'assessor', null, 1),

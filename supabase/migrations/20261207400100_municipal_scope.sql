@@ -500,9 +500,9 @@ begin
     raise exception 'A role is required'
       using errcode = 'VA008', hint = 'Use admin_set_user_active to take access away.';
   end if;
-  if p_role = 'oversight' or v_before.role = 'oversight' then
-    raise exception 'Oversight accounts are given by the central office, not by an MLGOO'
-      using errcode = '42501', hint = 'The central office runs private.create_oversight_user.';
+  if p_role in ('oversight', 'administrator') or v_before.role in ('oversight', 'administrator') then
+    raise exception 'Oversight and central administrator accounts are given by the central office, not by an MLGOO'
+      using errcode = '42501', hint = 'The central office runs private.create_office_user.';
   end if;
   if (p_role = 'blgu') <> (p_barangay_id is not null) then
     raise exception 'A barangay is given exactly for blgu users (role %)', p_role
@@ -584,55 +584,3 @@ $$;
 comment on function private.create_first_mlgoo(text, text) is
   'Run from the SQL editor: makes the existing account with this e-mail the MLGOO of a city or municipality that has no active MLGOO; from then on that MLGOO administers its people.';
 
--- Oversight accounts -----------------------------------------------------------------------------------
-
-create or replace function private.role_title(p_role public.app_role)
-returns text
-language sql
-immutable
-set search_path = ''
-as $$
-  select case p_role
-    when 'mlgoo' then 'the MLGOO'
-    when 'assessor' then 'the assessor of the area'
-    when 'validator' then 'a validator'
-    when 'blgu' then 'the barangay'
-    when 'oversight' then 'a DILG oversight office'
-    else 'a katuparan partner'
-  end;
-$$;
-
-create function private.create_oversight_user(p_email text, p_scope_code text)
-returns public.profiles
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  v_profile public.profiles;
-begin
-  if p_scope_code is not null
-     and not exists (select 1 from public.regions where psgc_code = p_scope_code)
-     and not exists (select 1 from public.provinces where psgc_code = p_scope_code)
-     and not exists (select 1 from public.cities_municipalities where psgc_code = p_scope_code) then
-    raise exception 'No region, province, city or municipality has the PSGC code %', p_scope_code
-      using errcode = 'VA007', hint = 'Use a code of public.regions, public.provinces or public.cities_municipalities, or null for the central office.';
-  end if;
-  perform private.declare_workflow_write();
-  update public.profiles
-  set role = 'oversight', barangay_id = null, area_code = null, city_municipality_code = null,
-      oversight_scope_code = p_scope_code, is_active = true
-  where lower(email) = lower(trim(p_email))
-  returning * into v_profile;
-  if not found then
-    raise exception 'No account has the e-mail %', p_email
-      using errcode = 'VA007', hint = 'Create the user first (Dashboard: Authentication, Add user; or the Auth admin API).';
-  end if;
-  insert into public.events (action, to_status, details, visible_to_barangay)
-  values ('user_role_set', 'oversight', jsonb_build_object('user_id', v_profile.id, 'email', v_profile.email,
-          'oversightScopeCode', p_scope_code), false);
-  return v_profile;
-end;
-$$;
-comment on function private.create_oversight_user(text, text) is
-  'Run by the central office from the SQL editor: makes the existing account with this e-mail an oversight user of a region, province or city/municipality (its PSGC code), or of the whole country (null).';

@@ -31,7 +31,7 @@ begin
   end if;
   if not v_cycle.is_published and v_role = 'katuparan' then
     raise exception 'Cycle % is not published yet', v_cycle.year
-      using errcode = 'VA001', hint = 'Aggregates become available when the MLGOO publishes the cycle.';
+      using errcode = 'VA001', hint = 'Aggregates become available when the central administrator publishes the cycle.';
   end if;
 
   -- Grouped by the city or municipality's code and named from the PSGC hierarchy; passes per area

@@ -44,7 +44,8 @@ insert into fx values
   ('assessor_elsewhere', tests.create_user('m-assessor1-x@t.local', 'assessor', null, 1, '990105000')),
   ('validator_elsewhere', tests.create_user('m-validator-x@t.local', 'validator', null, null, '990105000')),
   ('oversight', tests.create_user('m-oversight@t.local', 'oversight')),
-  ('oversight_elsewhere', tests.create_user('m-oversight-x@t.local', 'oversight'));
+  ('oversight_elsewhere', tests.create_user('m-oversight-x@t.local', 'oversight')),
+  ('administrator', tests.create_user('m-admin@t.local', 'administrator'));
 -- A provincial office over the fixture's barangays, and a municipal one elsewhere.
 select private.declare_workflow_write();
 update public.profiles set oversight_scope_code = '990100000' where email = 'm-oversight@t.local';
@@ -171,10 +172,11 @@ insert into roles (role, label, email, position) values
   ('validator_elsewhere', 'validator (another municipality)', 'm-validator-x@t.local', 10),
   ('oversight', 'oversight (its province)', 'm-oversight@t.local', 11),
   ('oversight_elsewhere', 'oversight (another municipality)', 'm-oversight-x@t.local', 12),
-  ('anon', 'anon', null, 13);
+  ('administrator', 'central administrator', 'm-admin@t.local', 13),
+  ('anon', 'anon', null, 14);
 update roles set claims = case when email is null then '{"role": "anon"}' else tests.claims_for(email) end;
 insert into roles (role, label, email, position, claims, deactivated)
-select role || '_deactivated', label || ' deactivated', email, position + 13, claims, true
+select role || '_deactivated', label || ' deactivated', email, position + 14, claims, true
 from roles where email is not null;
 
 create temporary table allowed (tbl text, op text, role text);
@@ -183,10 +185,10 @@ select tbl, 'select', role
 from unnest(array['governance_areas', 'error_codes', 'regions', 'provinces', 'cities_municipalities', 'cycles', 'indicators',
                   'checklist_items', 'upload_slots']) as tbl,
      (select role from roles) as r
--- Cycles, the catalog's wording, the job queue and the audit verifications are national: every MLGOO.
-union all select 'cycles', op, role from unnest(array['insert', 'update']) as op, unnest(array['mlgoo', 'mlgoo_elsewhere']) as role
-union all select tbl, 'update', role from unnest(array['indicators', 'checklist_items', 'upload_slots']) as tbl,
-  unnest(array['mlgoo', 'mlgoo_elsewhere']) as role
+-- Cycles, the catalog's wording, the job queue and the audit verifications are national: the central
+-- administrator's.
+union all select 'cycles', op, 'administrator' from unnest(array['insert', 'update']) as op
+union all select tbl, 'update', 'administrator' from unnest(array['indicators', 'checklist_items', 'upload_slots']) as tbl
 union all select 'barangays', 'select', role
   from unnest(array['mlgoo', 'assessor_own', 'assessor_other', 'validator', 'blgu_own', 'oversight']) as role
 union all select 'barangays', op, 'mlgoo' from unnest(array['insert', 'update']) as op
@@ -202,8 +204,7 @@ union all select tbl, 'select', role
   from unnest(array['indicator_overrides', 'submission_snapshots', 'classification_results']) as tbl,
        unnest(array['mlgoo', 'validator']) as role
 union all select 'notifications', op, 'blgu_own' from unnest(array['select', 'update']) as op
-union all select tbl, 'select', role from unnest(array['jobs', 'audit_verifications']) as tbl,
-  unnest(array['mlgoo', 'mlgoo_elsewhere']) as role;
+union all select tbl, 'select', 'administrator' from unnest(array['jobs', 'audit_verifications']) as tbl;
 
 -- Runs a statement with a role's claims (its user deactivated first when asked) and undoes it:
 -- 'allowed' when it touched a row, 'filtered' when it touched none, else the SQLSTATE it raised.

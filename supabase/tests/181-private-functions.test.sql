@@ -14,6 +14,7 @@ insert into policy_helpers values
   ('private.current_barangay_id()'),
   ('private.current_city_municipality_code()'),
   ('private.current_user_id()'),
+  ('private.is_administrator()'),
   ('private.is_mlgoo()'),
   ('private.is_staff()'),
   ('private.may_read_mov(text)'),

@@ -21,12 +21,12 @@ select '00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated
 from unnest(array['ovs-province@test.local', 'ovs-central@test.local', 'ovs-far@test.local']) as email;
 update public.profiles set must_change_password = false where email like 'ovs-%@test.local';
 
-select throws_ok($$ select private.create_oversight_user('ovs-far@test.local', '123456789') $$, 'VA007', null,
+select throws_ok($$ select private.create_office_user('ovs-far@test.local', 'oversight', '123456789') $$, 'VA007', null,
   'an oversight scope is a PSGC code of the hierarchy');
-select private.create_oversight_user('ovs-province@test.local', '990100000');
-select private.create_oversight_user('ovs-central@test.local', null);
+select private.create_office_user('ovs-province@test.local', 'oversight', '990100000');
+select private.create_office_user('ovs-central@test.local', 'oversight', null);
 select tests.create_city_municipality('990107000', 'Far Town');
-select private.create_oversight_user('ovs-far@test.local', '990107000');
+select private.create_office_user('ovs-far@test.local', 'oversight', '990107000');
 
 -- The provincial office.
 select tests.act_as('ovs-province@test.local');

@@ -53,9 +53,12 @@ select results_eq(
   $$ values ('Big Town'::text, 6) $$,
   'the MLGOO reads its own city or municipality''s aggregates before publishing');
 
+select tests.act_as_postgres();
+select tests.create_user('feed-admin@test.local', 'administrator');
+select tests.act_as('feed-admin@test.local');
 select lives_ok(
   $$ select public.publish_cycle((select cycle_id from feed_fixture)) $$,
-  'the MLGOO publishes the cycle');
+  'the central administrator publishes the cycle');
 
 select tests.act_as('feed-katuparan@test.local');
 select results_eq(
@@ -78,8 +81,8 @@ select is_empty(
 -- Oversight offices: the roll-up of their own scope.
 select tests.act_as_postgres();
 select tests.create_user(email, 'oversight') from unnest(array['feed-province@test.local', 'feed-small-town@test.local']) as email;
-select private.create_oversight_user('feed-province@test.local', '990100000');
-select private.create_oversight_user('feed-small-town@test.local', '990103000');
+select private.create_office_user('feed-province@test.local', 'oversight', '990100000');
+select private.create_office_user('feed-small-town@test.local', 'oversight', '990103000');
 select tests.act_as('feed-province@test.local');
 select results_eq(
   $$ select city_municipality, completed from public.published_cycle_summary((select cycle_id from feed_fixture)) $$,

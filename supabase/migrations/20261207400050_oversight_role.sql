@@ -1,8 +1,0 @@
--- The oversight role: a DILG provincial, regional or central office reads the official results and
--- roll-ups of the completed assessments within its PSGC scope (profiles.oversight_scope_code, in the
--- municipal scope migration), nothing in draft or under review, and changes nothing. Its own
--- migration: a new value of an enum can be used only once the transaction that added it committed.
-
-alter type public.app_role add value if not exists 'oversight';
-comment on type public.app_role is
-  'What a user may do: mlgoo (administrator and final approver of a city or municipality), assessor (one governance area), validator (all areas), blgu (one barangay), katuparan (read-only research partner), oversight (DILG provincial, regional or central office: official results within its PSGC scope).';
