@@ -94,25 +94,24 @@ security definer
 set search_path = ''
 rows 50
 as $$
+declare
+  v_caller public.profiles;
 begin
-  -- PL/pgSQL keeps the plan for the session (an SQL function would plan it on every query), and
+  -- PL/pgSQL keeps the plans for the session (an SQL function would plan them on every query), and
   -- the caller's profile is read once (the role helpers would read it once each).
-  return query
-  with caller as (
-    select p.role, p.barangay_id, p.area_code, p.city_municipality_code
-    from public.profiles p where p.id = (select auth.uid()) and p.is_active
-  )
-  select a.id from caller c join public.assessments a on a.barangay_id = c.barangay_id
-  where c.role = 'blgu'
-  union all
-  select a.id
-  from caller c
-  join public.barangays b on b.city_municipality_code = c.city_municipality_code
-  join public.assessments a on a.barangay_id = b.id
-  where c.role = 'mlgoo'
-     or (c.role = 'validator' and a.validation_started_at is not null)
-     or (c.role = 'assessor' and a.submitted_area_codes @> array[c.area_code]);
-  if private.current_app_role() = 'oversight' then
+  select * into v_caller from public.profiles where id = (select auth.uid()) and is_active;
+  if v_caller.role = 'blgu' then
+    return query select a.id from public.assessments a where a.barangay_id = v_caller.barangay_id;
+  elsif v_caller.role in ('mlgoo', 'assessor', 'validator') then
+    return query
+    select a.id
+    from public.barangays b
+    join public.assessments a on a.barangay_id = b.id
+    where b.city_municipality_code = v_caller.city_municipality_code
+      and (v_caller.role = 'mlgoo'
+           or (v_caller.role = 'validator' and a.validation_started_at is not null)
+           or (v_caller.role = 'assessor' and a.submitted_area_codes @> array[v_caller.area_code]));
+  elsif v_caller.role = 'oversight' then
     return query
     select a.id from public.assessments a
     where a.status = 'completed' and a.barangay_id in (select private.scope_barangay_ids());
