@@ -268,7 +268,8 @@ drop policy "Readers of an assessment read its events, the MLGOO all" on public.
 create policy "Readers of an assessment read its events" on public.events
   for select to authenticated
   using (
-    ((select private.is_mlgoo()) and assessment_id is null)
+    ((select private.is_mlgoo()) and assessment_id is null
+     and (not details ? 'user_id' or (details ->> 'user_id')::uuid in (select id from public.profiles)))
     or (events.assessment_id in (select private.readable_assessment_ids())
         and ((select private.current_app_role()) in ('mlgoo', 'validator')
              or area_code = (select private.current_area_code())
@@ -277,7 +278,7 @@ create policy "Readers of an assessment read its events" on public.events
                       or (action in ('mov_flagged', 'mov_unflagged') and private.barangay_sees_flag(assessment_id, area_code, id))))))
   );
 comment on policy "Readers of an assessment read its events" on public.events is
-  'The MLGOO reads the events of no assessment (cycles, user administration); of the assessments they read, the MLGOO and validators read every event, an assessor those of the area they review, and a barangay user those visible to the barangay (a MOV flag''s once the area came back to it) and all once the assessment is completed.';
+  'The MLGOO reads the events of no assessment: those of cycles, and the administration of the users whose profile it reads (its people); of the assessments they read, the MLGOO and validators read every event, an assessor those of the area they review, and a barangay user those visible to the barangay (a MOV flag''s once the area came back to it) and all once the assessment is completed.';
 
 drop policy "Reviewers read MOV flags, barangays once sent back" on public.mov_flags;
 create policy "Reviewers read MOV flags, barangays once sent back" on public.mov_flags

@@ -2,7 +2,7 @@
 -- municipality can neither act on an assessment nor administer its people, are not notified of it,
 -- and the MLGOO names people and barangays of its own only. (030-rls-matrix covers their reads.)
 begin;
-select plan(20);
+select plan(21);
 
 -- Two assessments of Test Town: one submitted, one awaiting validation; people of Other Town.
 select tests.wf_fixture('scp') as a \gset
@@ -80,6 +80,11 @@ select throws_ok(
 select is_empty(
   $$ select 1 from public.profiles where email like 'scp-x-%' $$,
   'the MLGOO does not read the profiles of another city or municipality''s people');
+select tests.act_as('scp-x-mlgoo@test.local');
+select is_empty(
+  format($$ select 1 from public.events where action = 'user_role_set' and details ->> 'user_id' = %L $$,
+         tests.user_id('scp-new@test.local')),
+  'nor, as another city or municipality''s MLGOO, the administration of its people');
 
 select * from finish();
 rollback;
