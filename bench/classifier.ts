@@ -12,7 +12,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import process from "node:process";
-import { classifySync, editionDocumentSchema } from "../packages/classifier/src/index.ts";
+import {
+  catalogForYear,
+  classifySync,
+  editionDocumentSchema,
+} from "../packages/classifier/src/index.ts";
 import { seededRandom, syntheticAssessment } from "./lib/synthetic.ts";
 
 const ASSESSMENTS = 42_000;
@@ -20,8 +24,14 @@ const ASSESSMENTS = 42_000;
 const BATCH = 20;
 const SEED = 20_241_126;
 
-const catalog = editionDocumentSchema.parse(
-  JSON.parse(readFileSync(new URL("../supabase/catalog/sglgb-2024.json", import.meta.url), "utf8")),
+/** The 2024 edition as a cycle reviewing CY 2023 gets it (the year its Technical Notes name). */
+const catalog = catalogForYear(
+  editionDocumentSchema.parse(
+    JSON.parse(
+      readFileSync(new URL("../supabase/catalog/sglgb-2024.json", import.meta.url), "utf8"),
+    ),
+  ),
+  2023,
 );
 const leavesPerAssessment = catalog.indicators.reduce(
   (n, indicator) => n + indicator.leaves.length,

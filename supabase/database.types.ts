@@ -271,6 +271,7 @@ export type Database = {
       }
       checklist_items: {
         Row: {
+          entered_by: string
           group_label: string | null
           id: string
           indicator_id: string
@@ -284,6 +285,7 @@ export type Database = {
           sort_order: number
         }
         Insert: {
+          entered_by?: string
           group_label?: string | null
           id?: string
           indicator_id: string
@@ -297,6 +299,7 @@ export type Database = {
           sort_order: number
         }
         Update: {
+          entered_by?: string
           group_label?: string | null
           id?: string
           indicator_id?: string
@@ -683,7 +686,6 @@ export type Database = {
       }
       indicators: {
         Row: {
-          accomplishment_fallback: Json | null
           area_code: number
           code: string
           consideration_text: string | null
@@ -694,12 +696,13 @@ export type Database = {
           is_bbi: boolean
           is_profiling_only: boolean
           name: string
+          notes_page: number | null
           parent_id: string | null
+          requirements: NonNullable<Json>
           sort_order: number
           validation_rule: Database["public"]["Enums"]["validation_rule"] | null
         }
         Insert: {
-          accomplishment_fallback?: Json | null
           area_code: number
           code: string
           consideration_text?: string | null
@@ -710,14 +713,15 @@ export type Database = {
           is_bbi?: boolean
           is_profiling_only?: boolean
           name: string
+          notes_page?: number | null
           parent_id?: string | null
+          requirements?: NonNullable<Json>
           sort_order: number
           validation_rule?:
             | Database["public"]["Enums"]["validation_rule"]
             | null
         }
         Update: {
-          accomplishment_fallback?: Json | null
           area_code?: number
           code?: string
           consideration_text?: string | null
@@ -728,7 +732,9 @@ export type Database = {
           is_bbi?: boolean
           is_profiling_only?: boolean
           name?: string
+          notes_page?: number | null
           parent_id?: string | null
+          requirements?: NonNullable<Json>
           sort_order?: number
           validation_rule?:
             | Database["public"]["Enums"]["validation_rule"]

@@ -137,21 +137,27 @@ as $$
     false);
 $$;
 
--- What a barangay answers when it meets a leaf: each scored item filled in.
+-- What a barangay answers when it meets a leaf: each scored item filled in, a count with the
+-- number its requirement asks for, a date with its deadline, amounts equal (every ratio 100 %).
 create function pg_temp.met_answers(p_leaf_id uuid)
 returns jsonb
 language sql
 stable
 as $$
-  select coalesce(jsonb_object_agg(item_key, case item_type
+  select coalesce(jsonb_object_agg(ci.item_key, case ci.item_type
       when 'checkbox' then to_jsonb(true)
       when 'assessment_field' then to_jsonb('yes'::text)
-      when 'document_count' then to_jsonb(1)
-      when 'date_input' then to_jsonb('2024-06-30'::text)
+      when 'document_count' then to_jsonb(coalesce(required.min, 1))
+      when 'date_input' then to_jsonb(coalesce(required.deadline, '2024-06-30'))
       else to_jsonb(100)
     end), '{}'::jsonb)
-  from public.checklist_items
-  where indicator_id = p_leaf_id and item_type not in ('info_text', 'section_header');
+  from public.checklist_items ci
+  join public.indicators leaf on leaf.id = ci.indicator_id
+  cross join lateral (
+    select max((r ->> 'min')::integer) as min, min(r ->> 'onOrBefore') as deadline
+    from jsonb_array_elements(leaf.requirements) as r
+    where r ->> 'item' = ci.item_key) as required
+  where ci.indicator_id = p_leaf_id and ci.item_type not in ('info_text', 'section_header');
 $$;
 
 create function pg_temp.answer_area(p_assessment uuid, p_area smallint, p_share numeric, p_at timestamptz)
@@ -266,6 +272,14 @@ where id = 'a0000000-0000-4000-8000-000000000004';
 insert into public.events (assessment_id, action, from_status, to_status, created_at)
 values ('a0000000-0000-4000-8000-000000000004', 'validation_started', 'submitted', 'awaiting_validation',
         now() - interval '9 days');
+
+-- Calios fell short on 2.1.4: 38 of 100 planned activities and 41 % of the fund (the assessor
+-- entered what the reports show), which the recommendation names.
+update public.reviews r
+set checklist = r.checklist || '{"2_1_4_physical_accomplished": 38, "2_1_4_physical_reflected": 100,
+                                 "2_1_4_financial_utilized": 410000, "2_1_4_financial_allocated": 1000000}'::jsonb
+from public.indicators i
+where i.id = r.leaf_id and i.code = '2.1.4' and r.assessment_id = 'a0000000-0000-4000-8000-000000000004';
 
 select pg_temp.act('00000000-0000-4000-8000-000000000201');
 update public.reviews r

@@ -44,6 +44,43 @@ function checklistValue(
 }
 
 /**
+ * Overwrites the values of the items a leaf's quantitative requirements read, each on the right
+ * side of its threshold when met (a count at or above its minimum, a date on the deadline, a share
+ * at or above its minimum of a positive base) and on the wrong side otherwise. The keys are already
+ * there, so the checklist keeps the catalog's key order.
+ */
+function applyRequirements(
+  checklist: Record<string, ChecklistValue>,
+  leaf: EditionDocument["indicators"][number]["leaves"][number],
+  random: () => number,
+  diligence: number,
+): void {
+  for (const requirement of leaf.requirements) {
+    const met = random() < diligence;
+    switch (requirement.kind) {
+      case "count":
+        checklist[requirement.item] = met
+          ? requirement.min + Math.floor(random() * 3)
+          : Math.floor(random() * requirement.min);
+        break;
+      case "deadline":
+        checklist[requirement.item] = met ? requirement.onOrBefore : "2099-12-31";
+        break;
+      case "ratio":
+        for (const ratio of requirement.alternatives) {
+          const base = 100 + Math.floor(random() * 900);
+          const least = Math.ceil((base * ratio.minPercent) / 100);
+          checklist[ratio.denominator] = base;
+          checklist[ratio.numerator] = met
+            ? least + Math.floor(random() * (base - least + 1))
+            : least - 1;
+        }
+        break;
+    }
+  }
+}
+
+/**
  * One synthetic assessment over the whole catalog: a random stage and a random diligence that
  * drives how many slots get a MOV, how many items are met and how many leaves are decided Met.
  */
@@ -62,6 +99,7 @@ export function syntheticAssessment(
       if (stage === "uploading") continue;
       const checklist: Record<string, ChecklistValue> = {};
       for (const item of leaf.items) checklist[item.key] = checklistValue(item, random, diligence);
+      applyRequirements(checklist, leaf, random, diligence);
       const roll = random();
       const decision: Decision | null = stage === "reviewed"
         ? null

@@ -73,7 +73,8 @@ create table public.indicators (
   is_profiling_only boolean not null default false,
   has_consideration_rule boolean not null default false,
   consideration_text text,
-  accomplishment_fallback jsonb,
+  notes_page smallint constraint notes_page_is_positive check (notes_page > 0),
+  requirements jsonb not null default '[]' constraint requirements_are_a_list check (jsonb_typeof(requirements) = 'array'),
   sort_order integer not null,
   unique (cycle_id, code),
   constraint leaves_have_a_rule check ((parent_id is null) = (validation_rule is null)),
@@ -93,8 +94,9 @@ comment on column public.indicators.is_bbi is 'The parent rates a barangay-based
 comment on column public.indicators.is_profiling_only is 'Collected but never scored.';
 comment on column public.indicators.has_consideration_rule is 'The validator may decide Considered on this leaf.';
 comment on column public.indicators.consideration_text is 'The consideration the requirement allows.';
-comment on column public.indicators.accomplishment_fallback is
-  'For accomplishment leaves: the checklist items whose ratio (>= 50 %) satisfies the physical or financial option.';
+comment on column public.indicators.notes_page is 'For leaves: the page of the Technical Notes that states the minimum requirement.';
+comment on column public.indicators.requirements is
+  'For leaves: the quantitative requirements the classifier applies (count, ratio or budget share, deadline), each naming the checklist items it reads and its Technical Notes page; dates resolved for the cycle.';
 comment on column public.indicators.sort_order is 'Display order within the cycle.';
 
 create index indicators_parent on public.indicators (parent_id);
@@ -111,6 +113,7 @@ create table public.checklist_items (
   option_group text,
   mov_hint text,
   is_profiling boolean not null default false,
+  entered_by text not null default 'reviewer' constraint entered_by_is_a_side check (entered_by in ('barangay', 'reviewer')),
   sort_order integer not null,
   unique (indicator_id, item_key)
 );
@@ -125,6 +128,8 @@ comment on column public.checklist_items.group_label is 'Display grouping headin
 comment on column public.checklist_items.option_group is 'Alternative the item belongs to; null = shared by every option.';
 comment on column public.checklist_items.mov_hint is 'What evidence to look at.';
 comment on column public.checklist_items.is_profiling is 'Collected for profiling, never scored.';
+comment on column public.checklist_items.entered_by is
+  'Who enters the value: barangay (its answers: amounts, counts, dates) or reviewer (the checklist).';
 comment on column public.checklist_items.sort_order is 'Display order within the leaf.';
 
 create table public.upload_slots (
@@ -285,7 +290,7 @@ begin
       v_order := v_order + 1;
       insert into public.indicators (
         cycle_id, parent_id, code, area_code, name, description, validation_rule, is_bbi,
-        is_profiling_only, has_consideration_rule, consideration_text, accomplishment_fallback, sort_order
+        is_profiling_only, has_consideration_rule, consideration_text, notes_page, requirements, sort_order
       )
       values (
         p_cycle_id, v_parent_id, v_leaf ->> 'code', (v_parent ->> 'area')::smallint,
@@ -296,14 +301,15 @@ begin
         (v_leaf ->> 'isProfilingOnly')::boolean or (v_parent ->> 'isProfilingOnly')::boolean,
         (v_leaf ->> 'hasConsiderationRule')::boolean,
         private.resolve_placeholders(v_leaf ->> 'considerationText', v_cycle.reviewed_year),
-        nullif(v_leaf -> 'accomplishmentFallback', 'null'::jsonb),
+        (v_leaf ->> 'notesPage')::smallint,
+        private.resolve_placeholders(v_leaf ->> 'requirements', v_cycle.reviewed_year)::jsonb,
         v_order
       )
       returning id into v_leaf_id;
 
       insert into public.checklist_items (
         indicator_id, item_key, label, item_type, is_required, group_label, option_group, mov_hint,
-        is_profiling, sort_order
+        is_profiling, entered_by, sort_order
       )
       select
         v_leaf_id, item ->> 'key',
@@ -312,7 +318,7 @@ begin
         private.resolve_placeholders(item ->> 'group', v_cycle.reviewed_year),
         item ->> 'optionGroup',
         private.resolve_placeholders(item ->> 'movHint', v_cycle.reviewed_year),
-        (item ->> 'isProfiling')::boolean, position::integer
+        (item ->> 'isProfiling')::boolean, item ->> 'enteredBy', position::integer
       from jsonb_array_elements(v_leaf -> 'items') with ordinality as items (item, position);
 
       insert into public.upload_slots (indicator_id, slot_key, label, option_group, sort_order)

@@ -52,7 +52,30 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 1,
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "1_1_1_bfdp_count",
+              "min": 3,
+              "counted": "BFDP Monitoring Forms A (1st to 3rd quarter of {CURRENT_YEAR})",
+              "page": 1
+            },
+            {
+              "kind": "count",
+              "item": "1_1_1_f_count",
+              "min": 3,
+              "counted": "lists of Notices of Award (1st to 3rd quarter of {CURRENT_YEAR})",
+              "page": 1
+            },
+            {
+              "kind": "count",
+              "item": "1_1_1_g_count",
+              "min": 9,
+              "counted": "itemized monthly collections and disbursements (January to September {CURRENT_YEAR})",
+              "page": 2
+            }
+          ],
           "items": [
             {
               "key": "1_1_1_bfdp_form",
@@ -62,7 +85,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_1_1_bfdp_count",
@@ -72,7 +96,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the number of documents submitted:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "1_1_1_photo_docs",
@@ -82,7 +107,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Photos must clearly show the BFDP board with barangay name and posted documents",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_1_1_a",
@@ -92,7 +118,8 @@ values ('2024', $catalog${
               "group": "ANNUAL REPORT",
               "optionGroup": null,
               "movHint": "Barangay Financial Report",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_1_1_b",
@@ -102,7 +129,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Barangay Budget",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_1_1_c",
@@ -112,7 +140,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Summary of Income and Expenditures",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_1_1_d",
@@ -122,7 +151,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "20% Component of the NTA Utilization",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_1_1_e",
@@ -132,7 +162,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Annual Procurement Plan OR Procurement List (either one is acceptable)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_1_1_f",
@@ -142,7 +173,8 @@ values ('2024', $catalog${
               "group": "QUARTERLY REPORT",
               "optionGroup": null,
               "movHint": "List of Notices of Award (1st - 3rd Quarter)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_1_1_f_count",
@@ -152,7 +184,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the number of documents submitted",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "1_1_1_g",
@@ -162,7 +195,8 @@ values ('2024', $catalog${
               "group": "MONTHLY REPORT",
               "optionGroup": null,
               "movHint": "Itemized Monthly Collections and Disbursements (January to September)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_1_1_g_count",
@@ -172,7 +206,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the number of documents submitted",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -196,7 +231,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 2,
+          "requirements": [],
           "items": [
             {
               "key": "1_1_2_a",
@@ -206,7 +242,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Accomplished and signed BFR with received stamp from the Office of the C/M Accountant",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -234,7 +271,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 3,
+          "requirements": [],
           "items": [
             {
               "key": "1_2_1_a",
@@ -244,7 +282,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Statement of Receipts and Expenditures (SRE) for {CY_PREVIOUS_YEAR} and {CY_CURRENT_YEAR} with signatures",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_2_1_b",
@@ -254,7 +293,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Official certification from City/Municipal Treasurer or Budget Officer confirming the increase in local resources",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_2_1_amount_2022",
@@ -264,7 +304,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_2_1_amount_2023",
@@ -274,7 +315,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -307,7 +349,17 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": true,
           "considerationText": "Approval until {MARCH_CURRENT_YEAR}",
-          "accomplishmentFallback": null,
+          "notesPage": 3,
+          "requirements": [
+            {
+              "kind": "deadline",
+              "item": "1_3_1_date_approval",
+              "onOrBefore": "{PREVIOUS_YEAR}-12-31",
+              "considerationUntil": "{CURRENT_YEAR}-03-31",
+              "dated": "approval of the Barangay Appropriation Ordinance",
+              "page": 3
+            }
+          ],
           "items": [
             {
               "key": "1_3_1_a",
@@ -317,7 +369,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verify that the Barangay Appropriation Ordinance contains all required signatures",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_3_1_date_approval",
@@ -327,7 +380,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "CONSIDERATION: Approval until {MARCH_CURRENT_YEAR}",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -355,7 +409,48 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 4,
+          "requirements": [
+            {
+              "kind": "ratio",
+              "alternatives": [
+                {
+                  "numerator": "1_4_1_development_fund",
+                  "denominator": "1_4_1_nta",
+                  "minPercent": 20,
+                  "option": null,
+                  "measure": "of the NTA allocated for development programs"
+                }
+              ],
+              "page": 4
+            },
+            {
+              "kind": "ratio",
+              "alternatives": [
+                {
+                  "numerator": "1_4_1_ldrrmf",
+                  "denominator": "1_4_1_regular_revenue",
+                  "minPercent": 5,
+                  "option": null,
+                  "measure": "of the estimated revenue from regular sources set aside as the LDRRMF"
+                }
+              ],
+              "page": 4
+            },
+            {
+              "kind": "ratio",
+              "alternatives": [
+                {
+                  "numerator": "1_4_1_sk_fund",
+                  "denominator": "1_4_1_general_fund",
+                  "minPercent": 10,
+                  "option": null,
+                  "measure": "of the general fund set aside for the SK"
+                }
+              ],
+              "page": 5
+            }
+          ],
           "items": [
             {
               "key": "1_4_1_upload_1",
@@ -365,7 +460,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Approved Barangay Appropriation Ordinance",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_4_1_date_of_approval",
@@ -375,7 +471,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "1_4_1_a",
@@ -385,7 +482,30 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification that at least 20% of the National Tax Allotment (NTA) is allocated for development programs",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
+            },
+            {
+              "key": "1_4_1_nta",
+              "label": "National Tax Allotment (NTA) for {CY_CURRENT_YEAR}",
+              "type": "calculation_field",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "1_4_1_development_fund",
+              "label": "Amount of the NTA allocated for development programs",
+              "type": "calculation_field",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "1_4_1_b",
@@ -395,7 +515,30 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification that at least 5% is allocated for LDRRM Fund",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
+            },
+            {
+              "key": "1_4_1_regular_revenue",
+              "label": "Estimated revenue from regular sources",
+              "type": "calculation_field",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "1_4_1_ldrrmf",
+              "label": "Amount set aside as the LDRRMF",
+              "type": "calculation_field",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "1_4_1_c",
@@ -405,7 +548,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of allocation for Gender and Development programs",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_4_1_d",
@@ -415,7 +559,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of allocation for Senior Citizens and Persons with Disabilities programs",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_4_1_e",
@@ -425,7 +570,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of allocation for LCPC programs",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_4_1_f",
@@ -435,7 +581,30 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification that 10% is allocated for Sangguniang Kabataan",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
+            },
+            {
+              "key": "1_4_1_general_fund",
+              "label": "General fund of the barangay",
+              "type": "calculation_field",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "1_4_1_sk_fund",
+              "label": "Amount set aside for the SK",
+              "type": "calculation_field",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "1_4_1_upload_2",
@@ -445,7 +614,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Annual Investment Program with required signatures",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_4_1_upload_3",
@@ -455,7 +625,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Certification from City/Municipal Budget Officer",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -493,7 +664,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 5,
+          "requirements": [],
           "items": [
             {
               "key": "1_5_1_upload_1",
@@ -503,7 +675,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded photo documentation showing the Barangay Citizens' Charter posted at a conspicuous place with barangay name visible",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -531,7 +704,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": true,
           "considerationText": "Bank statement instead of deposit slips",
-          "accomplishmentFallback": null,
+          "notesPage": 6,
+          "requirements": [],
           "items": [
             {
               "key": "1_6_1_opt1_header",
@@ -541,7 +715,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 1",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_6_1_opt1_a",
@@ -551,7 +726,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 1",
               "movHint": "Copy of the written Barangay-SK Agreement",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_6_1_opt1_b",
@@ -561,7 +737,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 1",
               "movHint": "Proof of deposit with Account No./Name and total SK funds amount",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_6_1_or_1",
@@ -571,7 +748,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_6_1_opt2_header",
@@ -581,7 +759,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 2",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_6_1_opt2_deposit",
@@ -591,7 +770,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 2",
               "movHint": "Deposit slips with Account No./Name and total SK funds",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_6_1_or_2",
@@ -601,7 +781,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_6_1_opt3_header",
@@ -611,7 +792,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_6_1_opt3_a",
@@ -621,7 +803,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 3A",
               "movHint": "Proof of transfer of the 10% {CURRENT_YEAR} SK funds to the trust fund of the Barangay such as Deposit Slip or Official Receipt;",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_6_1_opt3_or",
@@ -631,7 +814,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_6_1_opt3_b",
@@ -641,7 +825,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 3B",
               "movHint": "Proof of transfer or corresponding legal forms/documents issued by the city/municipal treasurer if the barangay opted that the corresponding SK fund be kept as trust fund in the custody of the C/M treasurer.",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -680,7 +865,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 10,
+          "requirements": [],
           "items": [
             {
               "key": "1_6_2_5above_header",
@@ -690,7 +876,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 1",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_6_2_5above_a",
@@ -700,7 +887,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 1",
               "movHint": "Approved Resolution for SK Annual/Supplemental Budget (Required if 5+ SK officials)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_6_2_5above_b",
@@ -710,7 +898,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 1",
               "movHint": "Approved ABYIP with signatures of SK Chairperson and members (Required if 5+ SK officials)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_6_2_or_separator",
@@ -720,7 +909,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_6_2_4below_header",
@@ -730,7 +920,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 2",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "1_6_2_4below_cert",
@@ -740,7 +931,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 2",
               "movHint": "Certification from City/Municipal LGOO confirming number of SK officials (Required if 4 or fewer SK officials)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -778,7 +970,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 11,
+          "requirements": [],
           "items": [
             {
               "key": "1_7_1_upload_1",
@@ -788,7 +981,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Post Activity Report or Minutes of the 1st semester Barangay Assembly for {CY_CURRENT_YEAR} with approval from the Punong Barangay",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -816,7 +1010,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 13,
+          "requirements": [],
           "items": [
             {
               "key": "2_1_1_eo",
@@ -826,7 +1021,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -845,7 +1041,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 14,
+          "requirements": [],
           "items": [
             {
               "key": "2_1_2_plan",
@@ -855,7 +1052,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_1_2_resolution",
@@ -865,7 +1063,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_1_2_certification",
@@ -875,7 +1074,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -904,7 +1104,22 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 15,
+          "requirements": [
+            {
+              "kind": "ratio",
+              "alternatives": [
+                {
+                  "numerator": "2_1_3_bdrrmf_amount",
+                  "denominator": "2_1_3_estimated_revenue",
+                  "minPercent": 5,
+                  "option": null,
+                  "measure": "of the estimated revenue from regular sources set aside as the BDRRMF"
+                }
+              ],
+              "page": 15
+            }
+          ],
           "items": [
             {
               "key": "2_1_3_certification",
@@ -914,27 +1129,30 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_1_3_estimated_revenue",
               "label": "Estimated revenue from regular sources",
-              "type": "checkbox",
+              "type": "calculation_field",
               "required": true,
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "2_1_3_bdrrmf_amount",
               "label": "Amount of BDRRMF",
-              "type": "checkbox",
+              "type": "calculation_field",
               "required": true,
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -953,18 +1171,29 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": {
-            "physical": {
-              "accomplished": "2_1_4_physical_accomplished",
-              "target": "2_1_4_physical_reflected"
-            },
-            "financial": {
-              "utilized": "2_1_4_financial_utilized",
-              "allocated": "2_1_4_financial_allocated"
-            },
-            "physicalOption": "Option A",
-            "financialOption": "Option B"
-          },
+          "notesPage": 16,
+          "requirements": [
+            {
+              "kind": "ratio",
+              "alternatives": [
+                {
+                  "numerator": "2_1_4_physical_accomplished",
+                  "denominator": "2_1_4_physical_reflected",
+                  "minPercent": 50,
+                  "option": "Option A",
+                  "measure": "of the physical targets accomplished"
+                },
+                {
+                  "numerator": "2_1_4_financial_utilized",
+                  "denominator": "2_1_4_financial_allocated",
+                  "minPercent": 50,
+                  "option": "Option B",
+                  "measure": "of the fund utilized"
+                }
+              ],
+              "page": 16
+            }
+          ],
           "items": [
             {
               "key": "2_1_4_option_a",
@@ -974,7 +1203,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Option A label - informational only",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_1_4_upload_1",
@@ -984,7 +1214,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Verification of uploaded Accomplishment Report",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_1_4_upload_2",
@@ -994,7 +1225,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Verification of uploaded Certification on the submission and correctness of Accomplishment Report",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_1_4_physical_accomplished",
@@ -1004,7 +1236,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "2_1_4_physical_reflected",
@@ -1014,7 +1247,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "2_1_4_or_separator",
@@ -1024,7 +1258,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "OR",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_1_4_option_b",
@@ -1034,7 +1269,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Option B label - informational only",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_1_4_upload_3",
@@ -1044,7 +1280,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Verification of uploaded Annual LDRRMF Utilization Report",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_1_4_upload_4",
@@ -1054,7 +1291,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Verification of uploaded Certification on the submission and correctness of fund utilization report",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_1_4_financial_utilized",
@@ -1064,7 +1302,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "2_1_4_financial_allocated",
@@ -1074,7 +1313,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -1117,7 +1357,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 17,
+          "requirements": [],
           "items": [
             {
               "key": "2_2_1_upload_1",
@@ -1127,7 +1368,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Post-Activity Report documenting Risk Assessment activities conducted in the barangay not earlier than CY 2020",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -1146,7 +1388,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 18,
+          "requirements": [],
           "items": [
             {
               "key": "2_2_2_upload_1",
@@ -1156,7 +1399,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded photo documentation showing the Barangay Risk/Hazard Map which indicates possible risks — natural or man-made",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -1175,7 +1419,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 18,
+          "requirements": [],
           "items": [
             {
               "key": "2_2_3_upload_1",
@@ -1185,7 +1430,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded photo documentation showing the established Early Warning System (EWS) for the top two hazards present in the barangay",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_2_3_top_1_hazard",
@@ -1195,7 +1441,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_2_3_top_2_hazard",
@@ -1205,7 +1452,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -1233,7 +1481,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 19,
+          "requirements": [],
           "items": [
             {
               "key": "2_3_1_upload_1",
@@ -1243,7 +1492,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded photo documentation of the permanent or temporary evacuation center",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_3_1_upload_2",
@@ -1253,7 +1503,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded certification from C/MDRRMO on evacuation center presence and location",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -1277,7 +1528,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 20,
+          "requirements": [],
           "items": [
             {
               "key": "2_3_2_upload_1",
@@ -1287,7 +1539,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded photo documentation for disaster supplies/equipment",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_3_2_a",
@@ -1297,7 +1550,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of communication equipment (i.e., 2 way radio mobile phone, satellite phone)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_3_2_b",
@@ -1307,7 +1561,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of rescue vehicle/alternative vehicle (i.e., ambulance, amphibious vehicle, tricycle boats, vans, trucks, fire trucks, dump trucks and any appropriate vehicle depending on location at the minimum)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_3_2_c",
@@ -1317,7 +1572,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of generator set/alternative sources of energy (i.e., portable generator, solar-powered generator)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_3_2_d",
@@ -1327,7 +1583,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of first aid kit",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_3_2_e",
@@ -1337,7 +1594,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of flashlight with batteries",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "2_3_2_f",
@@ -1347,7 +1605,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of Personal Protective Equipment (PPE)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -1400,7 +1659,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 22,
+          "requirements": [],
           "items": [
             {
               "key": "3_1_1_upload",
@@ -1410,7 +1670,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification that the EO/issuance creates BADAC with proper composition and committees",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_1_1_date",
@@ -1420,7 +1681,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -1439,7 +1701,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 24,
+          "requirements": [],
           "items": [
             {
               "key": "3_1_2_a",
@@ -1449,7 +1712,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_1_2_date",
@@ -1459,7 +1723,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -1478,7 +1743,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 24,
+          "requirements": [],
           "items": [
             {
               "key": "3_1_3_a",
@@ -1488,7 +1754,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_1_3_date",
@@ -1498,7 +1765,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -1517,7 +1785,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 25,
+          "requirements": [],
           "items": [
             {
               "key": "3_1_4_a",
@@ -1527,7 +1796,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_1_4_date",
@@ -1537,7 +1807,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -1556,7 +1827,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 25,
+          "requirements": [],
           "items": [
             {
               "key": "3_1_5_a",
@@ -1566,7 +1838,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -1585,7 +1858,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 26,
+          "requirements": [],
           "items": [
             {
               "key": "3_1_6_option_1",
@@ -1595,7 +1869,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 1",
               "movHint": "Verification of Approved Barangay Appropriation Ordinance (Option 1)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_1_6_or",
@@ -1605,7 +1880,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "OR",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_1_6_option_2",
@@ -1615,7 +1891,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 2",
               "movHint": "Verification of Barangay Annual Investment Plan (Option 2)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_1_6_assessment",
@@ -1625,7 +1902,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Assessment whether substantial amount is allocated for anti-illegal drugs initiative",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -1649,7 +1927,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 27,
+          "requirements": [],
           "items": [
             {
               "key": "3_1_7_a",
@@ -1659,7 +1938,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -1678,7 +1958,16 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 27,
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "3_1_8_count",
+              "min": 3,
+              "counted": "CIR transmittals (1st to 3rd quarter of {CURRENT_YEAR})",
+              "page": 27
+            }
+          ],
           "items": [
             {
               "key": "3_1_8_a",
@@ -1688,7 +1977,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_1_8_count",
@@ -1698,7 +1988,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the number of documents submitted:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "3_1_8_b",
@@ -1708,7 +1999,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -1732,7 +2024,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 28,
+          "requirements": [],
           "items": [
             {
               "key": "3_1_9_a",
@@ -1742,7 +2035,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -1761,7 +2055,16 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 28,
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "3_1_10_count",
+              "min": 3,
+              "counted": "BADAC monthly minutes covering {CURRENT_YEAR}",
+              "page": 28
+            }
+          ],
           "items": [
             {
               "key": "3_1_10_a",
@@ -1771,7 +2074,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_1_10_count",
@@ -1781,7 +2085,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the number of documents submitted:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -1809,7 +2114,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 29,
+          "requirements": [],
           "items": [
             {
               "key": "3_2_1_upload",
@@ -1819,7 +2125,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Executive Order or similar issuance organizing BPOC with compliant composition",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_2_1_date_of_approval",
@@ -1829,7 +2136,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -1848,7 +2156,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 30,
+          "requirements": [],
           "items": [
             {
               "key": "3_2_2_upload_1",
@@ -1858,7 +2167,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Approved Barangay Peace and Order and Public Safety Plan covering {CY_CURRENT_YEAR}",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -1877,18 +2187,29 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": {
-            "physical": {
-              "accomplished": "3_2_3_physical_accomplished",
-              "target": "3_2_3_physical_reflected"
-            },
-            "financial": {
-              "utilized": "3_2_3_financial_utilized",
-              "allocated": "3_2_3_financial_allocated"
-            },
-            "physicalOption": "Option A",
-            "financialOption": "Option B"
-          },
+          "notesPage": 31,
+          "requirements": [
+            {
+              "kind": "ratio",
+              "alternatives": [
+                {
+                  "numerator": "3_2_3_physical_accomplished",
+                  "denominator": "3_2_3_physical_reflected",
+                  "minPercent": 50,
+                  "option": "Option A",
+                  "measure": "of the physical targets accomplished"
+                },
+                {
+                  "numerator": "3_2_3_financial_utilized",
+                  "denominator": "3_2_3_financial_allocated",
+                  "minPercent": 50,
+                  "option": "Option B",
+                  "measure": "of the fund utilized"
+                }
+              ],
+              "page": 31
+            }
+          ],
           "items": [
             {
               "key": "3_2_3_upload",
@@ -1898,7 +2219,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Accomplishment Report",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_2_3_option_a",
@@ -1908,7 +2230,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Checkbox for physical accomplishment option",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_2_3_physical_accomplished",
@@ -1918,7 +2241,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "3_2_3_physical_reflected",
@@ -1928,7 +2252,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "3_2_3_or",
@@ -1938,7 +2263,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "OR",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_2_3_option_b",
@@ -1948,7 +2274,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Checkbox for financial accomplishment option",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_2_3_financial_utilized",
@@ -1958,7 +2285,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "3_2_3_financial_allocated",
@@ -1968,7 +2296,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -1996,7 +2325,16 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 32,
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "3_3_1_count",
+              "min": 10,
+              "counted": "KP Forms #5 (oaths of office of Lupon members)",
+              "page": 32
+            }
+          ],
           "items": [
             {
               "key": "3_3_1_upload_1",
@@ -2006,7 +2344,19 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded KP Form #5 - Oath of Office for at least 10 Lupong Tagapamayapa members",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
+            },
+            {
+              "key": "3_3_1_count",
+              "label": "KP Forms #5 (Oath of Office) were submitted",
+              "type": "document_count",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -2025,7 +2375,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 33,
+          "requirements": [],
           "items": [
             {
               "key": "3_3_2_1_upload",
@@ -2035,7 +2386,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Verification of uploaded photos showing computer database with searchable information for barangays of cities (2 photos: Distant View and Close-up View)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_3_2_or_separator",
@@ -2045,7 +2397,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "OR",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_3_2_2_upload",
@@ -2055,7 +2408,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Verification of uploaded photo showing manual record or digital file for barangays of municipalities (1 photo)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -2079,7 +2433,16 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 35,
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "3_3_3_count",
+              "min": 3,
+              "counted": "minutes of KP meetings held in {CURRENT_YEAR}",
+              "page": 35
+            }
+          ],
           "items": [
             {
               "key": "3_3_3_upload_1",
@@ -2089,7 +2452,19 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded copies of minutes of meetings with attendance sheets for at least 3 monthly meetings covering {CY_CURRENT_YEAR}",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
+            },
+            {
+              "key": "3_3_3_count",
+              "label": "Minutes of meetings were submitted",
+              "type": "document_count",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -2108,7 +2483,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 35,
+          "requirements": [],
           "items": [
             {
               "key": "3_3_4_upload_1",
@@ -2118,7 +2494,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded proof of training (Certificate of Completion and/or Participation) for KP training or seminar not earlier than CY 2020",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -2146,7 +2523,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 36,
+          "requirements": [],
           "items": [
             {
               "key": "3_4_1_upload",
@@ -2156,7 +2534,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification that the EO/issuance creates Barangay Tanod with proper composition",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_4_1_date",
@@ -2166,7 +2545,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -2185,7 +2565,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 37,
+          "requirements": [],
           "items": [
             {
               "key": "3_4_2_training",
@@ -2195,7 +2576,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -2223,7 +2605,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 37,
+          "requirements": [],
           "items": [
             {
               "key": "3_5_1_upload",
@@ -2233,7 +2616,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Executive Order or similar issuance organizing the BHERT covering {JAN_TO_OCT_CURRENT_YEAR}",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_5_1_date_of_approval",
@@ -2243,7 +2627,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -2262,7 +2647,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 38,
+          "requirements": [],
           "items": [
             {
               "key": "3_5_2_a_upload",
@@ -2272,7 +2658,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 1",
               "movHint": "Verification of uploaded photos showing poster or tarpaulin with contact numbers (Option 1)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_5_2_or_separator",
@@ -2282,7 +2669,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_5_2_b_upload",
@@ -2292,7 +2680,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 2",
               "movHint": "Verification of uploaded screenshot showing social media posting with contact information and date covering {CY_CURRENT_YEAR} (Option 2)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -2325,7 +2714,16 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 39,
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "3_6_1_count",
+              "min": 3,
+              "counted": "monthly BaRCO reports (July to September {CURRENT_YEAR})",
+              "page": 39
+            }
+          ],
           "items": [
             {
               "key": "3_6_1_upload_1",
@@ -2335,17 +2733,19 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Monthly BaRCo Reports covering {JUL_TO_SEP_CURRENT_YEAR}",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "3_6_1_count",
               "label": "Monthly BaRCo Reports were submitted",
-              "type": "checkbox",
+              "type": "document_count",
               "required": true,
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the number of documents submitted:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -2373,7 +2773,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 40,
+          "requirements": [],
           "items": [
             {
               "key": "4_1_1_upload_1",
@@ -2383,7 +2784,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Executive Order or similar issuance establishing the Barangay VAW Desk and designating the VAW Desk Officer",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -2402,7 +2804,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 41,
+          "requirements": [],
           "items": [
             {
               "key": "4_1_2_upload_1",
@@ -2412,7 +2815,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded proof of training for the Barangay VAW Desk Officer related to gender-sensitive handling of VAW cases not earlier than CY 2020",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -2431,7 +2835,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 41,
+          "requirements": [],
           "items": [
             {
               "key": "4_1_3_upload_1",
@@ -2441,7 +2846,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Approved Barangay Gender and Development (GAD) Plan and Budget",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -2460,7 +2866,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 42,
+          "requirements": [],
           "items": [
             {
               "key": "4_1_4_upload_1",
@@ -2470,7 +2877,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Accomplishment Report covering 1st to 3rd quarter of CY {CURRENT_YEAR} with received stamp by the C/MSWDO and C/MLGOO",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_1_4_count",
@@ -2480,7 +2888,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the number of documents submitted:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -2499,7 +2908,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 42,
+          "requirements": [],
           "items": [
             {
               "key": "4_1_5_upload_1",
@@ -2509,7 +2919,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded database report or screenshot showing VAW cases and assistance provided",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_1_5_total_cases",
@@ -2519,7 +2930,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the number of documents submitted:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_1_5_ra_9262",
@@ -2529,7 +2941,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_1_5_other_laws",
@@ -2539,7 +2952,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_1_5_assistance",
@@ -2549,7 +2963,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -2568,18 +2983,29 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": {
-            "physical": {
-              "accomplished": "4_1_6_physical_accomplished",
-              "target": "4_1_6_physical_reflected"
-            },
-            "financial": {
-              "utilized": "4_1_6_financial_utilized",
-              "allocated": "4_1_6_financial_allocated"
-            },
-            "physicalOption": "Option A",
-            "financialOption": "Option B"
-          },
+          "notesPage": 43,
+          "requirements": [
+            {
+              "kind": "ratio",
+              "alternatives": [
+                {
+                  "numerator": "4_1_6_physical_accomplished",
+                  "denominator": "4_1_6_physical_reflected",
+                  "minPercent": 50,
+                  "option": "Option A",
+                  "measure": "of the physical targets accomplished"
+                },
+                {
+                  "numerator": "4_1_6_financial_utilized",
+                  "denominator": "4_1_6_financial_allocated",
+                  "minPercent": 50,
+                  "option": "Option B",
+                  "measure": "of the fund utilized"
+                }
+              ],
+              "page": 43
+            }
+          ],
           "items": [
             {
               "key": "4_1_6_report",
@@ -2589,7 +3015,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded GAD Accomplishment Report",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_1_6_option_a",
@@ -2599,7 +3026,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Checkbox for physical accomplishment option",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_1_6_cert_physical",
@@ -2609,7 +3037,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Verification of certification for physical accomplishment",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_1_6_physical_accomplished",
@@ -2619,7 +3048,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "4_1_6_physical_reflected",
@@ -2629,7 +3059,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "4_1_6_or",
@@ -2639,7 +3070,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "OR",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_1_6_option_b",
@@ -2649,7 +3081,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Checkbox for fund utilization option",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_1_6_cert_financial",
@@ -2659,7 +3092,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Verification of certification for 50% fund utilization",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_1_6_financial_utilized",
@@ -2669,7 +3103,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "4_1_6_financial_allocated",
@@ -2679,7 +3114,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -2708,7 +3144,8 @@ values ('2024', $catalog${
           "isProfilingOnly": true,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 45,
+          "requirements": [],
           "items": [
             {
               "key": "4_1_7_1_upload",
@@ -2718,7 +3155,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Flow Chart based on Annex C (For profiling only)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_1_7_2_upload",
@@ -2728,7 +3166,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Annex J - Directory Form (For profiling only)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -2761,7 +3200,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": true,
           "considerationText": "Clustered Health Station/Center accessed by several barangays in a city/municipality",
-          "accomplishmentFallback": null,
+          "notesPage": 45,
+          "requirements": [],
           "items": [
             {
               "key": "4_2_1_photo",
@@ -2771,7 +3211,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 1",
               "movHint": "Verification of uploaded photos showing BHS/C (Option 1 - BHS/C Operated)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_2_1_option_a",
@@ -2781,7 +3222,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 1",
               "movHint": "Assessment for BHS/C operated option",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_2_1_cert_clustered",
@@ -2791,7 +3233,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 2",
               "movHint": "Verification of uploaded certification from C/MHO for clustered BHS/C (Option 2 - Clustered)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_2_1_option_b",
@@ -2801,7 +3244,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 2",
               "movHint": "Assessment for clustered BHS/C option",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -2825,7 +3269,8 @@ values ('2024', $catalog${
           "isProfilingOnly": true,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 46,
+          "requirements": [],
           "items": [
             {
               "key": "4_2_2_bhw",
@@ -2835,7 +3280,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 1",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_2_2_and_or_separator",
@@ -2845,7 +3291,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_2_2_bho",
@@ -2855,7 +3302,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option 2",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -2879,7 +3327,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 47,
+          "requirements": [],
           "items": [
             {
               "key": "4_2_3_eo",
@@ -2889,7 +3338,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -2908,7 +3358,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 47,
+          "requirements": [],
           "items": [
             {
               "key": "4_2_4_cert",
@@ -2918,7 +3369,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded certification",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_2_4_a",
@@ -2928,7 +3380,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Assessment for Immunization service",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_2_4_b",
@@ -2938,7 +3391,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Assessment for Maternal and child healthcare service",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_2_4_c",
@@ -2948,7 +3402,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Assessment for Family Planning service",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_2_4_d",
@@ -2958,7 +3413,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Assessment for Health Education service",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -2986,7 +3442,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 48,
+          "requirements": [],
           "items": [
             {
               "key": "4_3_1_upload_1",
@@ -2996,7 +3453,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Executive Order or similar issuance organizing/reconstituting the BDC",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -3015,7 +3473,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 48,
+          "requirements": [],
           "items": [
             {
               "key": "4_3_2_upload_1",
@@ -3025,7 +3484,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Post activity report or Minutes with attendance sheet",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -3044,7 +3504,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 49,
+          "requirements": [],
           "items": [
             {
               "key": "4_3_3_upload_1",
@@ -3054,7 +3515,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Approved Barangay Development Plan",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_3_3_upload_2",
@@ -3064,7 +3526,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded SB Resolution adopting the BDP",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -3088,18 +3551,29 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": {
-            "physical": {
-              "accomplished": "4_3_4_physical_accomplished",
-              "target": "4_3_4_physical_reflected"
-            },
-            "financial": {
-              "utilized": "4_3_4_financial_utilized",
-              "allocated": "4_3_4_financial_allocated"
-            },
-            "physicalOption": "Option A",
-            "financialOption": "Option B"
-          },
+          "notesPage": 49,
+          "requirements": [
+            {
+              "kind": "ratio",
+              "alternatives": [
+                {
+                  "numerator": "4_3_4_physical_accomplished",
+                  "denominator": "4_3_4_physical_reflected",
+                  "minPercent": 50,
+                  "option": "Option A",
+                  "measure": "of the physical targets accomplished"
+                },
+                {
+                  "numerator": "4_3_4_financial_utilized",
+                  "denominator": "4_3_4_financial_allocated",
+                  "minPercent": 50,
+                  "option": "Option B",
+                  "measure": "of the fund utilized"
+                }
+              ],
+              "page": 49
+            }
+          ],
           "items": [
             {
               "key": "4_3_4_upload",
@@ -3109,7 +3583,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Accomplishment Report (PHYSICAL or/and FINANCIAL)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_3_4_option_a",
@@ -3119,7 +3594,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Verification that at least 50% of physical targets are accomplished",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_3_4_physical_reflected",
@@ -3129,7 +3605,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "4_3_4_physical_accomplished",
@@ -3139,7 +3616,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "4_3_4_or",
@@ -3149,7 +3627,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "OR",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_3_4_option_b",
@@ -3159,7 +3638,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Verification that at least 50% of BDP Budget is utilized",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_3_4_financial_utilized",
@@ -3169,7 +3649,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "4_3_4_financial_allocated",
@@ -3179,7 +3660,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -3207,7 +3689,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 50,
+          "requirements": [],
           "items": [
             {
               "key": "4_4_1_eo",
@@ -3217,7 +3700,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -3236,7 +3720,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 51,
+          "requirements": [],
           "items": [
             {
               "key": "4_4_2_report",
@@ -3246,7 +3731,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_4_2_count",
@@ -3256,7 +3742,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the number of documents submitted:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -3284,7 +3771,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 51,
+          "requirements": [],
           "items": [
             {
               "key": "4_5_1_a",
@@ -3294,7 +3782,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -3313,7 +3802,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 52,
+          "requirements": [],
           "items": [
             {
               "key": "4_5_2_a",
@@ -3323,7 +3813,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -3342,7 +3833,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 53,
+          "requirements": [],
           "items": [
             {
               "key": "4_5_3_a",
@@ -3352,7 +3844,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -3371,7 +3864,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 53,
+          "requirements": [],
           "items": [
             {
               "key": "4_5_4_a",
@@ -3381,7 +3875,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -3400,7 +3895,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 54,
+          "requirements": [],
           "items": [
             {
               "key": "4_5_5_a",
@@ -3410,7 +3906,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Localized Flow Chart of Referral System",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_5_5_b",
@@ -3420,7 +3917,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Comprehensive Barangay Juvenile Intervention Program",
-              "isProfiling": true
+              "isProfiling": true,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_5_5_c",
@@ -3430,7 +3928,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded CAR and CICL registry",
-              "isProfiling": true
+              "isProfiling": true,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -3459,18 +3958,29 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": {
-            "physical": {
-              "accomplished": "4_5_6_physical_accomplished",
-              "target": "4_5_6_physical_reflected"
-            },
-            "financial": {
-              "utilized": "4_5_6_financial_utilized",
-              "allocated": "4_5_6_financial_allocated"
-            },
-            "physicalOption": "Option A",
-            "financialOption": "Option B"
-          },
+          "notesPage": 55,
+          "requirements": [
+            {
+              "kind": "ratio",
+              "alternatives": [
+                {
+                  "numerator": "4_5_6_physical_accomplished",
+                  "denominator": "4_5_6_physical_reflected",
+                  "minPercent": 50,
+                  "option": "Option A",
+                  "measure": "of the physical targets accomplished"
+                },
+                {
+                  "numerator": "4_5_6_financial_utilized",
+                  "denominator": "4_5_6_financial_allocated",
+                  "minPercent": 50,
+                  "option": "Option B",
+                  "measure": "of the fund utilized"
+                }
+              ],
+              "page": 55
+            }
+          ],
           "items": [
             {
               "key": "4_5_6_upload",
@@ -3480,7 +3990,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Accomplishment Report with received stamp by IMTF",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_5_6_a",
@@ -3490,7 +4001,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Assessment for physical accomplishment option",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_5_6_physical_accomplished",
@@ -3500,7 +4012,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "4_5_6_physical_reflected",
@@ -3510,7 +4023,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "4_5_6_or",
@@ -3520,7 +4034,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "OR",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_5_6_b",
@@ -3530,7 +4045,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Assessment for fund utilization option",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_5_6_financial_utilized",
@@ -3540,7 +4056,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "4_5_6_financial_allocated",
@@ -3550,7 +4067,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -3578,7 +4096,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 55,
+          "requirements": [],
           "items": [
             {
               "key": "4_6_1_upload_1",
@@ -3588,7 +4107,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded EO or similar issuance organizing the Barangay GAD Focal Point System",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_6_1_date_of_approval",
@@ -3598,7 +4118,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -3626,7 +4147,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 56,
+          "requirements": [],
           "items": [
             {
               "key": "4_7_1_a",
@@ -3636,7 +4158,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_7_1_b",
@@ -3646,7 +4169,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -3679,7 +4203,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 57,
+          "requirements": [],
           "items": [
             {
               "key": "4_8_1_upload",
@@ -3689,7 +4214,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification that the EO/issuance creates BNC with proper composition as per minimum requirement",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -3708,7 +4234,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 59,
+          "requirements": [],
           "items": [
             {
               "key": "4_8_2_upload_1",
@@ -3718,7 +4245,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Approved BNAP signed by the BNC",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -3737,7 +4265,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 60,
+          "requirements": [],
           "items": [
             {
               "key": "4_8_3_upload_opt",
@@ -3747,7 +4276,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Operation Timbang (OPT) Plus Form 1A for CYs {PREVIOUS_YEAR} and {CURRENT_YEAR}",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_8_3_upload_cert",
@@ -3757,7 +4287,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Certification from the C/MHO on the Decrease in Prevalence Rate",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_8_3_underweight",
@@ -3767,7 +4298,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Assessment for decrease in underweight prevalence",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_8_3_stunting",
@@ -3777,7 +4309,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Assessment for decrease in stunting prevalence",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_8_3_wasting",
@@ -3787,7 +4320,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Assessment for decrease in wasting prevalence",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -3811,18 +4345,29 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": {
-            "physical": {
-              "accomplished": "4_8_4_physical_accomplished",
-              "target": "4_8_4_physical_reflected"
-            },
-            "financial": {
-              "utilized": "4_8_4_financial_utilized",
-              "allocated": "4_8_4_financial_allocated"
-            },
-            "physicalOption": "Option A",
-            "financialOption": "Option B"
-          },
+          "notesPage": 61,
+          "requirements": [
+            {
+              "kind": "ratio",
+              "alternatives": [
+                {
+                  "numerator": "4_8_4_physical_accomplished",
+                  "denominator": "4_8_4_physical_reflected",
+                  "minPercent": 50,
+                  "option": "Option A",
+                  "measure": "of the physical targets accomplished"
+                },
+                {
+                  "numerator": "4_8_4_financial_utilized",
+                  "denominator": "4_8_4_financial_allocated",
+                  "minPercent": 50,
+                  "option": "Option B",
+                  "measure": "of the fund utilized"
+                }
+              ],
+              "page": 61
+            }
+          ],
           "items": [
             {
               "key": "4_8_4_upload_report",
@@ -3832,7 +4377,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Accomplishment Report on BNAP",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_8_4_option_a_check",
@@ -3842,7 +4388,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Verify at least 50% accomplishment of physical targets (Option A)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_8_4_cert_a",
@@ -3852,7 +4399,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Verification of certification for option A",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_8_4_physical_accomplished",
@@ -3862,7 +4410,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "4_8_4_physical_reflected",
@@ -3872,7 +4421,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "4_8_4_or",
@@ -3882,7 +4432,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "OR",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_8_4_option_b_check",
@@ -3892,7 +4443,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Verify at least 50% fund utilization rate (Option B)",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_8_4_cert_b",
@@ -3902,7 +4454,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Verification of certification for option B",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_8_4_financial_utilized",
@@ -3912,7 +4465,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "4_8_4_financial_allocated",
@@ -3922,7 +4476,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -3960,7 +4515,8 @@ values ('2024', $catalog${
           "isProfilingOnly": true,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 62,
+          "requirements": [],
           "items": [
             {
               "key": "4_9_1_upload_1",
@@ -3970,7 +4526,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded photo documentation of the established BCG",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -3989,7 +4546,8 @@ values ('2024', $catalog${
           "isProfilingOnly": true,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 63,
+          "requirements": [],
           "items": [
             {
               "key": "4_9_2_upload_1",
@@ -3999,7 +4557,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Ordinance signed by the PB, Barangay Secretary and SBMs on the establishment of a BCG",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_9_2_date_of_approval",
@@ -4009,7 +4568,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -4028,7 +4588,8 @@ values ('2024', $catalog${
           "isProfilingOnly": true,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 63,
+          "requirements": [],
           "items": [
             {
               "key": "4_9_3_upload_1",
@@ -4038,7 +4599,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded EO or similar issuance on the designated SBM to manage the BCG",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_9_3_date_of_approval",
@@ -4048,7 +4610,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -4067,7 +4630,8 @@ values ('2024', $catalog${
           "isProfilingOnly": true,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 64,
+          "requirements": [],
           "items": [
             {
               "key": "4_9_4_upload_1",
@@ -4077,7 +4641,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded proof of conduct of at least one (1) Advocacy Campaign/Awareness",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -4096,7 +4661,8 @@ values ('2024', $catalog${
           "isProfilingOnly": true,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 64,
+          "requirements": [],
           "items": [
             {
               "key": "4_9_5_upload_1",
@@ -4106,7 +4672,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded EO or similar issuance on the established group volunteers",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "4_9_5_date_of_approval",
@@ -4116,7 +4683,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -4144,7 +4712,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 65,
+          "requirements": [],
           "items": [
             {
               "key": "5_1_1_upload_1",
@@ -4154,7 +4723,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded Enacted Barangay Tax Ordinance signed by the PB, Barangay Secretary and SBMs",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -4182,7 +4752,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 65,
+          "requirements": [],
           "items": [
             {
               "key": "5_2_1_a",
@@ -4192,7 +4763,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -4211,7 +4783,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 66,
+          "requirements": [],
           "items": [
             {
               "key": "5_2_2_a",
@@ -4221,7 +4794,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -4249,7 +4823,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 67,
+          "requirements": [],
           "items": [
             {
               "key": "5_3_1_upload_1",
@@ -4259,7 +4834,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded photo documentation of the Citizens' Charter on the issuance of barangay clearance only",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -4287,7 +4863,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 68,
+          "requirements": [],
           "items": [
             {
               "key": "6_1_1_a",
@@ -4297,7 +4874,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_1_1_date",
@@ -4307,7 +4885,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -4326,7 +4905,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 68,
+          "requirements": [],
           "items": [
             {
               "key": "6_1_2_a",
@@ -4336,7 +4916,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -4355,7 +4936,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 70,
+          "requirements": [],
           "items": [
             {
               "key": "6_1_3_a",
@@ -4365,7 +4947,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -4384,18 +4967,36 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": {
-            "physical": {
-              "accomplished": "6_1_4_physical_accomplished",
-              "target": "6_1_4_physical_reflected"
+          "notesPage": 70,
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "6_1_4_report_count",
+              "min": 3,
+              "counted": "monthly accomplishment reports (July to September {CURRENT_YEAR})",
+              "page": 70
             },
-            "financial": {
-              "utilized": "6_1_4_financial_utilized",
-              "allocated": "6_1_4_financial_allocated"
-            },
-            "physicalOption": "Option A",
-            "financialOption": "Option B"
-          },
+            {
+              "kind": "ratio",
+              "alternatives": [
+                {
+                  "numerator": "6_1_4_physical_accomplished",
+                  "denominator": "6_1_4_physical_reflected",
+                  "minPercent": 50,
+                  "option": "Option A",
+                  "measure": "of the physical targets accomplished"
+                },
+                {
+                  "numerator": "6_1_4_financial_utilized",
+                  "denominator": "6_1_4_financial_allocated",
+                  "minPercent": 50,
+                  "option": "Option B",
+                  "measure": "of the fund utilized"
+                }
+              ],
+              "page": 70
+            }
+          ],
           "items": [
             {
               "key": "6_1_4_upload",
@@ -4405,17 +5006,19 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_1_4_report_count",
               "label": "Monthly Accomplishment Reports were submitted",
-              "type": "calculation_field",
+              "type": "document_count",
               "required": false,
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the number of documents submitted",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "6_1_4_option_a",
@@ -4425,7 +5028,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Assessment for physical accomplishment option",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_1_4_physical_accomplished",
@@ -4435,7 +5039,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "6_1_4_physical_reflected",
@@ -4445,7 +5050,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "6_1_4_or",
@@ -4455,7 +5061,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "OR",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_1_4_option_b",
@@ -4465,7 +5072,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Assessment for fund utilization option",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_1_4_financial_utilized",
@@ -4475,7 +5083,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "6_1_4_financial_allocated",
@@ -4485,7 +5094,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": null,
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -4513,7 +5123,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 71,
+          "requirements": [],
           "items": [
             {
               "key": "6_2_1_label_a",
@@ -4523,7 +5134,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Label for option A",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_2_1_a_photo",
@@ -4533,7 +5145,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option A",
               "movHint": "Verification of photo documentation",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_2_1_or_1",
@@ -4543,7 +5156,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "OR",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_2_1_label_b",
@@ -4553,7 +5167,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Label for option B",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_2_1_b_moa_junkshop",
@@ -4563,7 +5178,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Verification of MOA with junkshop",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_2_1_b_mechanism",
@@ -4573,7 +5189,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Verification of mechanism to process biodegradable wastes",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_2_1_b_moa_service",
@@ -4583,7 +5200,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option B",
               "movHint": "Verification of MOA with service provider",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_2_1_or_2",
@@ -4593,7 +5211,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "OR",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_2_1_label_c",
@@ -4603,7 +5222,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Label for option C",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_2_1_c_moa_host",
@@ -4613,7 +5233,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option C1",
               "movHint": "Verification of MOA with host barangay",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_2_1_c_moa_lgu",
@@ -4623,7 +5244,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": "Option C2",
               "movHint": "Verification of MOA or LGU document",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             }
           ],
           "slots": [
@@ -4676,7 +5298,8 @@ values ('2024', $catalog${
           "isProfilingOnly": false,
           "hasConsiderationRule": false,
           "considerationText": null,
-          "accomplishmentFallback": null,
+          "notesPage": 72,
+          "requirements": [],
           "items": [
             {
               "key": "6_3_1_upload_1",
@@ -4686,7 +5309,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Verification of uploaded EO or similar issuance on segregation of wastes at-source",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "reviewer"
             },
             {
               "key": "6_3_1_date_of_approval",
@@ -4696,7 +5320,8 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
-              "isProfiling": false
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [

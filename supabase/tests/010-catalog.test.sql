@@ -1,9 +1,9 @@
--- Catalog: a cycle gets the whole 2024 edition, structure and flags as in the edition, with every
--- year placeholder resolved; an unknown placeholder is refused, and the installed catalog stays
+-- Catalog: a cycle gets the whole 2024 edition, structure, flags and quantitative requirements as
+-- in the edition, with every year placeholder resolved (the requirements' deadlines included); an unknown placeholder is refused, and the installed catalog stays
 -- fixed. At most one cycle is active.
 
 begin;
-select plan(19);
+select plan(20);
 
 select tests.create_cycle(2090);
 
@@ -15,8 +15,8 @@ select is((select count(*)::integer from fresh_cycle where parent_id is null), 3
   'a new cycle gets the 31 indicators of the 2024 edition');
 select is((select count(*)::integer from fresh_cycle where parent_id is not null), 84,
   'a new cycle gets the 84 leaves of the 2024 edition');
-select is((select count(*)::integer from public.checklist_items where indicator_id in (select id from fresh_cycle)), 251,
-  'a new cycle gets the 251 checklist items of the 2024 edition');
+select is((select count(*)::integer from public.checklist_items where indicator_id in (select id from fresh_cycle)), 259,
+  'a new cycle gets the 259 checklist items of the 2024 edition');
 select is((select count(distinct area_code)::integer from fresh_cycle), 6, 'the catalog spans the 6 areas');
 
 select is_empty($$
@@ -24,14 +24,14 @@ select is_empty($$
   from public.cycles c
   cross join lateral (
     select c.title
-    union all select concat_ws(' ', i.name, i.description, i.consideration_text)
+    union all select concat_ws(' ', i.name, i.description, i.consideration_text, i.requirements)
       from public.indicators i where i.cycle_id = c.id
     union all select concat_ws(' ', ci.label, ci.group_label, ci.mov_hint)
       from public.checklist_items ci join public.indicators i on i.id = ci.indicator_id where i.cycle_id = c.id
     union all select s.label
       from public.upload_slots s join public.indicators i on i.id = s.indicator_id where i.cycle_id = c.id
   ) as t (text)
-  where t.text ~ '\{[^}]*\}'
+  where t.text ~ '\{[A-Z0-9_]+\}'
 $$, 'no catalog text of any cycle keeps a {placeholder}');
 
 select ok(
@@ -47,8 +47,9 @@ select is_empty($$
     select leaf.code, jsonb_build_object(
       'parent', jsonb_build_array(parent.code, parent.is_bbi, parent.is_profiling_only),
       'rule', leaf.validation_rule, 'consideration', leaf.has_consideration_rule,
-      'fallback', leaf.accomplishment_fallback,
-      'items', (select jsonb_agg(jsonb_build_array(ci.item_key, ci.item_type, ci.is_required, ci.option_group, ci.is_profiling)
+      'notes', jsonb_build_array(leaf.notes_page, leaf.requirements),
+      'items', (select jsonb_agg(jsonb_build_array(ci.item_key, ci.item_type, ci.is_required, ci.option_group, ci.is_profiling,
+                                                   ci.entered_by)
                                  order by ci.sort_order)
                 from public.checklist_items ci where ci.indicator_id = leaf.id),
       'slots', (select jsonb_agg(jsonb_build_array(s.slot_key, s.option_group) order by s.sort_order)
@@ -59,9 +60,11 @@ select is_empty($$
     select leaf ->> 'code' as code, jsonb_build_object(
       'parent', jsonb_build_array(parent ->> 'code', (parent ->> 'isBbi')::boolean, (parent ->> 'isProfilingOnly')::boolean),
       'rule', leaf ->> 'validationRule', 'consideration', (leaf ->> 'hasConsiderationRule')::boolean,
-      'fallback', leaf -> 'accomplishmentFallback',
+      'notes', jsonb_build_array((leaf ->> 'notesPage')::smallint,
+                                 private.resolve_placeholders(leaf ->> 'requirements', 2089)::jsonb),
       'items', (select jsonb_agg(jsonb_build_array(item ->> 'key', item ->> 'type', (item ->> 'required')::boolean,
-                                                   item ->> 'optionGroup', (item ->> 'isProfiling')::boolean)
+                                                   item ->> 'optionGroup', (item ->> 'isProfiling')::boolean,
+                                                   item ->> 'enteredBy')
                                  order by position)
                 from jsonb_array_elements(leaf -> 'items') with ordinality as items (item, position)),
       'slots', (select jsonb_agg(jsonb_build_array(slot ->> 'key', slot ->> 'optionGroup') order by position)
@@ -74,7 +77,12 @@ select is_empty($$
   (select * from installed except select * from edition)
   union all
   (select * from edition except select * from installed)
-$$, 'every leaf of a new cycle keeps its edition''s parent, rule, consideration and fallback, checklist items and upload slots, in order');
+$$, 'every leaf of a new cycle keeps its edition''s parent, rule, consideration, notes page and requirements, checklist items (with who enters them) and upload slots, in order');
+
+select is((select requirements -> 0 from fresh_cycle where code = '1.3.1'),
+  jsonb_build_object('kind', 'deadline', 'item', '1_3_1_date_approval', 'onOrBefore', '2088-12-31',
+    'considerationUntil', '2089-03-31', 'dated', 'approval of the Barangay Appropriation Ordinance', 'page', 3),
+  'a deadline is resolved for the cycle: a cycle reviewing 2089 needs approval by December 31, 2088 and may consider it until March 31, 2089');
 
 -- What a leaf takes from its parent, against the 2024 edition's own figures.
 select is(array(select count(*)::integer from fresh_cycle where parent_id is not null

@@ -31,7 +31,7 @@ const slotOptionGroups = (l: Leaf): Set<string> =>
     ) => (slot.optionGroup === null ? [] : [slot.optionGroup])),
   );
 
-const FALLBACK_LEAVES = [
+const ACCOMPLISHMENT_LEAVES = [
   "2.1.4",
   "3.2.3",
   "4.1.6",
@@ -47,7 +47,7 @@ const ALTERNATIVE_RULES = new Set([
 ]);
 
 describe("2024 edition document", () => {
-  it("has 6 areas, 31 indicators, 84 leaves and 251 items", () => {
+  it("has 6 areas, 31 indicators, 84 leaves and 259 items", () => {
     expect(document.edition).toBe("2024");
     expect(document.areas.map((area) => [area.code, area.kind])).toEqual([
       [1, "core"],
@@ -59,7 +59,7 @@ describe("2024 edition document", () => {
     ]);
     expect(document.indicators).toHaveLength(31);
     expect(leaves).toHaveLength(84);
-    expect(leaves.flatMap((l) => l.items)).toHaveLength(251);
+    expect(leaves.flatMap((l) => l.items)).toHaveLength(259);
   });
 
   it("keeps the BBI and profiling flags of the source", () => {
@@ -134,26 +134,38 @@ describe("2024 edition document", () => {
     expect(leaf("2.2.3").slots[0].label).toContain("Early Warning System");
   });
 
-  it("sets the accomplishment fallback on exactly the seven report leaves", () => {
-    expect(leaves.filter((l) => l.accomplishmentFallback).map((l) => l.code))
-      .toEqual(
-        FALLBACK_LEAVES,
-      );
-    for (const code of FALLBACK_LEAVES) {
-      const l = leaf(code);
-      const fallback = l.accomplishmentFallback!;
+  it("makes the ratio of either report the requirement of the seven accomplishment leaves", () => {
+    const ratios = (l: Leaf) => l.requirements.filter((r) => r.kind === "ratio");
+    const eitherLeaves = leaves.filter((l) => ratios(l).some((r) => r.alternatives.length === 2));
+    expect(eitherLeaves.map((l) => l.code)).toEqual(ACCOMPLISHMENT_LEAVES);
+    for (const l of eitherLeaves) {
+      const [physical, financial] = ratios(l)[0].alternatives;
       const itemIn = (key: string) => l.items.find((item) => item.key === key);
-      for (
-        const key of [fallback.physical.accomplished, fallback.physical.target]
-      ) {
-        expect(itemIn(key)?.type, code).toBe("calculation_field");
-        expect(itemIn(key)?.optionGroup, code).toBe(fallback.physicalOption);
+      expect([physical.minPercent, physical.option, financial.minPercent, financial.option], l.code)
+        .toEqual([50, "Option A", 50, "Option B"]);
+      for (const ratio of [physical, financial]) {
+        for (const key of [ratio.numerator, ratio.denominator]) {
+          expect(itemIn(key)?.optionGroup, `${l.code} ${key}`).toBe(ratio.option);
+        }
       }
-      for (
-        const key of [fallback.financial.utilized, fallback.financial.allocated]
-      ) {
-        expect(itemIn(key)?.type, code).toBe("calculation_field");
-        expect(itemIn(key)?.optionGroup, code).toBe(fallback.financialOption);
+    }
+  });
+
+  it("lets the barangay enter every amount, count and date, and a reviewer check the rest", () => {
+    for (const item of leaves.flatMap((l) => l.items)) {
+      const amount = ["document_count", "date_input", "calculation_field"].includes(item.type);
+      expect(item.enteredBy, item.key).toBe(amount ? "barangay" : "reviewer");
+    }
+  });
+
+  it("gives every leaf the Technical Notes page of its requirement, in catalog order", () => {
+    const pages = leaves.map((l) => l.notesPage);
+    expect(pages[0]).toBe(1);
+    expect(pages.at(-1)).toBeLessThanOrEqual(73);
+    expect(pages).toEqual([...pages].sort((x, y) => x - y));
+    for (const l of leaves) {
+      for (const requirement of l.requirements) {
+        expect(requirement.page, l.code).toBeGreaterThanOrEqual(l.notesPage);
       }
     }
   });
@@ -235,9 +247,11 @@ describe("generate.ts", () => {
     const paths = {
       json: join(dir, "edition.json"),
       sql: join(dir, "edition.sql"),
+      review: join(dir, "review.md"),
     };
     writeFileSync(paths.json, readFileSync(DEFAULT_PATHS.json));
     writeFileSync(paths.sql, readFileSync(DEFAULT_PATHS.sql));
+    writeFileSync(paths.review, readFileSync(DEFAULT_PATHS.review));
     return paths;
   };
   afterEach(() => {
@@ -276,7 +290,7 @@ describe("generate.ts", () => {
 
   withSource("--check passes on fresh files and names a stale one", () => {
     const paths = tempCopies();
-    const args = ["--check", "--json", paths.json, "--sql", paths.sql];
+    const args = ["--check", "--json", paths.json, "--sql", paths.sql, "--review", paths.review];
     expect(run(args, {}).exitCode).toBe(0);
     writeFileSync(
       paths.sql,
@@ -293,7 +307,15 @@ describe("generate.ts", () => {
     const catalog = JSON.parse(readFileSync(DEFAULT_PATHS.source, "utf8"));
     catalog[0].name = "Renamed indicator";
     writeFileSync(source, JSON.stringify(catalog));
-    const outcome = run(["--check", "--json", paths.json, "--sql", paths.sql], {
+    const outcome = run([
+      "--check",
+      "--json",
+      paths.json,
+      "--sql",
+      paths.sql,
+      "--review",
+      paths.review,
+    ], {
       VANTAGE_CATALOG_SOURCE: source,
     });
     expect(outcome).toEqual({
@@ -316,7 +338,7 @@ describe("generate.ts", () => {
 
   it("--check without the source compares the JSON file and the migration with each other", () => {
     const paths = tempCopies();
-    const args = ["--check", "--json", paths.json, "--sql", paths.sql];
+    const args = ["--check", "--json", paths.json, "--sql", paths.sql, "--review", paths.review];
     const noSource = { VANTAGE_CATALOG_SOURCE: join(temporary[0], "absent.json") };
     expect(run(args, noSource)).toEqual({
       exitCode: 0,

@@ -1,7 +1,6 @@
 // Decisions the upload-instruction parser cannot take from the text alone, one entry per leaf,
 // each with the reason. Item option groups listed here replace the source's for that leaf
 // (unlisted items become shared), so a leaf's items and slots use the same option names.
-import type { AccomplishmentFallback } from "./edition.ts";
 import type { Slot } from "./slots.ts";
 
 export type LeafCuration = {
@@ -9,7 +8,6 @@ export type LeafCuration = {
   slots?: Slot[];
   itemOptionGroups?: Record<string, string[]>;
   considerationText?: string;
-  accomplishmentFallback?: AccomplishmentFallback;
 };
 
 export type Curation = Record<string, LeafCuration>;
@@ -24,23 +22,6 @@ const option = (optionGroup: string, key: string, label: string): Slot => ({
   label,
   optionGroup,
 });
-
-/** Physical ratio satisfies Option A, financial ratio Option B (items `<leaf>_physical_*`). */
-function accomplishmentFallback(leafCode: string): AccomplishmentFallback {
-  const prefix = leafCode.replaceAll(".", "_");
-  return {
-    physical: {
-      accomplished: `${prefix}_physical_accomplished`,
-      target: `${prefix}_physical_reflected`,
-    },
-    financial: {
-      utilized: `${prefix}_financial_utilized`,
-      allocated: `${prefix}_financial_allocated`,
-    },
-    physicalOption: "Option A",
-    financialOption: "Option B",
-  };
-}
 
 /** Option A = physical items, Option B = financial items of an accomplishment-report leaf. */
 function accomplishmentItemGroups(
@@ -155,7 +136,6 @@ export const CURATION_2024: Curation = {
       ["2_1_4_option_a", "2_1_4_upload_1", "2_1_4_upload_2"],
       ["2_1_4_option_b", "2_1_4_upload_3", "2_1_4_upload_4"],
     ),
-    accomplishmentFallback: accomplishmentFallback("2.1.4"),
   },
   "2.2.3": {
     reason: "the transcribed text repeats 2.2.2's hazard-map wording; the requirement is the EWS",
@@ -205,7 +185,6 @@ export const CURATION_2024: Curation = {
     itemOptionGroups: accomplishmentItemGroups("3.2.3", ["3_2_3_option_a"], [
       "3_2_3_option_b",
     ]),
-    accomplishmentFallback: accomplishmentFallback("3.2.3"),
   },
   "3.3.2": {
     reason: "source items carry no option group",
@@ -243,7 +222,6 @@ export const CURATION_2024: Curation = {
       ["4_1_6_option_a", "4_1_6_cert_physical"],
       ["4_1_6_option_b", "4_1_6_cert_financial"],
     ),
-    accomplishmentFallback: accomplishmentFallback("4.1.6"),
   },
   "4.2.1": {
     reason: "source items carry no option group",
@@ -275,14 +253,12 @@ export const CURATION_2024: Curation = {
     itemOptionGroups: accomplishmentItemGroups("4.3.4", ["4_3_4_option_a"], [
       "4_3_4_option_b",
     ]),
-    accomplishmentFallback: accomplishmentFallback("4.3.4"),
   },
   "4.5.6": {
     reason: "source items carry no option group",
     itemOptionGroups: accomplishmentItemGroups("4.5.6", ["4_5_6_a"], [
       "4_5_6_b",
     ]),
-    accomplishmentFallback: accomplishmentFallback("4.5.6"),
   },
   "4.8.4": {
     reason: "both options are certifications on the same report; keys name the option",
@@ -306,14 +282,12 @@ export const CURATION_2024: Curation = {
       ["4_8_4_option_a_check", "4_8_4_cert_a"],
       ["4_8_4_option_b_check", "4_8_4_cert_b"],
     ),
-    accomplishmentFallback: accomplishmentFallback("4.8.4"),
   },
   "6.1.4": {
     reason: "source items carry no option group",
     itemOptionGroups: accomplishmentItemGroups("6.1.4", ["6_1_4_option_a"], [
       "6_1_4_option_b",
     ]),
-    accomplishmentFallback: accomplishmentFallback("6.1.4"),
   },
   "6.2.1": {
     reason: "Option C lists two MOAs for two different clustering arrangements; " +

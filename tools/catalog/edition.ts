@@ -1,7 +1,16 @@
-// Builds the EditionDocument (see the shared contracts) from the source catalog and the curation.
+// Builds the EditionDocument (see the shared contracts) from the source catalog, the curation and
+// the transcription of the Technical Notes.
 import { type Curation, type LeafCuration } from "./curation.ts";
+import { type LeafNotes, type Notes } from "./notes.ts";
 import { keyedSlots, parseUploadSlots, type Slot } from "./slots.ts";
-import type { ItemType, SourceCatalog, SourceLeaf, ValidationRule } from "./source.ts";
+import type {
+  ItemType,
+  Requirement,
+  SourceCatalog,
+  SourceItem,
+  SourceLeaf,
+  ValidationRule,
+} from "./source.ts";
 
 export type AreaCode = 1 | 2 | 3 | 4 | 5 | 6;
 
@@ -14,14 +23,11 @@ export type Item = {
   optionGroup: string | null;
   movHint: string | null;
   isProfiling: boolean;
+  /** Who enters the item's value: the barangay in its answers, or a reviewer in the checklist. */
+  enteredBy: EnteredBy;
 };
 
-export type AccomplishmentFallback = {
-  physical: { accomplished: string; target: string };
-  financial: { utilized: string; allocated: string };
-  physicalOption: string;
-  financialOption: string;
-};
+export type EnteredBy = "barangay" | "reviewer";
 
 export type Leaf = {
   code: string;
@@ -31,7 +37,10 @@ export type Leaf = {
   isProfilingOnly: boolean;
   hasConsiderationRule: boolean;
   considerationText: string | null;
-  accomplishmentFallback: AccomplishmentFallback | null;
+  /** The page of the Technical Notes that states the leaf's minimum requirement. */
+  notesPage: number;
+  /** The leaf's quantitative requirements, as the Technical Notes state them. */
+  requirements: Requirement[];
   items: Item[];
   slots: Slot[];
 };
@@ -89,17 +98,51 @@ function considerationOf(leaf: SourceLeaf): string | null {
   return null;
 }
 
+/** Types whose values a barangay supplies ("Please supply..."); a reviewer checks the rest. */
+const BARANGAY_TYPES: ReadonlySet<ItemType> = new Set([
+  "document_count",
+  "date_input",
+  "calculation_field",
+]);
+
+/** The source's items with the notes' retyped and added items, in display order. */
+function sourceItems(leaf: SourceLeaf, notes: LeafNotes): SourceItem[] {
+  const items = leaf.checklist.map((item) => ({
+    ...item,
+    type: notes.itemTypes?.[item.id] ?? item.type,
+  }));
+  for (const key of Object.keys(notes.itemTypes ?? {})) {
+    if (!leaf.checklist.some((item) => item.id === key)) {
+      throw new Error(`leaf ${leaf.code}: retyped item ${key} does not exist`);
+    }
+  }
+  for (const added of notes.addedItems ?? []) {
+    const at = items.findIndex((item) => item.id === added.after);
+    if (at < 0) throw new Error(`leaf ${leaf.code}: item ${added.after} does not exist`);
+    items.splice(at + 1, 0, {
+      id: added.key,
+      label: added.label,
+      type: added.type,
+      required: true,
+      group: null,
+      option_group: null,
+      mov: null,
+      profiling: false,
+    });
+  }
+  return items;
+}
+
 function curatedItemOptionGroups(
-  leaf: SourceLeaf,
+  leafCode: string,
+  items: SourceItem[],
   curation: LeafCuration,
 ): Map<string, string> {
   const groups = new Map<string, string>();
   for (const [group, keys] of Object.entries(curation.itemOptionGroups ?? {})) {
     for (const key of keys) {
-      if (!leaf.checklist.some((item) => item.id === key)) {
-        throw new Error(
-          `leaf ${leaf.code}: curated item ${key} does not exist`,
-        );
+      if (!items.some((item) => item.id === key)) {
+        throw new Error(`leaf ${leafCode}: curated item ${key} does not exist`);
       }
       groups.set(key, group);
     }
@@ -107,9 +150,12 @@ function curatedItemOptionGroups(
   return groups;
 }
 
-function buildItems(leaf: SourceLeaf, curation: LeafCuration): Item[] {
-  const curatedGroups = curation.itemOptionGroups ? curatedItemOptionGroups(leaf, curation) : null;
-  return leaf.checklist.map((item) => ({
+function buildItems(leaf: SourceLeaf, curation: LeafCuration, notes: LeafNotes): Item[] {
+  const items = sourceItems(leaf, notes);
+  const curatedGroups = curation.itemOptionGroups
+    ? curatedItemOptionGroups(leaf.code, items, curation)
+    : null;
+  return items.map((item) => ({
     key: item.id,
     label: item.label,
     type: item.type,
@@ -118,46 +164,60 @@ function buildItems(leaf: SourceLeaf, curation: LeafCuration): Item[] {
     optionGroup: curatedGroups ? curatedGroups.get(item.id) ?? null : item.option_group,
     movHint: item.mov === null || item.mov.trim() === "" ? null : item.mov,
     isProfiling: item.profiling,
+    enteredBy: BARANGAY_TYPES.has(item.type) ? "barangay" : "reviewer",
   }));
 }
 
-function checkFallback(
-  leafCode: string,
-  items: Item[],
-  fallback: AccomplishmentFallback,
-): void {
-  const keys = [
-    fallback.physical.accomplished,
-    fallback.physical.target,
-    fallback.financial.utilized,
-    fallback.financial.allocated,
-  ];
-  for (const key of keys) {
-    const item = items.find((candidate) => candidate.key === key);
-    if (item?.type !== "calculation_field") {
+/** The item type each requirement reads its value from. */
+const READS: Record<Requirement["kind"], ItemType> = {
+  count: "document_count",
+  ratio: "calculation_field",
+  deadline: "date_input",
+};
+
+/** Placeholders a requirement may hold: `catalogForYear` resolves these, as the database does. */
+const REQUIREMENT_PLACEHOLDER = /\{(?!CURRENT_YEAR\}|PREVIOUS_YEAR\})[A-Z0-9_]+\}/;
+
+/**
+ * Refuses a requirement naming an item the leaf lacks, of another type, or an unknown option, or
+ * holding a year placeholder other than {CURRENT_YEAR} and {PREVIOUS_YEAR}.
+ */
+function checkRequirements(leafCode: string, items: Item[], requirements: Requirement[]): void {
+  for (const requirement of requirements) {
+    const placeholder = REQUIREMENT_PLACEHOLDER.exec(JSON.stringify(requirement));
+    if (placeholder !== null) {
       throw new Error(
-        `leaf ${leafCode}: fallback field ${key} is not a calculation_field item`,
+        `leaf ${leafCode}: requirement placeholder ${placeholder[0]} is not resolved`,
       );
     }
-  }
-  for (const option of [fallback.physicalOption, fallback.financialOption]) {
-    if (!items.some((item) => item.optionGroup === option)) {
-      throw new Error(
-        `leaf ${leafCode}: fallback option ${option} has no items`,
-      );
+    const keys = requirement.kind === "ratio"
+      ? requirement.alternatives.flatMap((ratio) => [ratio.numerator, ratio.denominator])
+      : [requirement.item];
+    for (const key of keys) {
+      const item = items.find((candidate) => candidate.key === key);
+      if (item?.type !== READS[requirement.kind]) {
+        throw new Error(
+          `leaf ${leafCode}: ${requirement.kind} requirement item ${key} is not a ` +
+            `${READS[requirement.kind]} item`,
+        );
+      }
+    }
+    if (requirement.kind !== "ratio") continue;
+    for (const { option } of requirement.alternatives) {
+      if (option !== null && !items.some((item) => item.optionGroup === option)) {
+        throw new Error(`leaf ${leafCode}: ratio option ${option} has no items`);
+      }
     }
   }
 }
 
-function buildLeaf(leaf: SourceLeaf, curation: LeafCuration): Leaf {
-  const items = buildItems(leaf, curation);
+function buildLeaf(leaf: SourceLeaf, curation: LeafCuration, notes: LeafNotes): Leaf {
+  const items = buildItems(leaf, curation, notes);
   const slots = curation.slots ??
     keyedSlots(leaf.code, parseUploadSlots(leaf.upload_instructions));
   const considerationText = curation.considerationText ?? considerationOf(leaf);
-  const accomplishmentFallback = curation.accomplishmentFallback ?? null;
-  if (accomplishmentFallback) {
-    checkFallback(leaf.code, items, accomplishmentFallback);
-  }
+  const requirements = notes.requirements ?? [];
+  checkRequirements(leaf.code, items, requirements);
   return {
     code: leaf.code,
     name: leaf.name,
@@ -166,7 +226,8 @@ function buildLeaf(leaf: SourceLeaf, curation: LeafCuration): Leaf {
     isProfilingOnly: leaf.is_profiling_only,
     hasConsiderationRule: considerationText !== null,
     considerationText,
-    accomplishmentFallback,
+    notesPage: notes.page,
+    requirements,
     items,
     slots,
   };
@@ -176,6 +237,7 @@ export function buildEdition(
   edition: string,
   source: SourceCatalog,
   curation: Curation,
+  notes: Notes,
 ): EditionDocument {
   const leafCodes = new Set(
     source.flatMap((indicator) => indicator.children.map((l) => l.code)),
@@ -185,6 +247,13 @@ export function buildEdition(
       throw new Error(`curation names unknown leaf ${code}`);
     }
   }
+  for (const code of Object.keys(notes)) {
+    if (!leafCodes.has(code)) throw new Error(`the notes name unknown leaf ${code}`);
+  }
+  const notesOf = (code: string): LeafNotes =>
+    notes[code] ?? (() => {
+      throw new Error(`the notes do not list leaf ${code}`);
+    })();
   return {
     edition,
     areas: AREAS,
@@ -194,7 +263,9 @@ export function buildEdition(
       name: indicator.name,
       isBbi: indicator.is_bbi,
       isProfilingOnly: indicator.is_profiling_only,
-      leaves: indicator.children.map((leaf) => buildLeaf(leaf, curation[leaf.code] ?? {})),
+      leaves: indicator.children.map((leaf) =>
+        buildLeaf(leaf, curation[leaf.code] ?? {}, notesOf(leaf.code))
+      ),
     })),
   };
 }

@@ -1,9 +1,11 @@
 // Generates supabase/catalog/sglgb-2024.json and its migration from the reference catalog.
 //   deno run -A tools/catalog/generate.ts [--check] [--source file] [--json file] [--sql file]
+//     [--review file]
 // The source defaults to $VANTAGE_CATALOG_SOURCE, else ../shared/reference/sglgb-2024-catalog.json.
 // --check writes nothing and exits 1 when a checked-in file differs from what the source gives.
 // Where the source is absent (a clone without ../shared), --check still checks that the JSON file
-// and the migration are the same edition, as generated, from the source hash the migration names.
+// and the migration are the same edition, as generated, from the source hash the migration names,
+// and that the review table is the JSON file's.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
@@ -12,7 +14,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { CURATION_2024 } from "./curation.ts";
 import { buildEdition } from "./edition.ts";
-import { renderJson, renderMigration } from "./render.ts";
+import { NOTES_2024 } from "./notes.ts";
+import { renderJson, renderMigration, renderReviewTable } from "./render.ts";
 import { sourceCatalogSchema } from "./source.ts";
 
 const EDITION = "2024";
@@ -22,6 +25,7 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DEFAULT_PATHS = {
   source: resolve(REPO_ROOT, "../shared/reference/sglgb-2024-catalog.json"),
   json: resolve(REPO_ROOT, "supabase/catalog/sglgb-2024.json"),
+  review: resolve(REPO_ROOT, "supabase/catalog/sglgb-2024-requirements.md"),
   sql: resolve(
     REPO_ROOT,
     "supabase/migrations/20261126000210_catalog_2024.sql",
@@ -31,12 +35,12 @@ export const DEFAULT_PATHS = {
 export type Outcome = { exitCode: 0 | 1; message: string };
 
 /** The files the source gives, keyed by output path. */
-export function generateFiles(
-  paths: { source: string; json: string; sql: string },
-): Map<string, string> {
+type Paths = { source: string; json: string; sql: string; review: string };
+
+export function generateFiles(paths: Paths): Map<string, string> {
   const bytes = readFileSync(paths.source);
   const source = sourceCatalogSchema.parse(JSON.parse(bytes.toString("utf8")));
-  const document = buildEdition(EDITION, source, CURATION_2024);
+  const document = buildEdition(EDITION, source, CURATION_2024, NOTES_2024);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const sourcePath = relative(REPO_ROOT, paths.source);
   return new Map([
@@ -45,6 +49,7 @@ export function generateFiles(
       paths.sql,
       renderMigration(document, { path: sourcePath, sha256 }, GENERATE_COMMAND),
     ],
+    [paths.review, renderReviewTable(document, GENERATE_COMMAND)],
   ]);
 }
 
@@ -59,6 +64,7 @@ export function run(
       source: { type: "string" },
       json: { type: "string" },
       sql: { type: "string" },
+      review: { type: "string" },
     },
   });
   const paths = {
@@ -67,6 +73,7 @@ export function run(
     ),
     json: resolve(values.json ?? DEFAULT_PATHS.json),
     sql: resolve(values.sql ?? DEFAULT_PATHS.sql),
+    review: resolve(values.review ?? DEFAULT_PATHS.review),
   };
   if (!existsSync(paths.source)) {
     if (values.check) return checkAgainstEachOther(paths);
@@ -108,8 +115,8 @@ const staleWithoutSource = (path: string, source: string): Outcome => ({
     `catalog at ${source} (or named with VANTAGE_CATALOG_SOURCE or --source)`,
 });
 
-/** The checked-in JSON file and migration, rendered again from the JSON and the source named in the migration. */
-function checkAgainstEachOther(paths: { source: string; json: string; sql: string }): Outcome {
+/** The checked-in JSON file, migration and review table, rendered again from the JSON and the source named in the migration. */
+function checkAgainstEachOther(paths: Paths): Outcome {
   const staleFile = (path: string) => staleWithoutSource(path, paths.source);
   if (!existsSync(paths.json)) return staleFile(paths.json);
   if (!existsSync(paths.sql)) return staleFile(paths.sql);
@@ -121,6 +128,8 @@ function checkAgainstEachOther(paths: { source: string; json: string; sql: strin
   if (renderJson(document) !== json) return staleFile(paths.json);
   const source = { path: header[1], sha256: header[2] };
   if (renderMigration(document, source, GENERATE_COMMAND) !== sql) return staleFile(paths.sql);
+  const review = existsSync(paths.review) ? readFileSync(paths.review, "utf8") : null;
+  if (renderReviewTable(document, GENERATE_COMMAND) !== review) return staleFile(paths.review);
   return {
     exitCode: 0,
     message: `catalog files agree with each other; their source ${

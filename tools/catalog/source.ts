@@ -37,4 +37,8 @@ export const sourceCatalogSchema = z.array(sourceIndicatorSchema);
 export type SourceCatalog = z.infer<typeof sourceCatalogSchema>;
 export type SourceLeaf = z.infer<typeof sourceLeafSchema>;
 export type SourceItem = z.infer<typeof sourceItemSchema>;
-export type { ItemType, ValidationRule } from "../../packages/classifier/src/schema.ts";
+export type {
+  EditionRequirement as Requirement,
+  ItemType,
+  ValidationRule,
+} from "../../packages/classifier/src/schema.ts";

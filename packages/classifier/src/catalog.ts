@@ -161,22 +161,26 @@ export function indexCatalog(input: unknown): IndexedCatalog {
 function checkLeaf(leaf: CatalogLeaf, at: string): void {
   const itemKeys = uniqueCodes(leaf.items.map((item) => item.key), (k) => `${at}.items[${k}].key`);
   uniqueCodes(leaf.slots.map((slot) => slot.key), (k) => `${at}.slots[${k}].key`);
-  const fallback = leaf.accomplishmentFallback;
-  if (fallback === null) return;
-  const ratioKeys = {
-    "physical.accomplished": fallback.physical.accomplished,
-    "physical.target": fallback.physical.target,
-    "financial.utilized": fallback.financial.utilized,
-    "financial.allocated": fallback.financial.allocated,
-  };
-  for (const [name, key] of Object.entries(ratioKeys)) {
-    if (!itemKeys.has(key)) {
-      throw new ClassifierInputError(
-        `${at}.accomplishmentFallback.${name}`,
-        "is not an item of this leaf",
-      );
-    }
-  }
+  const optionGroups = new Set(leaf.items.map((item) => item.optionGroup));
+  leaf.requirements.forEach((requirement, r) => {
+    const requirementAt = `${at}.requirements[${r}]`;
+    const checkItem = (key: string, field: string) => {
+      if (!itemKeys.has(key)) {
+        throw new ClassifierInputError(`${requirementAt}.${field}`, "is not an item of this leaf");
+      }
+    };
+    if (requirement.kind !== "ratio") return checkItem(requirement.item, "item");
+    requirement.alternatives.forEach((ratio, a) => {
+      checkItem(ratio.numerator, `alternatives[${a}].numerator`);
+      checkItem(ratio.denominator, `alternatives[${a}].denominator`);
+      if (ratio.option !== null && !optionGroups.has(ratio.option)) {
+        throw new ClassifierInputError(
+          `${requirementAt}.alternatives[${a}].option`,
+          "is not an option group of this leaf",
+        );
+      }
+    });
+  });
 }
 
 function uniqueCodes<T>(codes: readonly T[], fieldAt: (index: number) => string): Set<T> {

@@ -16,8 +16,8 @@ import { type ReadAssessment, readAssessment } from "./input.ts";
 import { AreaCount } from "./overall.ts";
 import { projectLeaf, readinessPercent } from "./projection.ts";
 import { canonicalJson, CLASSIFIER_VERSION, inputHash, sha256 } from "./provenance.ts";
-import { leafRecommendation } from "./recommendation.ts";
-import type { ClassificationResult, Failure, LeafResult } from "./schema.ts";
+import { leafRecommendation, leafShortfalls } from "./recommendation.ts";
+import type { ClassificationResult, Failure, LeafResult, Shortfall } from "./schema.ts";
 import { responseStatus, statusPasses } from "./status.ts";
 
 /**
@@ -105,6 +105,11 @@ function classifyLeaves(prepared: PreparedCatalog, read: ReadAssessment): LeafRe
       placed.slotOffset,
     );
     const recommendation = leafRecommendation(plans, i, response === 0 ? undefined : read.values);
+    // A leaf with a response says what its values fall short of; one without has none to judge.
+    const shortfalls = recommendation === "unmet" && response !== 0 &&
+        plans.requirements[i].length > 0
+      ? leafShortfalls(plans, i, read.values)
+      : NO_SHORTFALLS;
     const status = responseStatus(response);
     const passes = statusPasses(status);
     const { projected, projectedFrom } = projectLeaf(
@@ -120,6 +125,7 @@ function classifyLeaves(prepared: PreparedCatalog, read: ReadAssessment): LeafRe
       scored,
       completeness,
       recommendation,
+      shortfalls,
       status,
       passes,
       projected,
@@ -173,6 +179,7 @@ function explainArea(
 }
 
 const NO_FAILURES: readonly Failure[] = Object.freeze([]);
+const NO_SHORTFALLS = Object.freeze([]) as unknown as Shortfall[];
 
 function decide(
   prepared: PreparedCatalog,

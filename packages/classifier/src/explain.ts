@@ -4,13 +4,21 @@ import type { Failure, LeafResult } from "./schema.ts";
 /** §5 rule 9, explanation: why a scored leaf fails its area, so a barangay knows exactly what to fix. */
 
 /**
- * How a leaf fails, official or projected, as a number the classifier keeps per leaf: 0 it does
- * not fail, 1 it is unmet, 2 it has no decision, 3 it fails only for its missing MOVs (projected
- * from completeness). A failing leaf lists its missing MOVs, then its reason unless 3. The code
- * compares these numbers as literals: the fields of a shared constants object would be loaded
- * again on each of the checks every leaf goes through.
+ * How a leaf fails, official or projected, as the number the classifier keeps per leaf. A failing
+ * leaf lists its missing MOVs, then its reason unless it fails only for them. Every comparison of
+ * these codes is in this module, which reads `FAILS` as a constant; an imported object would be
+ * loaded again on each of the checks every leaf goes through.
  */
-export type HowItFails = 0 | 1 | 2 | 3;
+const FAILS = {
+  /** It does not fail. */
+  not: 0,
+  unmet: 1,
+  noDecision: 2,
+  /** It fails only for its missing MOVs: projected from completeness. */
+  forMissingMovs: 3,
+} as const;
+
+export type HowItFails = (typeof FAILS)[keyof typeof FAILS];
 
 /**
  * A leaf's failures, built once per catalog leaf and shared (frozen) by every result that lists
@@ -37,19 +45,19 @@ type ExplainedLeaf = Pick<LeafResult, "scored" | "completeness">;
 
 /** How a leaf fails officially: a leaf that does not pass fails as unmet or for want of a decision. */
 export function officialFailure({ scored, passes, status }: LeafResult): HowItFails {
-  if (!scored || passes) return 0;
-  return status === "no_decision" ? 2 : 1;
+  if (!scored || passes) return FAILS.not;
+  return status === "no_decision" ? FAILS.noDecision : FAILS.unmet;
 }
 
 /** How a leaf fails in the projection: one projected from completeness only for its missing MOVs. */
 export function projectedFailure({ scored, projected, projectedFrom }: LeafResult): HowItFails {
-  if (!scored || projected === "met") return 0;
-  return projectedFrom === "completeness" ? 3 : 1;
+  if (!scored || projected === "met") return FAILS.not;
+  return projectedFrom === "completeness" ? FAILS.forMissingMovs : FAILS.unmet;
 }
 
 /** Whether a leaf fails neither officially nor in the projection. */
 export function failsNeither(official: HowItFails, projected: HowItFails): boolean {
-  return official === 0 && projected === 0;
+  return official === FAILS.not && projected === FAILS.not;
 }
 
 /** The leaf's missing MOVs as failures, in the order completeness lists them. */
@@ -86,11 +94,11 @@ export function appendFailures(
   missing: readonly Failure[],
   reasons: LeafReasons,
 ): void {
-  if (fails === 0) {
+  if (fails === FAILS.not) {
     if (parentUnmet) into.push(reasons.parentUnmet);
     return;
   }
   for (let i = 0; i < missing.length; i++) into.push(missing[i]);
-  if (fails === 1) into.push(reasons.unmet);
-  else if (fails === 2) into.push(reasons.noDecision);
+  if (fails === FAILS.unmet) into.push(reasons.unmet);
+  else if (fails === FAILS.noDecision) into.push(reasons.noDecision);
 }

@@ -1,10 +1,13 @@
 export { classify, classifySync } from "./classify.ts";
 export { CLASSIFIER_VERSION } from "./provenance.ts";
 export { ClassifierInputError } from "./errors.ts";
+export { catalogForYear } from "./edition.ts";
+export { describeShortfall } from "./describe.ts";
 export {
   classificationResultSchema,
   classifierInputSchema,
   editionDocumentSchema,
+  shortfallSchema,
 } from "./schema.ts";
 export type {
   AreaKind,
@@ -24,6 +27,8 @@ export type {
   LeafResponse,
   LeafResult,
   Mov,
+  Requirement,
+  Shortfall,
   ValidationRule,
   Verdict,
 } from "./schema.ts";

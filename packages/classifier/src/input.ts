@@ -4,6 +4,7 @@ import {
   type ChecklistValue,
   type Decision,
   decisionSchema,
+  ITEM_KIND,
   type ItemType,
   type Verdict,
   verdictSchema,
@@ -85,23 +86,25 @@ function isIsoDate(value: unknown): boolean {
   return day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
 }
 
+const KIND = ITEM_KIND;
+
 /**
  * What a checklist value may be for each item type, by `ITEM_KIND` (contract value semantics);
  * null is always allowed.
  */
 function fitsItemKind(kind: number, value: unknown): boolean {
   switch (kind) {
-    case 0: // checkbox
+    case KIND.checkbox:
       return typeof value === "boolean";
-    case 1: // assessment_field
+    case KIND.assessment_field:
       return value === "yes" || value === "no" || typeof value === "boolean";
-    case 2: // document_count
+    case KIND.document_count:
       return Number.isInteger(value) && (value as number) >= 0;
-    case 3: // date_input
+    case KIND.date_input:
       return isIsoDate(value);
-    case 4: // calculation_field
+    case KIND.calculation_field:
       return typeof value === "number" && Number.isFinite(value);
-    default: // info_text, section_header
+    default: // info_text, section_header: display only
       return typeof value === "boolean" || typeof value === "string" || Number.isFinite(value);
   }
 }

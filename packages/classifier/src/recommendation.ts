@@ -1,8 +1,16 @@
 import {
+  holds,
+  NO_LIST,
+  type PlacedRequirement,
+  placeRequirements,
+  shortfall,
+} from "./requirements.ts";
+import {
   type CatalogItem,
   type CatalogLeaf,
   type ChecklistValue,
   ITEM_KIND,
+  type Shortfall,
   type Verdict,
 } from "./schema.ts";
 
@@ -19,31 +27,34 @@ function isScoreable(item: CatalogItem): boolean {
   return item.type !== "info_text" && item.type !== "section_header" && !item.isProfiling;
 }
 
+const KIND = ITEM_KIND;
+
 /** Whether a value meets its item, by the item's `ITEM_KIND`. */
 export function metByKind(kind: number, value: ChecklistValue | undefined): boolean {
   switch (kind) {
-    case 0: // checkbox
+    case KIND.checkbox:
       return value === true;
-    case 1: // assessment_field
+    case KIND.assessment_field:
       return value === "yes" || value === true;
-    case 2: // document_count
+    case KIND.document_count:
       return typeof value === "number" && value >= 1;
-    case 3: // date_input
+    case KIND.date_input:
       return typeof value === "string" && value !== "";
-    case 4: // calculation_field
+    case KIND.calculation_field:
       return typeof value === "number";
-    default: // info_text, section_header
+    default: // info_text, section_header: display only
       return false;
   }
 }
 
-const RULES = [
-  "ALL_ITEMS_REQUIRED",
-  "ANY_ITEM_REQUIRED",
-  "ANY_OPTION_GROUP_REQUIRED",
-  "OR_LOGIC_AT_LEAST_1_REQUIRED",
-  "SHARED_PLUS_OR_LOGIC",
-] as const satisfies readonly CatalogLeaf["validationRule"][];
+/** Validation rules as the small integers the plans keep per leaf. */
+const RULE = {
+  ALL_ITEMS_REQUIRED: 0,
+  ANY_ITEM_REQUIRED: 1,
+  ANY_OPTION_GROUP_REQUIRED: 2,
+  OR_LOGIC_AT_LEAST_1_REQUIRED: 3,
+  SHARED_PLUS_OR_LOGIC: 4,
+} as const satisfies Record<CatalogLeaf["validationRule"], number>;
 
 /**
  * The lists of a leaf's scoreable items the rules read, by their place among the leaf's lists;
@@ -63,10 +74,6 @@ const LIST = {
   firstOption: 6,
 } as const;
 
-type Ratio = { numerator: number; denominator: number };
-
-type AccomplishmentFallback = { physical: Ratio; financial: Ratio };
-
 /**
  * The recommendation rules of a catalog's leaves, compiled once per catalog into flat arrays, so
  * classifying a leaf walks a few arrays instead of objects of its own. Items are named by their
@@ -74,7 +81,7 @@ type AccomplishmentFallback = { physical: Ratio; financial: Ratio };
  * `items[bounds[lists[i] + j]]` up to, not including, `items[bounds[lists[i] + j + 1]]`.
  */
 export type RecommendationPlans = {
-  /** Per leaf, its validation rule as a position in RULES. */
+  /** Per leaf, its validation rule as a `RULE` code. */
   rules: Uint8Array;
   /** Per leaf, where its lists start among `bounds`; one more entry closes the last leaf's. */
   lists: Int32Array;
@@ -82,14 +89,20 @@ export type RecommendationPlans = {
   items: Int32Array;
   /** Per item, its `ITEM_KIND`. */
   kinds: Uint8Array;
-  /** Per leaf, its ≥ 50 % physical-or-financial fallback, if it has one. */
-  fallbacks: readonly (AccomplishmentFallback | null)[];
+  /** Per leaf, its quantitative requirements (`requirements.ts`), usually none. */
+  requirements: readonly (readonly PlacedRequirement[])[];
   /** Per leaf, 1 when it is recommended Met without any checklist value. */
   metWithoutValues: Uint8Array;
 };
 
-/** The leaf's lists of items at `offset` among all items, in LIST order, then its option groups. */
-function leafLists(leaf: CatalogLeaf, offset: number): number[][] {
+/**
+ * The leaf's lists of items at `offset` among all items, in LIST order, then its option groups,
+ * whose names follow in `options`' order.
+ */
+function leafLists(
+  leaf: CatalogLeaf,
+  offset: number,
+): { lists: number[][]; options: Map<string, number[]> } {
   const positions = (keep: (item: CatalogItem) => boolean) =>
     leaf.items.flatMap((item, i) => (isScoreable(item) && keep(item) ? [offset + i] : []));
   const scoreable = positions(() => true);
@@ -101,7 +114,7 @@ function leafLists(leaf: CatalogLeaf, offset: number): number[][] {
       options.set(item.optionGroup, [...(options.get(item.optionGroup) ?? []), offset + i]);
     }
   });
-  return [
+  const lists = [
     scoreable,
     marked.length > 0 ? marked : scoreable,
     shared,
@@ -110,22 +123,7 @@ function leafLists(leaf: CatalogLeaf, offset: number): number[][] {
     positions((item) => item.type === "assessment_field"),
     ...options.values(),
   ];
-}
-
-function accomplishmentFallback(leaf: CatalogLeaf, offset: number): AccomplishmentFallback | null {
-  const fallback = leaf.accomplishmentFallback;
-  if (fallback === null) return null;
-  const at = (key: string) => offset + leaf.items.findIndex((item) => item.key === key);
-  return {
-    physical: {
-      numerator: at(fallback.physical.accomplished),
-      denominator: at(fallback.physical.target),
-    },
-    financial: {
-      numerator: at(fallback.financial.utilized),
-      denominator: at(fallback.financial.allocated),
-    },
-  };
+  return { lists, options };
 }
 
 /** The plans of `leaves`, in order, their items numbered one after another from 0. */
@@ -134,26 +132,37 @@ export function recommendationPlans(leaves: readonly CatalogLeaf[]): Recommendat
   const bounds: number[] = [];
   const items: number[] = [];
   const kinds: number[] = [];
-  const fallbacks: (AccomplishmentFallback | null)[] = [];
+  const requirements: PlacedRequirement[][] = [];
   for (const leaf of leaves) {
     const offset = kinds.length;
-    lists.push(bounds.length);
-    for (const list of leafLists(leaf, offset)) {
+    const first = bounds.length;
+    lists.push(first);
+    const leafPlan = leafLists(leaf, offset);
+    for (const list of leafPlan.lists) {
       bounds.push(items.length);
       items.push(...list);
     }
     for (const item of leaf.items) kinds.push(ITEM_KIND[item.type]);
-    fallbacks.push(accomplishmentFallback(leaf, offset));
+    const optionNames = [...leafPlan.options.keys()];
+    requirements.push(placeRequirements(
+      leaf.requirements,
+      (key) => offset + leaf.items.findIndex((item) => item.key === key),
+      // An option without scoreable items asks for nothing more than its ratio.
+      (option) => {
+        const at = option === null ? -1 : optionNames.indexOf(option);
+        return at < 0 ? NO_LIST : first + LIST.firstOption + at;
+      },
+    ));
   }
   lists.push(bounds.length);
   bounds.push(items.length);
   const plans: RecommendationPlans = {
-    rules: Uint8Array.from(leaves, (leaf) => RULES.indexOf(leaf.validationRule)),
+    rules: Uint8Array.from(leaves, (leaf) => RULE[leaf.validationRule]),
     lists: Int32Array.from(lists),
     bounds: Int32Array.from(bounds),
     items: Int32Array.from(items),
     kinds: Uint8Array.from(kinds),
-    fallbacks,
+    requirements,
     metWithoutValues: new Uint8Array(leaves.length),
   };
   const noValues: ChecklistValues = [];
@@ -217,24 +226,6 @@ function anyOptionGroupRequired(plans: RecommendationPlans, leaf: number, values
     someOptionMet(plans, leaf, values);
 }
 
-function atLeastHalf({ numerator, denominator }: Ratio, values: ChecklistValues): boolean {
-  const done = values[numerator];
-  const planned = values[denominator];
-  return typeof done === "number" && typeof planned === "number" && planned > 0 &&
-    done / planned >= 0.5;
-}
-
-/** Whether a ≥ 50 % physical accomplishment or fund utilization satisfies one of the options. */
-function someOptionMetByAccomplishment(
-  plans: RecommendationPlans,
-  leaf: number,
-  values: ChecklistValues,
-): boolean {
-  const fallback = plans.fallbacks[leaf];
-  return fallback !== null &&
-    (atLeastHalf(fallback.physical, values) || atLeastHalf(fallback.financial, values));
-}
-
 /**
  * All shared items met and at least one option met. An option is an option group whose items are
  * all met; a leaf without option groups needs one non-shared item met.
@@ -242,24 +233,53 @@ function someOptionMetByAccomplishment(
 function sharedPlusOneOption(plans: RecommendationPlans, leaf: number, values: ChecklistValues) {
   const first = plans.lists[leaf];
   if (!everyMet(plans, first + LIST.shared, values)) return false;
-  if (someOptionMetByAccomplishment(plans, leaf, values)) return true;
   const { from, to } = optionLists(plans, leaf);
   return from === to
     ? someMet(plans, first + LIST.nonShared, values)
     : someOptionMet(plans, leaf, values);
 }
 
-function recommends(plans: RecommendationPlans, leaf: number, values: ChecklistValues): boolean {
+/** Whether the leaf's validation rule is met by its items. */
+function ruleMet(plans: RecommendationPlans, leaf: number, values: ChecklistValues): boolean {
   switch (plans.rules[leaf]) {
-    case 0: // ALL_ITEMS_REQUIRED
+    case RULE.ALL_ITEMS_REQUIRED:
       return allItemsRequired(plans, leaf, values);
-    case 1: // ANY_ITEM_REQUIRED
+    case RULE.ANY_ITEM_REQUIRED:
       return someMet(plans, plans.lists[leaf] + LIST.scoreable, values);
-    case 2: // ANY_OPTION_GROUP_REQUIRED
+    case RULE.ANY_OPTION_GROUP_REQUIRED:
       return anyOptionGroupRequired(plans, leaf, values);
-    default: // OR_LOGIC_AT_LEAST_1_REQUIRED, SHARED_PLUS_OR_LOGIC
+    default: // RULE.OR_LOGIC_AT_LEAST_1_REQUIRED, RULE.SHARED_PLUS_OR_LOGIC
       return sharedPlusOneOption(plans, leaf, values);
   }
+}
+
+/** Whether every quantitative requirement of the leaf holds (true for a leaf with none). */
+function requirementsHold(plans: RecommendationPlans, leaf: number, values: ChecklistValues) {
+  const requirements = plans.requirements[leaf];
+  for (let r = 0; r < requirements.length; r++) {
+    if (!holds(requirements[r], values, plans, everyMet)) return false;
+  }
+  return true;
+}
+
+/** Met when the leaf's validation rule is met and each of its quantitative requirements holds. */
+function recommends(plans: RecommendationPlans, leaf: number, values: ChecklistValues): boolean {
+  return ruleMet(plans, leaf, values) && requirementsHold(plans, leaf, values);
+}
+
+/** The leaf's requirements that do not hold, as data; empty for a leaf with none. */
+export function leafShortfalls(
+  plans: RecommendationPlans,
+  leaf: number,
+  values: ChecklistValues,
+): Shortfall[] {
+  const shortfalls: Shortfall[] = [];
+  for (const placed of plans.requirements[leaf]) {
+    if (!holds(placed, values, plans, everyMet)) {
+      shortfalls.push(shortfall(placed, values, plans, everyMet));
+    }
+  }
+  return shortfalls;
 }
 
 /** The recommendation of leaf `leaf` of the plans; `values` is undefined when it has no response. */

@@ -21,12 +21,22 @@ export const itemTypeSchema = z.enum([
 ]);
 
 /**
- * Item types as small integers, in `itemTypeSchema` order: the rules switch on these (as literal
- * cases, commented with the type) instead of comparing strings.
+ * Item types as small integers, in `itemTypeSchema` order: the rules switch on these codes
+ * (`ITEM_KIND.checkbox`, ...) instead of comparing strings. A module that switches on them keeps
+ * the object in a constant of its own, which V8 reads as a constant; an imported binding it would
+ * load again on every check.
  */
 export const ITEM_KIND = Object.freeze(
-  Object.fromEntries(itemTypeSchema.options.map((type, kind) => [type, kind])),
-) as Readonly<Record<z.infer<typeof itemTypeSchema>, number>>;
+  {
+    checkbox: 0,
+    assessment_field: 1,
+    document_count: 2,
+    date_input: 3,
+    calculation_field: 4,
+    info_text: 5,
+    section_header: 6,
+  } as const satisfies Record<z.infer<typeof itemTypeSchema>, number>,
+);
 
 export const areaKindSchema = z.enum(["core", "essential"]);
 export const decisionSchema = z.enum(["met", "unmet", "considered"]);
@@ -45,19 +55,62 @@ const catalogItemSchema = z.object({
 
 const catalogSlotSchema = z.object({ key: code, optionGroup: code.nullable() });
 
-const accomplishmentFallbackSchema = z.object({
-  physical: z.object({ accomplished: code, target: code }),
-  financial: z.object({ utilized: code, allocated: code }),
-  physicalOption: code,
-  financialOption: code,
-});
+/** A calendar day, `YYYY-MM-DD`; in an edition the year may be a placeholder resolved per cycle. */
+const isoDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+const editionDay = z.string().regex(
+  /^(\d{4}|\{CURRENT_YEAR\}|\{PREVIOUS_YEAR\})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+);
+
+/** The Technical Notes page a requirement is stated on. */
+const page = z.number().int().min(1);
+
+/**
+ * The quantitative requirements of a leaf (sglgb.md §5.2), each naming the items that hold its
+ * amounts, count or date:
+ * - `count`: the item's count is at least `min` (`counted` names what is counted, in the plural);
+ * - `ratio`: at least one alternative reaches its minimum: numerator ≥ `minPercent` % of a
+ *   positive denominator. An alternative naming an option holds only with that option's items met
+ *   (its documents); one ratio with one alternative is a budget share;
+ * - `deadline`: the item's date is on or before `onOrBefore`; a date after it but on or before
+ *   `considerationUntil` is still unmet, and the validator may consider it.
+ */
+function requirementSchema(day: z.ZodString) {
+  return z.discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("count"),
+      item: code,
+      min: z.number().int().min(1),
+      counted: z.string().min(1),
+      page,
+    }),
+    z.object({
+      kind: z.literal("ratio"),
+      alternatives: z.array(z.object({
+        numerator: code,
+        denominator: code,
+        minPercent: z.number().positive().max(100),
+        option: code.nullable(),
+        measure: z.string().min(1),
+      })).min(1),
+      page,
+    }),
+    z.object({
+      kind: z.literal("deadline"),
+      item: code,
+      onOrBefore: day,
+      considerationUntil: day.nullable(),
+      dated: z.string().min(1),
+      page,
+    }),
+  ]);
+}
 
 const catalogLeafSchema = z.object({
   code,
   validationRule: validationRuleSchema,
   isProfilingOnly: z.boolean(),
   hasConsiderationRule: z.boolean(),
-  accomplishmentFallback: accomplishmentFallbackSchema.nullable(),
+  requirements: z.array(requirementSchema(isoDay)),
   items: z.array(catalogItemSchema),
   slots: z.array(catalogSlotSchema),
 });
@@ -91,10 +144,13 @@ export const editionDocumentSchema = z.object({
       name: z.string(),
       description: z.string(),
       considerationText: z.string().nullable(),
+      notesPage: page,
+      requirements: z.array(requirementSchema(editionDay)),
       items: z.array(catalogItemSchema.extend({
         label: z.string(),
         group: z.string().nullable(),
         movHint: z.string().nullable(),
+        enteredBy: z.enum(["barangay", "reviewer"]),
       })),
       slots: z.array(catalogSlotSchema.extend({ label: z.string() })),
     })),
@@ -121,6 +177,47 @@ export const classifierInputSchema = z.object({
 
 const failureSchema = z.object({ leafCode: z.string(), reason: z.string() });
 
+/**
+ * A quantitative requirement a leaf's values fall short of, with the numbers it was judged on,
+ * so a report renders it in its own words and language (`describeShortfall` writes English).
+ * `actual` is null when no value was entered (for a ratio, also when its base is not positive);
+ * a deadline's date within the consideration window `mayBeConsidered` by the validator.
+ */
+export const shortfallSchema = z.discriminatedUnion("rule", [
+  z.object({
+    rule: z.literal("count"),
+    item: z.string(),
+    actual: z.number().nullable(),
+    required: z.number(),
+    counted: z.string(),
+    page: z.number(),
+  }),
+  z.object({
+    rule: z.literal("ratio"),
+    ratios: z.array(z.object({
+      numerator: z.number().nullable(),
+      denominator: z.number().nullable(),
+      actual: z.number().nullable(),
+      required: z.number(),
+      measure: z.string(),
+      option: z.string().nullable(),
+      /** Whether the option this ratio belongs to has all its items met (true without an option). */
+      optionMet: z.boolean(),
+    })),
+    page: z.number(),
+  }),
+  z.object({
+    rule: z.literal("deadline"),
+    item: z.string(),
+    actual: z.string().nullable(),
+    deadline: z.string(),
+    considerationUntil: z.string().nullable(),
+    mayBeConsidered: z.boolean(),
+    dated: z.string(),
+    page: z.number(),
+  }),
+]);
+
 export const leafResultSchema = z.object({
   code: z.string(),
   indicatorCode: z.string(),
@@ -132,6 +229,8 @@ export const leafResultSchema = z.object({
     satisfiedOption: z.string().nullable(),
   }),
   recommendation: verdictSchema,
+  /** Why the recommendation is Unmet as far as the leaf's quantitative requirements go. */
+  shortfalls: z.array(shortfallSchema),
   status: z.enum(["met", "unmet", "considered", "no_decision"]),
   passes: z.boolean(),
   projected: verdictSchema,
@@ -192,6 +291,10 @@ export type ChecklistValue = z.infer<typeof checklistValueSchema>;
 export type CatalogItem = z.infer<typeof catalogItemSchema>;
 export type CatalogSlot = z.infer<typeof catalogSlotSchema>;
 export type CatalogLeaf = z.infer<typeof catalogLeafSchema>;
+export type Requirement = CatalogLeaf["requirements"][number];
+export type EditionRequirement = EditionDocument["indicators"][number]["leaves"][number][
+  "requirements"
+][number];
 export type CatalogIndicator = z.infer<typeof catalogIndicatorSchema>;
 export type CatalogArea = z.infer<typeof catalogAreaSchema>;
 export type Catalog = z.infer<typeof catalogSchema>;
@@ -203,3 +306,4 @@ export type ClassifierInput = z.infer<typeof classifierInputSchema>;
 export type LeafResult = z.infer<typeof leafResultSchema>;
 export type ClassificationResult = z.infer<typeof classificationResultSchema>;
 export type Failure = z.infer<typeof failureSchema>;
+export type Shortfall = z.infer<typeof shortfallSchema>;

@@ -10,31 +10,41 @@ export function leafStatus(decision: Decision | null, override: Decision | null)
   return override ?? decision ?? "no_decision";
 }
 
-/** No decision, then the decisions in schema order: their positions are their codes. */
+/** A decision as a code: none, then the decisions in schema order (DECISIONS[code]). */
+const DECISION_CODE = { none: 0, met: 1, unmet: 2, considered: 3 } as const;
 const DECISIONS: readonly (Decision | null)[] = [null, ...decisionSchema.options];
 
+/** The response code of a leaf without a response. */
+const NO_RESPONSE = 0;
+
 /**
- * A leaf's response as one number, as the reader keeps it and the canonical input encodes it: 0
- * for no response, else 1 + 4 × decision + override, each coded null 0, met 1, unmet 2,
- * considered 3.
+ * A leaf's response as one number, as the reader keeps it and the canonical input encodes it:
+ * `NO_RESPONSE`, else 1 + 4 × the decision's code + the override's code.
  */
 export function responseCode(decision: Decision | null, override: Decision | null): number {
   return 1 + 4 * decisionCode(decision) + decisionCode(override);
 }
 
-/** A decision's position in DECISIONS. */
 function decisionCode(decision: Decision | null): number {
-  if (decision === null) return 0;
-  return decision === "met" ? 1 : decision === "unmet" ? 2 : 3;
+  if (decision === null) return DECISION_CODE.none;
+  return decision === "met"
+    ? DECISION_CODE.met
+    : decision === "unmet"
+    ? DECISION_CODE.unmet
+    : DECISION_CODE.considered;
 }
+
+/** The decision and the override a response code holds. */
+const decisionIn = (code: number) => DECISIONS[Math.floor((code - 1) / 4)];
+const overrideIn = (code: number) => DECISIONS[(code - 1) % 4];
 
 const STATUS_BY_RESPONSE_CODE: readonly LeafStatus[] = Array.from(
   { length: 1 + 4 * DECISIONS.length },
   (_, code) =>
-    code === 0 ? "no_decision" : leafStatus(DECISIONS[(code - 1) >> 2], DECISIONS[(code - 1) & 3]),
+    code === NO_RESPONSE ? "no_decision" : leafStatus(decisionIn(code), overrideIn(code)),
 );
 
-/** The status of a leaf by its `responseCode` (0 without a response). */
+/** The status of a leaf by its `responseCode` (`NO_RESPONSE` without one). */
 export function responseStatus(code: number): LeafStatus {
   return STATUS_BY_RESPONSE_CODE[code];
 }

@@ -9,11 +9,11 @@ const catalogWith = (leaves = [leaf()]) => ({
 });
 
 describe("catalog", () => {
-  it("the 2024 catalog has 31 indicators, 84 leaves and 251 checklist items", () => {
+  it("the 2024 catalog has 31 indicators, 84 leaves and 259 checklist items", () => {
     const indexed = indexCatalog(catalog2024);
     expect(indexed.indicators).toHaveLength(31);
     expect(indexed.leaves).toHaveLength(84);
-    expect(indexed.leaves.reduce((n, { leaf }) => n + leaf.items.length, 0)).toBe(251);
+    expect(indexed.leaves.reduce((n, { leaf }) => n + leaf.items.length, 0)).toBe(259);
   });
 
   it("leaves of profiling-only indicators and profiling-only leaves are not scored", () => {
@@ -50,15 +50,22 @@ describe("catalog", () => {
     );
   });
 
-  it("a fallback naming an item the leaf lacks is refused", () => {
-    const accomplishmentFallback = {
-      physical: { accomplished: "a", target: "t" },
-      financial: { utilized: "a", allocated: "a" },
-      physicalOption: "A",
-      financialOption: "B",
-    };
-    expect(() => indexCatalog(catalogWith([leaf({ items: [item("a")], accomplishmentFallback })])))
-      .toThrow("catalog.indicators[0].leaves[0].accomplishmentFallback.physical.target");
+  it("a requirement naming an item the leaf lacks, or an option it lacks, is refused", () => {
+    const ratio = (option: string | null) => ({
+      kind: "ratio" as const,
+      alternatives: [{ numerator: "a", denominator: "t", minPercent: 50, option, measure: "m" }],
+      page: 1,
+    });
+    const items = [item("a", "calculation_field"), item("t", "calculation_field")];
+    expect(() =>
+      indexCatalog(catalogWith([leaf({ items: [items[0]], requirements: [ratio(null)] })]))
+    )
+      .toThrow("catalog.indicators[0].leaves[0].requirements[0].alternatives[0].denominator");
+    expect(() => indexCatalog(catalogWith([leaf({ items, requirements: [ratio("Option Z")] })])))
+      .toThrow("catalog.indicators[0].leaves[0].requirements[0].alternatives[0].option");
+    const count = { kind: "count" as const, item: "n", min: 3, counted: "reports", page: 1 };
+    expect(() => indexCatalog(catalogWith([leaf({ items, requirements: [count] })])))
+      .toThrow("catalog.indicators[0].leaves[0].requirements[0].item");
   });
 
   it("a malformed catalog is refused with the path of the field", async () => {

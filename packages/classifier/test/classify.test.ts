@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classificationResultSchema, type ClassifierInput, classify } from "../src/index.ts";
+import {
+  classificationResultSchema,
+  type ClassifierInput,
+  classify,
+  describeShortfall,
+} from "../src/index.ts";
 import {
   allMovs2024,
   catalog2024,
@@ -50,6 +55,36 @@ describe("classify over the 2024 catalog", () => {
     ]);
     expect(result.areas[0].failures).toContainEqual({ leafCode: "1.1.1", reason: "no_decision" });
     expect(result.projection.readinessPercent).toBe(0);
+  });
+
+  it("a recommendation falling short of a threshold names the shortfall with its numbers", async () => {
+    const reported = {
+      "2_1_4_option_a": "yes",
+      "2_1_4_upload_1": true,
+      "2_1_4_upload_2": true,
+      "2_1_4_physical_accomplished": 38,
+      "2_1_4_physical_reflected": 100,
+      "2_1_4_option_b": "yes",
+      "2_1_4_upload_3": true,
+      "2_1_4_upload_4": true,
+      "2_1_4_financial_utilized": 410_000,
+      "2_1_4_financial_allocated": 1_000_000,
+    };
+    const responses = [{ leafCode: "2.1.4", checklist: reported, decision: null, override: null }];
+    const result = await classify(input2024({ responses }));
+    const leaf = result.leaves.find((candidate) => candidate.code === "2.1.4");
+    expect(leaf).toMatchObject({ recommendation: "unmet", projected: "unmet" });
+    expect(leaf?.shortfalls.map(describeShortfall)).toEqual([
+      "38 % of the physical targets accomplished and 41 % of the fund utilized; at least 50 % " +
+      "of either is needed",
+    ]);
+    const enough = { ...reported, "2_1_4_financial_utilized": 500_000 };
+    const met = await classify(
+      input2024({ responses: [{ ...responses[0], checklist: enough }] }),
+    );
+    expect(met.leaves.find((candidate) => candidate.code === "2.1.4"))
+      .toMatchObject({ recommendation: "met", shortfalls: [] });
+    expect(met.inputHash).not.toBe(result.inputHash);
   });
 
   it("names, labels and descriptions in the catalog are ignored", async () => {

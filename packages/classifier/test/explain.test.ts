@@ -32,6 +32,7 @@ function leafResult(extra: Partial<LeafResult>): LeafResult {
     scored: true,
     completeness: { complete: true, missingSlots: [], satisfiedOption: null },
     recommendation: "met",
+    shortfalls: [],
     status: "met",
     passes: true,
     projected: "met",

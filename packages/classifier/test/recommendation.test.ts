@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { leafRecommendation, metByKind, recommendationPlans } from "../src/recommendation.ts";
 import type { CatalogLeaf, ChecklistValue } from "../src/index.ts";
-import { ITEM_KIND } from "../src/schema.ts";
-import { item, leaf, leaf2024 } from "./fixtures/assessments.ts";
+import { ITEM_KIND, itemTypeSchema } from "../src/schema.ts";
+import { item, leaf, leaf2024, leaves2024 } from "./fixtures/assessments.ts";
+import { referenceRecommendation } from "./fixtures/reference.ts";
 
 type Checklist = Record<string, ChecklistValue>;
 const valuesOf = (rule: CatalogLeaf, checklist: Checklist) =>
@@ -167,62 +169,11 @@ describe("OR_LOGIC_AT_LEAST_1_REQUIRED and SHARED_PLUS_OR_LOGIC", () => {
   });
 });
 
-describe("the ≥ 50 % physical-or-financial accomplishment fallback", () => {
-  const leaf214 = leaf2024("2.1.4");
-  const leaf323 = leaf2024("3.2.3");
-
-  it("physical accomplishment of at least 50 % meets the physical option", () => {
-    const checklist = { "2_1_4_physical_accomplished": 5, "2_1_4_physical_reflected": 10 };
-    expect(recommend(leaf214, checklist)).toBe("met");
-  });
-
-  it("fund utilization of at least 50 % meets the financial option", () => {
-    const checklist = {
-      "2_1_4_financial_utilized": 700_000,
-      "2_1_4_financial_allocated": 1_400_000,
-    };
-    expect(recommend(leaf214, checklist)).toBe("met");
-  });
-
-  it("below 50 % on both ratios the fallback meets no option", () => {
-    const checklist = {
-      "2_1_4_physical_accomplished": 4,
-      "2_1_4_physical_reflected": 10,
-      "2_1_4_financial_utilized": 1,
-      "2_1_4_financial_allocated": 3,
-    };
-    expect(recommend(leaf214, checklist)).toBe("unmet");
-  });
-
-  it("a zero target never satisfies the fallback", () => {
-    const checklist = { "2_1_4_physical_accomplished": 3, "2_1_4_physical_reflected": 0 };
-    expect(recommend(leaf214, checklist)).toBe("unmet");
-  });
-
-  it("the fallback does not excuse a missing shared item", () => {
-    const checklist = { "3_2_3_physical_accomplished": 9, "3_2_3_physical_reflected": 10 };
-    expect(recommend(leaf323, checklist)).toBe("unmet");
-    expect(recommend(leaf323, { ...checklist, "3_2_3_upload": true })).toBe("met");
-  });
-
-  it("every accomplishment leaf of the 2024 catalog carries the fallback", () => {
-    for (const code of ["2.1.4", "3.2.3", "4.1.6", "4.3.4", "4.5.6", "4.8.4", "6.1.4"]) {
-      expect(leaf2024(code).accomplishmentFallback, code).not.toBeNull();
-    }
-  });
-});
-
 describe("item kinds", () => {
-  it("the rules' numeric switches follow the item types in schema order", () => {
-    expect(ITEM_KIND).toEqual({
-      checkbox: 0,
-      assessment_field: 1,
-      document_count: 2,
-      date_input: 3,
-      calculation_field: 4,
-      info_text: 5,
-      section_header: 6,
-    });
+  it("the rules' item kind codes number the item types in schema order", () => {
+    expect(Object.entries(ITEM_KIND)).toEqual(
+      itemTypeSchema.options.map((type, code) => [type, code]),
+    );
   });
 });
 
@@ -230,15 +181,65 @@ describe("plans of several leaves", () => {
   it("each leaf reads its own items, numbered after the items of the leaves before it", () => {
     const all = leaf({ code: "x.1", items: [item("a"), item("b")] });
     const any = leaf({ code: "x.2", validationRule: "ANY_ITEM_REQUIRED", items: [item("c")] });
-    const fallback = leaf2024("2.1.4");
-    const plans = recommendationPlans([all, any, fallback]);
-    const values: ChecklistValue[] = [true, true, false, ...fallback.items.map(() => null)];
+    const count = leaf2024("3.1.8");
+    const plans = recommendationPlans([all, any, count]);
+    const values: ChecklistValue[] = [true, true, false, ...count.items.map(() => true)];
     expect(leafRecommendation(plans, 0, values)).toBe("met");
     expect(leafRecommendation(plans, 1, values)).toBe("unmet");
-    const at = (key: string) => 3 + fallback.items.findIndex((entry) => entry.key === key);
+    const at = (key: string) => 3 + count.items.findIndex((entry) => entry.key === key);
+    values[at("3_1_8_count")] = 2;
     expect(leafRecommendation(plans, 2, values)).toBe("unmet");
-    values[at("2_1_4_physical_accomplished")] = 5;
-    values[at("2_1_4_physical_reflected")] = 10;
+    values[at("3_1_8_count")] = 3;
     expect(leafRecommendation(plans, 2, values)).toBe("met");
+  });
+});
+
+describe("the compiled plans against the plain reading of §5.2", () => {
+  /** Any value of an item's type, and a few of the wrong one, on either side of each threshold. */
+  const anyValue = (type: CatalogLeaf["items"][number]["type"]): fc.Arbitrary<ChecklistValue> =>
+    fc.oneof(
+      { weight: 3, arbitrary: valueOfType(type) },
+      { weight: 1, arbitrary: fc.constant(null) },
+    );
+  const valueOfType = (
+    type: CatalogLeaf["items"][number]["type"],
+  ): fc.Arbitrary<ChecklistValue> => {
+    switch (type) {
+      case "checkbox":
+        return fc.boolean();
+      case "assessment_field":
+        return fc.constantFrom("yes", "no", true, false);
+      case "document_count":
+        return fc.nat(12);
+      case "date_input":
+        return fc.constantFrom(
+          "2022-12-31",
+          "2023-01-01",
+          "2023-03-31",
+          "2023-04-01",
+          "2020-06-30",
+        );
+      case "calculation_field":
+        return fc.oneof(fc.nat(100), fc.double({ min: -10, max: 1e7, noNaN: true }));
+      default:
+        return fc.constant(null);
+    }
+  };
+  const leafAndChecklist = fc.constantFrom(...leaves2024.map(({ leaf }) => leaf)).chain((rule) =>
+    fc.tuple(
+      fc.constant(rule),
+      fc.record(Object.fromEntries(rule.items.map((entry) => [entry.key, anyValue(entry.type)]))),
+    )
+  );
+
+  it("every leaf of the 2024 catalog is recommended as the plain reading says", () => {
+    fc.assert(
+      fc.property(leafAndChecklist, ([rule, checklist]) => {
+        expect(recommend(rule, checklist), rule.code).toBe(
+          referenceRecommendation(rule, checklist),
+        );
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

@@ -103,7 +103,7 @@ async function cycleCatalog(tx: Tx, cycleId: string): Promise<CatalogShape> {
             select jsonb_agg(jsonb_build_object(
               'code', l.code, 'validationRule', l.validation_rule, 'isProfilingOnly', l.is_profiling_only,
               'hasConsiderationRule', l.has_consideration_rule,
-              'accomplishmentFallback', l.accomplishment_fallback,
+              'requirements', l.requirements,
               'items', coalesce((
                 select jsonb_agg(jsonb_build_object(
                   'key', i.item_key, 'type', i.item_type, 'required', i.is_required,
