@@ -2,7 +2,7 @@
 -- municipality can neither act on an assessment nor administer its people, are not notified of it,
 -- and the MLGOO names people and barangays of its own only. (030-rls-matrix covers their reads.)
 begin;
-select plan(21);
+select plan(23);
 
 -- Two assessments of Test Town: one submitted, one awaiting validation; people of Other Town.
 select tests.wf_fixture('scp') as a \gset
@@ -48,6 +48,8 @@ select lives_ok(format($$ select tests.storage_upload(%L) $$,
 select tests.act_as('scp-x-mlgoo@test.local');
 select * from tests.wf_refuses(format($$ select public.lock_assessment(%L, 'Not mine') $$, :'a'), '42501', :'a',
   'the MLGOO of another city or municipality cannot lock the assessment');
+select throws_ok(format($$ select public.verify_audit_trail(%L) $$, :'a'), '42501', null,
+  'the MLGOO of another city or municipality cannot verify the assessment''s audit trail');
 select throws_ok(
   format($$ select public.admin_set_user_active(%L, false) $$, tests.user_id('scp-blgu@test.local')), '42501', null,
   'the MLGOO of another city or municipality cannot deactivate its barangay users');
@@ -57,6 +59,8 @@ select throws_ok(
 
 -- The MLGOO's own: what it may still do, and what it names.
 select tests.act_as('scp-mlgoo@test.local');
+select ok((public.verify_audit_trail(:'a')).holds,
+  'the MLGOO of the city or municipality verifies the assessment''s audit trail');
 select lives_ok(format($$ select public.lock_assessment(%L, 'Site visit') $$, :'a'),
   'the MLGOO of the city or municipality locks the assessment');
 select throws_ok(
