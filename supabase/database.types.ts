@@ -228,6 +228,7 @@ export type Database = {
       barangays: {
         Row: {
           city_municipality: string
+          city_municipality_code: string
           created_at: string
           id: string
           is_active: boolean
@@ -238,6 +239,7 @@ export type Database = {
         }
         Insert: {
           city_municipality: string
+          city_municipality_code: string
           created_at?: string
           id?: string
           is_active?: boolean
@@ -248,6 +250,7 @@ export type Database = {
         }
         Update: {
           city_municipality?: string
+          city_municipality_code?: string
           created_at?: string
           id?: string
           is_active?: boolean
@@ -256,7 +259,15 @@ export type Database = {
           psgc_code?: string
           region?: string
         }
-        Relationships: []
+        Relationships: [
+          {
+            foreignKeyName: "barangays_city_municipality_code_fkey"
+            columns: ["city_municipality_code"]
+            isOneToOne: false
+            referencedRelation: "cities_municipalities"
+            referencedColumns: ["psgc_code"]
+          },
+        ]
       }
       checklist_items: {
         Row: {
@@ -311,8 +322,36 @@ export type Database = {
           },
         ]
       }
+      cities_municipalities: {
+        Row: {
+          name: string
+          province_code: string
+          psgc_code: string
+        }
+        Insert: {
+          name: string
+          province_code: string
+          psgc_code: string
+        }
+        Update: {
+          name?: string
+          province_code?: string
+          psgc_code?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "cities_municipalities_province_code_fkey"
+            columns: ["province_code"]
+            isOneToOne: false
+            referencedRelation: "provinces"
+            referencedColumns: ["psgc_code"]
+          },
+        ]
+      }
       classification_results: {
         Row: {
+          areas_assessed: Json | null
+          areas_passed: Json | null
           assessment_id: string
           classifier_version: string
           created_at: string
@@ -324,6 +363,8 @@ export type Database = {
           result: NonNullable<Json>
         }
         Insert: {
+          areas_assessed?: never
+          areas_passed?: never
           assessment_id: string
           classifier_version: string
           created_at?: string
@@ -335,6 +376,8 @@ export type Database = {
           result: NonNullable<Json>
         }
         Update: {
+          areas_assessed?: never
+          areas_passed?: never
           assessment_id?: string
           classifier_version?: string
           created_at?: string
@@ -1050,12 +1093,14 @@ export type Database = {
         Row: {
           area_code: number | null
           barangay_id: string | null
+          city_municipality_code: string | null
           created_at: string
           email: string | null
           full_name: string
           id: string
           is_active: boolean
           must_change_password: boolean
+          oversight_scope_code: string | null
           preferred_language: Database["public"]["Enums"]["ui_language"]
           role: Database["public"]["Enums"]["app_role"] | null
           updated_at: string
@@ -1063,12 +1108,14 @@ export type Database = {
         Insert: {
           area_code?: number | null
           barangay_id?: string | null
+          city_municipality_code?: string | null
           created_at?: string
           email?: string | null
           full_name?: string
           id: string
           is_active?: boolean
           must_change_password?: boolean
+          oversight_scope_code?: string | null
           preferred_language?: Database["public"]["Enums"]["ui_language"]
           role?: Database["public"]["Enums"]["app_role"] | null
           updated_at?: string
@@ -1076,12 +1123,14 @@ export type Database = {
         Update: {
           area_code?: number | null
           barangay_id?: string | null
+          city_municipality_code?: string | null
           created_at?: string
           email?: string | null
           full_name?: string
           id?: string
           is_active?: boolean
           must_change_password?: boolean
+          oversight_scope_code?: string | null
           preferred_language?: Database["public"]["Enums"]["ui_language"]
           role?: Database["public"]["Enums"]["app_role"] | null
           updated_at?: string
@@ -1101,7 +1150,55 @@ export type Database = {
             referencedRelation: "barangays"
             referencedColumns: ["id"]
           },
+          {
+            foreignKeyName: "profiles_city_municipality_code_fkey"
+            columns: ["city_municipality_code"]
+            isOneToOne: false
+            referencedRelation: "cities_municipalities"
+            referencedColumns: ["psgc_code"]
+          },
         ]
+      }
+      provinces: {
+        Row: {
+          name: string
+          psgc_code: string
+          region_code: string
+        }
+        Insert: {
+          name: string
+          psgc_code: string
+          region_code: string
+        }
+        Update: {
+          name?: string
+          psgc_code?: string
+          region_code?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "provinces_region_code_fkey"
+            columns: ["region_code"]
+            isOneToOne: false
+            referencedRelation: "regions"
+            referencedColumns: ["psgc_code"]
+          },
+        ]
+      }
+      regions: {
+        Row: {
+          name: string
+          psgc_code: string
+        }
+        Insert: {
+          name: string
+          psgc_code: string
+        }
+        Update: {
+          name?: string
+          psgc_code?: string
+        }
+        Relationships: []
       }
       responses: {
         Row: {
@@ -1366,12 +1463,14 @@ export type Database = {
         Returns: {
           area_code: number | null
           barangay_id: string | null
+          city_municipality_code: string | null
           created_at: string
           email: string | null
           full_name: string
           id: string
           is_active: boolean
           must_change_password: boolean
+          oversight_scope_code: string | null
           preferred_language: Database["public"]["Enums"]["ui_language"]
           role: Database["public"]["Enums"]["app_role"] | null
           updated_at: string
@@ -1393,12 +1492,14 @@ export type Database = {
         Returns: {
           area_code: number | null
           barangay_id: string | null
+          city_municipality_code: string | null
           created_at: string
           email: string | null
           full_name: string
           id: string
           is_active: boolean
           must_change_password: boolean
+          oversight_scope_code: string | null
           preferred_language: Database["public"]["Enums"]["ui_language"]
           role: Database["public"]["Enums"]["app_role"] | null
           updated_at: string
@@ -2168,7 +2269,14 @@ export type Database = {
       }
     }
     Enums: {
-      app_role: "mlgoo" | "assessor" | "validator" | "blgu" | "katuparan"
+      app_role:
+        | "mlgoo"
+        | "assessor"
+        | "validator"
+        | "blgu"
+        | "katuparan"
+        | "oversight"
+        | "administrator"
       area_kind: "core" | "essential"
       area_status: "draft" | "submitted" | "rework" | "approved"
       assessment_status:
@@ -2333,7 +2441,15 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
-      app_role: ["mlgoo", "assessor", "validator", "blgu", "katuparan"],
+      app_role: [
+        "mlgoo",
+        "assessor",
+        "validator",
+        "blgu",
+        "katuparan",
+        "oversight",
+        "administrator",
+      ],
       area_kind: ["core", "essential"],
       area_status: ["draft", "submitted", "rework", "approved"],
       assessment_status: [

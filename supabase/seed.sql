@@ -1,6 +1,8 @@
 -- Demo data for local development (applied by `supabase db reset` after the migrations):
--- the active cycle SGLGB 2025 reviewing CY 2024, the 26 barangays of Santa Cruz, Laguna, one login
--- per role (password Vantage-demo-2025, listed in README.md) and assessments in varied states.
+-- the active cycle SGLGB 2025 reviewing CY 2024, the 26 barangays of Santa Cruz and the 16 of
+-- Pagsanjan, Laguna, each with its own MLGOO, assessors, validators and barangay users, a katuparan
+-- partner (logins with the password Vantage-demo-2025, listed in README.md) and assessments in
+-- varied states.
 -- Rows are written directly, as the workflow functions would have left them; the claims set before
 -- each step make the history triggers record the right actor.
 
@@ -24,7 +26,16 @@ insert into demo_users values
   ('00000000-0000-4000-8000-000000000302', 'blgu-bagumbayan@vantage.local', 'Barangay Bagumbayan Secretary', 'blgu', '043426002', null),
   ('00000000-0000-4000-8000-000000000303', 'blgu-bubukal@vantage.local', 'Barangay Bubukal Secretary', 'blgu', '043426003', null),
   ('00000000-0000-4000-8000-000000000304', 'blgu-calios@vantage.local', 'Barangay Calios Secretary', 'blgu', '043426004', null),
-  ('00000000-0000-4000-8000-000000000401', 'katuparan@vantage.local', 'Katuparan Research Partner', 'katuparan', null, null);
+  ('00000000-0000-4000-8000-000000000401', 'katuparan@vantage.local', 'Katuparan Research Partner', 'katuparan', null, null),
+  ('00000000-0000-4000-8000-000000000501', 'oversight-laguna@vantage.local', 'DILG Laguna Provincial Office', 'oversight', null, null),
+  ('00000000-0000-4000-8000-000000000601', 'admin@vantage.local', 'DILG Central Office Administrator', 'administrator', null, null),
+  -- Pagsanjan, Laguna: the second municipality, with its own people.
+  ('00000000-0000-4000-8000-000000001001', 'mlgoo-pagsanjan@vantage.local', 'Jose Reyes (MLGOO Pagsanjan)', 'mlgoo', null, null),
+  ('00000000-0000-4000-8000-000000001101', 'assessor1-pagsanjan@vantage.local', 'Pagsanjan Area 1 Assessor', 'assessor', null, 1),
+  ('00000000-0000-4000-8000-000000001102', 'assessor2-pagsanjan@vantage.local', 'Pagsanjan Area 2 Assessor', 'assessor', null, 2),
+  ('00000000-0000-4000-8000-000000001201', 'validator-pagsanjan@vantage.local', 'Pagsanjan Validator', 'validator', null, null),
+  ('00000000-0000-4000-8000-000000001301', 'blgu-anibong@vantage.local', 'Barangay Anibong Secretary', 'blgu', '043422001', null),
+  ('00000000-0000-4000-8000-000000001302', 'blgu-sabang@vantage.local', 'Barangay Sabang Secretary', 'blgu', '043422014', null);
 
 insert into auth.users (
   instance_id, id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data,
@@ -42,12 +53,19 @@ insert into auth.identities (provider_id, user_id, identity_data, provider, crea
 select id::text, id, jsonb_build_object('sub', id::text, 'email', email, 'email_verified', true), 'email', now(), now()
 from demo_users;
 
--- Barangays: Santa Cruz, Laguna (PSGC 043426000) ------------------------------------------------------
+-- Places: Santa Cruz and Pagsanjan, Laguna -----------------------------------------------------------
 
-insert into public.barangays (id, psgc_code, name, city_municipality, province, region)
+insert into public.regions (psgc_code, name) values ('040000000', 'Region IV-A (CALABARZON)');
+insert into public.provinces (psgc_code, region_code, name) values ('043400000', '040000000', 'Laguna');
+insert into public.cities_municipalities (psgc_code, province_code, name) values
+  ('043426000', '043400000', 'Santa Cruz'),
+  ('043422000', '043400000', 'Pagsanjan');
+
+-- Santa Cruz (PSGC 043426000): barangay ids end in the last digits of their PSGC code.
+insert into public.barangays (id, psgc_code, name, city_municipality_code, city_municipality, province, region)
 select
   ('b0000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid,
-  '043426' || lpad(n::text, 3, '0'), name, 'Santa Cruz', 'Laguna', 'Region IV-A (CALABARZON)'
+  '043426' || lpad(n::text, 3, '0'), name, '043426000', 'Santa Cruz', 'Laguna', 'Region IV-A (CALABARZON)'
 from unnest(array[
   'Alipit', 'Bagumbayan', 'Bubukal', 'Calios', 'Duhat', 'Gatid', 'Jasaan', 'Labuin', 'Malinao',
   'Oogong', 'Pagsawitan', 'Palasan', 'Patimbao', 'Poblacion I', 'Poblacion II', 'Poblacion III',
@@ -55,11 +73,25 @@ from unnest(array[
   'Santisima Cruz', 'Santo Angel Central', 'Santo Angel Norte', 'Santo Angel Sur'
 ]) with ordinality as b (name, n);
 
+-- Pagsanjan (PSGC 043422000): barangay ids end in 22 and the last digits of their PSGC code.
+insert into public.barangays (id, psgc_code, name, city_municipality_code, city_municipality, province, region)
+select
+  ('b0000000-0000-4000-8000-' || lpad((2200 + n)::text, 12, '0'))::uuid,
+  '043422' || lpad(n::text, 3, '0'), name, '043422000', 'Pagsanjan', 'Laguna', 'Region IV-A (CALABARZON)'
+from unnest(array[
+  'Anibong', 'Biñan', 'Buboy', 'Cabanbanan', 'Calusiche', 'Dingin', 'Lambac', 'Layugan',
+  'Magdapio', 'Maulawin', 'Pinagsanjan', 'Barangay I (Poblacion)', 'Barangay II (Poblacion)',
+  'Sabang', 'Sampaloc', 'San Isidro'
+]) with ordinality as b (name, n);
+
 update public.profiles p
 set role = u.role,
     full_name = u.full_name,
     barangay_id = (select b.id from public.barangays b where b.psgc_code = u.barangay_psgc),
     area_code = u.area_code,
+    city_municipality_code = case when u.role in ('mlgoo', 'assessor', 'validator')
+                                  then case when u.email like '%-pagsanjan@%' then '043422000' else '043426000' end end,
+    oversight_scope_code = case when u.role = 'oversight' then '043400000' end,
     must_change_password = false
 from demo_users u
 where p.id = u.id;
@@ -94,6 +126,7 @@ values (
 --   Bagumbayan   draft: areas 1 and 2 submitted (first submission frozen), the rest being answered
 --   Bubukal      submitted: all six areas submitted, areas 1-3 approved by their assessors
 --   Calios       awaiting_validation: all areas approved, validator decisions on areas 1 and 2
+--   Sabang       (Pagsanjan) draft: areas 1 and 2 submitted
 
 create function pg_temp.act(p_user uuid)
 returns void
@@ -174,7 +207,7 @@ returns void
 language plpgsql
 as $$
 declare
-  v_assessor uuid := (select id from public.profiles where role = 'assessor' and area_code = p_area);
+  v_assessor uuid := ('00000000-0000-4000-8000-00000000010' || p_area)::uuid;  -- Santa Cruz's assessor
 begin
   perform pg_temp.act(v_assessor);
   insert into public.reviews (assessment_id, leaf_id, area_code, checklist, checklist_by, checklist_at, updated_at)
@@ -263,6 +296,14 @@ insert into public.events (assessment_id, actor_id, action, area_code, leaf_id, 
 select r.assessment_id, r.decided_by, 'leaf_decided', r.area_code, r.leaf_id, r.decision::text, false, r.decided_at
 from public.reviews r
 where r.assessment_id = 'a0000000-0000-4000-8000-000000000004' and r.decision is not null;
+
+-- Pagsanjan's Sabang: areas 1 and 2 submitted.
+select pg_temp.act('00000000-0000-4000-8000-000000001302');
+select pg_temp.answer_area('a0000000-0000-4000-8000-000000002214', area::smallint, 1, now() - interval '4 days')
+from generate_series(1, 2) as area;
+select pg_temp.submit_area('a0000000-0000-4000-8000-000000002214', area::smallint, now() - interval '3 days')
+from generate_series(1, 2) as area;
+select pg_temp.freeze_first_submission('a0000000-0000-4000-8000-000000002214');
 
 select pg_temp.act(null);
 

@@ -59,15 +59,19 @@ create index profiles_barangay on public.profiles (barangay_id) where barangay_i
 create index profiles_role_area on public.profiles (role, area_code);
 
 -- Who is asking: helpers for policies and functions ---------------------------------------------
+-- In PL/pgSQL, so that a session plans each helper's query once (an SQL function that cannot be
+-- inlined, as a security definer one cannot, plans it again on every query that calls it).
 
 create function private.current_app_role()
 returns public.app_role
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select role from public.profiles where id = (select auth.uid()) and is_active;
+begin
+  return (select role from public.profiles where id = (select auth.uid()) and is_active);
+end;
 $$;
 comment on function private.current_app_role() is
   'The caller''s role, or null when the caller has no active profile; read live so deactivation applies at once.';
@@ -75,62 +79,72 @@ grant execute on function private.current_app_role() to authenticated, service_r
 
 create function private.is_mlgoo()
 returns boolean
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select coalesce(private.current_app_role() = 'mlgoo', false);
+begin
+  return (select coalesce(private.current_app_role() = 'mlgoo', false));
+end;
 $$;
 comment on function private.is_mlgoo() is 'True when the caller is an active MLGOO.';
 grant execute on function private.is_mlgoo() to authenticated, service_role;
 
 create function private.is_staff()
 returns boolean
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select coalesce(private.current_app_role() in ('mlgoo', 'assessor', 'validator'), false);
+begin
+  return (select coalesce(private.current_app_role() in ('mlgoo', 'assessor', 'validator'), false));
+end;
 $$;
 comment on function private.is_staff() is 'True when the caller is an active DILG reviewer or the MLGOO.';
 grant execute on function private.is_staff() to authenticated, service_role;
 
 create function private.current_barangay_id()
 returns uuid
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select barangay_id from public.profiles
-  where id = (select auth.uid()) and is_active and role = 'blgu';
+begin
+  return (select barangay_id from public.profiles
+          where id = (select auth.uid()) and is_active and role = 'blgu');
+end;
 $$;
 comment on function private.current_barangay_id() is 'The barangay of an active blgu caller, else null.';
 grant execute on function private.current_barangay_id() to authenticated, service_role;
 
 create function private.current_area_code()
 returns smallint
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select area_code from public.profiles
-  where id = (select auth.uid()) and is_active and role = 'assessor';
+begin
+  return (select area_code from public.profiles
+          where id = (select auth.uid()) and is_active and role = 'assessor');
+end;
 $$;
 comment on function private.current_area_code() is 'The governance area of an active assessor caller, else null.';
 grant execute on function private.current_area_code() to authenticated, service_role;
 
 create function private.current_user_id()
 returns uuid
-language sql
+language plpgsql
 stable
 security definer
 set search_path = ''
 as $$
-  select id from public.profiles where id = (select auth.uid()) and is_active and role is not null;
+begin
+  return (select id from public.profiles where id = (select auth.uid()) and is_active and role is not null);
+end;
 $$;
 comment on function private.current_user_id() is
   'The caller''s user id while the caller has an active profile with a role, else null: for policies on the caller''s own rows, so deactivation applies at once.';

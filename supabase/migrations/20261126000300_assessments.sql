@@ -547,6 +547,8 @@ create table public.classification_results (
   result jsonb not null,
   passed boolean not null,
   readiness_percent numeric(5, 1) not null check (readiness_percent between 0 and 100),
+  areas_assessed jsonb generated always as (jsonb_path_query_array(result, '$.areas[*].code')) stored,
+  areas_passed jsonb generated always as (jsonb_path_query_array(result, '$.areas[*] ? (@.passes == true).code')) stored,
   created_at timestamptz not null default now(),
   unique (assessment_id, kind, input_hash)
 );
@@ -560,6 +562,9 @@ comment on column public.classification_results.input_hash is 'SHA-256 of the ca
 comment on column public.classification_results.result is 'The full result: leaves, indicators, areas, overall, BBI ratings, projection, explanations.';
 comment on column public.classification_results.passed is 'For official results the 3+1 verdict; for projections the projected verdict.';
 comment on column public.classification_results.readiness_percent is 'Share of scored leaves projected met.';
+comment on column public.classification_results.areas_assessed is
+  'The codes of the areas the result decides (from result.areas): what roll-ups count without reading the whole result.';
+comment on column public.classification_results.areas_passed is 'The codes of the areas the result passes (from result.areas).';
 comment on column public.classification_results.created_at is
   'When it was last computed: recomputing an input already stored refreshes it, so the newest row of a kind is the assessment''s current state.';
 

@@ -148,17 +148,18 @@ stable
 security definer
 set search_path = ''
 as $$
+declare
+  v_assessment public.assessments;
 begin
   perform private.require_role('{mlgoo}', 'verify an audit trail');
-  if not exists (select 1 from public.assessments where id = p_assessment_id) then
-    raise exception 'Assessment % does not exist', p_assessment_id
-      using errcode = 'VA007', hint = 'Reload the list of assessments and use an id from it.';
-  end if;
+  select * into v_assessment from public.assessments where id = p_assessment_id;
+  -- Not found, or of another city or municipality: the same refusal as every workflow function.
+  perform private.require_found_assessment(v_assessment, p_assessment_id, 'mlgoo');
   return private.verify_event_chain(p_assessment_id);
 end;
 $$;
 comment on function public.verify_audit_trail(uuid) is
-  'MLGOO: checks that the timeline of an assessment is exactly as recorded (no event changed, removed or inserted since). Returns holds, the number of events and, when broken, the first broken event and what is wrong. Errors: 42501, VA007.';
+  'MLGOO (of the assessment''s city or municipality): checks that the timeline of an assessment is exactly as recorded (no event changed, removed or inserted since). Returns holds, the number of events and, when broken, the first broken event and what is wrong. Errors: 42501, VA007.';
 
 revoke all on function public.verify_audit_trail(uuid) from public, anon;
 grant execute on function public.verify_audit_trail(uuid) to authenticated;

@@ -38,7 +38,7 @@ drop policy "The MLGOO and validators read submission snapshots" on public.submi
 create policy "Reviewers and the barangay read submission snapshots" on public.submission_snapshots
   for select to authenticated
   using ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
-         and assessment_id in (select id from public.assessments));
+         and submission_snapshots.assessment_id in (select private.readable_assessment_ids()));
 comment on policy "Reviewers and the barangay read submission snapshots" on public.submission_snapshots is
   'The MLGOO and validators read the frozen first submission of every assessment they read; a barangay user reads its own (its answers and files as first submitted), which its gap analysis compares with the official result.';
 

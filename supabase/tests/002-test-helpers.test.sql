@@ -14,7 +14,8 @@ create or replace function tests.create_user(
   p_email text,
   p_role public.app_role,
   p_barangay_id uuid default null,
-  p_area_code integer default null
+  p_area_code integer default null,
+  p_city_municipality_code text default null
 )
 returns uuid
 language plpgsql
@@ -34,7 +35,9 @@ begin
   );
   perform private.declare_workflow_write();
   update public.profiles
-  set role = p_role, barangay_id = p_barangay_id, area_code = p_area_code::smallint, must_change_password = false
+  set role = p_role, barangay_id = p_barangay_id, area_code = p_area_code::smallint, must_change_password = false,
+      city_municipality_code = case when p_role in ('mlgoo', 'assessor', 'validator')
+        then coalesce(p_city_municipality_code, tests.create_city_municipality('990101000', 'Test Town')) end
   where id = v_id;
   return v_id;
 end;
@@ -153,13 +156,34 @@ begin
 end;
 $$;
 
-create or replace function tests.create_barangay(p_psgc text, p_name text)
-returns uuid
+-- A city or municipality of the test province (created with its region and province when missing).
+create or replace function tests.create_city_municipality(p_psgc text, p_name text)
+returns text
 language sql
 as $$
-  insert into public.barangays (psgc_code, name, city_municipality, province, region)
-  values (p_psgc, p_name, 'Test Town', 'Test Province', 'Test Region')
-  returning id;
+  insert into public.regions (psgc_code, name) values ('990000000', 'Test Region') on conflict do nothing;
+  insert into public.provinces (psgc_code, region_code, name) values ('990100000', '990000000', 'Test Province')
+  on conflict do nothing;
+  insert into public.cities_municipalities (psgc_code, province_code, name) values (p_psgc, '990100000', p_name)
+  on conflict do nothing;
+  select p_psgc;
+$$;
+
+-- A barangay of the given city or municipality, by default Test Town (990101000).
+create or replace function tests.create_barangay(p_psgc text, p_name text, p_city_municipality_code text default null)
+returns uuid
+language plpgsql
+as $$
+declare
+  v_code text := coalesce(p_city_municipality_code, tests.create_city_municipality('990101000', 'Test Town'));
+  v_id uuid;
+begin
+  insert into public.barangays (psgc_code, name, city_municipality_code, city_municipality, province, region)
+  select p_psgc, p_name, m.psgc_code, m.name, 'Test Province', 'Test Region'
+  from public.cities_municipalities m where m.psgc_code = v_code
+  returning id into v_id;
+  return v_id;
+end;
 $$;
 
 create or replace function tests.create_assessment(p_cycle_id uuid, p_barangay_id uuid)

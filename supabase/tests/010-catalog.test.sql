@@ -115,8 +115,8 @@ select tests.create_cycle(2093, true);
 select throws_ok($$update public.cycles set is_active = true where year = 2090$$, '23505', null,
   'a second cycle cannot be active');
 
-select tests.create_user('catalog-mlgoo@t.local', 'mlgoo');
-select tests.act_as('catalog-mlgoo@t.local');
+select tests.create_user('catalog-admin@t.local', 'administrator');
+select tests.act_as('catalog-admin@t.local');
 insert into public.cycles (year, title, reviewed_year, catalog_edition) values (2094, 'SGLGB 2094', 2093, '2024');
 select throws_ok(
   $$insert into public.cycles (year, title, reviewed_year, catalog_edition) values (2095, 'SGLGB 2095', 2094, '2025')$$,
@@ -126,10 +126,10 @@ select is(
   tests.hint_of($$insert into public.cycles (year, title, reviewed_year, catalog_edition)
     values (2095, 'SGLGB 2095', 2094, '2025')$$),
   'Name one of the loaded editions: 2024, unknown-placeholder.',
-  'the refusal lists the editions the MLGOO can name, which they cannot read themselves');
+  'the refusal lists the editions the central administrator can name, which they cannot read themselves');
 select tests.act_as_postgres();
-select is((select created_by from public.cycles where year = 2094), tests.user_id('catalog-mlgoo@t.local'),
-  'a cycle records the MLGOO who created it');
+select is((select created_by from public.cycles where year = 2094), tests.user_id('catalog-admin@t.local'),
+  'a cycle records the central administrator who created it');
 
 select tests.act_as_anon();
 select is((select count(*)::integer from public.indicators where cycle_id = (select id from public.cycles where year = 2090)),

@@ -33,15 +33,18 @@ select throws_ok(
   '23514', 'new row for relation "profiles" violates check constraint "assessors_have_an_area"',
   'only an assessor has an area');
 
--- What the MLGOO writes directly: a refusal names the rule -----------------------------------------
+-- What the MLGOO and the central administrator write directly: a refusal names the rule -----------------------------------------
 
 select tests.create_user('dm-mlgoo@t.local', 'mlgoo');
 select tests.act_as('dm-mlgoo@t.local');
 select throws_ok(
-  $$insert into public.barangays (psgc_code, name, city_municipality, province, region)
-    values ('12345', 'Short Code', 'T', 'P', 'R')$$,
+  $$insert into public.barangays (psgc_code, name, city_municipality_code, city_municipality, province, region)
+    values ('12345', 'Short Code', '990101000', 'T', 'P', 'R')$$,
   '23514', 'new row for relation "barangays" violates check constraint "psgc_code_has_9_or_10_digits"',
   'a barangay''s PSGC code has 9 or 10 digits');
+select tests.act_as_postgres();
+select tests.create_user('dm-admin@t.local', 'administrator');
+select tests.act_as('dm-admin@t.local');
 select throws_ok(
   $$update public.cycles set rework_window_days = 0 where year = 2090$$,
   '23514', 'new row for relation "cycles" violates check constraint "rework_window_is_at_least_a_day"',

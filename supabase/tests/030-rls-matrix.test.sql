@@ -2,8 +2,9 @@
 -- One fixture row per table belongs to the "own" barangay's assessment, whose area 1 was submitted
 -- and which reached validation (area 2 never was). Every role tries every operation on that row;
 -- "can" means the statement touched it, "cannot" that it was refused (42501) or saw nothing.
--- Every role is tried again deactivated, with the token it was issued while still active: like anon,
--- it may only read the catalog.
+-- The MLGOO, an assessor of the same area and a validator of another city or municipality read and
+-- write nothing of it but the public catalog and hierarchy. Every role is tried again deactivated,
+-- with the token it was issued while still active: like anon, it may only read the catalog.
 
 begin;
 
@@ -37,7 +38,18 @@ insert into fx values
   ('validator', tests.create_user('m-validator@t.local', 'validator')),
   ('blgu_own', tests.create_user('m-blgu-own@t.local', 'blgu', (select id from fx where key = 'own'))),
   ('blgu_other', tests.create_user('m-blgu-other@t.local', 'blgu', (select id from fx where key = 'other'))),
-  ('katuparan', tests.create_user('m-katuparan@t.local', 'katuparan'));
+  ('katuparan', tests.create_user('m-katuparan@t.local', 'katuparan')),
+  ('mlgoo_elsewhere', tests.create_user('m-mlgoo-x@t.local', 'mlgoo', null, null,
+                                        tests.create_city_municipality('990105000', 'Elsewhere Town'))),
+  ('assessor_elsewhere', tests.create_user('m-assessor1-x@t.local', 'assessor', null, 1, '990105000')),
+  ('validator_elsewhere', tests.create_user('m-validator-x@t.local', 'validator', null, null, '990105000')),
+  ('oversight', tests.create_user('m-oversight@t.local', 'oversight')),
+  ('oversight_elsewhere', tests.create_user('m-oversight-x@t.local', 'oversight')),
+  ('administrator', tests.create_user('m-admin@t.local', 'administrator'));
+-- A provincial office over the fixture's barangays, and a municipal one elsewhere.
+select private.declare_workflow_write();
+update public.profiles set oversight_scope_code = '990100000' where email = 'm-oversight@t.local';
+update public.profiles set oversight_scope_code = '990105000' where email = 'm-oversight-x@t.local';
 
 update public.assessment_areas set status = 'submitted', first_submitted_at = now(), submitted_at = now()
 where assessment_id = (select id from fx where key = 'a_own') and area_code = 1;
@@ -91,8 +103,13 @@ end
 from (values
   ('governance_areas', 'code = 1', 'name', $$(code, name, kind) values (6, 'Sixth', 'essential')$$),
   ('error_codes', $$code = 'VA001'$$, 'meaning', $$(code, name, meaning) values ('VA999', 'x', 'x')$$),
+  ('regions', $$psgc_code = '990000000'$$, 'name', $$(psgc_code, name) values ('980000000', 'New Region')$$),
+  ('provinces', $$psgc_code = '990100000'$$, 'name',
+    $$(psgc_code, region_code, name) values ('990200000', '990000000', 'New Province')$$),
+  ('cities_municipalities', $$psgc_code = '990101000'$$, 'name',
+    $$(psgc_code, province_code, name) values ('990104000', '990100000', 'New Town')$$),
   ('barangays', 'id = ' || pg_temp.fx('own'), 'name',
-    $$(psgc_code, name, city_municipality, province, region) values ('990000009', 'New', 'T', 'P', 'R')$$),
+    $$(psgc_code, name, city_municipality_code, city_municipality, province, region) values ('990000009', 'New', '990101000', 'T', 'P', 'R')$$),
   ('profiles', 'id = ' || pg_temp.fx('blgu_own'), 'full_name', '(id) values (gen_random_uuid())'),
   ('cycles', 'id = ' || pg_temp.fx('cycle'), 'title',
     $$(year, title, reviewed_year, catalog_edition) values (2093, 'SGLGB 2093', 2092, '2024')$$),
@@ -150,20 +167,30 @@ insert into roles (role, label, email, position) values
   ('blgu_own', 'blgu (own barangay)', 'm-blgu-own@t.local', 5),
   ('blgu_other', 'blgu (other barangay)', 'm-blgu-other@t.local', 6),
   ('katuparan', 'katuparan', 'm-katuparan@t.local', 7),
-  ('anon', 'anon', null, 8);
+  ('mlgoo_elsewhere', 'mlgoo (another municipality)', 'm-mlgoo-x@t.local', 8),
+  ('assessor_elsewhere', 'assessor (own area, another municipality)', 'm-assessor1-x@t.local', 9),
+  ('validator_elsewhere', 'validator (another municipality)', 'm-validator-x@t.local', 10),
+  ('oversight', 'oversight (its province)', 'm-oversight@t.local', 11),
+  ('oversight_elsewhere', 'oversight (another municipality)', 'm-oversight-x@t.local', 12),
+  ('administrator', 'central administrator', 'm-admin@t.local', 13),
+  ('anon', 'anon', null, 14);
 update roles set claims = case when email is null then '{"role": "anon"}' else tests.claims_for(email) end;
 insert into roles (role, label, email, position, claims, deactivated)
-select role || '_deactivated', label || ' deactivated', email, position + 8, claims, true
+select role || '_deactivated', label || ' deactivated', email, position + 14, claims, true
 from roles where email is not null;
 
 create temporary table allowed (tbl text, op text, role text);
 insert into allowed
 select tbl, 'select', role
-from unnest(array['governance_areas', 'error_codes', 'cycles', 'indicators', 'checklist_items', 'upload_slots']) as tbl,
+from unnest(array['governance_areas', 'error_codes', 'regions', 'provinces', 'cities_municipalities', 'cycles', 'indicators',
+                  'checklist_items', 'upload_slots']) as tbl,
      (select role from roles) as r
-union all select 'cycles', op, 'mlgoo' from unnest(array['insert', 'update']) as op
-union all select tbl, 'update', 'mlgoo' from unnest(array['indicators', 'checklist_items', 'upload_slots']) as tbl
-union all select 'barangays', 'select', role from unnest(array['mlgoo', 'assessor_own', 'assessor_other', 'validator', 'blgu_own']) as role
+-- Cycles, the catalog's wording, the job queue and the audit verifications are national: the central
+-- administrator's.
+union all select 'cycles', op, 'administrator' from unnest(array['insert', 'update']) as op
+union all select tbl, 'update', 'administrator' from unnest(array['indicators', 'checklist_items', 'upload_slots']) as tbl
+union all select 'barangays', 'select', role
+  from unnest(array['mlgoo', 'assessor_own', 'assessor_other', 'validator', 'blgu_own', 'oversight']) as role
 union all select 'barangays', op, 'mlgoo' from unnest(array['insert', 'update']) as op
 union all select 'profiles', 'select', role from unnest(array['mlgoo', 'blgu_own']) as role
 union all select 'profiles', 'update', 'blgu_own'
@@ -178,7 +205,7 @@ union all select tbl, 'select', role
        unnest(array['mlgoo', 'validator']) as role
 union all select 'submission_snapshots', 'select', 'blgu_own'
 union all select 'notifications', op, 'blgu_own' from unnest(array['select', 'update']) as op
-union all select tbl, 'select', 'mlgoo' from unnest(array['jobs', 'audit_verifications']) as tbl;
+union all select tbl, 'select', 'administrator' from unnest(array['jobs', 'audit_verifications']) as tbl;
 
 -- Runs a statement with a role's claims (its user deactivated first when asked) and undoes it:
 -- 'allowed' when it touched a row, 'filtered' when it touched none, else the SQLSTATE it raised.

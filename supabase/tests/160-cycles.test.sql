@@ -2,7 +2,7 @@
 -- (safe to repeat); publishing makes it visible to katuparan.
 
 begin;
-select plan(12);
+select plan(13);
 
 select tests.create_cycle(2092) as old \gset
 select tests.create_cycle(2093) as c \gset
@@ -14,12 +14,16 @@ select tests.create_barangay('993000002', 'Active Two') as b2 \gset
 select tests.create_barangay('993000003', 'Inactive') as b3 \gset
 update public.barangays set is_active = false where id = :'b3';
 select tests.create_user('cyc-mlgoo@test.local', 'mlgoo');
+select tests.create_user('cyc-admin@test.local', 'administrator');
 select tests.create_user('cyc-blgu@test.local', 'blgu', :'b1');
 select tests.create_user('cyc-validator@test.local', 'validator');
 
 select tests.act_as('cyc-validator@test.local');
 select throws_ok(format('select public.activate_cycle(%L)', :'c'), '42501', null, 'A validator cannot activate a cycle');
 select tests.act_as('cyc-mlgoo@test.local');
+select throws_ok(format('select public.activate_cycle(%L)', :'c'), '42501', null,
+  'An MLGOO cannot activate a national cycle');
+select tests.act_as('cyc-admin@test.local');
 select throws_ok(format('select public.activate_cycle(%L)', gen_random_uuid()), 'VA007', null, 'An unknown cycle is refused');
 select is(public.activate_cycle(:'c'), 2, 'Activating creates a draft assessment for each active barangay');
 select tests.act_as_postgres();
@@ -31,13 +35,13 @@ select is((select count(*)::int from public.notifications where kind = 'cycle_op
   'The barangay is told the cycle is open');
 select is((select array_agg(action order by id) from public.events where cycle_id in (:'c', :'old') and assessment_id is null),
   array['cycle_deactivated', 'cycle_activated', 'assessments_created'], 'Activation is recorded');
-select tests.act_as('cyc-mlgoo@test.local');
+select tests.act_as('cyc-admin@test.local');
 select is(public.activate_cycle(:'c'), 0, 'Activating again creates nothing');
 
 select tests.act_as('cyc-blgu@test.local');
 select throws_ok(format('select public.publish_cycle(%L)', :'c'), '42501', null, 'The barangay cannot publish');
-select tests.act_as('cyc-mlgoo@test.local');
-select ok((public.publish_cycle(:'c')).is_published, 'The MLGOO publishes the cycle');
+select tests.act_as('cyc-admin@test.local');
+select ok((public.publish_cycle(:'c')).is_published, 'The central administrator publishes the cycle');
 select throws_ok(format('select public.publish_cycle(%L)', :'c'), 'VA001', null, 'A published cycle cannot be published again');
 
 select * from finish();

@@ -13,13 +13,17 @@ insert into policy_helpers values
   ('private.current_app_role()'),
   ('private.current_area_code()'),
   ('private.current_barangay_id()'),
+  ('private.current_city_municipality_code()'),
   ('private.current_user_id()'),
+  ('private.is_administrator()'),
   ('private.is_mlgoo()'),
   ('private.is_staff()'),
   ('private.may_read_mov(text)'),
   ('private.mov_refusal(storage.objects,boolean)'),
+  ('private.readable_assessment_ids()'),
   ('private.resolve_mov_path(text)'),
-  ('private.reviewer_name(uuid)');
+  ('private.reviewer_name(uuid)'),
+  ('private.scope_barangay_ids()');
 
 select is_empty($$
   select p.oid::regprocedure::text from pg_proc p

@@ -57,13 +57,13 @@ insert into auth.users (instance_id, id, aud, role, email, raw_app_meta_data, ra
                         confirmation_token, recovery_token, email_change_token_new, email_change)
 values ('00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated',
         'first-admin@t.local', '{"provider": "email"}', '{}', '', '', '', '');
-select throws_ok($$ select private.create_first_mlgoo('first-admin@t.local') $$, 'VA001', null,
-  'the first MLGOO cannot be made while an active MLGOO exists');
-update public.profiles set is_active = false where role = 'mlgoo';
-select lives_ok($$ select private.create_first_mlgoo('First-Admin@t.local') $$,
-  'on a project without an active MLGOO, create_first_mlgoo makes one');
-select is((select role::text from public.profiles where email = 'first-admin@t.local'), 'mlgoo',
-  'the user is now an MLGOO');
+select throws_ok($$ select private.create_first_mlgoo('first-admin@t.local', '043426000') $$, 'VA001', null,
+  'the first MLGOO of a city or municipality cannot be made while it has an active MLGOO');
+update public.profiles set is_active = false where role = 'mlgoo' and city_municipality_code = '043426000';
+select lives_ok($$ select private.create_first_mlgoo('First-Admin@t.local', '043426000') $$,
+  'for a city or municipality without an active MLGOO, create_first_mlgoo makes one');
+select is((select role::text || ' ' || city_municipality_code from public.profiles where email = 'first-admin@t.local'),
+  'mlgoo 043426000', 'the user is now the MLGOO of that city or municipality');
 
 select * from finish();
 rollback;

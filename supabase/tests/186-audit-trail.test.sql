@@ -100,8 +100,10 @@ select is(pg_temp.trail(:'a'), format('holds (%s events)', (select count(*) from
 -- Cycle and administration events ------------------------------------------------------------------------
 
 select cycle_id as cycle from public.assessments where id = :'a' \gset
-select tests.act_as('aud-mlgoo@test.local');
+select tests.create_user('aud-admin@test.local', 'administrator');
+select tests.act_as('aud-admin@test.local');
 select public.publish_cycle(:'cycle');
+select tests.act_as('aud-mlgoo@test.local');
 select public.admin_set_user_active(tests.user_id('aud-neighbour@test.local'), false);
 select tests.act_as_postgres();
 select is((select count(*)::integer from public.events where chain_key = :'cycle' and action in ('cycle_published', 'user_deactivated')), 2,
@@ -110,22 +112,22 @@ select ok((private.verify_event_chain(:'cycle')).holds, 'the cycle''s chain hold
 
 -- The whole cycle, as a job ------------------------------------------------------------------------------
 
-select tests.act_as('aud-mlgoo@test.local');
+select tests.act_as('aud-admin@test.local');
 select (public.request_audit_verification(:'cycle')).id as verification \gset
 select tests.act_as_postgres();
 select is(private.run_audit_verifications(), 1, 'the job runs the queued verification');
 select results_eq(format($$ select holds, chains, broken from public.audit_verifications where id = %s $$, :verification),
   format($$ values (true, %s, '[]'::jsonb) $$, (select count(*) + 1 from public.assessments where cycle_id = :'cycle')),
   'it stores its verdict: every chain of the cycle holds');
-select tests.act_as('aud-mlgoo@test.local');
-select is((select holds from public.audit_verifications where id = :verification), true, 'the MLGOO reads the verdict');
+select tests.act_as('aud-admin@test.local');
+select is((select holds from public.audit_verifications where id = :verification), true, 'the central administrator reads the verdict');
 select tests.act_as('aud-blgu@test.local');
 select is_empty($$ select 1 from public.audit_verifications $$, 'a barangay does not');
 select tests.act_as_postgres();
 
 savepoint tamper;
 select pg_temp.tamper($$ update public.events set reason = 'Approved by phone' where id = (select id from chain where position = 5) $$);
-select tests.act_as('aud-mlgoo@test.local');
+select tests.act_as('aud-admin@test.local');
 select (public.request_audit_verification(:'cycle')).id as verification \gset
 select tests.act_as_postgres();
 select private.run_audit_verifications();

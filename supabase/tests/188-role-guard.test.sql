@@ -24,7 +24,7 @@ select is(tests.hint_of(format($$ select public.admin_set_user_active(%L, false)
 
 select tests.act_as('rg-validator@test.local');
 select throws_ok(format($$ select * from public.published_cycle_summary(%L) $$, (select cycle_id from public.assessments where id = :'a')),
-  '42501', 'Only a katuparan partner or the MLGOO can read the published aggregates', 'the katuparan feed refuses a validator with the guard''s words');
+  '42501', 'Only a katuparan partner or the MLGOO or a DILG oversight office can read the published aggregates', 'the katuparan feed refuses a validator with the guard''s words');
 
 select tests.act_as('rg-blgu@test.local');
 select throws_ok(format($$ select public.verify_audit_trail(%L) $$, :'a'),

@@ -1,15 +1,17 @@
 -- Katuparan feed: anonymized aggregates of published cycles from stored official results, with
 -- groups of fewer than five completed barangays suppressed.
 begin;
-select plan(10);
+select plan(13);
 
 create temporary table feed_fixture as
 select tests.create_cycle(2091) as cycle_id;
 grant select on feed_fixture to authenticated;
 
 -- Six completed barangays in Big Town (four pass, area 1 passes in five), three in Small Town.
-insert into public.barangays (psgc_code, name, city_municipality, province, region)
+select tests.create_city_municipality('990102000', 'Big Town'), tests.create_city_municipality('990103000', 'Small Town');
+insert into public.barangays (psgc_code, name, city_municipality_code, city_municipality, province, region)
 select lpad((990100000 + n)::text, 9, '0'), 'Feed ' || n,
+       case when n <= 6 then '990102000' else '990103000' end,
        case when n <= 6 then 'Big Town' else 'Small Town' end, 'Feed Province', 'Feed Region'
 from generate_series(1, 9) as n;
 
@@ -26,8 +28,15 @@ select a.id, 'official', 'test', encode(extensions.digest(a.id::text, 'sha256'),
 from public.assessments a join public.barangays b on b.id = a.barangay_id
 where b.psgc_code like '9901%';
 
+select results_eq(
+  $$ select r.areas_assessed, r.areas_passed from public.classification_results r
+     join public.assessments a on a.id = r.assessment_id join public.barangays b on b.id = a.barangay_id
+     where b.psgc_code = '990100005' $$,
+  $$ values ('[1, 4]'::jsonb, '[1]'::jsonb) $$,
+  'a stored result keeps the codes of the areas it decides and of those it passes, for the roll-ups');
+
 select tests.create_user('feed-katuparan@test.local', 'katuparan');
-select tests.create_user('feed-mlgoo@test.local', 'mlgoo');
+select tests.create_user('feed-mlgoo@test.local', 'mlgoo', null, null, '990102000');
 select tests.create_user('feed-validator@test.local', 'validator');
 
 select tests.act_as('feed-katuparan@test.local');
@@ -42,11 +51,14 @@ select tests.act_as('feed-mlgoo@test.local');
 select results_eq(
   $$ select city_municipality, completed from public.published_cycle_summary((select cycle_id from feed_fixture)) $$,
   $$ values ('Big Town'::text, 6) $$,
-  'the MLGOO reads the aggregates before publishing');
+  'the MLGOO reads its own city or municipality''s aggregates before publishing');
 
+select tests.act_as_postgres();
+select tests.create_user('feed-admin@test.local', 'administrator');
+select tests.act_as('feed-admin@test.local');
 select lives_ok(
   $$ select public.publish_cycle((select cycle_id from feed_fixture)) $$,
-  'the MLGOO publishes the cycle');
+  'the central administrator publishes the cycle');
 
 select tests.act_as('feed-katuparan@test.local');
 select results_eq(
@@ -65,6 +77,21 @@ select is_empty(
 select is_empty(
   $$ select 1 from public.classification_results $$,
   'katuparan still reads no row-level result');
+
+-- Oversight offices: the roll-up of their own scope.
+select tests.act_as_postgres();
+select tests.create_user(email, 'oversight') from unnest(array['feed-province@test.local', 'feed-small-town@test.local']) as email;
+select private.create_office_user('feed-province@test.local', 'oversight', '990100000');
+select private.create_office_user('feed-small-town@test.local', 'oversight', '990103000');
+select tests.act_as('feed-province@test.local');
+select results_eq(
+  $$ select city_municipality, completed from public.published_cycle_summary((select cycle_id from feed_fixture)) $$,
+  $$ values ('Big Town'::text, 6) $$,
+  'a provincial office reads the roll-up of its province');
+select tests.act_as('feed-small-town@test.local');
+select is_empty(
+  $$ select 1 from public.published_cycle_summary((select cycle_id from feed_fixture)) where city_municipality = 'Big Town' $$,
+  'an office of another city or municipality does not read it');
 
 select tests.act_as('feed-validator@test.local');
 select throws_ok(

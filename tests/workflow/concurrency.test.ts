@@ -47,10 +47,10 @@ describe.skipIf(!databaseUrl)("workflow under concurrency", () => {
       insert into public.cycles (year, title, reviewed_year, catalog_edition)
       values (${year}, ${`Concurrency ${year}`}, ${year - 1}, '2024') returning id`;
     [{ id: barangayId }] = await admin`
-      insert into public.barangays (psgc_code, name, city_municipality, province, region)
+      insert into public.barangays (psgc_code, name, city_municipality_code, city_municipality, province, region)
       values (${
       String(990000000 + year)
-    }, 'Concurrency', 'Town', 'Province', 'Region') returning id`;
+    }, 'Concurrency', '043426000', 'Santa Cruz', 'Laguna', 'Region IV-A (CALABARZON)') returning id`;
     for (const [key, id] of Object.entries(users)) {
       await admin`
         insert into auth.users (id, aud, role, email, raw_app_meta_data, created_at, updated_at)
@@ -63,6 +63,7 @@ describe.skipIf(!databaseUrl)("workflow under concurrency", () => {
           set role = ${key === "assessor" ? "assessor" : "blgu"},
               barangay_id = ${key === "assessor" ? null : barangayId},
               area_code = ${key === "assessor" ? 1 : null},
+              city_municipality_code = ${key === "assessor" ? "043426000" : null},
               must_change_password = false
           where id = ${id}`;
       });

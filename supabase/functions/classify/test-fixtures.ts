@@ -51,10 +51,12 @@ export async function insertUser(
   // Role and scope are workflow state; the password change is done, as for the demo users.
   await asWorkflowWrite(sql, (tx) =>
     tx`
-      insert into public.profiles (id, email, role, barangay_id, area_code, must_change_password)
-      values (${userId}, ${`pipeline-${userId}@test.local`}, ${role}, ${barangayId}, ${areaCode}, false)
+      insert into public.profiles (id, email, role, barangay_id, area_code, city_municipality_code, must_change_password)
+      values (${userId}, ${`pipeline-${userId}@test.local`}, ${role}, ${barangayId}, ${areaCode},
+              ${role === "blgu" ? null : "043426000"}, false)
       on conflict (id) do update set role = excluded.role, barangay_id = excluded.barangay_id,
-                                     area_code = excluded.area_code, is_active = true,
+                                     area_code = excluded.area_code,
+                                     city_municipality_code = excluded.city_municipality_code, is_active = true,
                                      must_change_password = false`);
   return userId;
 }
@@ -83,8 +85,10 @@ export async function asUser<T>(
 export async function createFixture(sql: Sql): Promise<Fixture> {
   const cycleId = await createCycle(sql);
   const [{ id: barangayId }] = await sql<{ id: string }[]>`
-    insert into public.barangays (psgc_code, name, city_municipality, province, region)
-    values (${"9" + randomDigits(8)}, 'Pipeline Test', 'Test Town', 'Test Province', 'Test Region')
+    insert into public.barangays (psgc_code, name, city_municipality_code, city_municipality, province, region)
+    values (${
+    "9" + randomDigits(8)
+  }, 'Pipeline Test', '043426000', 'Santa Cruz', 'Laguna', 'Region IV-A (CALABARZON)')
     returning id`;
   const [{ id: assessmentId }] = await sql<{ id: string }[]>`
     insert into public.assessments (cycle_id, barangay_id) values (${cycleId}, ${barangayId}) returning id`;

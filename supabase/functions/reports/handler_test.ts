@@ -233,10 +233,15 @@ Deno.test("each role gets the reports of its scope, and 403 outside it", async (
     ["another barangay", USERS.alipit, bgar(PATIMBAO), 403],
     ["an assessor", USERS.assessor, bgar(PATIMBAO), 403],
     ["katuparan", USERS.katuparan, bgar(PATIMBAO), 403],
+    ["the provincial office (oversight)", USERS.oversightLaguna, bgar(PATIMBAO), 200],
+    ["the central administrator", USERS.administrator, bgar(PATIMBAO), 403],
+    ["another municipality's MLGOO", USERS.mlgooPagsanjan, bgar(PATIMBAO), 403],
+    ["another municipality's validator", USERS.validatorPagsanjan, bgar(PATIMBAO), 403],
     ["a barangay before completion", USERS.calios, bgar(CALIOS), 409],
     ["anyone, an unknown assessment", USERS.mlgoo, bgar(crypto.randomUUID()), 403],
     ["mlgoo", USERS.mlgoo, cycle, 200],
     ["katuparan", USERS.katuparan, cycle, 403],
+    ["the provincial office (oversight)", USERS.oversightLaguna, cycle, 200],
   ];
   for (const [who, userId, query, status] of cases) {
     const response = await call(userId, query);

@@ -1,0 +1,66 @@
+-- The oversight role: a DILG provincial, regional or central office reads the official results of the
+-- completed assessments within its PSGC scope and their roll-ups, nothing in draft or under review,
+-- nothing outside its scope, and changes nothing.
+begin;
+select plan(14);
+
+-- Test Town (province 990100000): one completed assessment with its official result, one draft.
+select tests.wf_fixture('ovs') as done \gset
+select tests.wf_advance(:'done', 'ovs', 'completed');
+insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
+values (:'done', 'official', 'test', repeat('c', 64), '{"areas": [{"code": 1, "passes": true}]}', true, 100),
+       (:'done', 'projection', 'test', repeat('d', 64), '{"areas": []}', true, 100);
+select tests.create_assessment(
+  (select cycle_id from public.assessments where id = :'done'),
+  (select id from public.barangays where name = 'Neighbour ovs')) as draft \gset
+
+insert into auth.users (instance_id, id, aud, role, email, raw_app_meta_data, raw_user_meta_data,
+                        confirmation_token, recovery_token, email_change_token_new, email_change)
+select '00000000-0000-0000-0000-000000000000', gen_random_uuid(), 'authenticated', 'authenticated', email,
+       '{"provider": "email"}', '{}', '', '', '', ''
+from unnest(array['ovs-province@test.local', 'ovs-central@test.local', 'ovs-far@test.local']) as email;
+update public.profiles set must_change_password = false where email like 'ovs-%@test.local';
+
+select throws_ok($$ select private.create_office_user('ovs-far@test.local', 'oversight', '123456789') $$, 'VA007', null,
+  'an oversight scope is a PSGC code of the hierarchy');
+select private.create_office_user('ovs-province@test.local', 'oversight', '990100000');
+select private.create_office_user('ovs-central@test.local', 'oversight', null);
+select tests.create_city_municipality('990107000', 'Far Town');
+select private.create_office_user('ovs-far@test.local', 'oversight', '990107000');
+
+-- The provincial office.
+select tests.act_as('ovs-province@test.local');
+select results_eq($$ select id from public.assessments $$, format($$ values (%L::uuid) $$, :'done'),
+  'the provincial office reads the completed assessments of its province, not the draft');
+select results_eq($$ select kind::text from public.classification_results $$, $$ values ('official') $$,
+  'it reads their official result, never a projection');
+select is_empty($$ select 1 from public.responses $$, 'it reads no answers');
+select is_empty($$ select 1 from public.reviews $$, 'it reads no reviews');
+select is_empty($$ select 1 from public.events $$, 'it reads no events');
+select ok((select count(*) from public.barangays where name in ('Barangay ovs', 'Neighbour ovs')) = 2,
+  'it reads the barangays of its province');
+select is_empty(
+  format($$ select 1 from public.published_cycle_summary(%L) $$, (select cycle_id from public.assessments where id = :'done')),
+  'it reads the roll-up of its scope, a group of fewer than five completed barangays left out');
+select throws_ok(format($$ select public.lock_assessment(%L, 'Oversight') $$, :'done'), '42501', null,
+  'it changes nothing');
+
+-- The central office reads the whole country's completed assessments; another office none of these.
+select tests.act_as('ovs-central@test.local');
+select ok(exists (select 1 from public.assessments where id = :'done'), 'the central office reads the completed assessment');
+select ok(not exists (select 1 from public.assessments where id = :'draft'), 'but not the draft');
+select tests.act_as('ovs-far@test.local');
+select is_empty(format($$ select 1 from public.assessments where id = %L $$, :'done'),
+  'an office of another city or municipality does not read it');
+
+-- The MLGOO does not hand out oversight.
+select tests.act_as('ovs-mlgoo@test.local');
+select throws_ok(
+  format($$ select public.admin_set_user_role(%L, 'oversight') $$, tests.user_id('ovs-neighbour@test.local')),
+  '42501', null, 'the MLGOO cannot make an oversight user');
+select tests.act_as_postgres();
+select is((select oversight_scope_code from public.profiles where email = 'ovs-province@test.local'), '990100000',
+  'create_oversight_user records the scope');
+
+select * from finish();
+rollback;
