@@ -216,7 +216,9 @@ export async function storeResult(
     insert into public.classification_results
       (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
     values (${assessmentId}, ${kind}, ${result.classifierVersion}, ${result.inputHash},
-            ${tx.json(storedResult(kind, result) as never)}, ${passed}, ${result.projection.readinessPercent})
+            ${
+    tx.json(storedResult(kind, result) as never)
+  }, ${passed}, ${result.projection.readinessPercent})
     on conflict (assessment_id, kind, input_hash) do update set created_at = now()
     returning id, (xmax = 0) as created, passed`;
   return row;
