@@ -56,31 +56,37 @@ update public.jobs set status = 'done', finished_at = now() where assessment_id 
 -- complete but 1.1.1's first slot, 3.1.8 two CIR transmittals of three (with its English text). A
 -- projection from the reviewers' work says everything is met, with a shortfall of its own. ------------
 
-insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
-select :'a', 'readiness', 'test', repeat('2', 64), jsonb_build_object(
-  'leaves', jsonb_agg(jsonb_build_object(
-    'code', leaf.code, 'recommendation', 'unmet', 'status', 'no_decision', 'passes', false, 'projected', 'unmet',
-    'shortfalls', case when leaf.id = :'counted'
-      then jsonb_build_array(jsonb_build_object('rule', 'count', 'item', '3_1_8_count', 'actual', 2, 'required', 3,
-             'counted', 'CIR transmittals (1st to 3rd quarter of 2089)', 'page', 27,
-             'text', '2 of 3 CIR transmittals (1st to 3rd quarter of 2089)'))
-      else '[]'::jsonb end,
-    'completeness', case when leaf.id = :'budget'
-      then jsonb_build_object('complete', false, 'missingSlots', jsonb_build_array(:'missing_slot'), 'satisfiedOption', null)
-      else jsonb_build_object('complete', true, 'missingSlots', '[]'::jsonb, 'satisfiedOption', null) end)),
-  'projection', jsonb_build_object('kind', 'projection', 'passed', false, 'readinessPercent', 0)), false, 0
-from public.indicators leaf where leaf.cycle_id = :'cycle' and leaf.parent_id is not null;
-insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
-select :'a', 'projection', 'test', repeat('1', 64), jsonb_build_object(
-  'leaves', jsonb_agg(jsonb_build_object(
-    'code', leaf.code, 'recommendation', 'met', 'status', 'met', 'passes', true, 'projected', 'met',
-    'shortfalls', case when leaf.id = :'budget'
-      then jsonb_build_array(jsonb_build_object('rule', 'count', 'item', '1_1_1_bfdp_count', 'actual', 1, 'required', 9,
-             'counted', 'reviewer-only count', 'page', 1))
-      else '[]'::jsonb end,
-    'completeness', jsonb_build_object('complete', true, 'missingSlots', '[]'::jsonb, 'satisfiedOption', null))),
-  'projection', jsonb_build_object('kind', 'projection', 'passed', true, 'readinessPercent', 100)), true, 100
-from public.indicators leaf where leaf.cycle_id = :'cycle' and leaf.parent_id is not null;
+-- A result as the classify function stores it (only the fields read here): every leaf's files
+-- complete but p_incomplete's first slot, and p_short's one shortfall.
+create function pg_temp.store_result(p_kind public.result_kind, p_hash text, p_verdict text,
+                                     p_incomplete uuid, p_short uuid, p_shortfall jsonb)
+returns void
+language sql
+as $$
+  insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
+  select a.id, p_kind, 'test', repeat(p_hash, 64), jsonb_build_object(
+    'leaves', jsonb_agg(jsonb_build_object(
+      'code', leaf.code, 'recommendation', p_verdict, 'passes', p_verdict = 'met', 'projected', p_verdict,
+      'shortfalls', case when leaf.id = p_short then jsonb_build_array(p_shortfall) else '[]'::jsonb end,
+      'completeness', jsonb_build_object(
+        'complete', leaf.id is distinct from p_incomplete,
+        'missingSlots', case when leaf.id = p_incomplete
+          then (select jsonb_build_array(s.slot_key) from public.upload_slots s
+                where s.indicator_id = leaf.id order by s.sort_order limit 1)
+          else '[]'::jsonb end,
+        'satisfiedOption', null))),
+    'projection', jsonb_build_object('kind', 'projection', 'passed', p_verdict = 'met')), p_verdict = 'met', 0
+  from public.assessments a
+  join public.indicators leaf on leaf.cycle_id = a.cycle_id and leaf.parent_id is not null
+  where a.id = (select assessment from fx)
+  group by a.id;
+$$;
+select pg_temp.store_result('readiness', '2', 'unmet', :'budget', :'counted', jsonb_build_object(
+  'rule', 'count', 'item', '3_1_8_count', 'actual', 2, 'required', 3,
+  'counted', 'CIR transmittals (1st to 3rd quarter of 2089)', 'page', 27,
+  'text', '2 of 3 CIR transmittals (1st to 3rd quarter of 2089)'));
+select pg_temp.store_result('projection', '1', 'met', null, :'budget', jsonb_build_object(
+  'rule', 'count', 'item', '1_1_1_bfdp_count', 'actual', 1, 'required', 9, 'counted', 'reviewer-only count', 'page', 1));
 insert into public.reviews (assessment_id, leaf_id, area_code, checklist, decision, decision_remarks)
 values (:'a', :'budget', 1, '{"1_1_1_a": true}', 'unmet', 'Remark for the validator only');
 

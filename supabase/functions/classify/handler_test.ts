@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import type { Sql } from "../_shared/db.ts";
 import type { ByteReader, HeadRead } from "./content-check.ts";
 import type { ClassificationResult } from "../../../packages/classifier/src/index.ts";
+import { accomplishmentBelowHalf2024 } from "../../../packages/classifier/test/fixtures/shortfalls.ts";
 import { createClassifyHandler } from "./handler.ts";
 import { type ResultKind, storeResult } from "./store.ts";
 import {
@@ -530,18 +531,7 @@ Deno.test("the barangay's answers short of a requirement: its readiness names th
       );
     // Two CIR transmittals of three, and both accomplishment shares under 50 %, documents declared.
     await saveAnswers("3.1.8", { "3_1_8_a": true, "3_1_8_count": 2, "3_1_8_b": true });
-    await saveAnswers("2.1.4", {
-      "2_1_4_option_a": "yes",
-      "2_1_4_upload_1": true,
-      "2_1_4_upload_2": true,
-      "2_1_4_physical_accomplished": 38,
-      "2_1_4_physical_reflected": 100,
-      "2_1_4_option_b": "yes",
-      "2_1_4_upload_3": true,
-      "2_1_4_upload_4": true,
-      "2_1_4_financial_utilized": 410000,
-      "2_1_4_financial_allocated": 1000000,
-    });
+    await saveAnswers("2.1.4", accomplishmentBelowHalf2024);
     // A reviewer's checklist with a count of its own is no part of the barangay's readiness.
     const counted = await indicatorId(fixture, "3.1.8");
     await asWorkflowWrite(
