@@ -1,6 +1,6 @@
 -- Area review (sglgb.md section 4, steps 1 to 4): the barangay submits each governance area, warned
--- of the leaves its newest readiness finds incomplete; the assessor approves it or sends
--- it back for rework once; reviewers flag files and comment.
+-- of the leaves its newest readiness finds incomplete; the assessor approves it or sends it back for
+-- rework once; reviewers flag files and comment.
 
 -- The barangay's newest readiness: what a submission warns about ---------------------------------
 
@@ -33,7 +33,7 @@ $$;
 comment on function private.readiness_pending(uuid) is
   'Whether a newer readiness is still being computed (uploads, deletions or saved answers since the newest).';
 
-create function private.leaf_completeness(p_assessment_id uuid)
+create function private.leaf_readiness(p_assessment_id uuid)
 returns table (leaf_id uuid, complete boolean, missing_slots text[], satisfied_option text, shortfalls jsonb)
 language sql
 stable
@@ -53,7 +53,7 @@ as $$
   join public.assessments a on a.id = p_assessment_id
   join public.indicators leaf on leaf.cycle_id = a.cycle_id and leaf.code = projected ->> 'code';
 $$;
-comment on function private.leaf_completeness(uuid) is
+comment on function private.leaf_readiness(uuid) is
   'Per leaf, as the barangay''s newest readiness found it: whether every required upload slot has a live MOV, the missing slots, the option group satisfied, and the quantitative requirements its answers fall short of (each with its English text). No rows before the first readiness.';
 
 create function private.incomplete_leaves(p_assessment_id uuid, p_area_code smallint)
@@ -64,8 +64,8 @@ security definer
 set search_path = ''
 as $$
   -- A scored leaf of the area is listed unless the newest readiness found it complete, so before
-  -- the first readiness all are. Uploads and deletions queue a new readiness; while one is
-  -- queued or running (pending), the list may be out of date.
+  -- the first readiness all are. Uploads, deletions and saved answers queue a new readiness; while
+  -- one is queued or running (pending), the list may be out of date.
   select jsonb_build_object(
     'leaves', coalesce(jsonb_agg(leaf.code order by leaf.sort_order)
                          filter (where not coalesce(projected.complete, false)), '[]'),
@@ -73,7 +73,7 @@ as $$
     'pending', private.readiness_pending(p_assessment_id))
   from public.assessments a
   join public.indicators leaf on leaf.cycle_id = a.cycle_id and leaf.parent_id is not null
-  left join private.leaf_completeness(p_assessment_id) as projected on projected.leaf_id = leaf.id
+  left join private.leaf_readiness(p_assessment_id) as projected on projected.leaf_id = leaf.id
   where a.id = p_assessment_id and leaf.area_code = p_area_code and not leaf.is_profiling_only;
 $$;
 comment on function private.incomplete_leaves(uuid, smallint) is

@@ -3,7 +3,7 @@
 -- by uploads, deletions and save_answers), whose input holds no checklist value, decision or
 -- override; this function passes on its completeness (which upload slots have a live MOV, sglgb.md
 -- 5.1) and the quantitative requirements the answers fall short of (sglgb.md 5.2, as data with their
--- English text), read through private.leaf_completeness, and counts the barangay's answered items.
+-- English text), read through private.leaf_readiness, and counts the barangay's answered items.
 -- It never returns a checklist value, a decision or a verdict.
 
 create function private.percent(p_part numeric, p_whole numeric)
@@ -50,7 +50,7 @@ begin
               and jsonb_typeof(r.answers -> i.item_key) <> 'null')::integer as answered_items
     from public.indicators leaf
     join public.indicators parent on parent.id = leaf.parent_id
-    left join private.leaf_completeness(p_assessment_id) as projected on projected.leaf_id = leaf.id
+    left join private.leaf_readiness(p_assessment_id) as projected on projected.leaf_id = leaf.id
     left join public.responses r on r.assessment_id = p_assessment_id and r.leaf_id = leaf.id
     where leaf.cycle_id = v_assessment.cycle_id
   ),

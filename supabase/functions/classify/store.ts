@@ -212,13 +212,12 @@ export async function storeResult(
   result: ClassificationResult,
 ): Promise<{ id: string; created: boolean; passed: boolean }> {
   const passed = kind === "official" ? result.overall.passed : result.projection.passed;
+  const stored = storedResult(kind, result);
   const [row] = await tx<{ id: string; created: boolean; passed: boolean }[]>`
     insert into public.classification_results
       (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
     values (${assessmentId}, ${kind}, ${result.classifierVersion}, ${result.inputHash},
-            ${
-    tx.json(storedResult(kind, result) as never)
-  }, ${passed}, ${result.projection.readinessPercent})
+            ${tx.json(stored as never)}, ${passed}, ${result.projection.readinessPercent})
     on conflict (assessment_id, kind, input_hash) do update set created_at = now()
     returning id, (xmax = 0) as created, passed`;
   return row;
