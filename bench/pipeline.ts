@@ -104,7 +104,8 @@ async function upload(sql: Sql, target: Target, slot: Slot): Promise<number> {
     await tx`insert into storage.objects (bucket_id, name, owner_id, metadata)
              values ('movs', ${name}, ${target.userId}, ${tx.json(metadata)})`;
     const [{ id }] = await tx<{ id: number }[]>`
-      select id::integer as id from public.jobs where assessment_id = ${target.assessmentId} order by id desc limit 1`;
+      select id::integer as id from public.jobs
+      where assessment_id = ${target.assessmentId} and result_kind = 'projection' order by id desc limit 1`;
     return id;
   });
 }

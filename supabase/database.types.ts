@@ -2301,7 +2301,7 @@ export type Database = {
       job_status: "queued" | "running" | "done" | "dead"
       leaf_decision: "met" | "unmet" | "considered"
       mov_origin: "blgu" | "validator"
-      result_kind: "projection" | "official"
+      result_kind: "projection" | "official" | "readiness"
       ui_language: "en" | "fil" | "ceb"
       validation_rule:
         | "ALL_ITEMS_REQUIRED"
@@ -2476,7 +2476,7 @@ export const Constants = {
       job_status: ["queued", "running", "done", "dead"],
       leaf_decision: ["met", "unmet", "considered"],
       mov_origin: ["blgu", "validator"],
-      result_kind: ["projection", "official"],
+      result_kind: ["projection", "official", "readiness"],
       ui_language: ["en", "fil", "ceb"],
       validation_rule: [
         "ALL_ITEMS_REQUIRED",

@@ -73,9 +73,9 @@ comment on type public.comment_visibility is 'public comments are shown to the b
 create type public.job_status as enum ('queued', 'running', 'done', 'dead');
 comment on type public.job_status is 'Outbox job state; dead = gave up after the last attempt, keeping its last error.';
 
-create type public.result_kind as enum ('projection', 'official');
+create type public.result_kind as enum ('projection', 'official', 'readiness');
 comment on type public.result_kind is
-  'projection: readiness computed from the best information available, never the official result; official: computed when the workflow asks (finalize, approve, override).';
+  'projection: readiness computed from the best information available, never the official result; official: computed when the workflow asks (finalize, approve, override); readiness: the barangay''s own, classified from its answers and live files only (no checklist value, decision or override), read only through barangay_readiness.';
 
 create type public.ui_language as enum ('en', 'fil', 'ceb');
 comment on type public.ui_language is 'Preferred language: English, Filipino, Cebuano.';

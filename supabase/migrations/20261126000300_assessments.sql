@@ -556,11 +556,13 @@ comment on table public.classification_results is
   'Every classification of an assessment, with the classifier version and the hash of its input; the same input is stored once.';
 comment on column public.classification_results.id is 'Result id.';
 comment on column public.classification_results.assessment_id is 'The assessment.';
-comment on column public.classification_results.kind is 'projection (readiness, never official) or official.';
+comment on column public.classification_results.kind is
+  'projection (readiness from the best information available, never official), official, or readiness (the barangay''s own: its answers and live files only).';
 comment on column public.classification_results.classifier_version is 'Version of packages/classifier that computed it.';
 comment on column public.classification_results.input_hash is 'SHA-256 of the canonical classifier input.';
-comment on column public.classification_results.result is 'The full result: leaves, indicators, areas, overall, BBI ratings, projection, explanations.';
-comment on column public.classification_results.passed is 'For official results the 3+1 verdict; for projections the projected verdict.';
+comment on column public.classification_results.result is
+  'The full result: leaves, indicators, areas, overall, BBI ratings, projection, explanations; in a readiness result each shortfall also carries its English text (text).';
+comment on column public.classification_results.passed is 'For official results the 3+1 verdict; for projections and readiness the projected verdict.';
 comment on column public.classification_results.readiness_percent is 'Share of scored leaves projected met.';
 comment on column public.classification_results.areas_assessed is
   'The codes of the areas the result decides (from result.areas): what roll-ups count without reading the whole result.';
@@ -575,13 +577,13 @@ grant select on public.classification_results to authenticated, service_role;
 create policy "The MLGOO and validators read classification results" on public.classification_results
   for select to authenticated
   using (
-    ((select private.current_app_role()) in ('mlgoo', 'validator')
+    ((select private.current_app_role()) in ('mlgoo', 'validator') and kind <> 'readiness'
      or ((select private.current_app_role()) = 'blgu' and kind = 'official'
          and assessment_id in (select id from public.assessments where status = 'completed')))
     and assessment_id in (select id from public.assessments)
   );
 comment on policy "The MLGOO and validators read classification results" on public.classification_results is
-  'The MLGOO and validators read the classification results of every assessment they read; a barangay user reads the official result of its own once the assessment is completed (never a projection, which carries the reviewers'' recommendations).';
+  'The MLGOO and validators read the projections and official results of every assessment they read (never a readiness result, classified from the barangay''s own answers: it is no recommendation); a barangay user reads the official result of its own once the assessment is completed (never a projection, which carries the reviewers'' recommendations). Readiness is read through barangay_readiness.';
 
 -- Events: the append-only timeline ------------------------------------------------------------------
 

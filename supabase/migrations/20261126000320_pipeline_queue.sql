@@ -28,7 +28,8 @@ comment on table public.jobs is
 comment on column public.jobs.id is 'Job id, sent to the classify function.';
 comment on column public.jobs.kind is 'What to do.';
 comment on column public.jobs.assessment_id is 'The assessment to classify.';
-comment on column public.jobs.result_kind is 'projection after uploads; official when the workflow asks.';
+comment on column public.jobs.result_kind is
+  'projection after uploads; readiness after uploads and saved answers; official when the workflow asks.';
 comment on column public.jobs.status is 'queued, running, done or dead.';
 comment on column public.jobs.attempts is 'Dispatch attempts so far.';
 comment on column public.jobs.max_attempts is 'Attempts before the job is dead-lettered.';

@@ -1,8 +1,23 @@
 -- Pipeline uploads: every MOV that lands in bucket movs (checked by private.check_mov_upload, in the
--- storage migration) becomes a mov_files row and a readiness projection job in the same transaction;
--- metadata that arrives later and deletions keep mov_files in step and queue a projection again.
+-- storage migration) becomes a mov_files row and, in the same transaction, the classification jobs
+-- files feed: the readiness projection and the barangay's own readiness; metadata that arrives later
+-- and deletions keep mov_files in step and queue both again.
 
 -- Storage → mov_files ------------------------------------------------------------------------------
+
+create function private.enqueue_file_change(p_assessment_id uuid)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform private.enqueue_classification(p_assessment_id, 'projection');
+  perform private.enqueue_classification(p_assessment_id, 'readiness');
+end;
+$$;
+comment on function private.enqueue_file_change(uuid) is
+  'After a MOV is added, changed or deleted: queues what files feed, the readiness projection (for reviewers) and the barangay''s own readiness.';
 
 create function private.object_mime_type(p_metadata jsonb)
 returns text
@@ -49,12 +64,12 @@ begin
     case when v_profile.role = 'validator' then 'validator' else 'blgu' end::public.mov_origin,
     v_profile.id, 'pending'
   );
-  perform private.enqueue_classification(v_path.assessment_id, 'projection');
+  perform private.enqueue_file_change(v_path.assessment_id);
   return null;
 end;
 $$;
 comment on function private.record_mov_upload() is
-  'After a MOV lands in bucket movs (checked by private.check_mov_upload): records the mov_files row and queues a projection, in the upload''s transaction.';
+  'After a MOV lands in bucket movs (checked by private.check_mov_upload): records the mov_files row and queues a projection and the barangay''s readiness, in the upload''s transaction.';
 
 create function private.record_mov_change()
 returns trigger
@@ -78,7 +93,7 @@ begin
     and (mime_type, size_bytes) is distinct from (v_mime, v_size)
   returning assessment_id into v_assessment_id;
   if v_assessment_id is not null then
-    perform private.enqueue_classification(v_assessment_id, 'projection');
+    perform private.enqueue_file_change(v_assessment_id);
   end if;
   return null;
 end;
@@ -100,13 +115,13 @@ begin
   where storage_object_id = old.id and deleted_at is null
   returning assessment_id into v_assessment_id;
   if v_assessment_id is not null then
-    perform private.enqueue_classification(v_assessment_id, 'projection');
+    perform private.enqueue_file_change(v_assessment_id);
   end if;
   return null;
 end;
 $$;
 comment on function private.record_mov_deletion() is
-  'When a MOV''s storage object is deleted: soft-deletes its mov_files row (the row stays) and queues a projection.';
+  'When a MOV''s storage object is deleted: soft-deletes its mov_files row (the row stays) and queues a projection and the barangay''s readiness.';
 
 create trigger record_mov_upload after insert on storage.objects
   for each row when (new.bucket_id = 'movs')

@@ -1,10 +1,10 @@
 -- Area review (sglgb.md section 4, steps 1 to 4): the barangay submits each governance area, warned
--- of the leaves the newest readiness projection finds incomplete; the assessor approves it or sends
--- it back for rework once; reviewers flag files and comment.
+-- of the leaves its newest readiness finds incomplete; the assessor approves it or sends it back for
+-- rework once; reviewers flag files and comment.
 
--- The newest readiness projection: what a submission warns about ---------------------------------
+-- The barangay's newest readiness: what a submission warns about ---------------------------------
 
-create function private.latest_projection(p_assessment_id uuid)
+create function private.latest_readiness(p_assessment_id uuid)
 returns table (created_at timestamptz, result jsonb)
 language sql
 stable
@@ -12,14 +12,14 @@ security definer
 set search_path = ''
 as $$
   select created_at, result from public.classification_results
-  where assessment_id = p_assessment_id and kind = 'projection'
+  where assessment_id = p_assessment_id and kind = 'readiness'
   order by created_at desc
   limit 1;
 $$;
-comment on function private.latest_projection(uuid) is
-  'The newest readiness projection of an assessment (none before its first upload).';
+comment on function private.latest_readiness(uuid) is
+  'The newest readiness result of an assessment, classified from the barangay''s answers and live files only (none before its first upload or saved answers).';
 
-create function private.projection_pending(p_assessment_id uuid)
+create function private.readiness_pending(p_assessment_id uuid)
 returns boolean
 language sql
 stable
@@ -27,32 +27,34 @@ security definer
 set search_path = ''
 as $$
   select exists (select 1 from public.jobs
-                 where assessment_id = p_assessment_id and result_kind = 'projection'
+                 where assessment_id = p_assessment_id and result_kind = 'readiness'
                    and status in ('queued', 'running'));
 $$;
-comment on function private.projection_pending(uuid) is
-  'Whether a newer readiness projection is still being computed (uploads or deletions since the newest).';
+comment on function private.readiness_pending(uuid) is
+  'Whether a newer readiness is still being computed (uploads, deletions or saved answers since the newest).';
 
-create function private.leaf_completeness(p_assessment_id uuid)
-returns table (leaf_id uuid, complete boolean, missing_slots text[], satisfied_option text)
+create function private.leaf_readiness(p_assessment_id uuid)
+returns table (leaf_id uuid, complete boolean, missing_slots text[], satisfied_option text, shortfalls jsonb)
 language sql
 stable
 security definer
 set search_path = ''
 as $$
   -- Completeness is the classifier's rule (sglgb.md 5.1): it is read from the newest stored
-  -- projection, never derived again here. It follows from which upload slots have a live file
-  -- only; the rest of a projection (recommendations, decisions, verdicts) is not read.
+  -- readiness, never derived again here. It follows from which upload slots have a live file only.
+  -- Shortfalls are the classifier's reading of the barangay's own answers (a readiness result has
+  -- no checklist value, decision or override in its input).
   select leaf.id, (projected -> 'completeness' ->> 'complete')::boolean,
          array(select jsonb_array_elements_text(projected -> 'completeness' -> 'missingSlots')),
-         projected -> 'completeness' ->> 'satisfiedOption'
-  from private.latest_projection(p_assessment_id) as latest
+         projected -> 'completeness' ->> 'satisfiedOption',
+         coalesce(projected -> 'shortfalls', '[]')
+  from private.latest_readiness(p_assessment_id) as latest
   cross join jsonb_array_elements(latest.result -> 'leaves') as projected
   join public.assessments a on a.id = p_assessment_id
   join public.indicators leaf on leaf.cycle_id = a.cycle_id and leaf.code = projected ->> 'code';
 $$;
-comment on function private.leaf_completeness(uuid) is
-  'Per leaf, as the newest readiness projection found it: whether every required upload slot has a live MOV, the missing slots and the option group satisfied. No rows before the first projection.';
+comment on function private.leaf_readiness(uuid) is
+  'Per leaf, as the barangay''s newest readiness found it: whether every required upload slot has a live MOV, the missing slots, the option group satisfied, and the quantitative requirements its answers fall short of (each with its English text). No rows before the first readiness.';
 
 create function private.incomplete_leaves(p_assessment_id uuid, p_area_code smallint)
 returns jsonb
@@ -61,21 +63,21 @@ stable
 security definer
 set search_path = ''
 as $$
-  -- A scored leaf of the area is listed unless the newest projection found it complete, so before
-  -- the first projection all are. Uploads and deletions queue a new projection; while one is
-  -- queued or running (pending), the list may be out of date.
+  -- A scored leaf of the area is listed unless the newest readiness found it complete, so before
+  -- the first readiness all are. Uploads, deletions and saved answers queue a new readiness; while
+  -- one is queued or running (pending), the list may be out of date.
   select jsonb_build_object(
     'leaves', coalesce(jsonb_agg(leaf.code order by leaf.sort_order)
                          filter (where not coalesce(projected.complete, false)), '[]'),
-    'asOf', (select created_at from private.latest_projection(p_assessment_id)),
-    'pending', private.projection_pending(p_assessment_id))
+    'asOf', (select created_at from private.latest_readiness(p_assessment_id)),
+    'pending', private.readiness_pending(p_assessment_id))
   from public.assessments a
   join public.indicators leaf on leaf.cycle_id = a.cycle_id and leaf.parent_id is not null
-  left join private.leaf_completeness(p_assessment_id) as projected on projected.leaf_id = leaf.id
+  left join private.leaf_readiness(p_assessment_id) as projected on projected.leaf_id = leaf.id
   where a.id = p_assessment_id and leaf.area_code = p_area_code and not leaf.is_profiling_only;
 $$;
 comment on function private.incomplete_leaves(uuid, smallint) is
-  'Scored leaves of an area that the newest readiness projection does not find complete (missing MOVs), with the time of that projection (asOf) and whether a newer one is still being computed (pending); a warning at submission, never a block.';
+  'Scored leaves of an area that the barangay''s newest readiness does not find complete (missing MOVs), with the time of that readiness (asOf) and whether a newer one is still being computed (pending); a warning at submission, never a block.';
 
 create function private.freeze_first_submission(p_assessment_id uuid)
 returns void
@@ -172,7 +174,7 @@ begin
 end;
 $$;
 comment on function public.submit_area(uuid, smallint) is
-  'Barangay: submits (or resubmits after rework) one governance area for the assessor. Incomplete leaves do not block; they are returned in incompleteLeaves, as found by the newest readiness projection (incompleteAsOf; null before the first one), and incompletePending when uploads or deletions since are still being classified. When all six areas are submitted the assessment becomes submitted (or, when reopened, returns to the stage it left). Errors: 42501, VA001, VA005, VA007, VA008.';
+  'Barangay: submits (or resubmits after rework) one governance area for the assessor. Incomplete leaves do not block; they are returned in incompleteLeaves, as found by the barangay''s newest readiness (incompleteAsOf; null before the first one), and incompletePending when uploads, deletions or answers since are still being classified. When all six areas are submitted the assessment becomes submitted (or, when reopened, returns to the stage it left). Errors: 42501, VA001, VA005, VA007, VA008.';
 revoke all on function public.submit_area(uuid, smallint) from public, anon;
 grant execute on function public.submit_area(uuid, smallint) to authenticated;
 

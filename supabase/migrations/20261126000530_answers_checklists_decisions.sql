@@ -210,11 +210,13 @@ begin
     where id = v_response.id
     returning * into v_response;
   end if;
+  -- The barangay's readiness reads its answers: what they fall short of is the classifier's to say.
+  perform private.enqueue_classification(p_assessment_id, 'readiness');
   return v_response.version;
 end;
 $$;
 comment on function public.save_answers(uuid, uuid, jsonb, integer) is
-  'Barangay: saves the answers of one sub-indicator (autosave), an object keyed by its checklist items'' item_key with a value of each item''s kind (true/false, "yes"/"no", whole counts, ISO dates, numbers, text up to 2000 characters; null for no answer); anything else is refused with VA008 naming the item. p_expected_version is the version you loaded (0 when there were no answers yet); a stale version is refused with VA004 and nothing is overwritten. Returns the new version. Errors: 42501, VA001, VA004, VA005, VA007, VA008.';
+  'Barangay: saves the answers of one sub-indicator (autosave), an object keyed by its checklist items'' item_key with a value of each item''s kind (true/false, "yes"/"no", whole counts, ISO dates, numbers, text up to 2000 characters; null for no answer); anything else is refused with VA008 naming the item, while a value short of a requirement is saved (barangay_readiness shows the shortfall once classified). p_expected_version is the version you loaded (0 when there were no answers yet); a stale version is refused with VA004 and nothing is overwritten. Queues the barangay''s readiness. Returns the new version. Errors: 42501, VA001, VA004, VA005, VA007, VA008.';
 revoke all on function public.save_answers(uuid, uuid, jsonb, integer) from public, anon;
 grant execute on function public.save_answers(uuid, uuid, jsonb, integer) to authenticated;
 

@@ -1,9 +1,10 @@
 -- Readiness for the barangay: what is still missing, computed only from the barangay's own answers
--- and files. A readiness projection (classification_results) also carries the reviewers'
--- recommendations, decisions and verdicts, so RLS hides it from a barangay until completion; this
--- function passes on only its completeness part (which upload slots have a live MOV, sglgb.md 5.1,
--- read through private.leaf_completeness) and counts the barangay's answered items. It never
--- returns a checklist value, a decision or a verdict.
+-- and files. The classify function classifies them as a result of their own (kind readiness, queued
+-- by uploads, deletions and save_answers), whose input holds no checklist value, decision or
+-- override; this function passes on its completeness (which upload slots have a live MOV, sglgb.md
+-- 5.1) and the quantitative requirements the answers fall short of (sglgb.md 5.2, as data with their
+-- English text), read through private.leaf_readiness, and counts the barangay's answered items.
+-- It never returns a checklist value, a decision or a verdict.
 
 create function private.percent(p_part numeric, p_whole numeric)
 returns numeric
@@ -38,6 +39,7 @@ begin
            projected.leaf_id is not null as known,
            coalesce(projected.complete, false) as complete,
            projected.satisfied_option,
+           projected.shortfalls,
            (select coalesce(jsonb_agg(jsonb_build_object('slotKey', s.slot_key, 'label', s.label) order by s.sort_order), '[]')
             from public.upload_slots s
             where s.indicator_id = leaf.id and s.slot_key = any (projected.missing_slots)) as missing_slots,
@@ -48,7 +50,7 @@ begin
               and jsonb_typeof(r.answers -> i.item_key) <> 'null')::integer as answered_items
     from public.indicators leaf
     join public.indicators parent on parent.id = leaf.parent_id
-    left join private.leaf_completeness(p_assessment_id) as projected on projected.leaf_id = leaf.id
+    left join private.leaf_readiness(p_assessment_id) as projected on projected.leaf_id = leaf.id
     left join public.responses r on r.assessment_id = p_assessment_id and r.leaf_id = leaf.id
     where leaf.cycle_id = v_assessment.cycle_id
   ),
@@ -61,8 +63,8 @@ begin
   )
   select jsonb_build_object(
     'assessmentId', p_assessment_id,
-    'asOf', (select created_at from private.latest_projection(p_assessment_id)),
-    'pending', private.projection_pending(p_assessment_id),
+    'asOf', (select created_at from private.latest_readiness(p_assessment_id)),
+    'pending', private.readiness_pending(p_assessment_id),
     'scoredLeaves', (select sum(scored_leaves) from areas),
     'completeLeaves', (select sum(complete_leaves) from areas),
     'readinessPercent', (select private.percent(sum(complete_leaves), sum(scored_leaves)) from areas),
@@ -73,6 +75,7 @@ begin
     'leaves', (select jsonb_agg(jsonb_build_object(
                  'leafId', id, 'code', code, 'areaCode', area_code, 'scored', scored, 'complete', complete,
                  'missingSlots', case when known then missing_slots end, 'satisfiedOption', satisfied_option,
+                 'shortfalls', shortfalls,
                  'answeredItems', answered_items, 'answerableItems', answerable_items) order by sort_order)
                from leaves))
   into v_readiness;
@@ -80,7 +83,7 @@ begin
 end;
 $$;
 comment on function public.barangay_readiness(uuid) is
-  'Barangay (its own assessment), MLGOO, validators (from validation on): what the barangay still has to do, from its own files and answers only, at any stage. Per sub-indicator: complete (every required upload slot, or one whole option group, has a live MOV), missingSlots ({slotKey, label}; null before the first upload is classified), satisfiedOption, answeredItems of answerableItems; per area and overall: scoredLeaves, completeLeaves and readinessPercent (complete scored sub-indicators, %). asOf is when the files were last classified and pending says a newer upload is still being classified. Never a checklist value, decision or verdict. Errors: 42501, VA007.';
+  'Barangay (its own assessment), MLGOO, validators (from validation on): what the barangay still has to do, from its own files and answers only, at any stage. Per sub-indicator: complete (every required upload slot, or one whole option group, has a live MOV), missingSlots ({slotKey, label}), satisfiedOption, shortfalls (each quantitative requirement its answers fall short of, as the classifier found it: rule count, ratio or deadline, actual and required values or ratios, deadline, considerationUntil and mayBeConsidered, page, and text, in English), answeredItems of answerableItems; missingSlots and shortfalls are null before the first classification. Per area and overall: scoredLeaves, completeLeaves and readinessPercent (complete scored sub-indicators, %). asOf is when the files and answers were last classified and pending says a newer upload, deletion or saved answer is still being classified. Never a checklist value, decision or verdict. Errors: 42501, VA007.';
 
 revoke all on function public.barangay_readiness(uuid) from public, anon;
 grant execute on function public.barangay_readiness(uuid) to authenticated;

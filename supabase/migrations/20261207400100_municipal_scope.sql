@@ -256,13 +256,13 @@ drop policy "The MLGOO and validators read classification results" on public.cla
 create policy "The MLGOO and validators read classification results" on public.classification_results
   for select to authenticated
   using (
-    ((select private.current_app_role()) in ('mlgoo', 'validator')
+    ((select private.current_app_role()) in ('mlgoo', 'validator') and kind <> 'readiness'
      or ((select private.current_app_role()) in ('blgu', 'oversight') and kind = 'official'
          and exists (select 1 from public.assessments a where a.id = classification_results.assessment_id and a.status = 'completed')))
     and classification_results.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "The MLGOO and validators read classification results" on public.classification_results is
-  'The MLGOO and validators read the classification results of every assessment they read; a barangay user (its own) and an oversight user (within its scope) read the official result once the assessment is completed (never a projection, which carries the reviewers'' recommendations).';
+  'The MLGOO and validators read the projections and official results of every assessment they read (never a readiness result, classified from the barangay''s own answers: it is no recommendation); a barangay user (its own) and an oversight user (within its scope) read the official result once the assessment is completed (never a projection, which carries the reviewers'' recommendations). Readiness is read through barangay_readiness.';
 
 drop policy "Readers of an assessment read its events, the MLGOO all" on public.events;
 create policy "Readers of an assessment read its events" on public.events

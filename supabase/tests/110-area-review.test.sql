@@ -12,30 +12,30 @@ insert into public.mov_files (assessment_id, leaf_id, slot_id, area_code, storag
 values (:'a', :'leaf', :'slot', 1, :'a' || '/1.1.2/x/budget.pdf', 'budget.pdf', 'application/pdf', 10, 'blgu')
 returning id as mov \gset
 
--- Before any readiness projection no MOV counts yet: every scored leaf of the area is incomplete.
+-- Before the barangay's first readiness no MOV counts yet: every scored leaf of the area is incomplete.
 select is(private.incomplete_leaves(:'a', 2::smallint) -> 'leaves',
   '["2.1.1", "2.1.2", "2.1.3", "2.1.4", "2.2.1", "2.2.2", "2.2.3", "2.3.1", "2.3.2"]'::jsonb,
-  'Before any projection, every scored leaf of an area is reported incomplete');
+  'Before any readiness, every scored leaf of an area is reported incomplete');
 select is(private.incomplete_leaves(:'a', 4::smallint) -> 'leaves' ? '4.9.1', false,
   'Leaves of a profiling-only indicator are never reported');
 select is(private.incomplete_leaves(:'a', 2::smallint) ->> 'pending', 'false',
-  'With no projection queued, the list is not pending');
-insert into public.jobs (assessment_id) values (:'a') returning id as job \gset
+  'With no readiness queued, the list is not pending');
+insert into public.jobs (assessment_id, result_kind) values (:'a', 'readiness') returning id as job \gset
 select is(private.incomplete_leaves(:'a', 2::smallint) ->> 'pending', 'true',
-  'While a projection is queued, the list says it may be out of date');
+  'While a readiness is queued, the list says it may be out of date');
 update public.jobs set status = 'done', finished_at = now() where id = :'job';
 
--- The readiness projection the classify function stored after that upload (only the fields read
+-- The readiness the classify function stored after that upload (only the fields read
 -- here): every leaf complete but 1.1.1, and no entry at all for 2.1.1.
 insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
-select :'a', 'projection', 'test', repeat('a', 64), jsonb_build_object('leaves', jsonb_agg(
+select :'a', 'readiness', 'test', repeat('a', 64), jsonb_build_object('leaves', jsonb_agg(
          jsonb_build_object('code', code, 'completeness', jsonb_build_object('complete', code <> '1.1.1')))),
        false, 1.2
 from public.indicators
 where cycle_id = (select cycle_id from public.assessments where id = :'a') and parent_id is not null
   and code <> '2.1.1';
 select is(private.incomplete_leaves(:'a', 2::smallint) -> 'leaves', '["2.1.1"]'::jsonb,
-  'A scored leaf the newest projection does not mention is reported incomplete');
+  'A scored leaf the newest readiness does not mention is reported incomplete');
 
 -- 1. Submit an area ---------------------------------------------------------------------------------
 

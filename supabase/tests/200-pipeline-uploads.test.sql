@@ -1,6 +1,6 @@
 -- MOV uploads through storage.objects as the Storage API makes them (tests.storage_upload: the permission
--- test as the user, then the service-role upsert), the mov_files row, the projection job dispatched
--- through net.http_post, each refusal, a submission racing an upload, new metadata and soft delete.
+-- test as the user, then the service-role upsert), the mov_files row, the projection and readiness
+-- jobs dispatched through net.http_post, each refusal, a submission racing an upload, new metadata and soft delete.
 begin;
 select plan(52);
 
@@ -73,20 +73,20 @@ select is(
   (select id from storage.objects where bucket_id = 'movs' and name = (select path from fixture)),
   'the row points at its storage object');
 select is(
-  (select count(*)::integer from public.jobs
-   where assessment_id = (select assessment_id from fixture) and result_kind = 'projection'),
-  1, 'one projection job is queued for the assessment');
+  (select array_agg(result_kind::text order by id) from public.jobs
+   where assessment_id = (select assessment_id from fixture)),
+  array['projection', 'readiness'], 'a projection job and the barangay''s readiness job are queued for the assessment');
 select is(
-  (select row(status::text, attempts, request_id is not null, run_after > dispatched_at)::text
+  (select string_agg(distinct row(status::text, attempts, request_id is not null, run_after > dispatched_at)::text, ' ')
    from public.jobs where assessment_id = (select assessment_id from fixture)),
-  '(running,1,t,t)', 'the job is dispatched at once: running, first attempt, request recorded, visibility deadline set');
+  '(running,1,t,t)', 'each job is dispatched at once: running, first attempt, request recorded, visibility deadline set');
 select is(
-  (select row(q.method, q.url, convert_from(q.body, 'UTF8')::jsonb = jsonb_build_object('job_id', j.id),
-              q.headers ->> 'Authorization')::text
+  (select string_agg(distinct row(q.method, q.url, convert_from(q.body, 'UTF8')::jsonb = jsonb_build_object('job_id', j.id),
+              q.headers ->> 'Authorization')::text, ' ')
    from public.jobs j join net.http_request_queue q on q.id = j.request_id
    where j.assessment_id = (select assessment_id from fixture)),
   '(POST,http://127.0.0.1:9/functions/v1/classify,t,"Bearer test-webhook-secret")',
-  'net.http_post carries the job id to the configured classify URL with the configured secret');
+  'net.http_post carries each job id to the configured classify URL with the configured secret');
 
 -- 3. A validator uploads on the barangay's behalf during validation, by a resumable upload --------
 select tests.act_as('pipeline-validator@test.local');
@@ -161,7 +161,7 @@ select lives_ok(
   'objects of other buckets are not MOVs');
 select tests.act_as_postgres();
 update public.assessment_areas set status = 'draft' where assessment_id = (select assessment_id from fixture) and area_code = 1;
-select is(pg_temp.counts(), '3 files, 3 jobs', 'refused uploads wrote no file and no job');
+select is(pg_temp.counts(), '3 files, 6 jobs', 'refused uploads wrote no file and no job');
 
 -- 5. A race: the area is submitted between the permission test and the upload's insert ------------
 -- A standard upload stores its bytes between the two (seconds); a signed upload URL may be used
@@ -192,7 +192,7 @@ select is(tests.refusal_of($$select tests.storage_complete_upload(signed, (selec
 select tests.act_as_postgres();
 select is((select count(*)::integer from storage.objects where name in (select standard from race union all select signed from race)), 0,
   'no object row remains of either');
-select is(pg_temp.counts(), '3 files, 3 jobs', 'and no MOV file or job: the database is as before the uploads');
+select is(pg_temp.counts(), '3 files, 6 jobs', 'and no MOV file or job: the database is as before the uploads');
 update public.assessment_areas set status = 'draft' where assessment_id = (select assessment_id from fixture) and area_code = 2;
 
 -- 6. Metadata that changes after the upload -----------------------------------------------------------
@@ -211,11 +211,11 @@ select is(
   '4096 image/jpeg pending', 'new metadata updates size and type and asks for a new content check');
 select is(
   (select count(*)::integer from public.jobs where assessment_id = (select assessment_id from fixture)),
-  4, 'the metadata change queued a projection');
+  8, 'the metadata change queued a projection and a readiness');
 update storage.objects set last_accessed_at = now(), metadata = metadata where name like '%late.jpg';
 select is(
   (select count(*)::integer from public.jobs where assessment_id = (select assessment_id from fixture)),
-  4, 'an update that changes neither size nor type queues nothing');
+  8, 'an update that changes neither size nor type queues nothing');
 select throws_ok(
   $$update storage.objects set name = replace(name, 'late.jpg', 'moved.jpg') where name like '%late.jpg'$$,
   'VA008', 'MOVs cannot be moved or renamed', 'moving a MOV is refused');
@@ -237,7 +237,7 @@ select is((select count(*)::integer from public.mov_files where storage_path = (
   'the row is kept');
 select is(
   (select count(*)::integer from public.jobs where assessment_id = (select assessment_id from fixture)),
-  5, 'the deletion queued a projection');
+  10, 'the deletion queued a projection and a readiness');
 select tests.act_as_service_role();
 select set_config('storage.allow_delete_query', 'true', true);
 delete from storage.objects where name like '%late.jpg';

@@ -53,8 +53,8 @@ if (assessment) {
     p_assessment_id: assessment.id,
     p_area_code: 1,
   });
-  // A warning, never a block: submitted.incompleteLeaves lists the leaves the newest readiness
-  // projection finds missing MOVs; submitted.incompletePending is true while uploads are still
+  // A warning, never a block: submitted.incompleteLeaves lists the leaves the barangay's newest
+  // readiness finds missing MOVs; submitted.incompletePending is true while uploads are still
   // being classified, so the list may be out of date.
 
   // Readiness: what the barangay still has to do, from its own files and answers only (never a
@@ -66,21 +66,32 @@ if (assessment) {
   //   uploaded (also per area: readiness.areas[i] = { areaCode, scoredLeaves, completeLeaves,
   //   readinessPercent });
   // readiness.leaves[i] = { leafId, code, areaCode, scored, complete, satisfiedOption,
-  //   missingSlots: [{ slotKey, label }] (null until the first upload is classified),
-  //   answeredItems, answerableItems };
-  // readiness.pending is true while an upload or deletion is still being classified (asOf: when
-  // the files were last classified): ask again in a moment.
+  //   missingSlots: [{ slotKey, label }], shortfalls, answeredItems, answerableItems }
+  //   (both null until the first upload or saved answers are classified);
+  // shortfalls: each quantitative requirement the barangay's own answers fall short of, as the
+  //   classifier finds it, e.g. { rule: "count", item: "3_1_8_count", actual: 2, required: 3,
+  //   counted, page: 27, text: "2 of 3 CIR transmittals (1st to 3rd quarter of 2024)" }; a
+  //   "ratio" has ratios: [{ numerator, denominator, actual, required, measure, option,
+  //   optionMet }], a "deadline" actual, deadline, considerationUntil, mayBeConsidered, dated.
+  //   Show text (English) beside the item, or write your own sentence from the data.
+  // readiness.pending is true while an upload, deletion or saved answer is still being classified
+  // (asOf: when the files and answers were last classified): ask again in a moment.
+  type Shortfall = { rule: "count" | "ratio" | "deadline"; page: number; text: string };
+  type LeafReadiness = { code: string; shortfalls: Shortfall[] | null };
+  const cirShortfalls = (readiness as { leaves: LeafReadiness[] } | null)?.leaves
+    .find((leaf) => leaf.code === "3.1.8")?.shortfalls ?? [];
 
   // Upload a MOV: bucket "movs", path {assessment_id}/{leaf_code}/{slot_key}/{uuid}-{safe name}
   // (the name: letters, digits, . _ - only, ending in .pdf, .jpg, .jpeg or .png; PDF/JPEG/PNG up
-  // to 50 MB). The database records it (public.mov_files) and queues a readiness projection.
+  // to 50 MB). The database records it (public.mov_files) and queues a classification: the
+  // projection for reviewers and the barangay's readiness.
   const safeName = file.name.replace(/[^A-Za-z0-9._-]+/g, "_");
   await supabase.storage.from("movs").upload(
     `${assessment.id}/1.1.1/${slotKey}/${crypto.randomUUID()}-${safeName}`,
     file,
     { contentType: file.type },
   );
-  console.log(newVersion, submitted, readiness, leaves);
+  console.log(newVersion, submitted, cirShortfalls.map((shortfall) => shortfall.text), leaves);
 }
 
 // Reviewers read files through short-lived signed URLs.

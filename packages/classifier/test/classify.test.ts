@@ -14,6 +14,7 @@ import {
   leaves2024,
 } from "./fixtures/assessments.ts";
 import { assessment2024 } from "./fixtures/arbitraries.ts";
+import { accomplishmentBelowHalf2024 } from "./fixtures/shortfalls.ts";
 
 /** fast-check runs classify dozens of times per property; allow for a loaded machine. */
 const PROPERTY_TIMEOUT_MS = 60_000;
@@ -58,18 +59,7 @@ describe("classify over the 2024 catalog", () => {
   });
 
   it("a recommendation falling short of a threshold names the shortfall with its numbers", async () => {
-    const reported = {
-      "2_1_4_option_a": "yes",
-      "2_1_4_upload_1": true,
-      "2_1_4_upload_2": true,
-      "2_1_4_physical_accomplished": 38,
-      "2_1_4_physical_reflected": 100,
-      "2_1_4_option_b": "yes",
-      "2_1_4_upload_3": true,
-      "2_1_4_upload_4": true,
-      "2_1_4_financial_utilized": 410_000,
-      "2_1_4_financial_allocated": 1_000_000,
-    };
+    const reported = accomplishmentBelowHalf2024;
     const responses = [{ leafCode: "2.1.4", checklist: reported, decision: null, override: null }];
     const result = await classify(input2024({ responses }));
     const leaf = result.leaves.find((candidate) => candidate.code === "2.1.4");

@@ -380,6 +380,7 @@ function otherValue(type: CatalogItem["type"], value: ChecklistValue): Checklist
   }
   if (type === "assessment_field") return value === "yes" ? "no" : "yes";
   if (type === "date_input") return `3${value.slice(1)}`;
+  if (value === "") return "x";
   const characters = [...value];
   characters[characters.length - 1] = characters.at(-1) === "x" ? "y" : "x";
   return characters.join("");

@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import type { Sql } from "../_shared/db.ts";
 import type { ByteReader, HeadRead } from "./content-check.ts";
 import type { ClassificationResult } from "../../../packages/classifier/src/index.ts";
+import { accomplishmentBelowHalf2024 } from "../../../packages/classifier/test/fixtures/shortfalls.ts";
 import { createClassifyHandler } from "./handler.ts";
-import { storeResult } from "./store.ts";
+import { type ResultKind, storeResult } from "./store.ts";
 import {
   asUser,
   asWorkflowWrite,
@@ -49,9 +50,11 @@ const post = (body: unknown, secret: string | null = SECRET) =>
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 
-async function latestJob(assessmentId: string): Promise<number> {
+/** The newest job of a kind; an upload queues a projection and the barangay's readiness. */
+async function latestJob(assessmentId: string, kind: ResultKind = "projection"): Promise<number> {
   const [row] = await sql<{ id: number }[]>`
-    select id::integer as id from public.jobs where assessment_id = ${assessmentId} order by id desc limit 1`;
+    select id::integer as id from public.jobs
+    where assessment_id = ${assessmentId} and result_kind = ${kind} order by id desc limit 1`;
   return row.id;
 }
 
@@ -183,7 +186,7 @@ Deno.test("an unknown job or assessment answers 404", async () => {
 Deno.test("replaying a job or an unchanged input stores no second result", () =>
   withFixture(async (fixture) => {
     await sql`select private.enqueue_classification(${fixture.assessmentId}, 'official')`;
-    const jobId = await latestJob(fixture.assessmentId);
+    const jobId = await latestJob(fixture.assessmentId, "official");
     const handler = handlerWith();
     const first = await (await handler(post({ job_id: jobId }))).json();
     const replay = await (await handler(post({ job_id: jobId }))).json();
@@ -395,7 +398,9 @@ Deno.test("an override on a profiling-only indicator is refused by the database,
       return true;
     });
     await overrideUnmet("4.1");
-    const response = await handlerWith()(post({ job_id: await latestJob(fixture.assessmentId) }));
+    const response = await handlerWith()(
+      post({ job_id: await latestJob(fixture.assessmentId, "official") }),
+    );
     assert.equal(response.status, 200);
     const [{ indicators }] = await sql<
       { indicators: { code: string; explicitUnmet: boolean }[] }[]
@@ -475,7 +480,7 @@ Deno.test("the barangay's readiness shows what the classifier found of its files
       mimeType: "application/pdf",
     });
     assert.equal((await readiness()).pending, true, "the upload is being classified");
-    await handlerWith()(post({ job_id: await latestJob(fixture.assessmentId) }));
+    await handlerWith()(post({ job_id: await latestJob(fixture.assessmentId, "readiness") }));
 
     const after = await readiness();
     assert.equal(after.pending, false);
@@ -483,7 +488,7 @@ Deno.test("the barangay's readiness shows what the classifier found of its files
       select jsonb_agg(jsonb_build_object('code', leaf ->> 'code', 'complete', leaf -> 'completeness' -> 'complete',
                                           'missingSlots', leaf -> 'completeness' -> 'missingSlots')) as leaves
       from public.classification_results, jsonb_array_elements(result -> 'leaves') as leaf
-      where assessment_id = ${fixture.assessmentId} and kind = 'projection'`;
+      where assessment_id = ${fixture.assessmentId} and kind = 'readiness'`;
     const projected = new Map(leaves.map((leaf) => [leaf.code, leaf]));
     for (const leaf of after.leaves) {
       const found = projected.get(leaf.code)!;
@@ -500,6 +505,73 @@ Deno.test("the barangay's readiness shows what the classifier found of its files
       !budget.missingSlots.some((slot) => slot.slotKey === uploaded),
       "the uploaded slot is filled",
     );
+  }));
+
+Deno.test("the barangay's answers short of a requirement: its readiness names the shortfall, never the reviewers'", () =>
+  withFixture(async (fixture) => {
+    type Shortfall = { rule: string; actual: number | null; required?: number; text: string };
+    type Readiness = {
+      pending: boolean;
+      leaves: { code: string; shortfalls: Shortfall[] | null }[];
+    };
+    const readiness = () =>
+      asUser(sql, fixture.userId, async (tx) =>
+        (await tx<{ readiness: Readiness }[]>`
+          select public.barangay_readiness(${fixture.assessmentId}) as readiness`)[0].readiness);
+    const saveAnswers = (code: string, answers: Record<string, unknown>) =>
+      indicatorId(fixture, code).then((leaf) =>
+        asUser(
+          sql,
+          fixture.userId,
+          (tx) =>
+            tx`select public.save_answers(${fixture.assessmentId}, ${leaf}, ${
+              tx.json(answers as never)
+            }, 0)`,
+        )
+      );
+    // Two CIR transmittals of three, and both accomplishment shares under 50 %, documents declared.
+    await saveAnswers("3.1.8", { "3_1_8_a": true, "3_1_8_count": 2, "3_1_8_b": true });
+    await saveAnswers("2.1.4", accomplishmentBelowHalf2024);
+    // A reviewer's checklist with a count of its own is no part of the barangay's readiness.
+    const counted = await indicatorId(fixture, "3.1.8");
+    await asWorkflowWrite(
+      sql,
+      (tx) =>
+        tx`insert into public.reviews (assessment_id, leaf_id, area_code, checklist)
+         values (${fixture.assessmentId}, ${counted}, 3,
+                 '{"3_1_8_a": true, "3_1_8_count": 1, "3_1_8_b": true}')`,
+    );
+    assert.equal((await readiness()).pending, true, "the saved answers are being classified");
+
+    const response = await handlerWith()(
+      post({ job_id: await latestJob(fixture.assessmentId, "readiness") }),
+    );
+    assert.equal(response.status, 200);
+    assert.equal((await response.json()).kind, "readiness");
+
+    const after = await readiness();
+    assert.equal(after.pending, false, "one run answers every readiness job queued so far");
+    const leaf = (code: string) => after.leaves.find((candidate) => candidate.code === code)!;
+    const [transmittals] = leaf("3.1.8").shortfalls!;
+    assert.deepEqual(
+      { rule: transmittals.rule, actual: transmittals.actual, required: transmittals.required },
+      { rule: "count", actual: 2, required: 3 },
+      "the barangay's own count, not the reviewer's",
+    );
+    assert.match(transmittals.text, /^2 of 3 CIR transmittals \(1st to 3rd quarter of \d{4}\)$/);
+    assert.deepEqual(leaf("2.1.4").shortfalls!.map((shortfall) => shortfall.text), [
+      "38 % of the physical targets accomplished and 41 % of the fund utilized; at least 50 % of either is needed",
+    ]);
+    assert.deepEqual(leaf("1.1.1").shortfalls, [], "a leaf without answers falls short of nothing");
+
+    const seen = await asUser(
+      sql,
+      fixture.userId,
+      (tx) =>
+        tx`select count(*)::integer as n from public.classification_results
+         where assessment_id = ${fixture.assessmentId}`,
+    );
+    assert.equal(seen[0].n, 0, "the barangay reads its readiness only through barangay_readiness");
   }));
 
 Deno.test({

@@ -4,7 +4,7 @@ import { z } from "zod";
 export const classifyPayloadSchema = z.object({
   job_id: z.number().int().positive().optional(),
   assessment_id: z.uuid().optional(),
-  kind: z.enum(["projection", "official"]).optional(),
+  kind: z.enum(["projection", "official", "readiness"]).optional(),
 }).strict().refine(
   (payload) => (payload.job_id === undefined) !== (payload.assessment_id === undefined),
   {

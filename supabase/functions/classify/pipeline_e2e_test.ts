@@ -23,16 +23,21 @@ type Job = {
   last_error: string | null;
 };
 
-async function jobOf(assessmentId: string): Promise<Job> {
+type Kind = "projection" | "readiness";
+
+/** The newest job of a kind; an upload queues a projection and the barangay's readiness. */
+async function jobOf(assessmentId: string, kind: Kind = "projection"): Promise<Job> {
   const [job] = await sql<Job[]>`
     select id::integer as id, status, attempts, request_id::integer as request_id, last_error
-    from public.jobs where assessment_id = ${assessmentId} order by id desc limit 1`;
+    from public.jobs where assessment_id = ${assessmentId} and result_kind = ${kind}
+    order by id desc limit 1`;
   return job;
 }
 
-const results = async (assessmentId: string) =>
+const results = async (assessmentId: string, kind: Kind = "projection") =>
   await sql<{ input_hash: string }[]>`
-    select input_hash from public.classification_results where assessment_id = ${assessmentId}`;
+    select input_hash from public.classification_results
+    where assessment_id = ${assessmentId} and kind = ${kind}`;
 
 /** Waits until pg_net recorded the answer to the job's current request; returns its status code. */
 async function answered(assessmentId: string): Promise<number | null> {
@@ -100,7 +105,7 @@ async function configuredClassifyUrl(): Promise<string> {
   return `${url.replace(/\/$/, "")}/classify`;
 }
 
-Deno.test("an upload reaches a stored projection through pg_net and the functions server", async () => {
+Deno.test("an upload reaches a stored projection and readiness through pg_net and the functions server", async () => {
   const fixture = await createFixture(sql);
   try {
     const startedAt = performance.now();
@@ -114,6 +119,10 @@ Deno.test("an upload reaches a stored projection through pg_net and the function
     assert.equal(await answered(fixture.assessmentId), 200);
     assert.equal((await results(fixture.assessmentId)).length, 1);
     assert.ok(elapsed < 5000, `stored after ${Math.round(elapsed)} ms`);
+    await waitFor(async () =>
+      (await jobOf(fixture.assessmentId, "readiness")).status === "done" || undefined
+    );
+    assert.equal((await results(fixture.assessmentId, "readiness")).length, 1);
     const [mov] = await sql`
       select content_check, content_check_reason from public.mov_files where assessment_id = ${fixture.assessmentId}`;
     assert.equal(
@@ -160,8 +169,9 @@ Deno.test("a function answering 500 or timing out is retried until the job succe
     });
     const stored = await results(fixture.assessmentId);
     assert.equal(stored.length, 1, "one result, no duplicate");
-    const [{ jobs }] =
-      await sql`select count(*)::integer as jobs from public.jobs where assessment_id = ${fixture.assessmentId}`;
+    const [{ jobs }] = await sql`
+      select count(*)::integer as jobs from public.jobs
+      where assessment_id = ${fixture.assessmentId} and result_kind = 'projection'`;
     assert.equal(jobs, 1, "the job was retried, not re-created");
   } finally {
     await flaky.stop();

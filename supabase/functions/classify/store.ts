@@ -1,6 +1,7 @@
-import type {
-  ClassificationResult,
-  ClassifierInput,
+import {
+  type ClassificationResult,
+  type ClassifierInput,
+  describeShortfall,
 } from "../../../packages/classifier/src/index.ts";
 import type postgres from "postgres";
 import type { Sql } from "../_shared/db.ts";
@@ -10,7 +11,11 @@ import type { ContentVerdict } from "./content-check.ts";
 
 type Tx = postgres.TransactionSql;
 
-export type ResultKind = "projection" | "official";
+/**
+ * projection and official read the reviewers' checklists, decisions and overrides; readiness is
+ * the barangay's own: its answers, read as the classifier reads a checklist, and its live files.
+ */
+export type ResultKind = "projection" | "official" | "readiness";
 export type Job = {
   id: number;
   assessmentId: string;
@@ -124,7 +129,8 @@ async function cycleCatalog(tx: Tx, cycleId: string): Promise<CatalogShape> {
 
 /**
  * The classifier input of an assessment as committed now (catalog, reviews, overrides, live
- * MOVs) and, read in the same snapshot, the open jobs of that kind whose changes it contains.
+ * MOVs; for readiness the barangay's answers instead of reviews and no overrides) and, read in the
+ * same snapshot, the open jobs of that kind whose changes it contains.
  */
 export async function loadInput(
   tx: Tx,
@@ -136,15 +142,8 @@ export async function loadInput(
   >`
     select
       a.cycle_id as "cycleId",
-      coalesce((
-        select jsonb_agg(jsonb_build_object('leafCode', l.code, 'checklist', r.checklist,
-                                            'decision', r.decision, 'override', r.override_decision))
-        from public.reviews r join public.indicators l on l.id = r.leaf_id
-        where r.assessment_id = a.id), '[]') as responses,
-      coalesce((
-        select jsonb_agg(jsonb_build_object('indicatorCode', p.code, 'decision', o.decision))
-        from public.indicator_overrides o join public.indicators p on p.id = o.indicator_id
-        where o.assessment_id = a.id), '[]') as "indicatorOverrides",
+      ${kind === "readiness" ? answers(tx) : reviews(tx)} as responses,
+      ${kind === "readiness" ? tx`'[]'::jsonb` : indicatorOverrides(tx)} as "indicatorOverrides",
       coalesce((
         select jsonb_agg(distinct jsonb_build_object('leafCode', l.code, 'slotKey', s.slot_key))
         from public.mov_files m
@@ -160,10 +159,51 @@ export async function loadInput(
   return { input: { catalog: await cycleCatalog(tx, cycleId), ...assessment }, coveredJobs };
 }
 
+const reviews = (tx: Tx) =>
+  tx`coalesce((
+    select jsonb_agg(jsonb_build_object('leafCode', l.code, 'checklist', r.checklist,
+                                        'decision', r.decision, 'override', r.override_decision))
+    from public.reviews r join public.indicators l on l.id = r.leaf_id
+    where r.assessment_id = a.id), '[]')`;
+
+const answers = (tx: Tx) =>
+  tx`coalesce((
+    select jsonb_agg(jsonb_build_object('leafCode', l.code, 'checklist', r.answers,
+                                        'decision', null, 'override', null))
+    from public.responses r join public.indicators l on l.id = r.leaf_id
+    where r.assessment_id = a.id), '[]')`;
+
+const indicatorOverrides = (tx: Tx) =>
+  tx`coalesce((
+    select jsonb_agg(jsonb_build_object('indicatorCode', p.code, 'decision', o.decision))
+    from public.indicator_overrides o join public.indicators p on p.id = o.indicator_id
+    where o.assessment_id = a.id), '[]')`;
+
+/**
+ * What is stored of a result: a readiness result also gives each shortfall its English text
+ * (`describeShortfall`), which barangay_readiness passes on to the barangay's app.
+ */
+function storedResult(kind: ResultKind, result: ClassificationResult): unknown {
+  if (kind !== "readiness") return result;
+  return {
+    ...result,
+    leaves: result.leaves.map((leaf) =>
+      leaf.shortfalls.length === 0 ? leaf : {
+        ...leaf,
+        shortfalls: leaf.shortfalls.map((shortfall) => ({
+          ...shortfall,
+          text: describeShortfall(shortfall),
+        })),
+      }
+    ),
+  };
+}
+
 /**
  * Stores a result once per input hash. Recomputing an input already stored refreshes its
  * created_at, so the newest row is always the assessment's current state. `passed` is the verdict
- * of the kind: the 3+1 verdict for an official result, the projected one for a projection.
+ * of the kind: the 3+1 verdict for an official result, the projected one for a projection or a
+ * readiness.
  */
 export async function storeResult(
   tx: Tx,
@@ -172,11 +212,12 @@ export async function storeResult(
   result: ClassificationResult,
 ): Promise<{ id: string; created: boolean; passed: boolean }> {
   const passed = kind === "official" ? result.overall.passed : result.projection.passed;
+  const stored = storedResult(kind, result);
   const [row] = await tx<{ id: string; created: boolean; passed: boolean }[]>`
     insert into public.classification_results
       (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
     values (${assessmentId}, ${kind}, ${result.classifierVersion}, ${result.inputHash},
-            ${tx.json(result as never)}, ${passed}, ${result.projection.readinessPercent})
+            ${tx.json(stored as never)}, ${passed}, ${result.projection.readinessPercent})
     on conflict (assessment_id, kind, input_hash) do update set created_at = now()
     returning id, (xmax = 0) as created, passed`;
   return row;
