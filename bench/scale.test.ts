@@ -78,7 +78,7 @@ describe.skipIf(!databaseUrl)("bench:scale at 50 barangays", () => {
       expect(counts!.responses).toBe(50 * counts!.leaves);
       expect(sizes!.responses).toBeGreaterThanOrEqual(50 * counts!.leaves);
       expect(timings!.map((t) => t.role)).toEqual(
-        expect.arrayContaining(["blgu", "assessor", "validator", "mlgoo"]),
+        expect.arrayContaining(["blgu", "assessor", "validator", "mlgoo", "oversight"]),
       );
       for (const timing of timings!) {
         expect(timing.rlsMs, `${timing.role}: ${timing.name}`).toBeGreaterThan(0);

@@ -84,6 +84,22 @@ select id, id || '@bench.local', initcap(role::text) || ' ' || city_municipality
        case when role <> 'blgu' then city_municipality_code end, false
 from bench_people;
 
+-- DILG offices: a central office (the whole country) and a regional office of every region.
+create temporary table bench_offices on commit drop as
+select md5('oversight:national')::uuid as id, null::text as scope
+union all
+select md5('oversight:' || r.psgc_code)::uuid, r.psgc_code from public.regions r where r.psgc_code like '2%';
+
+insert into auth.users (instance_id, id, aud, role, email, raw_app_meta_data, raw_user_meta_data,
+                        confirmation_token, recovery_token, email_change_token_new, email_change, created_at, updated_at)
+select '00000000-0000-0000-0000-000000000000', id, 'authenticated', 'authenticated', id || '@bench.local',
+       '{"provider": "email"}', '{}', '', '', '', '', now(), now()
+from bench_offices;
+
+insert into public.profiles (id, email, full_name, role, oversight_scope_code, must_change_password)
+select id, id || '@bench.local', 'DILG office ' || coalesce(scope, 'central'), 'oversight', scope, false
+from bench_offices;
+
 -- The active cycle's assessments: a mix of states ----------------------------------------------------
 
 create temporary table bench_assessments on commit drop as

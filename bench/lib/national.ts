@@ -51,6 +51,8 @@ export type Subjects = {
   assessor: { userId: string; assessmentId: string; cityMunicipality: string };
   validator: { userId: string; assessmentId: string; cityMunicipality: string };
   mlgoo: { userId: string; cityMunicipality: string; assessmentId: string };
+  /** The DILG regional office of that city or municipality's region, and the central office. */
+  oversight: { regionalUserId: string; regionCode: string; centralUserId: string };
   region: string;
 };
 
@@ -78,6 +80,10 @@ export async function pickSubjects(sql: Executor): Promise<Subjects> {
   const own = await pick("a.status = 'submitted' and aa.status = 'approved'");
   const submitted = await pick("aa.status = 'submitted'");
   const validation = await pick("a.status = 'awaiting_validation'");
+  const [{ regionCode }] = await sql<{ regionCode: string }[]>`
+    select p.region_code as "regionCode"
+    from public.cities_municipalities c join public.provinces p on p.psgc_code = c.province_code
+    where c.psgc_code = ${validation.code}`;
   return {
     blgu: {
       userId: await md5Uuid(`blgu:${own.psgc_code}`),
@@ -98,6 +104,11 @@ export async function pickSubjects(sql: Executor): Promise<Subjects> {
       userId: await md5Uuid(`mlgoo:${validation.code}`),
       cityMunicipality: validation.code,
       assessmentId: validation.id,
+    },
+    oversight: {
+      regionalUserId: await md5Uuid(`oversight:${regionCode}`),
+      regionCode,
+      centralUserId: await md5Uuid("oversight:national"),
     },
     region: validation.region,
   };
@@ -138,7 +149,7 @@ const NOTIFICATIONS =
  * assessment, barangay, city or municipality), so the same query without RLS returns the same rows.
  */
 export function mainQueries(s: Subjects): MainQuery[] {
-  const { blgu, assessor, validator, mlgoo } = s;
+  const { blgu, assessor, validator, mlgoo, oversight } = s;
   const asBlgu = (name: string, select: string, params = [blgu.assessmentId]) =>
     query("blgu", blgu.userId, name, select, params);
   const asAssessor = (name: string, select: string, params = [assessor.assessmentId]) =>
@@ -208,6 +219,34 @@ export function mainQueries(s: Subjects): MainQuery[] {
     ),
     asMlgoo("an assessment's timeline", TIMELINE, [mlgoo.assessmentId]),
     asMlgoo("its notifications", NOTIFICATIONS, [mlgoo.userId]),
+    query(
+      "oversight",
+      oversight.regionalUserId,
+      "completed results of its region",
+      `select r.assessment_id, r.passed, r.classified_at, b.psgc_code, b.name
+       from public.official_results r
+       join public.assessments a on a.id = r.assessment_id
+       join public.barangays b on b.id = a.barangay_id
+       join public.cities_municipalities c on c.psgc_code = b.city_municipality_code
+       join public.provinces p on p.psgc_code = c.province_code
+       where r.cycle_id = $1 and r.completed and p.region_code = $2
+       order by b.psgc_code limit 50`,
+      [ACTIVE_CYCLE, oversight.regionCode],
+    ),
+    query(
+      "oversight",
+      oversight.centralUserId,
+      "central office: pass rate per region",
+      `select p.region_code, count(*) as completed, count(*) filter (where r.passed) as passed
+       from public.official_results r
+       join public.assessments a on a.id = r.assessment_id
+       join public.barangays b on b.id = a.barangay_id
+       join public.cities_municipalities c on c.psgc_code = b.city_municipality_code
+       join public.provinces p on p.psgc_code = c.province_code
+       where r.cycle_id = $1 and r.completed
+       group by p.region_code order by p.region_code`,
+      [ACTIVE_CYCLE],
+    ),
   ];
 }
 
