@@ -102,9 +102,16 @@ async function respond(
   if (request.report === "bgar") {
     const bgar = await asCaller(sql, claims, (tx) => loadBgar(tx, request.assessmentId));
     if (bgar === "forbidden") {
-      return errorResponse(403, "forbidden", "You may not read this assessment's report", {
-        parameter: "assessment",
-      });
+      return errorResponse(
+        403,
+        "forbidden",
+        "You may not read this assessment's report: a barangay reads its own, the MLGOO and reviewers those of " +
+          "their city or municipality, DILG offices the completed ones in their scope. Check the id, or sign in " +
+          "with the account that serves that barangay",
+        {
+          parameter: "assessment",
+        },
+      );
     }
     if (bgar === "not_official") {
       return errorResponse(
@@ -120,14 +127,25 @@ async function respond(
   }
   const cycle = await asCaller(sql, claims, (tx) => loadCycle(tx, request.cycleId));
   if (cycle === "not_found") {
-    return errorResponse(404, "not_found", `Cycle ${request.cycleId} does not exist`, {
-      parameter: "cycle",
-    });
+    return errorResponse(
+      404,
+      "not_found",
+      `Cycle ${request.cycleId} does not exist: take the id from the cycles list (public.cycles)`,
+      {
+        parameter: "cycle",
+      },
+    );
   }
   if (cycle === "forbidden") {
-    return errorResponse(403, "forbidden", "You read no assessment of this cycle", {
-      parameter: "cycle",
-    });
+    return errorResponse(
+      403,
+      "forbidden",
+      "You read no assessment of this cycle: the roll-up covers the assessments your account may read. " +
+        "Sign in with an account of a city or municipality (or DILG office) taking part in it",
+      {
+        parameter: "cycle",
+      },
+    );
   }
   const name = `sglgb-rollup-${slug(cycle.title)}`;
   return request.format === "csv" ? file(toCsv(cycle.rollup, ROLLUP_COLUMNS), "csv", name) : file(
