@@ -220,6 +220,22 @@ $$;
 comment on function private.require_account_scope(public.app_role, uuid, smallint, text, text) is
   'Refuses a role and scope that is incomplete or unknown (VA008, naming the field in the error''s column) or that the caller may not give (42501, private.administers).';
 
+-- Who serves where: an assessor or validator the MLGOO names serves the MLGOO's city or
+-- municipality; an MLGOO the one the central administrator names.
+create function private.served_city_municipality(p_role public.app_role, p_city_municipality_code text)
+returns text
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select case when p_role in ('assessor', 'validator')
+              then coalesce(p_city_municipality_code, private.current_city_municipality_code())
+              when p_role = 'mlgoo' then p_city_municipality_code end;
+$$;
+comment on function private.served_city_municipality(public.app_role, text) is
+  'The city or municipality an account of this role serves: for an assessor or validator the one given, else the caller''s; for an MLGOO the one given; none for other roles.';
+
 create function private.user_profile_for_update(p_user_id uuid)
 returns public.profiles
 language plpgsql
@@ -266,9 +282,7 @@ as $$
 declare
   v_before public.profiles;
   v_after public.profiles;
-  v_city text := case when p_role in ('assessor', 'validator')
-                      then coalesce(p_city_municipality_code, private.current_city_municipality_code())
-                      when p_role = 'mlgoo' then p_city_municipality_code end;
+  v_city text := private.served_city_municipality(p_role, p_city_municipality_code);
 begin
   perform private.start_workflow_write('{mlgoo,administrator}', 'administer users');
   v_before := private.user_profile_for_update(p_user_id);

@@ -90,9 +90,7 @@ set search_path = ''
 as $$
 declare
   v_barangay_id uuid;
-  v_city text := case when p_role in ('assessor', 'validator')
-                      then coalesce(p_city_municipality_code, private.current_city_municipality_code())
-                      when p_role = 'mlgoo' then p_city_municipality_code end;
+  v_city text := private.served_city_municipality(p_role, p_city_municipality_code);
 begin
   perform private.start_workflow_write('{mlgoo,administrator}', 'administer users');
   if p_email is null or p_email !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' then

@@ -2,7 +2,7 @@
 -- city or municipality, the central administrator MLGOOs and oversight users, nobody else anyone.
 -- The admin-users Edge Function asks these functions as its caller (its own tests go through Auth).
 begin;
-select plan(24);
+select plan(27);
 
 select tests.wf_fixture('acc') as a \gset
 select tests.create_user('acc-far-mlgoo@test.local', 'mlgoo', null, null,
@@ -91,6 +91,15 @@ select lives_ok(format($$ select public.admin_set_user_role(%L, 'oversight', nul
   tests.user_id('acc-new-office@test.local')), 'and makes a new account an oversight office of a province');
 select throws_ok(format($$ select public.admin_set_user_active(%L, false) $$, tests.user_id('acc-blgu@test.local')),
   '42501', 'You do not administer blgu accounts', 'but administers no barangay user');
+select ok(exists (select 1 from public.profiles where email = 'acc-far-mlgoo@test.local')
+          and not exists (select 1 from public.profiles where email = 'acc-blgu@test.local'),
+  'the central administrator reads the profiles of MLGOOs, not of barangay users');
+select results_eq(
+  $$ select action from public.events where details ->> 'email' in ('acc-far-mlgoo@test.local', 'acc-blgu@test.local') order by id $$,
+  $$ values ('user_deactivated') $$, 'and the administration events of the accounts it administers');
+select tests.act_as('acc-mlgoo@test.local');
+select ok(not exists (select 1 from public.profiles where email = 'acc-far-mlgoo@test.local'),
+  'an MLGOO reads no other MLGOO''s profile');
 
 select * from finish();
 rollback;
