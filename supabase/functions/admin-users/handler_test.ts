@@ -468,6 +468,20 @@ Deno.test("served: an MLGOO's token creates a secretary of its municipality and 
   await anonymous.body?.cancel();
 });
 
+Deno.test("a browser's preflight is answered, and a wrong method or route is refused", async () => {
+  const handler = handlerWith();
+  const preflight = await handler(
+    new Request("http://127.0.0.1/admin-users/import", { method: "OPTIONS" }),
+  );
+  assert.equal(preflight.status, 204);
+  assert.equal(preflight.headers.get("access-control-allow-origin"), "*");
+  assert.match(preflight.headers.get("access-control-allow-headers") ?? "", /authorization/);
+  const wrongMethod = await call(mlgoo, "GET", "");
+  assert.equal(wrongMethod.status, 405);
+  const unknownRoute = await call(mlgoo, "POST", `/${mlgoo}/promote`);
+  assert.equal(unknownRoute.status, 404);
+});
+
 Deno.test("the service role key appears in no response body, header or log line", () => {
   assert.ok(SERVICE_ROLE_KEY.length > 100);
   assert.ok(seen.length > 50);
