@@ -3,6 +3,8 @@ export { CLASSIFIER_VERSION } from "./provenance.ts";
 export { ClassifierInputError } from "./errors.ts";
 export { catalogForYear } from "./edition.ts";
 export { describeShortfall } from "./describe.ts";
+export { areaFixes, capdevPlan, fewestFixesToPass } from "./capdev.ts";
+export type { AgendaItem, AreaFixes, CapdevPlan, CapdevPriority, FewestFixes } from "./capdev.ts";
 export {
   classificationResultSchema,
   classifierInputSchema,

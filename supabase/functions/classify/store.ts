@@ -1,7 +1,9 @@
 import {
+  capdevPlan,
   type ClassificationResult,
   type ClassifierInput,
   describeShortfall,
+  type Shortfall,
 } from "../../../packages/classifier/src/index.ts";
 import type postgres from "postgres";
 import type { Sql } from "../_shared/db.ts";
@@ -221,6 +223,54 @@ export async function storeResult(
     on conflict (assessment_id, kind, input_hash) do update set created_at = now()
     returning id, (xmax = 0) as created, passed`;
   return row;
+}
+
+/** A shortfall's text per language, which the agenda shows in the reader's (English otherwise). */
+const shortfallTexts = (shortfall: Shortfall) => ({ en: describeShortfall(shortfall) });
+
+/**
+ * Stores the capacity-development agenda of an official result (packages/classifier's capdevPlan)
+ * once per result, so a result recomputed from the same input keeps the agenda it has.
+ */
+export async function storeAgenda(
+  tx: Tx,
+  resultId: string,
+  assessmentId: string,
+  result: ClassificationResult,
+): Promise<{ items: number; created: boolean }> {
+  const plan = capdevPlan(result);
+  const created = await tx`
+    insert into public.capdev_agendas
+      (result_id, assessment_id, passed, passable, fewest_fixes, fewest_fix_areas, classifier_version)
+    values (${resultId}, ${assessmentId}, ${plan.passed}, ${plan.fewestFixes.passable},
+            ${plan.fewestFixes.fixes}, ${plan.fewestFixes.areas}::smallint[], ${result.classifierVersion})
+    on conflict (result_id) do nothing
+    returning result_id`;
+  if (created.length === 0) return { items: plan.items.length, created: false };
+  const items = plan.items.map((item) => ({
+    rank: item.rank,
+    priority: item.priority,
+    leaf_code: item.leafCode,
+    indicator_code: item.indicatorCode,
+    area_code: item.area,
+    reasons: item.reasons,
+    missing_slots: item.missingSlots,
+    shortfalls: item.shortfalls.map((shortfall) => ({
+      ...shortfall,
+      text: shortfallTexts(shortfall),
+    })),
+    in_fewest_fixes: item.inFewestFixes,
+  }));
+  await tx`
+    insert into public.capdev_agenda_items
+      (result_id, rank, priority, leaf_code, indicator_code, area_code, reasons, missing_slots,
+       shortfalls, in_fewest_fixes)
+    select ${resultId}, x.rank, x.priority, x.leaf_code, x.indicator_code, x.area_code, x.reasons,
+           x.missing_slots, x.shortfalls, x.in_fewest_fixes
+    from jsonb_to_recordset(${tx.json(items as never)}) as x (
+      rank smallint, priority public.capdev_priority, leaf_code text, indicator_code text,
+      area_code smallint, reasons text[], missing_slots text[], shortfalls jsonb, in_fewest_fixes boolean)`;
+  return { items: items.length, created: true };
 }
 
 /**
