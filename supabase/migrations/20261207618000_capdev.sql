@@ -132,9 +132,12 @@ comment on column public.capdev_intervention_overrides.updated_by is 'Which MLGO
 
 alter table public.capdev_intervention_overrides enable row level security;
 grant select, delete on public.capdev_intervention_overrides to authenticated;
+-- Update covers the key columns too, so that an upsert (PostgREST sets every column it is sent) works;
+-- the policies keep a row in the MLGOO's own city or municipality.
 grant insert (city_municipality_code, catalog_edition, leaf_code, reason, office_code, time_frame_days,
               text_en, text_fil, text_ceb),
-      update (office_code, time_frame_days, text_en, text_fil, text_ceb)
+      update (city_municipality_code, catalog_edition, leaf_code, reason, office_code, time_frame_days,
+              text_en, text_fil, text_ceb)
   on public.capdev_intervention_overrides to authenticated;
 grant select on public.capdev_intervention_overrides to service_role;
 create policy "Readers of a municipality's barangays read its overrides" on public.capdev_intervention_overrides

@@ -4,7 +4,7 @@
 -- or municipality; the barangay reads nothing before completion; only the MLGOO edits its
 -- municipality's overrides and only the central administrator the national defaults.
 begin;
-select plan(28);
+select plan(30);
 
 -- Every scored sub-indicator of the 2024 edition has one intervention per failure reason.
 select tests.wf_fixture('cdv') as a \gset
@@ -103,6 +103,19 @@ select results_eq(
   format($$ select office_code, intervention from public.capdev_agenda(%L, 'en') where leaf_code = '2.1.4' $$, :'a'),
   $$ values ('MBO', 'Ask the MBO to release the BDRRM Fund in the first quarter.') $$,
   'the municipality''s override replaces the national office and text');
+-- Set again as supabase-js upserts: every column sent is updated.
+insert into public.capdev_intervention_overrides (city_municipality_code, catalog_edition, leaf_code, reason, office_code, text_en)
+values ('990101000', '2024', '2.1.4', 'unmet', 'MBO', 'Ask the MBO to release the BDRRM Fund by March.')
+on conflict (city_municipality_code, catalog_edition, leaf_code, reason) do update
+set city_municipality_code = excluded.city_municipality_code, catalog_edition = excluded.catalog_edition,
+    leaf_code = excluded.leaf_code, reason = excluded.reason, office_code = excluded.office_code,
+    text_en = excluded.text_en;
+select is(
+  (select intervention from public.capdev_agenda(:'a', 'en') where leaf_code = '2.1.4'),
+  'Ask the MBO to release the BDRRM Fund by March.', 'the MLGOO upserts its override');
+select throws_ok(
+  $$ update public.capdev_intervention_overrides set city_municipality_code = '990107000' $$,
+  '42501', null, 'and cannot move it to another municipality');
 select tests.act_as('cdv-blgu@test.local');
 select results_eq(
   format($$ select office_code, left(intervention, 26) from public.capdev_agenda(%L) where leaf_code = '2.1.4' $$, :'a'),

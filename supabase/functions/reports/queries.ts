@@ -1,5 +1,6 @@
 import type { Shortfall } from "../../../packages/classifier/src/schema.ts";
 import type { Sql } from "../_shared/db.ts";
+import { unreadableOfficialResult } from "../_shared/official.ts";
 
 /**
  * The report functions of the database (migration 20261207500000_reports.sql). The handler runs
@@ -127,11 +128,7 @@ export async function loadBgar(
   assessmentId: string,
 ): Promise<Bgar | "forbidden" | "not_official"> {
   const [header] = await tx<BgarHeader[]>`select * from public.report_bgar(${assessmentId})`;
-  if (!header) {
-    const [assessment] = await tx<{ status: string }[]>`
-      select status from public.assessments where id = ${assessmentId}`;
-    return assessment && assessment.status !== "completed" ? "not_official" : "forbidden";
-  }
+  if (!header) return await unreadableOfficialResult(tx, assessmentId);
   return {
     header,
     leaves: await tx<BgarLeaf[]>`select * from public.report_bgar_leaves(${assessmentId})`,
