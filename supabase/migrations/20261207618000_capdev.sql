@@ -25,11 +25,11 @@ comment on column public.capdev_offices.name_fil is 'The office''s name in Filip
 comment on column public.capdev_offices.sort_order is 'Display order.';
 
 alter table public.capdev_offices enable row level security;
-grant select on public.capdev_offices to authenticated, service_role;
-create policy "Signed-in users read the offices" on public.capdev_offices
-  for select to authenticated using (true);
-comment on policy "Signed-in users read the offices" on public.capdev_offices is
-  'Every signed-in user reads the list of offices (reference data).';
+grant select on public.capdev_offices to anon, authenticated, service_role;
+create policy "Everyone reads the offices" on public.capdev_offices
+  for select to anon, authenticated using (true);
+comment on policy "Everyone reads the offices" on public.capdev_offices is
+  'The list of offices is public reference data, like the catalog.';
 
 -- National interventions ------------------------------------------------------------------------------
 
@@ -64,12 +64,12 @@ comment on column public.capdev_interventions.updated_at is 'When it last change
 comment on column public.capdev_interventions.updated_by is 'Who last changed it (null: as generated).';
 
 alter table public.capdev_interventions enable row level security;
-grant select on public.capdev_interventions to authenticated, service_role;
+grant select on public.capdev_interventions to anon, authenticated, service_role;
 grant update (office_code, time_frame_days, text_en, text_fil, text_ceb) on public.capdev_interventions to authenticated;
-create policy "Signed-in users read the interventions" on public.capdev_interventions
-  for select to authenticated using (true);
-comment on policy "Signed-in users read the interventions" on public.capdev_interventions is
-  'Every signed-in user reads the national interventions (reference data, like the catalog).';
+create policy "Everyone reads the interventions" on public.capdev_interventions
+  for select to anon, authenticated using (true);
+comment on policy "Everyone reads the interventions" on public.capdev_interventions is
+  'The national interventions are public reference data, like the catalog they answer.';
 create policy "The central administrator edits the interventions" on public.capdev_interventions
   for update to authenticated
   using ((select private.is_administrator()))
@@ -245,18 +245,8 @@ comment on policy "Readers of an agenda read its items" on public.capdev_agenda_
 create index capdev_agendas_assessment on public.capdev_agendas (assessment_id);
 
 -- The agenda in the reader's language -------------------------------------------------------------------
-
-create function private.text_in(p_language public.ui_language, p_en text, p_fil text, p_ceb text)
-returns text
-language sql
-immutable
-set search_path = ''
-as $$
-  select case p_language when 'fil' then p_fil when 'ceb' then p_ceb else p_en end;
-$$;
-comment on function private.text_in(public.ui_language, text, text, text) is
-  'The text of a language among its English, Filipino and Cebuano versions (null when that one is absent).';
-grant execute on function private.text_in(public.ui_language, text, text, text) to authenticated, service_role;
+-- A text is the override's in the reader's language, else the national one in that language, else
+-- the override's English, else the national English.
 
 create function public.capdev_agenda(p_assessment_id uuid, p_language public.ui_language default null)
 returns table (
@@ -313,8 +303,8 @@ as $$
     select item.*, m_text.text as evidence_text,
            coalesce(ov.office_code, nv.office_code) as chosen_office,
            coalesce(ov.time_frame_days, nv.time_frame_days) as chosen_days,
-           coalesce(private.text_in(reader.language, ov.text_en, ov.text_fil, ov.text_ceb),
-                    private.text_in(reader.language, nv.text_en, nv.text_fil, nv.text_ceb),
+           coalesce(case reader.language when 'fil' then ov.text_fil when 'ceb' then ov.text_ceb end,
+                    case reader.language when 'fil' then nv.text_fil when 'ceb' then nv.text_ceb end,
                     ov.text_en, nv.text_en) as chosen_text,
            reader.language
     from item
@@ -325,8 +315,8 @@ as $$
       on ov.city_municipality_code = item.city_municipality_code and ov.catalog_edition = item.catalog_edition
      and ov.leaf_code = item.leaf_code and ov.reason = item.main_reason
     left join lateral (
-      select coalesce(private.text_in(reader.language, mo.text_en, mo.text_fil, mo.text_ceb),
-                      private.text_in(reader.language, mn.text_en, mn.text_fil, mn.text_ceb),
+      select coalesce(case reader.language when 'fil' then mo.text_fil when 'ceb' then mo.text_ceb end,
+                      case reader.language when 'fil' then mn.text_fil when 'ceb' then mn.text_ceb end,
                       mo.text_en, mn.text_en) as text
       from public.capdev_interventions mn
       left join public.capdev_intervention_overrides mo

@@ -102,17 +102,22 @@ export function areaFixes(result: ClassificationResult): AreaFixes[] {
  * passing and no Unmet parent, and the 3+1 verdict taken from `AreaCount`. Among equally small
  * sets the one fixing fewer areas wins, then the lower area codes.
  */
-export function fewestFixesToPass(result: ClassificationResult): FewestFixes {
-  const areas = areaFixes(result);
+export function fewestFixesToPass(
+  result: ClassificationResult,
+  areas: readonly AreaFixes[] = areaFixes(result),
+): FewestFixes {
+  const scoredOf = new Map(result.areas.map((area) => [area.code, area.scoredLeaves]));
   const fixable = areas.filter((area) => !area.passes && area.fixes !== null);
   let best: { cost: number; chosen: AreaFixes[] } | null = null;
   for (let mask = 0; mask < 1 << fixable.length; mask++) {
     const chosen = fixable.filter((_, i) => (mask & (1 << i)) !== 0);
     const count = new AreaCount();
     for (const area of areas) {
-      const fixed = chosen.includes(area);
-      const scored = result.areas.find((a) => a.code === area.area)!.scoredLeaves;
-      count.add(area.kind, area.passes || (fixed && areaPasses(scored, scored, false)));
+      const scored = scoredOf.get(area.area)!;
+      count.add(
+        area.kind,
+        area.passes || (chosen.includes(area) && areaPasses(scored, scored, false)),
+      );
     }
     if (!count.verdict().passed) continue;
     const cost = chosen.reduce((sum, area) => sum + (area.fixes ?? 0), 0);
@@ -144,8 +149,8 @@ const PRIORITY_ORDER: Record<CapdevPriority, number> = { core: 0, flip: 1, other
  * and catalog order.
  */
 export function capdevPlan(result: ClassificationResult): CapdevPlan {
-  const fewestFixes = fewestFixesToPass(result);
   const areas = areaFixes(result);
+  const fewestFixes = fewestFixesToPass(result, areas);
   const fixesOf = new Map(areas.map((area) => [area.area, area.fixes ?? Infinity]));
   const inFewest = new Set(fewestFixes.areas);
   const reasonsOf = new Map<string, string[]>();
