@@ -4,7 +4,7 @@
 -- or municipality; the barangay reads nothing before completion; only the MLGOO edits its
 -- municipality's overrides and only the central administrator the national defaults.
 begin;
-select plan(30);
+select plan(31);
 
 -- Every scored sub-indicator of the 2024 edition has one intervention per failure reason.
 select tests.wf_fixture('cdv') as a \gset
@@ -94,6 +94,13 @@ select matches((select intervention from public.capdev_agenda(:'a', 'en') where 
   '^Carry out', 'a language asked for wins over the preferred one');
 select tests.act_as('cdv-neighbour@test.local');
 select is_empty(format($$ select 1 from public.capdev_agenda(%L) $$, :'a'), 'another barangay reads nothing of it');
+select tests.act_as_postgres();
+select tests.create_user('cdv-province@test.local', 'oversight');
+select private.declare_workflow_write();
+update public.profiles set oversight_scope_code = '990100000' where email = 'cdv-province@test.local';
+select tests.act_as('cdv-province@test.local');
+select is((select count(*)::integer from public.capdev_agenda(:'a')), 3,
+  'the provincial office (oversight) reads the completed assessment''s agenda');
 
 -- Overrides: the MLGOO's for its own municipality, nobody else's.
 select tests.act_as('cdv-mlgoo@test.local');
