@@ -41,7 +41,7 @@ create table public.capdev_interventions (
   catalog_edition text not null references private.catalog_editions (edition) on delete cascade,
   leaf_code text not null,
   reason public.capdev_reason not null,
-  office_code text not null references public.capdev_offices (code),
+  office_code text not null constraint office_is_known references public.capdev_offices (code),
   time_frame_days smallint not null constraint time_frame_is_a_day_to_a_year check (time_frame_days between 1 and 366),
   text_en text not null constraint text_en_is_not_blank check (length(trim(text_en)) > 0),
   text_fil text not null constraint text_fil_is_not_blank check (length(trim(text_fil)) > 0),
@@ -103,7 +103,7 @@ create table public.capdev_intervention_overrides (
   catalog_edition text not null,
   leaf_code text not null,
   reason public.capdev_reason not null,
-  office_code text references public.capdev_offices (code),
+  office_code text constraint office_is_known references public.capdev_offices (code),
   time_frame_days smallint constraint time_frame_is_a_day_to_a_year check (time_frame_days between 1 and 366),
   text_en text constraint text_en_is_not_blank check (length(trim(text_en)) > 0),
   text_fil text constraint text_fil_is_not_blank check (length(trim(text_fil)) > 0),
@@ -111,7 +111,7 @@ create table public.capdev_intervention_overrides (
   updated_at timestamptz not null default now(),
   updated_by uuid default auth.uid() references auth.users (id) on delete set null,
   primary key (city_municipality_code, catalog_edition, leaf_code, reason),
-  foreign key (catalog_edition, leaf_code, reason)
+  constraint overrides_a_national_intervention foreign key (catalog_edition, leaf_code, reason)
     references public.capdev_interventions (catalog_edition, leaf_code, reason) on delete cascade,
   constraint overrides_something
     check (num_nonnulls(office_code, time_frame_days, text_en, text_fil, text_ceb) > 0)

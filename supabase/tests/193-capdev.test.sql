@@ -4,7 +4,7 @@
 -- or municipality; the barangay reads nothing before completion; only the MLGOO edits its
 -- municipality's overrides and only the central administrator the national defaults.
 begin;
-select plan(31);
+select plan(33);
 
 -- Every scored sub-indicator of the 2024 edition has one intervention per failure reason.
 select tests.wf_fixture('cdv') as a \gset
@@ -123,6 +123,14 @@ select is(
 select throws_ok(
   $$ update public.capdev_intervention_overrides set city_municipality_code = '990107000' $$,
   '42501', null, 'and cannot move it to another municipality');
+select throws_ok(
+  $$ insert into public.capdev_intervention_overrides (city_municipality_code, catalog_edition, leaf_code, reason, office_code)
+     values ('990101000', '2024', '4.9.1', 'unmet', 'MBO') $$,
+  '23503', null, 'an override answers a national intervention (a profiling sub-indicator has none)');
+select throws_ok(
+  $$ insert into public.capdev_intervention_overrides (city_municipality_code, catalog_edition, leaf_code, reason)
+     values ('990101000', '2024', '4.1.1', 'unmet') $$,
+  '23514', null, 'an override changes something');
 select tests.act_as('cdv-blgu@test.local');
 select results_eq(
   format($$ select office_code, left(intervention, 26) from public.capdev_agenda(%L) where leaf_code = '2.1.4' $$, :'a'),

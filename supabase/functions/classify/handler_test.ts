@@ -252,6 +252,16 @@ Deno.test("an official result is stored with its CapDev agenda, once; a projecti
     assert.equal(items.length, 77);
     assert.equal(items[0].priority, "core");
     assert.equal(agendas[0].fewest_fixes, plan.fewestFixes.fixes);
+
+    // A result stored without its agenda (e.g. before agendas existed) gets it when classified again.
+    await sql`delete from public.capdev_agendas where result_id = ${first.result_id}`;
+    const rerun = await (await handler(
+      post({ assessment_id: fixture.assessmentId, kind: "official" }),
+    )).json();
+    assert.equal(rerun.result_id, first.result_id);
+    const [{ count }] = await sql<{ count: number }[]>`
+      select count(*)::integer as count from public.capdev_agenda_items where result_id = ${first.result_id}`;
+    assert.equal(count, 77);
   }));
 
 Deno.test("a result stores its kind's verdict: the 3+1 one when official, the projected one for a projection", () =>
