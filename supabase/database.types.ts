@@ -420,13 +420,6 @@ export type Database = {
         }
         Relationships: [
           {
-            foreignKeyName: "capdev_intervention_overrides_catalog_edition_leaf_code_re_fkey"
-            columns: ["catalog_edition", "leaf_code", "reason"]
-            isOneToOne: false
-            referencedRelation: "capdev_interventions"
-            referencedColumns: ["catalog_edition", "leaf_code", "reason"]
-          },
-          {
             foreignKeyName: "capdev_intervention_overrides_city_municipality_code_fkey"
             columns: ["city_municipality_code"]
             isOneToOne: false
@@ -434,11 +427,18 @@ export type Database = {
             referencedColumns: ["psgc_code"]
           },
           {
-            foreignKeyName: "capdev_intervention_overrides_office_code_fkey"
+            foreignKeyName: "office_is_known"
             columns: ["office_code"]
             isOneToOne: false
             referencedRelation: "capdev_offices"
             referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "overrides_a_national_intervention"
+            columns: ["catalog_edition", "leaf_code", "reason"]
+            isOneToOne: false
+            referencedRelation: "capdev_interventions"
+            referencedColumns: ["catalog_edition", "leaf_code", "reason"]
           },
         ]
       }
@@ -481,7 +481,7 @@ export type Database = {
         }
         Relationships: [
           {
-            foreignKeyName: "capdev_interventions_office_code_fkey"
+            foreignKeyName: "office_is_known"
             columns: ["office_code"]
             isOneToOne: false
             referencedRelation: "capdev_offices"
