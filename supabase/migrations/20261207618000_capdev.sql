@@ -220,7 +220,7 @@ comment on column public.capdev_agenda_items.indicator_code is 'Its indicator.';
 comment on column public.capdev_agenda_items.area_code is 'Its governance area.';
 comment on column public.capdev_agenda_items.reasons is 'The classifier''s reason codes: missing_mov:<slot>, unmet, no_decision, parent_unmet.';
 comment on column public.capdev_agenda_items.missing_slots is 'The upload slots without a live MOV.';
-comment on column public.capdev_agenda_items.shortfalls is 'The quantitative requirements its values fall short of (the classifier''s shortfalls), each with its text per language (text.en, ...).';
+comment on column public.capdev_agenda_items.shortfalls is 'The quantitative requirements its values fall short of (the classifier''s shortfalls), each with its text per language (texts.en, texts.fil).';
 comment on column public.capdev_agenda_items.in_fewest_fixes is 'Whether fixing it belongs to the fewest fixes that make the barangay pass.';
 
 alter table public.capdev_agendas enable row level security;
@@ -331,7 +331,7 @@ as $$
          array(select s.label from public.upload_slots s
                where s.indicator_id = l.id and s.slot_key = any (chosen.missing_slots)
                order by s.sort_order),
-         array(select coalesce(f -> 'text' ->> chosen.language::text, f -> 'text' ->> 'en')
+         array(select coalesce(f -> 'texts' ->> chosen.language::text, f -> 'texts' ->> 'en')
                from jsonb_array_elements(chosen.shortfalls) with ordinality as s (f, n) order by s.n),
          chosen.chosen_text, chosen.evidence_text, chosen.chosen_office,
          case when chosen.language = 'fil' then office.name_fil else office.name end,

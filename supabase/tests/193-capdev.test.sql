@@ -31,7 +31,7 @@ insert into public.capdev_agenda_items (result_id, rank, priority, leaf_code, in
 values
   (:'result', 2, 'flip', '4.1.1', '4.1', 4, '{unmet}', '{}', '[]', true),
   (:'result', 1, 'core', '2.1.4', '2.1', 2, '{missing_mov:accomplishment_report,unmet}', '{accomplishment_report}',
-   '[{"rule": "ratio", "page": 16, "text": {"en": "35 % of the physical targets accomplished; at least 50 % is needed"}}]', true),
+   '[{"rule": "ratio", "page": 16, "texts": {"en": "35 % of the physical targets accomplished; at least 50 % is needed"}}]', true),
   (:'result', 3, 'other', '5.3.1', '5.3', 5, '{unmet}', '{}', '[]', false);
 
 select tests.act_as('cdv-blgu@test.local');

@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
 import { SignJWT } from "jose";
+import { describeShortfall } from "../../../packages/classifier/src/describe.ts";
+import type { ClassificationResult } from "../../../packages/classifier/src/schema.ts";
 import { asUser, testDatabase } from "../classify/test-fixtures.ts";
 import { assessment, seededReports, USERS } from "../reports/test-seed.ts";
 import { createNarrativeHandler } from "./handler.ts";
@@ -112,6 +114,12 @@ Deno.test("a configured provider rewrites the agenda it is sent into the narrati
   const sent = JSON.parse(user.content);
   assert.equal(sent[0].subIndicator.startsWith("2.1.4 "), true);
   assert.match(sent[0].whatToDo, /^Isagawa ang mga gawain ng BDRRM Plan/);
+  // The shortfall in Filipino, as the classifier writes it.
+  const [{ result }] = await sql<{ result: ClassificationResult }[]>`
+    select result from public.official_results where assessment_id = ${PATIMBAO}`;
+  const shortfall = result.leaves.find((leaf) => leaf.code === "2.1.4")!.shortfalls[0];
+  assert.deepEqual(sent[0].shortfalls, [describeShortfall(shortfall, "fil")]);
+  assert.notEqual(sent[0].shortfalls[0], describeShortfall(shortfall, "en"));
 });
 
 Deno.test("a provider failing, answering no JSON or too slowly leaves the deterministic agenda", async () => {

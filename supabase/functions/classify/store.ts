@@ -4,6 +4,7 @@ import {
   type ClassifierInput,
   describeShortfall,
   type Shortfall,
+  SHORTFALL_LANGUAGES,
 } from "../../../packages/classifier/src/index.ts";
 import type postgres from "postgres";
 import type { Sql } from "../_shared/db.ts";
@@ -181,9 +182,16 @@ const indicatorOverrides = (tx: Tx) =>
     from public.indicator_overrides o join public.indicators p on p.id = o.indicator_id
     where o.assessment_id = a.id), '[]')`;
 
+/** A shortfall's text in every language `describeShortfall` writes, keyed by language. */
+const shortfallTexts = (shortfall: Shortfall) =>
+  Object.fromEntries(
+    SHORTFALL_LANGUAGES.map((language) => [language, describeShortfall(shortfall, language)]),
+  );
+
 /**
- * What is stored of a result: a readiness result also gives each shortfall its English text
- * (`describeShortfall`), which barangay_readiness passes on to the barangay's app.
+ * What is stored of a result: a readiness result also gives each shortfall its sentence in every
+ * language shortfalls are written in (`texts`, by `describeShortfall`), of which
+ * barangay_readiness passes on the one in the reader's preferred language.
  */
 function storedResult(kind: ResultKind, result: ClassificationResult): unknown {
   if (kind !== "readiness") return result;
@@ -194,7 +202,7 @@ function storedResult(kind: ResultKind, result: ClassificationResult): unknown {
         ...leaf,
         shortfalls: leaf.shortfalls.map((shortfall) => ({
           ...shortfall,
-          text: describeShortfall(shortfall),
+          texts: shortfallTexts(shortfall),
         })),
       }
     ),
@@ -225,9 +233,6 @@ export async function storeResult(
   return row;
 }
 
-/** A shortfall's text per language, which the agenda shows in the reader's (English otherwise). */
-const shortfallTexts = (shortfall: Shortfall) => ({ en: describeShortfall(shortfall) });
-
 /**
  * Stores the capacity-development agenda of an official result (packages/classifier's capdevPlan)
  * once per result, so a result recomputed from the same input keeps the agenda it has.
@@ -257,7 +262,7 @@ export async function storeAgenda(
     missing_slots: item.missingSlots,
     shortfalls: item.shortfalls.map((shortfall) => ({
       ...shortfall,
-      text: shortfallTexts(shortfall),
+      texts: shortfallTexts(shortfall),
     })),
     in_fewest_fixes: item.inFewestFixes,
   }));
