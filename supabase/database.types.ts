@@ -262,6 +262,7 @@ export type Database = {
       }
       capdev_agenda_items: {
         Row: {
+          answers: Database["public"]["Enums"]["capdev_reason"]
           area_code: number
           in_fewest_fixes: boolean
           indicator_code: string
@@ -274,6 +275,7 @@ export type Database = {
           shortfalls: NonNullable<Json>
         }
         Insert: {
+          answers: Database["public"]["Enums"]["capdev_reason"]
           area_code: number
           in_fewest_fixes: boolean
           indicator_code: string
@@ -286,6 +288,7 @@ export type Database = {
           shortfalls: NonNullable<Json>
         }
         Update: {
+          answers?: Database["public"]["Enums"]["capdev_reason"]
           area_code?: number
           in_fewest_fixes?: boolean
           indicator_code?: string

@@ -204,6 +204,7 @@ create table public.capdev_agenda_items (
   indicator_code text not null,
   area_code smallint not null references public.governance_areas (code),
   reasons text[] not null constraint has_a_reason check (cardinality(reasons) > 0),
+  answers public.capdev_reason not null constraint answers_a_failure check (answers <> 'missing_mov'),
   missing_slots text[] not null,
   shortfalls jsonb not null constraint shortfalls_are_a_list check (jsonb_typeof(shortfalls) = 'array'),
   in_fewest_fixes boolean not null,
@@ -219,6 +220,8 @@ comment on column public.capdev_agenda_items.leaf_code is 'The sub-indicator.';
 comment on column public.capdev_agenda_items.indicator_code is 'Its indicator.';
 comment on column public.capdev_agenda_items.area_code is 'Its governance area.';
 comment on column public.capdev_agenda_items.reasons is 'The classifier''s reason codes: missing_mov:<slot>, unmet, no_decision, parent_unmet.';
+comment on column public.capdev_agenda_items.answers is
+  'Which intervention answers it (from the classifier): unmet when it fails on its own, parent_unmet when it passes and is listed only through its indicator declared Unmet; missing MOVs add their own.';
 comment on column public.capdev_agenda_items.missing_slots is 'The upload slots without a live MOV.';
 comment on column public.capdev_agenda_items.shortfalls is 'The quantitative requirements its values fall short of (the classifier''s shortfalls), each with its text per language (texts.en, texts.fil).';
 comment on column public.capdev_agenda_items.in_fewest_fixes is 'Whether fixing it belongs to the fewest fixes that make the barangay pass.';
@@ -292,11 +295,7 @@ as $$
     where o.assessment_id = p_assessment_id
   ),
   item as (
-    select i.*, agenda.*,
-           -- A sub-indicator that fails on its own is answered by its Unmet intervention; one that
-           -- passes is on the agenda only through its indicator declared Unmet.
-           case when 'unmet' = any (i.reasons) or 'no_decision' = any (i.reasons) then 'unmet'
-                else 'parent_unmet' end::public.capdev_reason as main_reason
+    select i.*, agenda.*
     from agenda join public.capdev_agenda_items i on i.result_id = agenda.result_id
   ),
   chosen as (
@@ -310,10 +309,10 @@ as $$
     from item
     cross join reader
     left join public.capdev_interventions nv
-      on nv.catalog_edition = item.catalog_edition and nv.leaf_code = item.leaf_code and nv.reason = item.main_reason
+      on nv.catalog_edition = item.catalog_edition and nv.leaf_code = item.leaf_code and nv.reason = item.answers
     left join public.capdev_intervention_overrides ov
       on ov.city_municipality_code = item.city_municipality_code and ov.catalog_edition = item.catalog_edition
-     and ov.leaf_code = item.leaf_code and ov.reason = item.main_reason
+     and ov.leaf_code = item.leaf_code and ov.reason = item.answers
     left join lateral (
       select coalesce(case reader.language when 'fil' then mo.text_fil when 'ceb' then mo.text_ceb end,
                       case reader.language when 'fil' then mn.text_fil when 'ceb' then mn.text_ceb end,

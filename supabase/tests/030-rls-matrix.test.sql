@@ -91,8 +91,8 @@ insert into fx select 'official', id from public.classification_results where in
 insert into public.capdev_agendas (result_id, assessment_id, passed, passable, fewest_fixes, fewest_fix_areas, classifier_version)
 select (select id from fx where key = 'official'), (select id from fx where key = 'a_own'), false, true, 1, '{1}', 'test';
 insert into public.capdev_agenda_items (result_id, rank, priority, leaf_code, indicator_code, area_code, reasons,
-                                        missing_slots, shortfalls, in_fewest_fixes)
-select (select id from fx where key = 'official'), 1, 'core', '1.1.1', '1.1', 1, '{unmet}', '{}', '[]', true;
+                                        answers, missing_slots, shortfalls, in_fewest_fixes)
+select (select id from fx where key = 'official'), 1, 'core', '1.1.1', '1.1', 1, '{unmet}', 'unmet', '{}', '[]', true;
 insert into public.capdev_intervention_overrides (city_municipality_code, catalog_edition, leaf_code, reason, office_code)
 values ('990101000', '2024', '1.1.1', 'unmet', 'MTO');
 
@@ -171,8 +171,8 @@ from (values
     format('(result_id, assessment_id, passed, passable, fewest_fix_areas, classifier_version) values (%s, %s, true, false, %L, %L)',
            pg_temp.fx('official'), pg_temp.fx('a_other'), '{}', 'forged')),
   ('capdev_agenda_items', 'result_id = ' || pg_temp.fx('official'), 'rank',
-    format('(result_id, rank, priority, leaf_code, indicator_code, area_code, reasons, missing_slots, shortfalls, in_fewest_fixes) values (%s, 2, %L, %L, %L, 1, %L, %L, %L, false)',
-           pg_temp.fx('official'), 'core', '1.2.1', '1.2', '{unmet}', '{}', '[]'))
+    format('(result_id, rank, priority, leaf_code, indicator_code, area_code, reasons, answers, missing_slots, shortfalls, in_fewest_fixes) values (%s, 2, %L, %L, %L, 1, %L, %L, %L, %L, false)',
+           pg_temp.fx('official'), 'core', '1.2.1', '1.2', '{unmet}', 'unmet', '{}', '[]'))
 ) as t (tbl, target, col, new_row)
 cross join (values ('select'), ('insert'), ('update'), ('delete')) as o (op);
 

@@ -27,12 +27,12 @@ returning id as result \gset
 insert into public.capdev_agendas (result_id, assessment_id, passed, passable, fewest_fixes, fewest_fix_areas, classifier_version)
 values (:'result', :'a', false, true, 2, '{2,4}', 'test');
 insert into public.capdev_agenda_items (result_id, rank, priority, leaf_code, indicator_code, area_code, reasons,
-                                        missing_slots, shortfalls, in_fewest_fixes)
+                                        answers, missing_slots, shortfalls, in_fewest_fixes)
 values
-  (:'result', 2, 'flip', '4.1.1', '4.1', 4, '{unmet}', '{}', '[]', true),
-  (:'result', 1, 'core', '2.1.4', '2.1', 2, '{missing_mov:accomplishment_report,unmet}', '{accomplishment_report}',
+  (:'result', 2, 'flip', '4.1.1', '4.1', 4, '{unmet}', 'unmet', '{}', '[]', true),
+  (:'result', 1, 'core', '2.1.4', '2.1', 2, '{missing_mov:accomplishment_report,unmet}', 'unmet', '{accomplishment_report}',
    '[{"rule": "ratio", "page": 16, "texts": {"en": "35 % of the physical targets accomplished; at least 50 % is needed"}}]', true),
-  (:'result', 3, 'other', '5.3.1', '5.3', 5, '{unmet}', '{}', '[]', false);
+  (:'result', 3, 'other', '5.3.1', '5.3', 5, '{unmet}', 'unmet', '{}', '[]', false);
 
 select tests.act_as('cdv-blgu@test.local');
 select is_empty(format($$ select 1 from public.capdev_agenda(%L) $$, :'a'),

@@ -25,6 +25,11 @@ export type AgendaItem = {
   areaKind: AreaKind;
   /** The classifier's reason codes for the leaf, in its order (`missing_mov:<slot>`, `unmet`, ...). */
   reasons: string[];
+  /**
+   * What the agenda answers: `unmet` when the leaf fails on its own (Unmet or undecided),
+   * `parent_unmet` when it passes and is listed only through its indicator declared Unmet.
+   */
+  answers: "unmet" | "parent_unmet";
   /** The upload slots without a live MOV (from `missing_mov:<slot>`). */
   missingSlots: string[];
   /** The quantitative requirements its values fall short of. */
@@ -180,6 +185,7 @@ export function capdevPlan(result: ClassificationResult): CapdevPlan {
         area: leaf.area,
         areaKind,
         reasons,
+        answers: leaf.passes ? "parent_unmet" : "unmet",
         missingSlots: reasons
           .filter((reason) => reason.startsWith(MISSING_MOV))
           .map((reason) => reason.slice(MISSING_MOV.length)),

@@ -89,11 +89,13 @@ describe("fewest fixes to pass (3+1)", () => {
       indicatorCodes: ["2.2"],
     });
     const plan = capdevPlan(result);
-    expect(plan.items.slice(0, 3).map((item) => [item.leafCode, item.reasons])).toEqual([
-      ["2.2.1", ["parent_unmet"]],
-      ["2.2.2", ["parent_unmet"]],
-      ["2.2.3", ["parent_unmet"]],
-    ]);
+    expect(plan.items.slice(0, 3).map((item) => [item.leafCode, item.reasons, item.answers]))
+      .toEqual([
+        ["2.2.1", ["parent_unmet"], "parent_unmet"],
+        ["2.2.2", ["parent_unmet"], "parent_unmet"],
+        ["2.2.3", ["parent_unmet"], "parent_unmet"],
+      ]);
+    expect(plan.items.slice(3).map((item) => item.answers)).toEqual(["unmet", "unmet"]);
     expect(plan.items.slice(3).map((item) => item.priority)).toEqual(["other", "other"]);
   });
 
@@ -149,6 +151,7 @@ describe("the agenda's items", () => {
         "missing_mov:photo_documentation_bfdp",
         "unmet",
       ],
+      answers: "unmet",
       missingSlots: ["bfdp_monitoring_form", "photo_documentation_bfdp"],
     });
     expect(capdevPlan(result).items).toHaveLength(1);

@@ -234,19 +234,13 @@ Deno.test("an official result is stored with its CapDev agenda, once; a projecti
       select result from public.classification_results where id = ${first.result_id}`;
     const plan = capdevPlan(result);
     const items = await sql`
-      select rank, priority, leaf_code, reasons, in_fewest_fixes from public.capdev_agenda_items
-      where result_id = ${first.result_id} order by rank`;
+      select rank, priority, leaf_code, reasons, answers, in_fewest_fixes
+      from public.capdev_agenda_items where result_id = ${first.result_id} order by rank`;
     assert.deepEqual(
-      items.map((
-        item,
-      ) => [item.rank, item.priority, item.leaf_code, item.reasons, item.in_fewest_fixes]),
-      plan.items.map((item) => [
-        item.rank,
-        item.priority,
-        item.leafCode,
-        item.reasons,
-        item.inFewestFixes,
-      ]),
+      items.map((i) => [i.rank, i.priority, i.leaf_code, i.reasons, i.answers, i.in_fewest_fixes]),
+      plan.items.map((
+        i,
+      ) => [i.rank, i.priority, i.leafCode, i.reasons, i.answers, i.inFewestFixes]),
     );
     // Nothing decided yet: every scored sub-indicator is on it, the core ones first.
     assert.equal(items.length, 77);

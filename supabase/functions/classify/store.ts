@@ -259,6 +259,7 @@ export async function storeAgenda(
     indicator_code: item.indicatorCode,
     area_code: item.area,
     reasons: item.reasons,
+    answers: item.answers,
     missing_slots: item.missingSlots,
     shortfalls: item.shortfalls.map((shortfall) => ({
       ...shortfall,
@@ -268,13 +269,14 @@ export async function storeAgenda(
   }));
   await tx`
     insert into public.capdev_agenda_items
-      (result_id, rank, priority, leaf_code, indicator_code, area_code, reasons, missing_slots,
-       shortfalls, in_fewest_fixes)
+      (result_id, rank, priority, leaf_code, indicator_code, area_code, reasons, answers,
+       missing_slots, shortfalls, in_fewest_fixes)
     select ${resultId}, x.rank, x.priority, x.leaf_code, x.indicator_code, x.area_code, x.reasons,
-           x.missing_slots, x.shortfalls, x.in_fewest_fixes
+           x.answers, x.missing_slots, x.shortfalls, x.in_fewest_fixes
     from jsonb_to_recordset(${tx.json(items as never)}) as x (
       rank smallint, priority public.capdev_priority, leaf_code text, indicator_code text,
-      area_code smallint, reasons text[], missing_slots text[], shortfalls jsonb, in_fewest_fixes boolean)`;
+      area_code smallint, reasons text[], answers public.capdev_reason, missing_slots text[],
+      shortfalls jsonb, in_fewest_fixes boolean)`;
   return { items: items.length, created: true };
 }
 
