@@ -2,7 +2,7 @@ import type { ChecklistValue, Requirement, Shortfall, Wording } from "./schema.t
 
 /**
  * §5 rule 2, the quantitative requirements of the Technical Notes (minimum counts, ratios and
- * budget shares, deadlines): a leaf is recommended Met only when its validation rule is met and
+ * budget shares, deadlines, earliest dates and periods covered): a leaf is recommended Met only when its validation rule is met and
  * every requirement holds. Each requirement that does not hold is kept as a `Shortfall`, with the
  * numbers it was judged on.
  */
@@ -25,7 +25,14 @@ type PlacedRatio = {
 export type PlacedRequirement =
   | { kind: "count"; requirement: Requirement & { kind: "count" }; item: number }
   | { kind: "ratio"; requirement: Requirement & { kind: "ratio" }; ratios: readonly PlacedRatio[] }
-  | { kind: "deadline"; requirement: Requirement & { kind: "deadline" }; item: number };
+  | { kind: "deadline"; requirement: Requirement & { kind: "deadline" }; item: number }
+  | { kind: "since"; requirement: Requirement & { kind: "since" }; item: number }
+  | {
+    kind: "period";
+    requirement: Requirement & { kind: "period" };
+    from: number;
+    until: number;
+  };
 
 /** No list: an alternative that names no option needs no items of its own. */
 export const NO_LIST = -1;
@@ -45,6 +52,15 @@ export function placeRequirements(
         return { kind: "count", requirement, item: itemAt(requirement.item) };
       case "deadline":
         return { kind: "deadline", requirement, item: itemAt(requirement.item) };
+      case "since":
+        return { kind: "since", requirement, item: itemAt(requirement.item) };
+      case "period":
+        return {
+          kind: "period",
+          requirement,
+          from: itemAt(requirement.from),
+          until: itemAt(requirement.until),
+        };
       case "ratio":
         return {
           kind: "ratio",
@@ -108,6 +124,16 @@ export function holds<Plans>(
       const day = dayOf(values[placed.item]);
       return day !== null && day <= placed.requirement.onOrBefore;
     }
+    case "since": {
+      const day = dayOf(values[placed.item]);
+      return day !== null && day >= placed.requirement.onOrAfter;
+    }
+    case "period": {
+      const from = dayOf(values[placed.from]);
+      const until = dayOf(values[placed.until]);
+      const { covers } = placed.requirement;
+      return from !== null && until !== null && from <= covers.from && until >= covers.until;
+    }
     case "ratio":
       for (const ratio of placed.ratios) {
         if (
@@ -153,6 +179,23 @@ export function shortfall<Plans>(
         page: requirement.page,
       };
     }
+    case "since":
+      return {
+        rule: "since",
+        item: placed.requirement.item,
+        actual: dayOf(values[placed.item]),
+        earliest: placed.requirement.onOrAfter,
+        dated: placed.requirement.dated,
+        page: requirement.page,
+      };
+    case "period":
+      return {
+        rule: "period",
+        actual: { from: dayOf(values[placed.from]), until: dayOf(values[placed.until]) },
+        required: placed.requirement.covers,
+        covered: placed.requirement.covered,
+        page: requirement.page,
+      };
     case "ratio":
       return {
         rule: "ratio",
