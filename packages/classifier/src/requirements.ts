@@ -17,6 +17,8 @@ type PlacedRatio = {
   minPercent: number;
   /** The option whose items must all be met for this alternative to count, as a list position. */
   optionList: number;
+  /** The option's upload slots, as bits of the leaf's slots (`filledSlots`). */
+  optionSlots: number;
   option: string | null;
   measure: Wording;
 };
@@ -38,13 +40,22 @@ export type PlacedRequirement =
 export const NO_LIST = -1;
 
 /**
+ * An option's documents are judged by the checklist's items of the option (a reviewer's judgement,
+ * or the barangay's own ticks), unless the leaf's filled slots are given instead: then by whether
+ * every upload slot of the option has a live file (the barangay's readiness).
+ */
+export const DOCUMENTS_BY_CHECKLIST = -1;
+
+/**
  * The leaf's requirements placed at its items: `itemAt` gives an item key's position among all
- * items, `optionListAt` an option group's list position (`NO_LIST` for none).
+ * items, `optionListAt` an option group's list position (`NO_LIST` for none) and `optionSlotsAt`
+ * its upload slots as bits of the leaf's slots.
  */
 export function placeRequirements(
   requirements: readonly Requirement[],
   itemAt: (key: string) => number,
   optionListAt: (option: string | null) => number,
+  optionSlotsAt: (option: string | null) => number,
 ): PlacedRequirement[] {
   return requirements.map((requirement) => {
     switch (requirement.kind) {
@@ -70,6 +81,7 @@ export function placeRequirements(
             denominator: itemAt(ratio.denominator),
             minPercent: ratio.minPercent,
             optionList: optionListAt(ratio.option),
+            optionSlots: optionSlotsAt(ratio.option),
             option: ratio.option,
             measure: ratio.measure,
           })),
@@ -108,12 +120,33 @@ function dayOf(value: unknown): string | null {
  */
 export type ListMet<Plans> = (plans: Plans, list: number, values: Values) => boolean;
 
-/** Whether one placed requirement holds; an option's documents are checked by `listMet`. */
+/**
+ * Whether an alternative's option has its documents: its items met by `listMet`, or with the
+ * leaf's `filled` slots given, every upload slot of the option filled.
+ */
+function documented<Plans>(
+  ratio: PlacedRatio,
+  values: Values,
+  plans: Plans,
+  listMet: ListMet<Plans>,
+  filled: number,
+): boolean {
+  if (ratio.optionList === NO_LIST) return true;
+  return filled === DOCUMENTS_BY_CHECKLIST
+    ? listMet(plans, ratio.optionList, values)
+    : (filled & ratio.optionSlots) === ratio.optionSlots;
+}
+
+/**
+ * Whether one placed requirement holds; an option's documents are checked by `listMet`, or by
+ * the leaf's `filled` slots when given (`DOCUMENTS_BY_CHECKLIST` otherwise).
+ */
 export function holds<Plans>(
   placed: PlacedRequirement,
   values: Values,
   plans: Plans,
   listMet: ListMet<Plans>,
+  filled: number,
 ): boolean {
   switch (placed.kind) {
     case "count": {
@@ -138,7 +171,7 @@ export function holds<Plans>(
       for (const ratio of placed.ratios) {
         if (
           reachesMinimum(values[ratio.numerator], values[ratio.denominator], ratio.minPercent) &&
-          (ratio.optionList === NO_LIST || listMet(plans, ratio.optionList, values))
+          documented(ratio, values, plans, listMet, filled)
         ) return true;
       }
       return false;
@@ -153,6 +186,7 @@ export function shortfall<Plans>(
   values: Values,
   plans: Plans,
   listMet: ListMet<Plans>,
+  filled: number,
 ): Shortfall {
   const { requirement } = placed;
   switch (placed.kind) {
@@ -206,7 +240,7 @@ export function shortfall<Plans>(
           required: ratio.minPercent,
           measure: ratio.measure,
           option: ratio.option,
-          optionMet: ratio.optionList === NO_LIST || listMet(plans, ratio.optionList, values),
+          optionMet: documented(ratio, values, plans, listMet, filled),
         })),
         page: requirement.page,
       };

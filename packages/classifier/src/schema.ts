@@ -186,12 +186,20 @@ export const responseSchema = z.object({
 export const indicatorOverrideSchema = z.object({ indicatorCode: code, decision: verdictSchema });
 export const movSchema = z.object({ leafCode: code, slotKey: code });
 
+/**
+ * What an option's documents are for a ratio: the checklist's items of the option ("checklist",
+ * the default: a reviewer's judgement) or the files in the option's upload slots ("files": the
+ * barangay's readiness, whose answers never tick a reviewer's document items).
+ */
+export const optionDocumentsSchema = z.enum(["checklist", "files"]);
+
 /** The contract shape of a classifier input; classify() checks it against the catalog it carries. */
 export const classifierInputSchema = z.object({
   catalog: catalogSchema,
   responses: z.array(responseSchema),
   indicatorOverrides: z.array(indicatorOverrideSchema),
   movs: z.array(movSchema),
+  optionDocuments: optionDocumentsSchema.optional(),
 });
 
 const failureSchema = z.object({ leafCode: z.string(), reason: z.string() });

@@ -4,6 +4,7 @@ import { describeShortfall } from "../src/describe.ts";
 import {
   type CatalogLeaf,
   type ChecklistValue,
+  type ClassifierInput,
   classifySync,
   type Requirement,
   type Shortfall,
@@ -178,6 +179,60 @@ describe("either of two ratios, each with its option's documents (2.1.4)", () =>
       "no percentage of the physical targets accomplished (no base) and no percentage of the " +
       "fund utilized (no base); at least 50 % of either is needed",
     ]);
+  });
+});
+
+describe("the barangay's readiness: an option's documents are its uploaded files", () => {
+  // Amounts only, as a barangay answers; the document checkboxes are a reviewer's to tick.
+  const answers = {
+    "2_1_4_physical_accomplished": 60,
+    "2_1_4_physical_reflected": 100,
+    "2_1_4_financial_utilized": 410_000,
+    "2_1_4_financial_allocated": 1_000_000,
+  };
+  const optionAFiles = [
+    { leafCode: "2.1.4", slotKey: "accomplishment_report" },
+    { leafCode: "2.1.4", slotKey: "physical_certification" },
+  ];
+  const shortfalls214 = (
+    optionDocuments: "checklist" | "files" | undefined,
+    movs = optionAFiles,
+  ) =>
+    classifySync(input2024({
+      responses: [{ leafCode: "2.1.4", checklist: answers, decision: null, override: null }],
+      movs,
+      optionDocuments,
+    })).leaves.find((leaf) => leaf.code === "2.1.4")!.shortfalls;
+
+  it("60 % of the targets with Option A's files uploaded reaches the minimum", () => {
+    expect(shortfalls214("files")).toEqual([]);
+  });
+
+  it("without Option A's files, or with one of its two, the option lacks its documents", () => {
+    const expected = [
+      "60 % of the physical targets accomplished, without the documents of Option A and 41 % of " +
+      "the fund utilized, without the documents of Option B; at least 50 % of either is needed",
+    ];
+    expect(text(shortfalls214("files", []))).toEqual(expected);
+    expect(text(shortfalls214("files", optionAFiles.slice(0, 1)))).toEqual(expected);
+  });
+
+  it("by the checklist (a reviewer's, the default), files never stand in for unticked documents", () => {
+    const expected = [
+      "60 % of the physical targets accomplished, without the documents of Option A and 41 % of " +
+      "the fund utilized, without the documents of Option B; at least 50 % of either is needed",
+    ];
+    expect(text(shortfalls214(undefined))).toEqual(expected);
+    expect(text(shortfalls214("checklist"))).toEqual(expected);
+  });
+
+  it("the choice is in the input hash, and anything else is refused", () => {
+    const hash = (optionDocuments: "checklist" | "files") =>
+      classifySync(input2024({ movs: optionAFiles, optionDocuments })).inputHash;
+    expect(hash("files")).not.toBe(hash("checklist"));
+    expect(() =>
+      classifySync({ ...input2024(), optionDocuments: "uploads" } as unknown as ClassifierInput)
+    ).toThrow(expect.objectContaining({ field: "optionDocuments" }));
   });
 });
 
