@@ -227,37 +227,28 @@ export type Database = {
       }
       barangays: {
         Row: {
-          city_municipality: string
           city_municipality_code: string
           created_at: string
           id: string
           is_active: boolean
           name: string
-          province: string
           psgc_code: string
-          region: string
         }
         Insert: {
-          city_municipality: string
           city_municipality_code: string
           created_at?: string
           id?: string
           is_active?: boolean
           name: string
-          province: string
           psgc_code: string
-          region: string
         }
         Update: {
-          city_municipality?: string
           city_municipality_code?: string
           created_at?: string
           id?: string
           is_active?: boolean
           name?: string
-          province?: string
           psgc_code?: string
-          region?: string
         }
         Relationships: [
           {
