@@ -507,6 +507,19 @@ Deno.test("the barangay's readiness shows what the classifier found of its files
     );
   }));
 
+/** A PDF uploaded to each of 2.1.4's named slots (its options' documents). */
+async function uploadAccomplishmentFiles(fixture: Fixture, slots: string[]): Promise<void> {
+  for (const slot of slots) {
+    await uploadAsStorageApi(sql, fixture, {
+      assessmentId: fixture.assessmentId,
+      leafCode: "2.1.4",
+      fileName: `${slot}.pdf`,
+      mimeType: "application/pdf",
+      slot,
+    });
+  }
+}
+
 Deno.test("the barangay's answers short of a requirement: its readiness names the shortfall, never the reviewers'", () =>
   withFixture(async (fixture) => {
     type Shortfall = { rule: string; actual: number | null; required?: number; text: string };
@@ -533,22 +546,12 @@ Deno.test("the barangay's answers short of a requirement: its readiness names th
     await saveAnswers("3.1.8", { "3_1_8_a": true, "3_1_8_count": 2, "3_1_8_b": true });
     await saveAnswers("2.1.4", accomplishmentBelowHalf2024);
     // Each option's documents uploaded: the shares alone fall short.
-    for (
-      const slot of [
-        "accomplishment_report",
-        "physical_certification",
-        "utilization_report",
-        "financial_certification",
-      ]
-    ) {
-      await uploadAsStorageApi(sql, fixture, {
-        assessmentId: fixture.assessmentId,
-        leafCode: "2.1.4",
-        fileName: `${slot}.pdf`,
-        mimeType: "application/pdf",
-        slot,
-      });
-    }
+    await uploadAccomplishmentFiles(fixture, [
+      "accomplishment_report",
+      "physical_certification",
+      "utilization_report",
+      "financial_certification",
+    ]);
     // A reviewer's checklist with a count of its own is no part of the barangay's readiness.
     const counted = await indicatorId(fixture, "3.1.8");
     await asWorkflowWrite(
@@ -632,15 +635,7 @@ Deno.test("the barangay's readiness counts its uploaded files as an option's doc
     assert.deepEqual(await accomplishment(), [
       "60 % of the physical targets accomplished, without the documents of Option A and 41 % of the fund utilized, without the documents of Option B; at least 50 % of either is needed",
     ]);
-    for (const slot of ["accomplishment_report", "physical_certification"]) {
-      await uploadAsStorageApi(sql, fixture, {
-        assessmentId: fixture.assessmentId,
-        leafCode: "2.1.4",
-        fileName: `${slot}.pdf`,
-        mimeType: "application/pdf",
-        slot,
-      });
-    }
+    await uploadAccomplishmentFiles(fixture, ["accomplishment_report", "physical_certification"]);
     assert.deepEqual(
       await accomplishment(),
       [],
