@@ -138,7 +138,8 @@ as $$
 $$;
 
 -- What a barangay answers when it meets a leaf: each scored item filled in, a count with the
--- number its requirement asks for, a date with its deadline, amounts equal (every ratio 100 %).
+-- number its requirement asks for, a date with its deadline or earliest day, a period with the days
+-- it must cover, amounts equal (every ratio 100 %).
 create function pg_temp.met_answers(p_leaf_id uuid)
 returns jsonb
 language sql
@@ -148,15 +149,18 @@ as $$
       when 'checkbox' then to_jsonb(true)
       when 'assessment_field' then to_jsonb('yes'::text)
       when 'document_count' then to_jsonb(coalesce(required.min, 1))
-      when 'date_input' then to_jsonb(coalesce(required.deadline, '2024-06-30'))
+      when 'date_input' then to_jsonb(coalesce(required.deadline, required.earliest, required.period_day, '2024-06-30'))
       else to_jsonb(100)
     end), '{}'::jsonb)
   from public.checklist_items ci
   join public.indicators leaf on leaf.id = ci.indicator_id
   cross join lateral (
-    select max((r ->> 'min')::integer) as min, min(r ->> 'onOrBefore') as deadline
-    from jsonb_array_elements(leaf.requirements) as r
-    where r ->> 'item' = ci.item_key) as required
+    select max((r ->> 'min')::integer) filter (where r ->> 'item' = ci.item_key) as min,
+           min(r ->> 'onOrBefore') filter (where r ->> 'item' = ci.item_key) as deadline,
+           max(r ->> 'onOrAfter') filter (where r ->> 'item' = ci.item_key) as earliest,
+           min(case ci.item_key when r ->> 'from' then r -> 'covers' ->> 'from'
+                                when r ->> 'until' then r -> 'covers' ->> 'until' end) as period_day
+    from jsonb_array_elements(leaf.requirements) as r) as required
   where ci.indicator_id = p_leaf_id and ci.item_type not in ('info_text', 'section_header');
 $$;
 

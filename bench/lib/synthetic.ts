@@ -45,8 +45,9 @@ function checklistValue(
 
 /**
  * Overwrites the values of the items a leaf's quantitative requirements read, each on the right
- * side of its threshold when met (a count at or above its minimum, a date on the deadline, a share
- * at or above its minimum of a positive base) and on the wrong side otherwise. The keys are already
+ * side of its threshold when met (a count at or above its minimum, a date on the deadline or the
+ * earliest day, a period exactly the one required, a share at or above its minimum of a positive
+ * base) and on the wrong side otherwise. The keys are already
  * there, so the checklist keeps the catalog's key order.
  */
 function applyRequirements(
@@ -65,6 +66,13 @@ function applyRequirements(
         break;
       case "deadline":
         checklist[requirement.item] = met ? requirement.onOrBefore : "2099-12-31";
+        break;
+      case "since":
+        checklist[requirement.item] = met ? requirement.onOrAfter : "2000-01-01";
+        break;
+      case "period":
+        checklist[requirement.from] = requirement.covers.from;
+        checklist[requirement.until] = met ? requirement.covers.until : requirement.covers.from;
         break;
       case "ratio":
         for (const ratio of requirement.alternatives) {

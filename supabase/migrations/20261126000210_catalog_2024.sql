@@ -83,6 +83,16 @@ values ('2024', $catalog${
                 "fil": "itemized na buwanang koleksiyon at disbursement (Enero hanggang Setyembre {CURRENT_YEAR})"
               },
               "page": 2
+            },
+            {
+              "kind": "count",
+              "item": "1_1_1_photo_count",
+              "min": 2,
+              "counted": {
+                "en": "photos of the BFDP board (a distant and a close-up view)",
+                "fil": "larawan ng BFDP board (distant at close-up view)"
+              },
+              "page": 1
             }
           ],
           "items": [
@@ -118,6 +128,17 @@ values ('2024', $catalog${
               "movHint": "Photos must clearly show the BFDP board with barangay name and posted documents",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "1_1_1_photo_count",
+              "label": "Number of photos submitted",
+              "type": "document_count",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "1_1_1_a",
@@ -686,7 +707,18 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 5,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "1_5_1_photo_count",
+              "min": 2,
+              "counted": {
+                "en": "photos of the posted Barangay Citizens' Charter (a distant and a close-up view)",
+                "fil": "larawan ng nakapaskil na Barangay Citizens' Charter (distant at close-up view)"
+              },
+              "page": 5
+            }
+          ],
           "items": [
             {
               "key": "1_5_1_upload_1",
@@ -698,6 +730,17 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded photo documentation showing the Barangay Citizens' Charter posted at a conspicuous place with barangay name visible",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "1_5_1_photo_count",
+              "label": "Number of photos submitted",
+              "type": "document_count",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -1032,7 +1075,32 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 13,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "2_1_1_cso_count",
+              "min": 2,
+              "counted": {
+                "en": "CSO representatives in the BDRRMC",
+                "fil": "kinatawan ng CSO sa BDRRMC"
+              },
+              "page": 13
+            },
+            {
+              "kind": "period",
+              "from": "2_1_1_covered_from",
+              "until": "2_1_1_covered_until",
+              "covers": {
+                "from": "{CURRENT_YEAR}-01-01",
+                "until": "{CURRENT_YEAR}-10-31"
+              },
+              "covered": {
+                "en": "the EO organizing the BDRRMC",
+                "fil": "EO na nag-organisa ng BDRRMC"
+              },
+              "page": 13
+            }
+          ],
           "items": [
             {
               "key": "2_1_1_eo",
@@ -1044,6 +1112,39 @@ values ('2024', $catalog${
               "movHint": null,
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "2_1_1_cso_count",
+              "label": "Number of CSO representatives in the BDRRMC",
+              "type": "document_count",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "2_1_1_covered_from",
+              "label": "First day of the period the EO covers",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "2_1_1_covered_until",
+              "label": "Last day of the period the EO covers (or today, if it is still in force)",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -1388,7 +1489,18 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 17,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "since",
+              "item": "2_2_1_date_conducted",
+              "onOrAfter": "2020-01-01",
+              "dated": {
+                "en": "the risk assessment activity",
+                "fil": "aktibidad sa risk assessment"
+              },
+              "page": 17
+            }
+          ],
           "items": [
             {
               "key": "2_2_1_upload_1",
@@ -1400,6 +1512,17 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded Post-Activity Report documenting Risk Assessment activities conducted in the barangay not earlier than CY 2020",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "2_2_1_date_conducted",
+              "label": "Date the activity was conducted",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -1419,7 +1542,18 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 18,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "2_2_2_photo_count",
+              "min": 2,
+              "counted": {
+                "en": "photos of the Barangay Risk/Hazard Map (a distant and a close-up view)",
+                "fil": "larawan ng Barangay Risk/Hazard Map (distant at close-up view)"
+              },
+              "page": 18
+            }
+          ],
           "items": [
             {
               "key": "2_2_2_upload_1",
@@ -1431,6 +1565,17 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded photo documentation showing the Barangay Risk/Hazard Map which indicates possible risks — natural or man-made",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "2_2_2_photo_count",
+              "label": "Number of photos submitted",
+              "type": "document_count",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -1450,7 +1595,18 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 18,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "2_2_3_photo_count",
+              "min": 2,
+              "counted": {
+                "en": "photos of the Early Warning System (a distant and a close-up view)",
+                "fil": "larawan ng Early Warning System (distant at close-up view)"
+              },
+              "page": 18
+            }
+          ],
           "items": [
             {
               "key": "2_2_3_upload_1",
@@ -1462,6 +1618,17 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded photo documentation showing the established Early Warning System (EWS) for the top two hazards present in the barangay",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "2_2_3_photo_count",
+              "label": "Number of photos submitted",
+              "type": "document_count",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "2_2_3_top_1_hazard",
@@ -1512,7 +1679,18 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 19,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "2_3_1_photo_count",
+              "min": 2,
+              "counted": {
+                "en": "photos of the evacuation center (a distant and a close-up view)",
+                "fil": "larawan ng evacuation center (distant at close-up view)"
+              },
+              "page": 19
+            }
+          ],
           "items": [
             {
               "key": "2_3_1_upload_1",
@@ -1524,6 +1702,17 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded photo documentation of the permanent or temporary evacuation center",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "2_3_1_photo_count",
+              "label": "Number of photos submitted",
+              "type": "document_count",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "2_3_1_upload_2",
@@ -1690,7 +1879,22 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 22,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "period",
+              "from": "3_1_1_covered_from",
+              "until": "3_1_1_covered_until",
+              "covers": {
+                "from": "{CURRENT_YEAR}-01-01",
+                "until": "{CURRENT_YEAR}-10-31"
+              },
+              "covered": {
+                "en": "the EO creating the BADAC",
+                "fil": "EO na lumikha ng BADAC"
+              },
+              "page": 22
+            }
+          ],
           "items": [
             {
               "key": "3_1_1_upload",
@@ -1711,6 +1915,28 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "3_1_1_covered_from",
+              "label": "First day of the period the EO covers",
+              "type": "date_input",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "3_1_1_covered_until",
+              "label": "Last day of the period the EO covers (or today, if it is still in force)",
+              "type": "date_input",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
               "isProfiling": false,
               "enteredBy": "barangay"
             }
@@ -2151,7 +2377,32 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 29,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "3_2_1_watch_count",
+              "min": 3,
+              "counted": {
+                "en": "members of barangay-based anti-crime or neighborhood watch groups in the BPOC",
+                "fil": "miyembro ng barangay-based anti-crime o neighborhood watch group sa BPOC"
+              },
+              "page": 29
+            },
+            {
+              "kind": "period",
+              "from": "3_2_1_covered_from",
+              "until": "3_2_1_covered_until",
+              "covers": {
+                "from": "{CURRENT_YEAR}-01-01",
+                "until": "{CURRENT_YEAR}-10-31"
+              },
+              "covered": {
+                "en": "the EO organizing the BPOC",
+                "fil": "EO na nag-organisa ng BPOC"
+              },
+              "page": 29
+            }
+          ],
           "items": [
             {
               "key": "3_2_1_upload",
@@ -2172,6 +2423,39 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "3_2_1_watch_count",
+              "label": "Number of members of barangay-based anti-crime or neighborhood watch groups in the BPOC",
+              "type": "document_count",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "3_2_1_covered_from",
+              "label": "First day of the period the EO covers",
+              "type": "date_input",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "3_2_1_covered_until",
+              "label": "Last day of the period the EO covers (or today, if it is still in force)",
+              "type": "date_input",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
               "isProfiling": false,
               "enteredBy": "barangay"
             }
@@ -2532,7 +2816,18 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 35,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "since",
+              "item": "3_3_4_date_conducted",
+              "onOrAfter": "2020-01-01",
+              "dated": {
+                "en": "the KP training or seminar the Lupon attended",
+                "fil": "KP training o seminar na dinaluhan ng Lupon"
+              },
+              "page": 35
+            }
+          ],
           "items": [
             {
               "key": "3_3_4_upload_1",
@@ -2544,6 +2839,17 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded proof of training (Certificate of Completion and/or Participation) for KP training or seminar not earlier than CY 2020",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "3_3_4_date_conducted",
+              "label": "Date of the training or seminar",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -2572,7 +2878,22 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 36,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "period",
+              "from": "3_4_1_covered_from",
+              "until": "3_4_1_covered_until",
+              "covers": {
+                "from": "{CURRENT_YEAR}-01-01",
+                "until": "{CURRENT_YEAR}-10-31"
+              },
+              "covered": {
+                "en": "the EO organizing the Barangay Tanod",
+                "fil": "EO na nag-organisa ng Barangay Tanod"
+              },
+              "page": 36
+            }
+          ],
           "items": [
             {
               "key": "3_4_1_upload",
@@ -2595,6 +2916,28 @@ values ('2024', $catalog${
               "movHint": "Please supply the required information:",
               "isProfiling": false,
               "enteredBy": "barangay"
+            },
+            {
+              "key": "3_4_1_covered_from",
+              "label": "First day of the period the EO covers",
+              "type": "date_input",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "3_4_1_covered_until",
+              "label": "Last day of the period the EO covers (or today, if it is still in force)",
+              "type": "date_input",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -2614,7 +2957,18 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 37,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "since",
+              "item": "3_4_2_date_conducted",
+              "onOrAfter": "2020-01-01",
+              "dated": {
+                "en": "the training the barangay tanod attended",
+                "fil": "training na dinaluhan ng mga barangay tanod"
+              },
+              "page": 37
+            }
+          ],
           "items": [
             {
               "key": "3_4_2_training",
@@ -2626,6 +2980,17 @@ values ('2024', $catalog${
               "movHint": null,
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "3_4_2_date_conducted",
+              "label": "Date of the training",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -2654,7 +3019,32 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 37,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "3_5_1_bhw_count",
+              "min": 2,
+              "counted": {
+                "en": "BHWs in the BHERT",
+                "fil": "BHW sa BHERT"
+              },
+              "page": 37
+            },
+            {
+              "kind": "period",
+              "from": "3_5_1_covered_from",
+              "until": "3_5_1_covered_until",
+              "covers": {
+                "from": "{CURRENT_YEAR}-01-01",
+                "until": "{CURRENT_YEAR}-10-31"
+              },
+              "covered": {
+                "en": "the EO organizing the BHERTs",
+                "fil": "EO na nag-organisa ng mga BHERT"
+              },
+              "page": 37
+            }
+          ],
           "items": [
             {
               "key": "3_5_1_upload",
@@ -2675,6 +3065,39 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "3_5_1_bhw_count",
+              "label": "Number of BHWs in the BHERT",
+              "type": "document_count",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "3_5_1_covered_from",
+              "label": "First day of the period the EO covers",
+              "type": "date_input",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "3_5_1_covered_until",
+              "label": "Last day of the period the EO covers (or today, if it is still in force)",
+              "type": "date_input",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
               "isProfiling": false,
               "enteredBy": "barangay"
             }
@@ -2825,7 +3248,22 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 40,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "period",
+              "from": "4_1_1_covered_from",
+              "until": "4_1_1_covered_until",
+              "covers": {
+                "from": "{CURRENT_YEAR}-01-01",
+                "until": "{CURRENT_YEAR}-10-31"
+              },
+              "covered": {
+                "en": "the EO establishing the VAW Desk and designating its officer",
+                "fil": "EO na nagtatag ng VAW Desk at nagtalaga ng VAW Desk Officer"
+              },
+              "page": 40
+            }
+          ],
           "items": [
             {
               "key": "4_1_1_upload_1",
@@ -2837,6 +3275,28 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded Executive Order or similar issuance establishing the Barangay VAW Desk and designating the VAW Desk Officer",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "4_1_1_covered_from",
+              "label": "First day of the period the EO covers",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "4_1_1_covered_until",
+              "label": "Last day of the period the EO covers (or today, if it is still in force)",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -2856,7 +3316,18 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 41,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "since",
+              "item": "4_1_2_date_conducted",
+              "onOrAfter": "2020-01-01",
+              "dated": {
+                "en": "the training the VAW Desk Officer attended",
+                "fil": "training na dinaluhan ng VAW Desk Officer"
+              },
+              "page": 41
+            }
+          ],
           "items": [
             {
               "key": "4_1_2_upload_1",
@@ -2868,6 +3339,17 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded proof of training for the Barangay VAW Desk Officer related to gender-sensitive handling of VAW cases not earlier than CY 2020",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "4_1_2_date_conducted",
+              "label": "Date of the training or orientation",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -2918,7 +3400,18 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 42,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "4_1_4_count",
+              "min": 3,
+              "counted": {
+                "en": "quarterly accomplishment reports (1st to 3rd quarter of {CURRENT_YEAR})",
+                "fil": "quarterly accomplishment report (ika-1 hanggang ika-3 quarter ng {CURRENT_YEAR})"
+              },
+              "page": 42
+            }
+          ],
           "items": [
             {
               "key": "4_1_4_upload_1",
@@ -2934,13 +3427,13 @@ values ('2024', $catalog${
             {
               "key": "4_1_4_count",
               "label": "Quarterly Accomplishment Reports were submitted",
-              "type": "checkbox",
+              "type": "document_count",
               "required": true,
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the number of documents submitted:",
               "isProfiling": false,
-              "enteredBy": "reviewer"
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -3500,7 +3993,22 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 48,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "period",
+              "from": "4_3_1_covered_from",
+              "until": "4_3_1_covered_until",
+              "covers": {
+                "from": "{CURRENT_YEAR}-01-01",
+                "until": "{CURRENT_YEAR}-10-31"
+              },
+              "covered": {
+                "en": "the EO organizing the BDC",
+                "fil": "EO na nag-organisa ng BDC"
+              },
+              "page": 48
+            }
+          ],
           "items": [
             {
               "key": "4_3_1_upload_1",
@@ -3512,6 +4020,28 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded Executive Order or similar issuance organizing/reconstituting the BDC",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "4_3_1_covered_from",
+              "label": "First day of the period the EO covers",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "4_3_1_covered_until",
+              "label": "Last day of the period the EO covers (or today, if it is still in force)",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -3753,7 +4283,22 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 50,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "period",
+              "from": "4_4_1_covered_from",
+              "until": "4_4_1_covered_until",
+              "covers": {
+                "from": "{CURRENT_YEAR}-01-01",
+                "until": "{CURRENT_YEAR}-10-31"
+              },
+              "covered": {
+                "en": "the EO designating the Kasambahay Desk Officer",
+                "fil": "EO na nagtalaga ng Kasambahay Desk Officer"
+              },
+              "page": 50
+            }
+          ],
           "items": [
             {
               "key": "4_4_1_eo",
@@ -3765,6 +4310,28 @@ values ('2024', $catalog${
               "movHint": null,
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "4_4_1_covered_from",
+              "label": "First day of the period the EO covers",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "4_4_1_covered_until",
+              "label": "Last day of the period the EO covers (or today, if it is still in force)",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -3835,7 +4402,22 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 51,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "period",
+              "from": "4_5_1_covered_from",
+              "until": "4_5_1_covered_until",
+              "covers": {
+                "from": "{CURRENT_YEAR}-01-01",
+                "until": "{CURRENT_YEAR}-10-31"
+              },
+              "covered": {
+                "en": "the EO establishing the BCPC",
+                "fil": "EO na nagtatag ng BCPC"
+              },
+              "page": 52
+            }
+          ],
           "items": [
             {
               "key": "4_5_1_a",
@@ -3847,6 +4429,28 @@ values ('2024', $catalog${
               "movHint": null,
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "4_5_1_covered_from",
+              "label": "First day of the period the EO covers",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "4_5_1_covered_until",
+              "label": "Last day of the period the EO covers (or today, if it is still in force)",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -3866,7 +4470,18 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 52,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "since",
+              "item": "4_5_2_date_conducted",
+              "onOrAfter": "2020-01-01",
+              "dated": {
+                "en": "the training the BCPC members attended",
+                "fil": "training na dinaluhan ng mga miyembro ng BCPC"
+              },
+              "page": 52
+            }
+          ],
           "items": [
             {
               "key": "4_5_2_a",
@@ -3878,6 +4493,17 @@ values ('2024', $catalog${
               "movHint": null,
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "4_5_2_date_conducted",
+              "label": "Date of the training or orientation",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -3928,7 +4554,22 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 53,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "period",
+              "from": "4_5_4_covered_from",
+              "until": "4_5_4_covered_until",
+              "covers": {
+                "from": "{CURRENT_YEAR}-01-01",
+                "until": "{CURRENT_YEAR}-10-31"
+              },
+              "covered": {
+                "en": "the database on children",
+                "fil": "database ng mga bata"
+              },
+              "page": 53
+            }
+          ],
           "items": [
             {
               "key": "4_5_4_a",
@@ -3940,6 +4581,28 @@ values ('2024', $catalog${
               "movHint": null,
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "4_5_4_covered_from",
+              "label": "First day of the period the report or screenshot of the database covers",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "4_5_4_covered_until",
+              "label": "Last day of the period the report or screenshot of the database covers (or today, if it is still in force)",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -3959,7 +4622,18 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 54,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "since",
+              "item": "4_5_5_date_updated",
+              "onOrAfter": "2020-01-01",
+              "dated": {
+                "en": "the update of the Localized Flow Chart of Referral System",
+                "fil": "pag-update ng Localized Flow Chart of Referral System"
+              },
+              "page": 54
+            }
+          ],
           "items": [
             {
               "key": "4_5_5_a",
@@ -3971,6 +4645,17 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded Localized Flow Chart of Referral System",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "4_5_5_date_updated",
+              "label": "Date the flow chart was updated",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "4_5_5_b",
@@ -4166,7 +4851,22 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 55,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "period",
+              "from": "4_6_1_covered_from",
+              "until": "4_6_1_covered_until",
+              "covers": {
+                "from": "{CURRENT_YEAR}-01-01",
+                "until": "{CURRENT_YEAR}-10-31"
+              },
+              "covered": {
+                "en": "the EO organizing the GAD Focal Point System",
+                "fil": "EO na nag-organisa ng GAD Focal Point System"
+              },
+              "page": 56
+            }
+          ],
           "items": [
             {
               "key": "4_6_1_upload_1",
@@ -4187,6 +4887,28 @@ values ('2024', $catalog${
               "group": null,
               "optionGroup": null,
               "movHint": "Please supply the required information:",
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "4_6_1_covered_from",
+              "label": "First day of the period the EO covers",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "4_6_1_covered_until",
+              "label": "Last day of the period the EO covers (or today, if it is still in force)",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
               "isProfiling": false,
               "enteredBy": "barangay"
             }
@@ -4273,7 +4995,22 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 57,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "period",
+              "from": "4_8_1_covered_from",
+              "until": "4_8_1_covered_until",
+              "covers": {
+                "from": "{CURRENT_YEAR}-01-01",
+                "until": "{CURRENT_YEAR}-10-31"
+              },
+              "covered": {
+                "en": "the EO organizing the BNC",
+                "fil": "EO na nag-organisa ng BNC"
+              },
+              "page": 57
+            }
+          ],
           "items": [
             {
               "key": "4_8_1_upload",
@@ -4285,6 +5022,28 @@ values ('2024', $catalog${
               "movHint": "Verification that the EO/issuance creates BNC with proper composition as per minimum requirement",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "4_8_1_covered_from",
+              "label": "First day of the period the EO covers",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
+            },
+            {
+              "key": "4_8_1_covered_until",
+              "label": "Last day of the period the EO covers (or today, if it is still in force)",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -4591,7 +5350,18 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 62,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "4_9_1_photo_count",
+              "min": 2,
+              "counted": {
+                "en": "photos of the Barangay Community Garden (a distant and a close-up view)",
+                "fil": "larawan ng Barangay Community Garden (distant at close-up view)"
+              },
+              "page": 63
+            }
+          ],
           "items": [
             {
               "key": "4_9_1_upload_1",
@@ -4603,6 +5373,17 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded photo documentation of the established BCG",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "4_9_1_photo_count",
+              "label": "Number of photos submitted",
+              "type": "document_count",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -4899,7 +5680,18 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 67,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "5_3_1_photo_count",
+              "min": 2,
+              "counted": {
+                "en": "photos of the posted Citizens' Charter on the issuance of barangay clearance (a distant and a close-up view)",
+                "fil": "larawan ng nakapaskil na Citizens' Charter sa pag-isyu ng barangay clearance (distant at close-up view)"
+              },
+              "page": 67
+            }
+          ],
           "items": [
             {
               "key": "5_3_1_upload_1",
@@ -4911,6 +5703,17 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded photo documentation of the Citizens' Charter on the issuance of barangay clearance only",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "5_3_1_photo_count",
+              "label": "Number of photos submitted",
+              "type": "document_count",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -5012,7 +5815,18 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 70,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "since",
+              "item": "6_1_3_date_conducted",
+              "onOrAfter": "2020-01-01",
+              "dated": {
+                "en": "the training the BESWMC attended",
+                "fil": "training na dinaluhan ng BESWMC"
+              },
+              "page": 70
+            }
+          ],
           "items": [
             {
               "key": "6_1_3_a",
@@ -5024,6 +5838,17 @@ values ('2024', $catalog${
               "movHint": null,
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "6_1_3_date_conducted",
+              "label": "Date of the training",
+              "type": "date_input",
+              "required": true,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [

@@ -73,12 +73,17 @@ if (assessment) {
   //   counted: { en, fil }, page: 27, text: "2 of 3 CIR transmittals (1st to 3rd quarter of
   //   2024)" }; a "ratio" has ratios: [{ numerator, denominator, actual, required, measure,
   //   option, optionMet }], a "deadline" actual, deadline, considerationUntil, mayBeConsidered,
-  //   dated. text is in the user's profiles.preferred_language ("2 sa 3 na CIR transmittal
+  //   dated, a "since" actual, earliest, dated, a "period" actual: { from, until }, required:
+  //   { from, until }, covered. text is in the user's profiles.preferred_language ("2 sa 3 na CIR transmittal
   //   (ika-1 hanggang ika-3 quarter ng 2024)" in Filipino; English for Cebuano): show it beside
   //   the item, or write your own sentence from the data.
   // readiness.pending is true while an upload, deletion or saved answer is still being classified
   // (asOf: when the files and answers were last classified): ask again in a moment.
-  type Shortfall = { rule: "count" | "ratio" | "deadline"; page: number; text: string };
+  type Shortfall = {
+    rule: "count" | "ratio" | "deadline" | "since" | "period";
+    page: number;
+    text: string;
+  };
   type LeafReadiness = { code: string; shortfalls: Shortfall[] | null };
   const cirShortfalls = (readiness as { leaves: LeafReadiness[] } | null)?.leaves
     .find((leaf) => leaf.code === "3.1.8")?.shortfalls ?? [];

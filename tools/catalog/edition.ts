@@ -123,7 +123,8 @@ function sourceItems(leaf: SourceLeaf, notes: LeafNotes): SourceItem[] {
       id: added.key,
       label: added.label,
       type: added.type,
-      required: true,
+      // Marked required only where the leaf marks its own: in a leaf marking none, every item is.
+      required: leaf.checklist.some((item) => item.required),
       group: null,
       option_group: null,
       mov: null,
@@ -173,6 +174,8 @@ const READS: Record<Requirement["kind"], ItemType> = {
   count: "document_count",
   ratio: "calculation_field",
   deadline: "date_input",
+  since: "date_input",
+  period: "date_input",
 };
 
 /** Placeholders a requirement may hold: `catalogForYear` resolves these, as the database does. */
@@ -192,6 +195,8 @@ function checkRequirements(leafCode: string, items: Item[], requirements: Requir
     }
     const keys = requirement.kind === "ratio"
       ? requirement.alternatives.flatMap((ratio) => [ratio.numerator, ratio.denominator])
+      : requirement.kind === "period"
+      ? [requirement.from, requirement.until]
       : [requirement.item];
     for (const key of keys) {
       const item = items.find((candidate) => candidate.key === key);

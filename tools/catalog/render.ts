@@ -56,6 +56,13 @@ function reviewedRequirement(requirement: Requirement, items: Item[]): string {
           ? ""
           : `, may be considered until ${requirement.considerationUntil}`) +
         `: ${named(requirement.item)}, p. ${requirement.page}`;
+    case "since":
+      return `${reviewedWording(requirement.dated)} on or after ${requirement.onOrAfter}: ` +
+        `${named(requirement.item)}, p. ${requirement.page}`;
+    case "period":
+      return `${reviewedWording(requirement.covered)} covering ${requirement.covers.from} to ` +
+        `${requirement.covers.until}: ${named(requirement.from)} to ${named(requirement.until)}, ` +
+        `p. ${requirement.page}`;
   }
 }
 

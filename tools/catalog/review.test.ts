@@ -22,6 +22,8 @@ const PAGE = ", p\\. (\\d+)$";
 const WORDING = "(.+) \\[Filipino: (.+)\\]";
 const COUNT = new RegExp(`^at least (\\d+) ${WORDING}: ${ITEM}${PAGE}`);
 const RATIO = new RegExp(`^at least ([\\d.]+) % ${WORDING}: ${ITEM} of ${ITEM}(?:, with (.+))?$`);
+const SINCE = new RegExp(`^${WORDING} on or after (\\S+): ${ITEM}${PAGE}`);
+const PERIOD = new RegExp(`^${WORDING} covering (\\S+) to (\\S+): ${ITEM} to ${ITEM}${PAGE}`);
 const DEADLINE = new RegExp(
   `^${WORDING} on or before (\\S+?)(?:, may be considered until (\\S+))?: ${ITEM}${PAGE}`,
 );
@@ -41,6 +43,29 @@ function readRule(text: string, sides: Map<string, string>): Requirement {
       min: Number(min),
       counted: { en, fil },
       page: +page,
+    };
+  }
+  const since = SINCE.exec(text);
+  if (since) {
+    const [, en, fil, onOrAfter, item, entered, page] = since;
+    return {
+      kind: "since",
+      item: side(item, entered),
+      onOrAfter,
+      dated: { en, fil },
+      page: Number(page),
+    };
+  }
+  const period = PERIOD.exec(text);
+  if (period) {
+    const [, en, fil, from, until, fromItem, fromSide, untilItem, untilSide, page] = period;
+    return {
+      kind: "period",
+      from: side(fromItem, fromSide),
+      until: side(untilItem, untilSide),
+      covers: { from, until },
+      covered: { en, fil },
+      page: Number(page),
     };
   }
   const deadline = DEADLINE.exec(text);
@@ -105,11 +130,31 @@ describe("the review table of the 2024 edition", () => {
     }
   });
 
-  it("names the requirements the notes set: counts, ratios and shares, one deadline", () => {
+  it("names the requirements the notes set: counts, ratios and shares, deadlines, periods", () => {
     const kinds = leaves.flatMap((leaf) => leaf.requirements.map((r) => r.kind));
-    expect(kinds.filter((kind) => kind === "count")).toHaveLength(9);
+    expect(kinds.filter((kind) => kind === "count")).toHaveLength(20);
     expect(kinds.filter((kind) => kind === "ratio")).toHaveLength(11);
     expect(kinds.filter((kind) => kind === "deadline")).toHaveLength(1);
-    expect(leaves.filter((leaf) => leaf.requirements.length === 0)).toHaveLength(68);
+    expect(kinds.filter((kind) => kind === "since")).toHaveLength(7);
+    expect(kinds.filter((kind) => kind === "period")).toHaveLength(12);
+    expect(leaves.filter((leaf) => leaf.requirements.length === 0)).toHaveLength(42);
+  });
+
+  it("writes every training and activity not earlier than CY 2020 as a date on or after it", () => {
+    const since = leaves.filter((leaf) => leaf.requirements.some((r) => r.kind === "since"));
+    expect(since.map((leaf) => leaf.code)).toEqual([
+      "2.2.1",
+      "3.3.4",
+      "3.4.2",
+      "4.1.2",
+      "4.5.2",
+      "4.5.5",
+      "6.1.3",
+    ]);
+    for (const leaf of since) {
+      expect(leaf.requirements).toContainEqual(
+        expect.objectContaining({ kind: "since", onOrAfter: "2020-01-01" }),
+      );
+    }
   });
 });

@@ -169,6 +169,10 @@ function checkLeaf(leaf: CatalogLeaf, at: string): void {
         throw new ClassifierInputError(`${requirementAt}.${field}`, "is not an item of this leaf");
       }
     };
+    if (requirement.kind === "period") {
+      checkItem(requirement.from, "from");
+      return checkItem(requirement.until, "until");
+    }
     if (requirement.kind !== "ratio") return checkItem(requirement.item, "item");
     requirement.alternatives.forEach((ratio, a) => {
       checkItem(ratio.numerator, `alternatives[${a}].numerator`);

@@ -17,6 +17,7 @@ import { AreaCount } from "./overall.ts";
 import { projectLeaf, readinessPercent } from "./projection.ts";
 import { canonicalJson, CLASSIFIER_VERSION, inputHash, sha256 } from "./provenance.ts";
 import { leafRecommendation, leafShortfalls } from "./recommendation.ts";
+import { DOCUMENTS_BY_CHECKLIST } from "./requirements.ts";
 import type { ClassificationResult, Failure, LeafResult, Shortfall } from "./schema.ts";
 import { responseStatus, statusPasses } from "./status.ts";
 
@@ -104,11 +105,17 @@ function classifyLeaves(prepared: PreparedCatalog, read: ReadAssessment): LeafRe
       read.liveFiles,
       placed.slotOffset,
     );
-    const recommendation = leafRecommendation(plans, i, response === 0 ? undefined : read.values);
+    const filled = read.documentsByFiles ? read.filledSlots[i] : DOCUMENTS_BY_CHECKLIST;
+    const recommendation = leafRecommendation(
+      plans,
+      i,
+      response === 0 ? undefined : read.values,
+      filled,
+    );
     // A leaf with a response says what its values fall short of; one without has none to judge.
     const shortfalls = recommendation === "unmet" && response !== 0 &&
         plans.requirements[i].length > 0
-      ? leafShortfalls(plans, i, read.values)
+      ? leafShortfalls(plans, i, read.values, filled)
       : NO_SHORTFALLS;
     const status = responseStatus(response);
     const passes = statusPasses(status);

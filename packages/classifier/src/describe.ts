@@ -14,6 +14,8 @@ type Count = Shortfall & { rule: "count" };
 type Ratios = Shortfall & { rule: "ratio" };
 type Ratio = Ratios["ratios"][number];
 type Deadline = Shortfall & { rule: "deadline" };
+type Since = Shortfall & { rule: "since" };
+type Period = Shortfall & { rule: "period" };
 
 /** One language's sentences: numbers, percentages and dates come formatted for the language. */
 type Sentences = {
@@ -29,6 +31,10 @@ type Sentences = {
   late(dated: string, day: string, deadline: string): string;
   mayBeConsidered(late: string, until: string): string;
   afterConsideration(late: string, until: string): string;
+  undatedSince(dated: string, earliest: string): string;
+  early(dated: string, day: string, earliest: string): string;
+  /** A period covered: `found` is null when a day of it is missing. */
+  period(covered: string, found: [string, string] | null, required: [string, string]): string;
 };
 
 const english: Sentences = {
@@ -50,6 +56,14 @@ const english: Sentences = {
   mayBeConsidered: (late, until) =>
     `${late}; the validator may consider it (consideration until ${until})`,
   afterConsideration: (late, until) => `${late} and after the consideration until ${until}`,
+  undatedSince: (dated, earliest) => `no date of ${dated}; on or after ${earliest} is needed`,
+  early: (dated, day, earliest) => `${dated} on ${day}, before ${earliest}`,
+  period: (covered, found, [from, until]) =>
+    `${
+      found === null
+        ? `no period covered by ${covered} (a date is missing)`
+        : `${covered} covers ${found[0]} to ${found[1]}`
+    }; it must cover ${from} to ${until}`,
 };
 
 const filipino: Sentences = {
@@ -77,6 +91,15 @@ const filipino: Sentences = {
     `${late}; maaari itong i-consider ng validator (consideration hanggang ${until})`,
   afterConsideration: (late, until) =>
     `${late} at lampas na rin sa consideration hanggang ${until}`,
+  undatedSince: (dated, earliest) =>
+    `walang petsa ng ${dated}; kailangang hindi mas maaga sa ${earliest}`,
+  early: (dated, day, earliest) => `${dated} noong ${day}, mas maaga sa ${earliest}`,
+  period: (covered, found, [from, until]) =>
+    `${
+      found === null
+        ? `hindi matukoy ang panahong sakop ng ${covered} (may kulang na petsa)`
+        : `sakop ng ${covered} ang ${found[0]} hanggang ${found[1]}`
+    }; kailangang sakop nito ang ${from} hanggang ${until}`,
 };
 
 const SENTENCES: Record<ShortfallLanguage, Sentences> = { en: english, fil: filipino };
@@ -98,6 +121,10 @@ export function describeShortfall(shortfall: Shortfall, language: string = "en")
       return describeRatios(shortfall, lang, sentences);
     case "deadline":
       return describeDeadline(shortfall, lang, sentences);
+    case "since":
+      return describeSince(shortfall, lang, sentences);
+    case "period":
+      return describePeriod(shortfall, lang, sentences);
   }
 }
 
@@ -177,4 +204,22 @@ function describeDeadline(
   return shortfall.mayBeConsidered
     ? sentences.mayBeConsidered(late, day(considerationUntil))
     : sentences.afterConsideration(late, day(considerationUntil));
+}
+
+function describeSince(shortfall: Since, lang: ShortfallLanguage, sentences: Sentences): string {
+  const day = (value: string) => formatDay(value, sentences.locale);
+  const dated = shortfall.dated[lang];
+  return shortfall.actual === null
+    ? sentences.undatedSince(dated, day(shortfall.earliest))
+    : sentences.early(dated, day(shortfall.actual), day(shortfall.earliest));
+}
+
+function describePeriod(shortfall: Period, lang: ShortfallLanguage, sentences: Sentences): string {
+  const day = (value: string) => formatDay(value, sentences.locale);
+  const { actual, required } = shortfall;
+  return sentences.period(
+    shortfall.covered[lang],
+    actual.from === null || actual.until === null ? null : [day(actual.from), day(actual.until)],
+    [day(required.from), day(required.until)],
+  );
 }

@@ -6,6 +6,7 @@ import {
   decisionSchema,
   ITEM_KIND,
   type ItemType,
+  optionDocumentsSchema,
   type Verdict,
   verdictSchema,
 } from "./schema.ts";
@@ -30,6 +31,8 @@ export type ReadAssessment = {
   filledSlots: Int32Array;
   /** Per indicator: its explicit verdict, if any. */
   overrides: (Verdict | undefined)[];
+  /** Whether an option's documents are the files in its upload slots rather than its items. */
+  documentsByFiles: boolean;
 };
 
 const readers = new WeakMap<IndexedCatalog, ReadAssessment>();
@@ -45,6 +48,7 @@ function emptyReader(catalog: IndexedCatalog): ReadAssessment {
       liveFiles: new Array(catalog.slotCount).fill(0),
       filledSlots: new Int32Array(catalog.leaves.length),
       overrides: new Array(catalog.indicators.length).fill(undefined),
+      documentsByFiles: false,
     };
     readers.set(catalog, read);
     return read;
@@ -352,6 +356,15 @@ function readMovs(value: unknown, catalog: IndexedCatalog, read: ReadAssessment)
   }
 }
 
+const OPTION_DOCUMENTS: readonly string[] = optionDocumentsSchema.options;
+
+/** Whether the input asks for an option's documents to be read from its files. */
+function readOptionDocuments(value: unknown): boolean {
+  if (value === undefined || value === "checklist") return false;
+  if (value === "files") return true;
+  return refuse("optionDocuments", expectedOneOf(OPTION_DOCUMENTS));
+}
+
 /**
  * The assessment part of the input (responses, overrides, MOVs), checked against its catalog in
  * one pass. It accepts exactly what `classifierInputSchema` describes, narrowed by the catalog:
@@ -367,5 +380,6 @@ export function readAssessment(
   readMovs(input.movs, catalog, read);
   readResponses(input.responses, catalog, read);
   readOverrides(input.indicatorOverrides, catalog, read);
+  read.documentsByFiles = readOptionDocuments(input.optionDocuments);
   return read;
 }

@@ -4,7 +4,7 @@ import type { ReadAssessment } from "./input.ts";
 import type { ChecklistValue } from "./schema.ts";
 
 /** §5 rule 10, provenance: the classifier version and a SHA-256 of a canonical encoding of the input. */
-export const CLASSIFIER_VERSION = "1.2.0";
+export const CLASSIFIER_VERSION = "1.3.0";
 
 type Json = null | boolean | number | string | readonly Json[] | {
   readonly [key: string]: Json | undefined;
@@ -172,7 +172,7 @@ function writeValue(bytes: Uint8Array, at: number, value: ChecklistValue): numbe
 /** Room for a catalog's whole encoding, text values aside. */
 function encodingRoom(catalog: IndexedCatalog, catalogSha256: Uint8Array): number {
   return catalogSha256.length + catalog.leaves.length + MAX_VALUE_BYTES * catalog.itemCount +
-    MAX_COUNT_BYTES * catalog.slotCount + catalog.indicators.length;
+    MAX_COUNT_BYTES * catalog.slotCount + catalog.indicators.length + 1;
 }
 
 /**
@@ -180,7 +180,8 @@ function encodingRoom(catalog: IndexedCatalog, catalogSha256: Uint8Array): numbe
  * JSON), then per leaf its `responseCode` (0 when there is none, else 1 + 4 × decision +
  * override, each coded null 0, met 1, unmet 2, considered 3, followed by one tagged value per
  * catalog item) and
- * its live-file count per slot (LEB128), then per indicator its override (0 none, 1 met, 2 unmet).
+ * its live-file count per slot (LEB128), then per indicator its override (0 none, 1 met, 2 unmet),
+ * then what an option's documents are (0 its checklist items, 1 its files).
  * The rules read nothing else, and the order rows or keys arrive in never changes it. The bytes
  * stay valid until the next call.
  */
@@ -211,6 +212,7 @@ export function canonicalInput(
     const override = overrides[i];
     bytes[at++] = override === undefined ? 0 : override === "met" ? 1 : 2;
   }
+  bytes[at++] = read.documentsByFiles ? 1 : 0;
   return bytes.subarray(0, at);
 }
 

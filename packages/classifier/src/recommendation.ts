@@ -1,4 +1,5 @@
 import {
+  DOCUMENTS_BY_CHECKLIST,
   holds,
   NO_LIST,
   type PlacedRequirement,
@@ -152,6 +153,11 @@ export function recommendationPlans(leaves: readonly CatalogLeaf[]): Recommendat
         const at = option === null ? -1 : optionNames.indexOf(option);
         return at < 0 ? NO_LIST : first + LIST.firstOption + at;
       },
+      (option) =>
+        leaf.slots.reduce(
+          (bits, slot, position) => slot.optionGroup === option ? bits | (1 << position) : bits,
+          0,
+        ),
     ));
   }
   lists.push(bounds.length);
@@ -167,7 +173,9 @@ export function recommendationPlans(leaves: readonly CatalogLeaf[]): Recommendat
   };
   const noValues: ChecklistValues = [];
   leaves.forEach((_, leaf) => {
-    plans.metWithoutValues[leaf] = recommends(plans, leaf, noValues) ? 1 : 0;
+    plans.metWithoutValues[leaf] = recommends(plans, leaf, noValues, DOCUMENTS_BY_CHECKLIST)
+      ? 1
+      : 0;
   });
   return plans;
 }
@@ -253,41 +261,62 @@ function ruleMet(plans: RecommendationPlans, leaf: number, values: ChecklistValu
   }
 }
 
-/** Whether every quantitative requirement of the leaf holds (true for a leaf with none). */
-function requirementsHold(plans: RecommendationPlans, leaf: number, values: ChecklistValues) {
+/**
+ * Whether every quantitative requirement of the leaf holds (true for a leaf with none); `filled`
+ * as in `holds`.
+ */
+function requirementsHold(
+  plans: RecommendationPlans,
+  leaf: number,
+  values: ChecklistValues,
+  filled: number,
+) {
   const requirements = plans.requirements[leaf];
   for (let r = 0; r < requirements.length; r++) {
-    if (!holds(requirements[r], values, plans, everyMet)) return false;
+    if (!holds(requirements[r], values, plans, everyMet, filled)) return false;
   }
   return true;
 }
 
 /** Met when the leaf's validation rule is met and each of its quantitative requirements holds. */
-function recommends(plans: RecommendationPlans, leaf: number, values: ChecklistValues): boolean {
-  return ruleMet(plans, leaf, values) && requirementsHold(plans, leaf, values);
+function recommends(
+  plans: RecommendationPlans,
+  leaf: number,
+  values: ChecklistValues,
+  filled: number,
+): boolean {
+  return ruleMet(plans, leaf, values) && requirementsHold(plans, leaf, values, filled);
 }
 
-/** The leaf's requirements that do not hold, as data; empty for a leaf with none. */
+/**
+ * The leaf's requirements that do not hold, as data; empty for a leaf with none. An option's
+ * documents are its checklist items, or with the leaf's `filled` slots given, its uploaded files.
+ */
 export function leafShortfalls(
   plans: RecommendationPlans,
   leaf: number,
   values: ChecklistValues,
+  filled: number = DOCUMENTS_BY_CHECKLIST,
 ): Shortfall[] {
   const shortfalls: Shortfall[] = [];
   for (const placed of plans.requirements[leaf]) {
-    if (!holds(placed, values, plans, everyMet)) {
-      shortfalls.push(shortfall(placed, values, plans, everyMet));
+    if (!holds(placed, values, plans, everyMet, filled)) {
+      shortfalls.push(shortfall(placed, values, plans, everyMet, filled));
     }
   }
   return shortfalls;
 }
 
-/** The recommendation of leaf `leaf` of the plans; `values` is undefined when it has no response. */
+/**
+ * The recommendation of leaf `leaf` of the plans; `values` is undefined when it has no response.
+ * `filled` as in `leafShortfalls`.
+ */
 export function leafRecommendation(
   plans: RecommendationPlans,
   leaf: number,
   values: ChecklistValues | undefined,
+  filled: number = DOCUMENTS_BY_CHECKLIST,
 ): Verdict {
   if (values === undefined) return plans.metWithoutValues[leaf] === 1 ? "met" : "unmet";
-  return recommends(plans, leaf, values) ? "met" : "unmet";
+  return recommends(plans, leaf, values, filled) ? "met" : "unmet";
 }

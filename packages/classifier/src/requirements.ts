@@ -2,7 +2,7 @@ import type { ChecklistValue, Requirement, Shortfall, Wording } from "./schema.t
 
 /**
  * §5 rule 2, the quantitative requirements of the Technical Notes (minimum counts, ratios and
- * budget shares, deadlines): a leaf is recommended Met only when its validation rule is met and
+ * budget shares, deadlines, earliest dates and periods covered): a leaf is recommended Met only when its validation rule is met and
  * every requirement holds. Each requirement that does not hold is kept as a `Shortfall`, with the
  * numbers it was judged on.
  */
@@ -17,6 +17,8 @@ type PlacedRatio = {
   minPercent: number;
   /** The option whose items must all be met for this alternative to count, as a list position. */
   optionList: number;
+  /** The option's upload slots, as bits of the leaf's slots (`filledSlots`). */
+  optionSlots: number;
   option: string | null;
   measure: Wording;
 };
@@ -25,19 +27,35 @@ type PlacedRatio = {
 export type PlacedRequirement =
   | { kind: "count"; requirement: Requirement & { kind: "count" }; item: number }
   | { kind: "ratio"; requirement: Requirement & { kind: "ratio" }; ratios: readonly PlacedRatio[] }
-  | { kind: "deadline"; requirement: Requirement & { kind: "deadline" }; item: number };
+  | { kind: "deadline"; requirement: Requirement & { kind: "deadline" }; item: number }
+  | { kind: "since"; requirement: Requirement & { kind: "since" }; item: number }
+  | {
+    kind: "period";
+    requirement: Requirement & { kind: "period" };
+    from: number;
+    until: number;
+  };
 
 /** No list: an alternative that names no option needs no items of its own. */
 export const NO_LIST = -1;
 
 /**
+ * An option's documents are judged by the checklist's items of the option (a reviewer's judgement,
+ * or the barangay's own ticks), unless the leaf's filled slots are given instead: then by whether
+ * every upload slot of the option has a live file (the barangay's readiness).
+ */
+export const DOCUMENTS_BY_CHECKLIST = -1;
+
+/**
  * The leaf's requirements placed at its items: `itemAt` gives an item key's position among all
- * items, `optionListAt` an option group's list position (`NO_LIST` for none).
+ * items, `optionListAt` an option group's list position (`NO_LIST` for none) and `optionSlotsAt`
+ * its upload slots as bits of the leaf's slots.
  */
 export function placeRequirements(
   requirements: readonly Requirement[],
   itemAt: (key: string) => number,
   optionListAt: (option: string | null) => number,
+  optionSlotsAt: (option: string | null) => number,
 ): PlacedRequirement[] {
   return requirements.map((requirement) => {
     switch (requirement.kind) {
@@ -45,6 +63,15 @@ export function placeRequirements(
         return { kind: "count", requirement, item: itemAt(requirement.item) };
       case "deadline":
         return { kind: "deadline", requirement, item: itemAt(requirement.item) };
+      case "since":
+        return { kind: "since", requirement, item: itemAt(requirement.item) };
+      case "period":
+        return {
+          kind: "period",
+          requirement,
+          from: itemAt(requirement.from),
+          until: itemAt(requirement.until),
+        };
       case "ratio":
         return {
           kind: "ratio",
@@ -54,6 +81,7 @@ export function placeRequirements(
             denominator: itemAt(ratio.denominator),
             minPercent: ratio.minPercent,
             optionList: optionListAt(ratio.option),
+            optionSlots: optionSlotsAt(ratio.option),
             option: ratio.option,
             measure: ratio.measure,
           })),
@@ -92,12 +120,33 @@ function dayOf(value: unknown): string | null {
  */
 export type ListMet<Plans> = (plans: Plans, list: number, values: Values) => boolean;
 
-/** Whether one placed requirement holds; an option's documents are checked by `listMet`. */
+/**
+ * Whether an alternative's option has its documents: its items met by `listMet`, or with the
+ * leaf's `filled` slots given, every upload slot of the option filled.
+ */
+function documented<Plans>(
+  ratio: PlacedRatio,
+  values: Values,
+  plans: Plans,
+  listMet: ListMet<Plans>,
+  filled: number,
+): boolean {
+  if (ratio.optionList === NO_LIST) return true;
+  return filled === DOCUMENTS_BY_CHECKLIST
+    ? listMet(plans, ratio.optionList, values)
+    : (filled & ratio.optionSlots) === ratio.optionSlots;
+}
+
+/**
+ * Whether one placed requirement holds; an option's documents are checked by `listMet`, or by
+ * the leaf's `filled` slots when given (`DOCUMENTS_BY_CHECKLIST` otherwise).
+ */
 export function holds<Plans>(
   placed: PlacedRequirement,
   values: Values,
   plans: Plans,
   listMet: ListMet<Plans>,
+  filled: number,
 ): boolean {
   switch (placed.kind) {
     case "count": {
@@ -108,11 +157,21 @@ export function holds<Plans>(
       const day = dayOf(values[placed.item]);
       return day !== null && day <= placed.requirement.onOrBefore;
     }
+    case "since": {
+      const day = dayOf(values[placed.item]);
+      return day !== null && day >= placed.requirement.onOrAfter;
+    }
+    case "period": {
+      const from = dayOf(values[placed.from]);
+      const until = dayOf(values[placed.until]);
+      const { covers } = placed.requirement;
+      return from !== null && until !== null && from <= covers.from && until >= covers.until;
+    }
     case "ratio":
       for (const ratio of placed.ratios) {
         if (
           reachesMinimum(values[ratio.numerator], values[ratio.denominator], ratio.minPercent) &&
-          (ratio.optionList === NO_LIST || listMet(plans, ratio.optionList, values))
+          documented(ratio, values, plans, listMet, filled)
         ) return true;
       }
       return false;
@@ -127,6 +186,7 @@ export function shortfall<Plans>(
   values: Values,
   plans: Plans,
   listMet: ListMet<Plans>,
+  filled: number,
 ): Shortfall {
   const { requirement } = placed;
   switch (placed.kind) {
@@ -153,6 +213,23 @@ export function shortfall<Plans>(
         page: requirement.page,
       };
     }
+    case "since":
+      return {
+        rule: "since",
+        item: placed.requirement.item,
+        actual: dayOf(values[placed.item]),
+        earliest: placed.requirement.onOrAfter,
+        dated: placed.requirement.dated,
+        page: requirement.page,
+      };
+    case "period":
+      return {
+        rule: "period",
+        actual: { from: dayOf(values[placed.from]), until: dayOf(values[placed.until]) },
+        required: placed.requirement.covers,
+        covered: placed.requirement.covered,
+        page: requirement.page,
+      };
     case "ratio":
       return {
         rule: "ratio",
@@ -163,7 +240,7 @@ export function shortfall<Plans>(
           required: ratio.minPercent,
           measure: ratio.measure,
           option: ratio.option,
-          optionMet: ratio.optionList === NO_LIST || listMet(plans, ratio.optionList, values),
+          optionMet: documented(ratio, values, plans, listMet, filled),
         })),
         page: requirement.page,
       };

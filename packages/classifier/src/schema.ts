@@ -79,7 +79,10 @@ export const wordingSchema = z.object({ en: z.string().min(1), fil: z.string().m
  *   positive denominator. An alternative naming an option holds only with that option's items met
  *   (its documents); one ratio with one alternative is a budget share;
  * - `deadline`: the item's date is on or before `onOrBefore`; a date after it but on or before
- *   `considerationUntil` is still unmet, and the validator may consider it.
+ *   `considerationUntil` is still unmet, and the validator may consider it;
+ * - `since`: the item's date is on or after `onOrAfter` ("not earlier than CY 2020");
+ * - `period`: the period from the `from` item's date to the `until` item's date covers the whole
+ *   of `covers` ("covering January to October").
  */
 function requirementSchema(day: z.ZodString) {
   return z.discriminatedUnion("kind", [
@@ -107,6 +110,15 @@ function requirementSchema(day: z.ZodString) {
       onOrBefore: day,
       considerationUntil: day.nullable(),
       dated: wordingSchema,
+      page,
+    }),
+    z.object({ kind: z.literal("since"), item: code, onOrAfter: day, dated: wordingSchema, page }),
+    z.object({
+      kind: z.literal("period"),
+      from: code,
+      until: code,
+      covers: z.object({ from: day, until: day }),
+      covered: wordingSchema,
       page,
     }),
   ]);
@@ -174,12 +186,20 @@ export const responseSchema = z.object({
 export const indicatorOverrideSchema = z.object({ indicatorCode: code, decision: verdictSchema });
 export const movSchema = z.object({ leafCode: code, slotKey: code });
 
+/**
+ * What an option's documents are for a ratio: the checklist's items of the option ("checklist",
+ * the default: a reviewer's judgement) or the files in the option's upload slots ("files": the
+ * barangay's readiness, whose answers never tick a reviewer's document items).
+ */
+export const optionDocumentsSchema = z.enum(["checklist", "files"]);
+
 /** The contract shape of a classifier input; classify() checks it against the catalog it carries. */
 export const classifierInputSchema = z.object({
   catalog: catalogSchema,
   responses: z.array(responseSchema),
   indicatorOverrides: z.array(indicatorOverrideSchema),
   movs: z.array(movSchema),
+  optionDocuments: optionDocumentsSchema.optional(),
 });
 
 const failureSchema = z.object({ leafCode: z.string(), reason: z.string() });
@@ -222,6 +242,22 @@ export const shortfallSchema = z.discriminatedUnion("rule", [
     considerationUntil: z.string().nullable(),
     mayBeConsidered: z.boolean(),
     dated: wordingSchema,
+    page: z.number(),
+  }),
+  z.object({
+    rule: z.literal("since"),
+    item: z.string(),
+    actual: z.string().nullable(),
+    earliest: z.string(),
+    dated: wordingSchema,
+    page: z.number(),
+  }),
+  z.object({
+    rule: z.literal("period"),
+    /** The days entered for the start and end of the period covered (null when not entered). */
+    actual: z.object({ from: z.string().nullable(), until: z.string().nullable() }),
+    required: z.object({ from: z.string(), until: z.string() }),
+    covered: wordingSchema,
     page: z.number(),
   }),
 ]);

@@ -209,6 +209,64 @@ describe("a deadline", () => {
   });
 });
 
+const training = (actual: string | null): Shortfall => ({
+  rule: "since",
+  item: "3_4_2_date_conducted",
+  actual,
+  earliest: "2020-01-01",
+  dated: {
+    en: "the training the barangay tanod attended",
+    fil: "training na dinaluhan ng mga barangay tanod",
+  },
+  page: 37,
+});
+
+const bpocOrder = (from: string | null, until: string | null): Shortfall => ({
+  rule: "period",
+  actual: { from, until },
+  required: { from: "2024-01-01", until: "2024-10-31" },
+  covered: { en: "the EO organizing the BPOC", fil: "EO na nag-organisa ng BPOC" },
+  page: 29,
+});
+
+describe("an earliest date", () => {
+  it("says a date before it is too early", () => {
+    expect(both(training("2019-12-31"))).toEqual([
+      "the training the barangay tanod attended on December 31, 2019, before January 1, 2020",
+      "training na dinaluhan ng mga barangay tanod noong Disyembre 31, 2019, mas maaga sa " +
+      "Enero 1, 2020",
+    ]);
+  });
+
+  it("says a missing date is needed from it on", () => {
+    expect(both(training(null))).toEqual([
+      "no date of the training the barangay tanod attended; on or after January 1, 2020 is needed",
+      "walang petsa ng training na dinaluhan ng mga barangay tanod; kailangang hindi mas maaga " +
+      "sa Enero 1, 2020",
+    ]);
+  });
+});
+
+describe("a period covered", () => {
+  it("gives the period covered and the one it must cover", () => {
+    expect(both(bpocOrder("2024-03-01", "2024-12-31"))).toEqual([
+      "the EO organizing the BPOC covers March 1, 2024 to December 31, 2024; it must cover " +
+      "January 1, 2024 to October 31, 2024",
+      "sakop ng EO na nag-organisa ng BPOC ang Marso 1, 2024 hanggang Disyembre 31, 2024; " +
+      "kailangang sakop nito ang Enero 1, 2024 hanggang Oktubre 31, 2024",
+    ]);
+  });
+
+  it("says a date of the period is missing", () => {
+    expect(both(bpocOrder(null, "2024-12-31"))).toEqual([
+      "no period covered by the EO organizing the BPOC (a date is missing); it must cover " +
+      "January 1, 2024 to October 31, 2024",
+      "hindi matukoy ang panahong sakop ng EO na nag-organisa ng BPOC (may kulang na petsa); " +
+      "kailangang sakop nito ang Enero 1, 2024 hanggang Oktubre 31, 2024",
+    ]);
+  });
+});
+
 describe("the language", () => {
   it("is English unless another is asked for", () => {
     expect(describeShortfall(cir)).toBe(describeShortfall(cir, "en"));
@@ -228,7 +286,10 @@ describe("the language", () => {
           case "ratio":
             return requirement.alternatives.map((ratio) => ratio.measure);
           case "deadline":
+          case "since":
             return [requirement.dated];
+          case "period":
+            return [requirement.covered];
         }
       })
     );

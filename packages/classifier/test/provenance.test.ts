@@ -151,7 +151,16 @@ describe("provenance (§5 rule 10)", () => {
       0, // 1.1.2: no response
       0, // slot c: no file
       2, // indicator 1.1: Unmet
+      0, // an option's documents: its checklist items
     ]);
+    const byFiles = readAssessment({
+      responses: [],
+      indicatorOverrides: [],
+      movs: [],
+      optionDocuments: "files",
+    }, catalog);
+    expect(Array.from(canonicalInput(catalog, catalogHash, byFiles)).at(-1), "documents by files")
+      .toBe(1);
   });
 
   it("the input hash depends on the catalog", () => {
@@ -325,6 +334,7 @@ describe("the input hash of long texts", () => {
           0xb1,
           1, // slot a: one file
           2, // indicator 1.1: Unmet
+          0, // an option's documents: its checklist items
         ]);
       }
     },

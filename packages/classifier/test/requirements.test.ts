@@ -4,7 +4,9 @@ import { describeShortfall } from "../src/describe.ts";
 import {
   type CatalogLeaf,
   type ChecklistValue,
+  type ClassifierInput,
   classifySync,
+  type Requirement,
   type Shortfall,
 } from "../src/index.ts";
 import { leafRecommendation, leafShortfalls, recommendationPlans } from "../src/recommendation.ts";
@@ -51,6 +53,11 @@ function metChecklist(leaf: CatalogLeaf): Checklist {
   for (const requirement of leaf.requirements) {
     if (requirement.kind === "count") checklist[requirement.item] = requirement.min;
     if (requirement.kind === "deadline") checklist[requirement.item] = requirement.onOrBefore;
+    if (requirement.kind === "since") checklist[requirement.item] = requirement.onOrAfter;
+    if (requirement.kind === "period") {
+      checklist[requirement.from] = requirement.covers.from;
+      checklist[requirement.until] = requirement.covers.until;
+    }
   }
   return checklist;
 }
@@ -175,6 +182,60 @@ describe("either of two ratios, each with its option's documents (2.1.4)", () =>
   });
 });
 
+describe("the barangay's readiness: an option's documents are its uploaded files", () => {
+  // Amounts only, as a barangay answers; the document checkboxes are a reviewer's to tick.
+  const answers = {
+    "2_1_4_physical_accomplished": 60,
+    "2_1_4_physical_reflected": 100,
+    "2_1_4_financial_utilized": 410_000,
+    "2_1_4_financial_allocated": 1_000_000,
+  };
+  const optionAFiles = [
+    { leafCode: "2.1.4", slotKey: "accomplishment_report" },
+    { leafCode: "2.1.4", slotKey: "physical_certification" },
+  ];
+  const shortfalls214 = (
+    optionDocuments: "checklist" | "files" | undefined,
+    movs = optionAFiles,
+  ) =>
+    classifySync(input2024({
+      responses: [{ leafCode: "2.1.4", checklist: answers, decision: null, override: null }],
+      movs,
+      optionDocuments,
+    })).leaves.find((leaf) => leaf.code === "2.1.4")!.shortfalls;
+
+  it("60 % of the targets with Option A's files uploaded reaches the minimum", () => {
+    expect(shortfalls214("files")).toEqual([]);
+  });
+
+  it("without Option A's files, or with one of its two, the option lacks its documents", () => {
+    const expected = [
+      "60 % of the physical targets accomplished, without the documents of Option A and 41 % of " +
+      "the fund utilized, without the documents of Option B; at least 50 % of either is needed",
+    ];
+    expect(text(shortfalls214("files", []))).toEqual(expected);
+    expect(text(shortfalls214("files", optionAFiles.slice(0, 1)))).toEqual(expected);
+  });
+
+  it("by the checklist (a reviewer's, the default), files never stand in for unticked documents", () => {
+    const expected = [
+      "60 % of the physical targets accomplished, without the documents of Option A and 41 % of " +
+      "the fund utilized, without the documents of Option B; at least 50 % of either is needed",
+    ];
+    expect(text(shortfalls214(undefined))).toEqual(expected);
+    expect(text(shortfalls214("checklist"))).toEqual(expected);
+  });
+
+  it("the choice is in the input hash, and anything else is refused", () => {
+    const hash = (optionDocuments: "checklist" | "files") =>
+      classifySync(input2024({ movs: optionAFiles, optionDocuments })).inputHash;
+    expect(hash("files")).not.toBe(hash("checklist"));
+    expect(() =>
+      classifySync({ ...input2024(), optionDocuments: "uploads" } as unknown as ClassifierInput)
+    ).toThrow(expect.objectContaining({ field: "optionDocuments" }));
+  });
+});
+
 describe("a share of a budget amount", () => {
   const leaf = leaf2024("2.1.3");
   const met = metChecklist(leaf);
@@ -285,6 +346,122 @@ describe("a deadline with a consideration (1.3.1, reviewing CY 2023)", () => {
   });
 });
 
+describe("a date not earlier than CY 2020 (3.4.2: the tanod's training)", () => {
+  const leaf = leaf2024("3.4.2");
+  const trained = (date: string | null) =>
+    judge(leaf, { ...metChecklist(leaf), "3_4_2_date_conducted": date });
+
+  it("a training on January 1, 2020, the first day allowed, is met", () => {
+    expect(trained("2020-01-01")).toEqual({ recommendation: "met", shortfalls: [] });
+    expect(trained("2023-11-30").recommendation).toBe("met");
+  });
+
+  it("the day before is unmet, and the shortfall gives the date and the earliest", () => {
+    const { recommendation, shortfalls } = trained("2019-12-31");
+    expect(recommendation).toBe("unmet");
+    expect(shortfalls).toEqual([{
+      rule: "since",
+      item: "3_4_2_date_conducted",
+      actual: "2019-12-31",
+      earliest: "2020-01-01",
+      dated: {
+        en: "the training the barangay tanod attended",
+        fil: "training na dinaluhan ng mga barangay tanod",
+      },
+      page: 37,
+    }]);
+    expect(text(shortfalls)).toEqual([
+      "the training the barangay tanod attended on December 31, 2019, before January 1, 2020",
+    ]);
+  });
+
+  it("no date is unmet", () => {
+    expect(text(trained(null).shortfalls)).toEqual([
+      "no date of the training the barangay tanod attended; on or after January 1, 2020 is needed",
+    ]);
+  });
+
+  it("holds for every training and activity leaf the notes date from CY 2020", () => {
+    for (const code of ["2.2.1", "3.3.4", "3.4.2", "4.1.2", "4.5.2", "4.5.5", "6.1.3"]) {
+      const dated = leaf2024(code);
+      const [since] = dated.requirements.filter((r) => r.kind === "since");
+      const met = metChecklist(dated);
+      const item = (since as Requirement & { kind: "since" }).item;
+      expect(judge(dated, { ...met, [item]: "2020-01-01" }).recommendation, code).toBe("met");
+      expect(judge(dated, { ...met, [item]: "2019-12-31" }).recommendation, code).toBe("unmet");
+    }
+  });
+});
+
+describe("a period covering January to October (3.2.1: the EO organizing the BPOC)", () => {
+  const leaf = leaf2024("3.2.1");
+  const covering = (from: string | null, until: string | null) =>
+    judge(leaf, {
+      ...metChecklist(leaf),
+      "3_2_1_covered_from": from,
+      "3_2_1_covered_until": until,
+    });
+
+  it("exactly January 1 to October 31 of the year under review is met, and a wider period too", () => {
+    expect(covering("2023-01-01", "2023-10-31")).toEqual({ recommendation: "met", shortfalls: [] });
+    expect(covering("2019-06-15", "2024-02-01").recommendation).toBe("met");
+  });
+
+  it("a period starting a day late or ending a day early is unmet", () => {
+    const late = covering("2023-01-02", "2023-10-31");
+    expect(late.recommendation).toBe("unmet");
+    expect(late.shortfalls).toEqual([{
+      rule: "period",
+      actual: { from: "2023-01-02", until: "2023-10-31" },
+      required: { from: "2023-01-01", until: "2023-10-31" },
+      covered: { en: "the EO organizing the BPOC", fil: "EO na nag-organisa ng BPOC" },
+      page: 29,
+    }]);
+    expect(text(late.shortfalls)).toEqual([
+      "the EO organizing the BPOC covers January 2, 2023 to October 31, 2023; it must cover " +
+      "January 1, 2023 to October 31, 2023",
+    ]);
+    expect(covering("2023-01-01", "2023-10-30").recommendation).toBe("unmet");
+  });
+
+  it("a missing day of the period is unmet, and the shortfall says a date is missing", () => {
+    const { recommendation, shortfalls } = covering("2023-01-01", null);
+    expect(recommendation).toBe("unmet");
+    expect(text(shortfalls)).toEqual([
+      "no period covered by the EO organizing the BPOC (a date is missing); it must cover " +
+      "January 1, 2023 to October 31, 2023",
+    ]);
+  });
+});
+
+describe("counts of photos and of committee members", () => {
+  it("2.2.2 needs two photos of the hazard map: two is met, one is unmet", () => {
+    const leaf = leaf2024("2.2.2");
+    const met = metChecklist(leaf);
+    expect(judge(leaf, { ...met, "2_2_2_photo_count": 2 }).recommendation).toBe("met");
+    const { recommendation, shortfalls } = judge(leaf, { ...met, "2_2_2_photo_count": 1 });
+    expect(recommendation).toBe("unmet");
+    expect(text(shortfalls)).toEqual([
+      "1 of 2 photos of the Barangay Risk/Hazard Map (a distant and a close-up view)",
+    ]);
+  });
+
+  it("2.1.1 needs two CSO representatives in the BDRRMC: two is met, one is unmet", () => {
+    const leaf = leaf2024("2.1.1");
+    const met = metChecklist(leaf);
+    expect(judge(leaf, { ...met, "2_1_1_cso_count": 2 }).recommendation).toBe("met");
+    const { shortfalls } = judge(leaf, { ...met, "2_1_1_cso_count": 1 });
+    expect(text(shortfalls)).toEqual(["1 of 2 CSO representatives in the BDRRMC"]);
+  });
+
+  it("3.2.1 needs at least three members of anti-crime or neighborhood watch groups", () => {
+    const leaf = leaf2024("3.2.1");
+    const met = metChecklist(leaf);
+    expect(judge(leaf, { ...met, "3_2_1_watch_count": 3 }).recommendation).toBe("met");
+    expect(judge(leaf, { ...met, "3_2_1_watch_count": 2 }).recommendation).toBe("unmet");
+  });
+});
+
 const requirementLeaves = leaves2024.map(({ leaf }) => leaf).filter((leaf) =>
   leaf.requirements.length > 0
 );
@@ -295,8 +472,11 @@ const anyValue = (type: string): fc.Arbitrary<ChecklistValue> =>
     ? fc.option(fc.nat(12), { nil: null })
     : type === "date_input"
     ? fc.option(
-      fc.date({ min: new Date("2022-11-01"), max: new Date("2023-05-01"), noInvalidDate: true })
-        .map((date) => date.toISOString().slice(0, 10)),
+      fc.oneof(
+        fc.date({ min: new Date("2022-11-01"), max: new Date("2023-05-01"), noInvalidDate: true }),
+        fc.date({ min: new Date("2019-10-01"), max: new Date("2020-03-01"), noInvalidDate: true }),
+        fc.date({ min: new Date("2023-10-01"), max: new Date("2023-12-31"), noInvalidDate: true }),
+      ).map((date) => date.toISOString().slice(0, 10)),
       { nil: null },
     )
     : fc.option(fc.oneof(fc.nat(200), fc.constant(0)), { nil: null });
@@ -331,7 +511,18 @@ describe("the compiled requirements against their plain reading", () => {
 });
 
 describe("a value on the right side of every threshold", () => {
-  /** Values past each threshold: a count above its minimum, an earlier date, a larger share. */
+  /** A day from `min` to `max`, both included. */
+  const day = (min: string, max: string) =>
+    fc.date({
+      min: new Date(`${min}T00:00:00Z`),
+      max: new Date(`${max}T00:00:00Z`),
+      noInvalidDate: true,
+    }).map((date) => date.toISOString().slice(0, 10));
+
+  /**
+   * Values past each threshold: a count above its minimum, an earlier date for a deadline, a later
+   * one for an earliest date, a wider period, a larger share.
+   */
   const beyond = (leaf: CatalogLeaf): fc.Arbitrary<Checklist> =>
     fc.tuple(...leaf.requirements.map((requirement): fc.Arbitrary<Checklist> => {
       switch (requirement.kind) {
@@ -344,6 +535,14 @@ describe("a value on the right side of every threshold", () => {
             max: new Date(`${requirement.onOrBefore}T00:00:00Z`),
             noInvalidDate: true,
           }).map((date) => ({ [requirement.item]: date.toISOString().slice(0, 10) }));
+        case "since":
+          return day(requirement.onOrAfter, "2030-12-31")
+            .map((date) => ({ [requirement.item]: date }));
+        case "period":
+          return fc.tuple(
+            day("2000-01-01", requirement.covers.from),
+            day(requirement.covers.until, "2030-12-31"),
+          ).map(([from, until]) => ({ [requirement.from]: from, [requirement.until]: until }));
         case "ratio":
           return fc.tuple(
             ...requirement.alternatives.map((ratio) =>

@@ -555,6 +555,19 @@ Deno.test("the barangay's readiness shows what the classifier found of its files
     );
   }));
 
+/** A PDF uploaded to each of 2.1.4's named slots (its options' documents). */
+async function uploadAccomplishmentFiles(fixture: Fixture, slots: string[]): Promise<void> {
+  for (const slot of slots) {
+    await uploadAsStorageApi(sql, fixture, {
+      assessmentId: fixture.assessmentId,
+      leafCode: "2.1.4",
+      fileName: `${slot}.pdf`,
+      mimeType: "application/pdf",
+      slot,
+    });
+  }
+}
+
 Deno.test("the barangay's answers short of a requirement: its readiness names the shortfall, never the reviewers'", () =>
   withFixture(async (fixture) => {
     type Shortfall = { rule: string; actual: number | null; required?: number; text: string };
@@ -577,9 +590,16 @@ Deno.test("the barangay's answers short of a requirement: its readiness names th
             }, 0)`,
         )
       );
-    // Two CIR transmittals of three, and both accomplishment shares under 50 %, documents declared.
+    // Two CIR transmittals of three, and both accomplishment shares under 50 %.
     await saveAnswers("3.1.8", { "3_1_8_a": true, "3_1_8_count": 2, "3_1_8_b": true });
     await saveAnswers("2.1.4", accomplishmentBelowHalf2024);
+    // Each option's documents uploaded: the shares alone fall short.
+    await uploadAccomplishmentFiles(fixture, [
+      "accomplishment_report",
+      "physical_certification",
+      "utilization_report",
+      "financial_certification",
+    ]);
     // A reviewer's checklist with a count of its own is no part of the barangay's readiness.
     const counted = await indicatorId(fixture, "3.1.8");
     await asWorkflowWrite(
@@ -625,6 +645,50 @@ Deno.test("the barangay's answers short of a requirement: its readiness names th
          where assessment_id = ${fixture.assessmentId}`,
     );
     assert.equal(seen[0].n, 0, "the barangay reads its readiness only through barangay_readiness");
+  }));
+
+Deno.test("the barangay's readiness counts its uploaded files as an option's documents", () =>
+  withFixture(async (fixture) => {
+    type Readiness = { leaves: { code: string; shortfalls: { text: string }[] | null }[] };
+    const accomplishment = async () => {
+      const response = await handlerWith()(
+        post({ job_id: await latestJob(fixture.assessmentId, "readiness") }),
+      );
+      assert.equal(response.status, 200);
+      const readiness = await asUser(
+        sql,
+        fixture.userId,
+        async (tx) =>
+          (await tx<{ readiness: Readiness }[]>`
+          select public.barangay_readiness(${fixture.assessmentId}) as readiness`)[0].readiness,
+      );
+      return readiness.leaves.find((leaf) => leaf.code === "2.1.4")!.shortfalls!
+        .map((shortfall) => shortfall.text);
+    };
+    // The amounts only, as the barangay's app asks for them: 60 of 100 targets, 41 % of the fund.
+    const leaf = await indicatorId(fixture, "2.1.4");
+    await asUser(
+      sql,
+      fixture.userId,
+      (tx) =>
+        tx`select public.save_answers(${fixture.assessmentId}, ${leaf}, ${
+          tx.json({
+            "2_1_4_physical_accomplished": 60,
+            "2_1_4_physical_reflected": 100,
+            "2_1_4_financial_utilized": 410_000,
+            "2_1_4_financial_allocated": 1_000_000,
+          })
+        }, 0)`,
+    );
+    assert.deepEqual(await accomplishment(), [
+      "60 % of the physical targets accomplished, without the documents of Option A and 41 % of the fund utilized, without the documents of Option B; at least 50 % of either is needed",
+    ]);
+    await uploadAccomplishmentFiles(fixture, ["accomplishment_report", "physical_certification"]);
+    assert.deepEqual(
+      await accomplishment(),
+      [],
+      "Option A's two files uploaded: 60 % with its documents reaches the minimum",
+    );
   }));
 
 Deno.test({

@@ -132,8 +132,9 @@ async function cycleCatalog(tx: Tx, cycleId: string): Promise<CatalogShape> {
 
 /**
  * The classifier input of an assessment as committed now (catalog, reviews, overrides, live
- * MOVs; for readiness the barangay's answers instead of reviews and no overrides) and, read in the
- * same snapshot, the open jobs of that kind whose changes it contains.
+ * MOVs; for readiness the barangay's answers instead of reviews, no overrides, and its files as the
+ * documents of an option) and, read in the same snapshot, the open jobs of that kind whose changes
+ * it contains.
  */
 export async function loadInput(
   tx: Tx,
@@ -159,7 +160,12 @@ export async function loadInput(
     from public.assessments a
     where a.id = ${assessmentId}`;
   const { cycleId, coveredJobs, ...assessment } = row;
-  return { input: { catalog: await cycleCatalog(tx, cycleId), ...assessment }, coveredJobs };
+  // The barangay never ticks a reviewer's document items: its files are an option's documents.
+  const optionDocuments = kind === "readiness" ? "files" : "checklist";
+  return {
+    input: { catalog: await cycleCatalog(tx, cycleId), ...assessment, optionDocuments },
+    coveredJobs,
+  };
 }
 
 const reviews = (tx: Tx) =>

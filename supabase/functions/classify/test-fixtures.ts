@@ -134,6 +134,8 @@ export type Upload = {
   fileName: string;
   mimeType: string;
   size?: number;
+  /** The upload slot; the leaf's first by default. */
+  slot?: string;
 };
 
 /**
@@ -146,7 +148,7 @@ export async function uploadAsStorageApi(
   fixture: Fixture,
   upload: Upload,
 ): Promise<string> {
-  const slot = await slotKey(sql, fixture.cycleId, upload.leafCode);
+  const slot = upload.slot ?? await slotKey(sql, fixture.cycleId, upload.leafCode);
   const path =
     `${upload.assessmentId}/${upload.leafCode}/${slot}/${crypto.randomUUID()}-${upload.fileName}`;
   await sql.begin(async (tx) => {
