@@ -1,6 +1,6 @@
 // bench:scale at a tiny size: the national generator and the timing of every main query, as the
-// role with RLS and as the superuser without, on the test stack's database inside a transaction
-// that is rolled back.
+// role with RLS and as the superuser without, and of every write as its caller (each in a savepoint
+// rolled back), on the test stack's database inside a transaction that is rolled back.
 import type postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { connect } from "../tools/lib/database.ts";
@@ -14,6 +14,17 @@ import {
   timeQuery,
   type Timing,
 } from "./lib/national.ts";
+import {
+  activation,
+  activeDeadline,
+  pickWriteSubjects,
+  rolledBackSavepoints,
+  scheduledWrites,
+  timeWrite,
+  workflowWrites,
+  writeGrowth,
+  type WriteTiming,
+} from "./lib/writes.ts";
 
 const databaseUrl = process.env.SUPABASE_DB_URL;
 
@@ -24,19 +35,21 @@ describe.skipIf(!databaseUrl)("bench:scale at 50 barangays", () => {
   afterAll(() => sql.end());
 
   it(
-    "generates a national dataset and times each role's main queries with and without RLS",
+    "generates a national dataset, times each role's main queries with and without RLS and every write as its caller",
     async () => {
       const outcome: {
         counts?: Record<string, number>;
         sizes?: Record<string, number>;
         timings?: Timing[];
         rollups?: Timing[];
+        writes?: WriteTiming[];
       } = {};
       await sql.begin(async (tx) => {
         await generateNation(tx, 50);
         const [counts] = await tx<Record<string, number>[]>`
         select
           (select count(*)::integer from public.barangays where name like 'Bench Barangay %') as barangays,
+          (select count(*)::integer from public.barangays where is_active) as active_barangays,
           (select count(*)::integer from public.cities_municipalities where name like 'Bench Town %') as municipalities,
           (select count(*)::integer from public.barangays b left join public.cities_municipalities m
              on m.psgc_code = b.city_municipality_code where m.psgc_code is null) as orphans,
@@ -62,12 +75,20 @@ describe.skipIf(!databaseUrl)("bench:scale at 50 barangays", () => {
         for (const query of rollupQueries(subjects)) {
           outcome.rollups.push(await timeQuery(inThisTransaction, query, 1, false));
         }
+        const savepoints = rolledBackSavepoints(tx);
+        outcome.writes = [];
+        for (const write of workflowWrites(await pickWriteSubjects(tx))) {
+          outcome.writes.push(await timeWrite(savepoints, write, 1));
+        }
+        for (const write of [...scheduledWrites(await activeDeadline(tx)), activation()]) {
+          outcome.writes.push(await timeWrite(savepoints, write, 1));
+        }
         throw new RolledBack();
       }).catch((error) => {
         if (!(error instanceof RolledBack)) throw error;
       });
 
-      const { counts, sizes, timings, rollups } = outcome;
+      const { counts, sizes, timings, rollups, writes } = outcome;
       expect(counts).toMatchObject({
         barangays: 50,
         municipalities: 2,
@@ -89,6 +110,34 @@ describe.skipIf(!databaseUrl)("bench:scale at 50 barangays", () => {
       const summary = summarize(timings!, rollups!);
       expect(summary.maxRatio).toBeGreaterThan(0);
       expect(summary.rollupMs).toBeGreaterThan(0);
+
+      const byName = new Map(writes!.map((w) => [w.name, w]));
+      for (
+        const name of [
+          "save_answers",
+          "submit_area",
+          "storage: MOV upload (Storage API insert)",
+          "storage: MOV delete (by its uploader)",
+          "approve_area",
+          "decide_leaf",
+          "finalize_validation",
+          "approve_assessment",
+          "lock_assessment",
+        ]
+      ) {
+        expect(byName.get(name)?.rowsChanged, `${name} changes rows`).toBeGreaterThan(0);
+      }
+      expect(byName.get("submit_area")!.notifications, "the area's assessor is told").toBe(1);
+      const deadlineLocks = byName.get("cron: deadline locks at the deadline")!;
+      expect(deadlineLocks.affected, "drafts are locked at the deadline").toBeGreaterThan(0);
+      expect(byName.get("cron: deadline locks, nothing due")!.rowsChanged).toBe(0);
+      expect(byName.get("cron: deadline reminders, nothing due")!.rowsChanged).toBe(0);
+      expect(byName.get("activate_cycle (a new national cycle)")!.affected).toBe(
+        counts!.active_barangays,
+      );
+      // Two steps of the same writes give a growth for each.
+      const growth = writeGrowth([writes!, writes!]);
+      expect(growth.map((g) => g.growth)).toEqual(writes!.map(() => 1));
     },
     30_000,
   );
