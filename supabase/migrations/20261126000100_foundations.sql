@@ -26,9 +26,9 @@ create extension if not exists pg_cron with schema pg_catalog;
 
 -- Enumerations -------------------------------------------------------------------------------
 
-create type public.app_role as enum ('mlgoo', 'assessor', 'validator', 'blgu', 'katuparan');
+create type public.app_role as enum ('mlgoo', 'assessor', 'validator', 'blgu', 'katuparan', 'oversight', 'administrator');
 comment on type public.app_role is
-  'What a user may do: mlgoo (administrator and final approver), assessor (one governance area), validator (all areas), blgu (one barangay), katuparan (read-only research partner).';
+  'What a user may do: mlgoo (administrator and final approver of a city or municipality), assessor (one governance area), validator (all areas), blgu (one barangay), katuparan (read-only research partner), oversight (DILG provincial, regional or central office: official results within its PSGC scope), administrator (DILG central office: cycles, deadlines and the catalog, nationally).';
 
 create type public.area_kind as enum ('core', 'essential');
 comment on type public.area_kind is

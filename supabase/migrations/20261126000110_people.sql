@@ -1,6 +1,72 @@
--- People: barangays, the profile of every auth user, and the helpers RLS policies use to know who
--- is asking. Helpers read the profile on every query, so a role change or a deactivation applies
--- at once, not only when the next token is issued.
+-- People: the PSGC hierarchy and its barangays, the profile of every auth user, and the helpers RLS
+-- policies use to know who is asking. Helpers read the profile on every query, so a role change or
+-- a deactivation applies at once, not only when the next token is issued.
+
+-- The PSGC hierarchy: regions, provinces and cities/municipalities, keyed by their Philippine
+-- Standard Geographic Code. The country is this tree (region -> province -> city/municipality ->
+-- barangay); a scope in sglgb.md section 2 is a node of it. PSGC names and codes are public, so
+-- anyone reads the hierarchy; it changes only through migrations.
+
+-- Regions -----------------------------------------------------------------------------------------
+
+create table public.regions (
+  psgc_code text primary key constraint region_psgc_code_has_9_or_10_digits check (psgc_code ~ '^[0-9]{9,10}$'),
+  name text not null constraint region_name_is_not_blank check (length(trim(name)) > 0)
+);
+comment on table public.regions is 'The regions of the Philippines (PSGC), the top of the hierarchy.';
+comment on column public.regions.psgc_code is 'Philippine Standard Geographic Code of the region.';
+comment on column public.regions.name is 'Region name, e.g. Region IV-A (CALABARZON).';
+
+alter table public.regions enable row level security;
+grant select on public.regions to anon, authenticated, service_role;
+create policy "Anyone reads the regions" on public.regions
+  for select to anon, authenticated using (true);
+comment on policy "Anyone reads the regions" on public.regions is
+  'Anyone, signed in or not, reads the regions: PSGC names and codes are public.';
+
+-- Provinces ---------------------------------------------------------------------------------------
+
+create table public.provinces (
+  psgc_code text primary key constraint province_psgc_code_has_9_or_10_digits check (psgc_code ~ '^[0-9]{9,10}$'),
+  region_code text not null references public.regions (psgc_code) on delete restrict,
+  name text not null constraint province_name_is_not_blank check (length(trim(name)) > 0)
+);
+comment on table public.provinces is
+  'The provinces of each region (PSGC); the districts of the National Capital Region count as its provinces.';
+comment on column public.provinces.psgc_code is 'Philippine Standard Geographic Code of the province.';
+comment on column public.provinces.region_code is 'The region the province belongs to.';
+comment on column public.provinces.name is 'Province name, e.g. Laguna.';
+
+create index provinces_region on public.provinces (region_code);
+
+alter table public.provinces enable row level security;
+grant select on public.provinces to anon, authenticated, service_role;
+create policy "Anyone reads the provinces" on public.provinces
+  for select to anon, authenticated using (true);
+comment on policy "Anyone reads the provinces" on public.provinces is
+  'Anyone, signed in or not, reads the provinces: PSGC names and codes are public.';
+
+-- Cities and municipalities -----------------------------------------------------------------------
+
+create table public.cities_municipalities (
+  psgc_code text primary key constraint city_municipality_psgc_code_has_9_or_10_digits check (psgc_code ~ '^[0-9]{9,10}$'),
+  province_code text not null references public.provinces (psgc_code) on delete restrict,
+  name text not null constraint city_municipality_name_is_not_blank check (length(trim(name)) > 0)
+);
+comment on table public.cities_municipalities is
+  'The cities and municipalities of each province (PSGC): the unit an MLGOO serves; every barangay belongs to one.';
+comment on column public.cities_municipalities.psgc_code is 'Philippine Standard Geographic Code of the city or municipality.';
+comment on column public.cities_municipalities.province_code is 'The province the city or municipality belongs to.';
+comment on column public.cities_municipalities.name is 'City or municipality name, e.g. Santa Cruz.';
+
+create index cities_municipalities_province on public.cities_municipalities (province_code);
+
+alter table public.cities_municipalities enable row level security;
+grant select on public.cities_municipalities to anon, authenticated, service_role;
+create policy "Anyone reads the cities and municipalities" on public.cities_municipalities
+  for select to anon, authenticated using (true);
+comment on policy "Anyone reads the cities and municipalities" on public.cities_municipalities is
+  'Anyone, signed in or not, reads the cities and municipalities: PSGC names and codes are public.';
 
 -- Barangays -------------------------------------------------------------------------------------
 
@@ -12,7 +78,8 @@ create table public.barangays (
   province text not null,
   region text not null,
   is_active boolean not null default true,
-  created_at timestamptz not null default now()
+  created_at timestamptz not null default now(),
+  city_municipality_code text not null references public.cities_municipalities (psgc_code) on delete restrict
 );
 comment on table public.barangays is 'Barangays (BLGUs) taking part in the SGLGB.';
 comment on column public.barangays.id is 'Barangay id.';
@@ -23,6 +90,10 @@ comment on column public.barangays.province is 'Province.';
 comment on column public.barangays.region is 'Region.';
 comment on column public.barangays.is_active is 'Inactive barangays get no assessment when a cycle is activated.';
 comment on column public.barangays.created_at is 'When the barangay was registered.';
+comment on column public.barangays.city_municipality_code is
+  'PSGC code of the city or municipality the barangay belongs to (public.cities_municipalities).';
+
+create index barangays_city_municipality on public.barangays (city_municipality_code);
 
 -- Profiles --------------------------------------------------------------------------------------
 
@@ -38,8 +109,13 @@ create table public.profiles (
   preferred_language public.ui_language not null default 'en',
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
+  city_municipality_code text references public.cities_municipalities (psgc_code) on delete restrict,
+  oversight_scope_code text constraint oversight_scope_is_a_psgc_code check (oversight_scope_code ~ '^[0-9]{9,10}$'),
   constraint blgu_users_have_a_barangay check ((role = 'blgu') = (barangay_id is not null)),
-  constraint assessors_have_an_area check ((role = 'assessor') = (area_code is not null))
+  constraint assessors_have_an_area check ((role = 'assessor') = (area_code is not null)),
+  constraint staff_have_a_city_municipality
+    check ((role in ('mlgoo', 'assessor', 'validator')) = (city_municipality_code is not null)),
+  constraint only_oversight_has_an_oversight_scope check (oversight_scope_code is null or role = 'oversight')
 );
 comment on table public.profiles is
   'One per auth user: role and scope (barangay or area), set only by the MLGOO. A user without a role sees nothing.';
@@ -54,9 +130,15 @@ comment on column public.profiles.must_change_password is 'The user must change 
 comment on column public.profiles.preferred_language is 'Language for notifications and recommendations.';
 comment on column public.profiles.created_at is 'When the profile was created.';
 comment on column public.profiles.updated_at is 'When the profile last changed.';
+comment on column public.profiles.city_municipality_code is
+  'For the MLGOO, assessors and validators: the city or municipality they serve (PSGC code).';
+comment on column public.profiles.oversight_scope_code is
+  'For oversight users: the PSGC code of the region, province or city/municipality whose official results they read; null for the central office (the whole country).';
 
 create index profiles_barangay on public.profiles (barangay_id) where barangay_id is not null;
 create index profiles_role_area on public.profiles (role, area_code);
+create index profiles_city_municipality on public.profiles (city_municipality_code, role)
+  where city_municipality_code is not null;
 
 -- Who is asking: helpers for policies and functions ---------------------------------------------
 -- In PL/pgSQL, so that a session plans each helper's query once (an SQL function that cannot be
@@ -90,6 +172,20 @@ end;
 $$;
 comment on function private.is_mlgoo() is 'True when the caller is an active MLGOO.';
 grant execute on function private.is_mlgoo() to authenticated, service_role;
+
+create function private.is_administrator()
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return (select coalesce(private.current_app_role() = 'administrator', false));
+end;
+$$;
+comment on function private.is_administrator() is 'True when the caller is an active central administrator.';
+grant execute on function private.is_administrator() to authenticated, service_role;
 
 create function private.is_staff()
 returns boolean
@@ -135,6 +231,53 @@ $$;
 comment on function private.current_area_code() is 'The governance area of an active assessor caller, else null.';
 grant execute on function private.current_area_code() to authenticated, service_role;
 
+create function private.current_city_municipality_code()
+returns text
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return (select city_municipality_code from public.profiles
+          where id = (select auth.uid()) and is_active and role in ('mlgoo', 'assessor', 'validator'));
+end;
+$$;
+comment on function private.current_city_municipality_code() is
+  'The city or municipality of an active MLGOO, assessor or validator caller, else null.';
+
+create function private.scope_barangay_ids()
+returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 50
+as $$
+declare
+  v_caller public.profiles;
+begin
+  select * into v_caller from public.profiles where id = (select auth.uid()) and is_active;
+  if v_caller.role in ('mlgoo', 'assessor', 'validator') then
+    return query
+    select b.id from public.barangays b where b.city_municipality_code = v_caller.city_municipality_code;
+  elsif v_caller.role = 'oversight' then
+    return query
+    select b.id
+    from public.barangays b
+    join public.cities_municipalities m on m.psgc_code = b.city_municipality_code
+    join public.provinces p on p.psgc_code = m.province_code
+    where v_caller.oversight_scope_code is null
+       or v_caller.oversight_scope_code in (m.psgc_code, p.psgc_code, p.region_code);
+  end if;
+end;
+$$;
+comment on function private.scope_barangay_ids() is
+  'The barangays in the caller''s scope: of the city or municipality an active MLGOO, assessor or validator serves, or within the region, province or city/municipality of an oversight user (the whole country for the central office); none for anyone else.';
+
+grant execute on function private.current_city_municipality_code(), private.scope_barangay_ids()
+  to authenticated, service_role;
+
 create function private.current_user_id()
 returns uuid
 language plpgsql
@@ -162,6 +305,8 @@ as $$
     when 'assessor' then 'the assessor of the area'
     when 'validator' then 'a validator'
     when 'blgu' then 'the barangay'
+    when 'oversight' then 'a DILG oversight office'
+    when 'administrator' then 'the central administrator'
     else 'a katuparan partner'
   end;
 $$;
@@ -284,11 +429,17 @@ alter table public.profiles enable row level security;
 grant select on public.profiles to authenticated, service_role;
 grant update (full_name, preferred_language) on public.profiles to authenticated;
 
-create policy "Users read their own profile, the MLGOO every profile" on public.profiles
+create policy "Users read their own profile, the MLGOO its people" on public.profiles
   for select to authenticated
-  using (id = (select private.current_user_id()) or (select private.is_mlgoo()));
-comment on policy "Users read their own profile, the MLGOO every profile" on public.profiles is
-  'An active user with a role reads their own profile; an active MLGOO reads every profile.';
+  using (
+    id = (select private.current_user_id())
+    or ((select private.is_mlgoo())
+        and (role is null
+             or city_municipality_code = (select private.current_city_municipality_code())
+             or barangay_id in (select private.scope_barangay_ids())))
+  );
+comment on policy "Users read their own profile, the MLGOO its people" on public.profiles is
+  'An active user with a role reads their own profile; an active MLGOO reads the profiles of the people of its city or municipality (staff serving it, users of its barangays) and of accounts still without a role.';
 create policy "Active users edit their own name and language" on public.profiles
   for update to authenticated
   using (id = (select private.current_user_id()))
@@ -314,30 +465,33 @@ create trigger password_changed before update on public.profiles
   for each statement execute function private.refuse_until_password_changed();
 create trigger guard_workflow_columns before update on public.profiles
   for each row
-  when ((old.role, old.barangay_id, old.area_code, old.is_active) is distinct from (new.role, new.barangay_id, new.area_code, new.is_active))
+  when ((old.role, old.barangay_id, old.area_code, old.city_municipality_code, old.oversight_scope_code, old.is_active)
+        is distinct from (new.role, new.barangay_id, new.area_code, new.city_municipality_code, new.oversight_scope_code, new.is_active))
   execute function private.guard_workflow_columns('admin_set_user_role or admin_set_user_active');
 
 -- Barangays: grants and policies ----------------------------------------------------------------
 
 alter table public.barangays enable row level security;
 grant select on public.barangays to authenticated, service_role;
-grant insert (psgc_code, name, city_municipality, province, region, is_active),
-  update (psgc_code, name, city_municipality, province, region, is_active)
+grant insert (psgc_code, name, city_municipality, province, region, is_active, city_municipality_code),
+  update (psgc_code, name, city_municipality, province, region, is_active, city_municipality_code)
   on public.barangays to authenticated;
 
-create policy "Staff read every barangay, barangay users their own" on public.barangays
+create policy "Staff read the barangays in their scope" on public.barangays
   for select to authenticated
-  using ((select private.is_staff()) or id = (select private.current_barangay_id()));
-comment on policy "Staff read every barangay, barangay users their own" on public.barangays is
-  'The MLGOO, assessors and validators read every barangay; a barangay user reads only their own barangay.';
+  using (id in (select private.scope_barangay_ids()) or id = (select private.current_barangay_id()));
+comment on policy "Staff read the barangays in their scope" on public.barangays is
+  'An active MLGOO, assessor or validator reads the barangays of the city or municipality they serve, an oversight user those within its scope; a barangay user reads its own.';
 create policy "The MLGOO registers barangays" on public.barangays
-  for insert to authenticated with check ((select private.is_mlgoo()));
+  for insert to authenticated
+  with check ((select private.is_mlgoo()) and city_municipality_code = (select private.current_city_municipality_code()));
 comment on policy "The MLGOO registers barangays" on public.barangays is
-  'Only an active MLGOO registers a barangay.';
+  'An active MLGOO registers barangays of its own city or municipality.';
 create policy "The MLGOO edits barangays" on public.barangays
   for update to authenticated
-  using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));
+  using ((select private.is_mlgoo()) and city_municipality_code = (select private.current_city_municipality_code()))
+  with check ((select private.is_mlgoo()) and city_municipality_code = (select private.current_city_municipality_code()));
 comment on policy "The MLGOO edits barangays" on public.barangays is
-  'Only an active MLGOO changes a barangay''s details or whether it is active.';
+  'An active MLGOO edits the barangays of its own city or municipality, and cannot move one out of it.';
 create trigger password_changed before insert or update on public.barangays
   for each statement execute function private.refuse_until_password_changed();

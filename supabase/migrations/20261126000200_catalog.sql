@@ -150,7 +150,7 @@ comment on column public.upload_slots.label is 'What to upload (years resolved).
 comment on column public.upload_slots.option_group is 'Alternative the slot belongs to; null = shared (always required).';
 comment on column public.upload_slots.sort_order is 'Display order within the leaf.';
 
--- The catalog is public reference data: anyone reads it; the MLGOO edits it.
+-- The catalog is public reference data: anyone reads it; the central administrator edits it.
 alter table public.cycles enable row level security;
 alter table public.indicators enable row level security;
 alter table public.checklist_items enable row level security;
@@ -175,43 +175,44 @@ create policy "Anyone reads the upload slots" on public.upload_slots
 comment on policy "Anyone reads the upload slots" on public.upload_slots is
   'Everyone, signed in or not, reads the upload slots of every indicator.';
 
--- Cycles are created and scheduled by the MLGOO; activation and publishing go through functions.
+-- Cycles are national: the central administrator creates and schedules them; activation and
+-- publishing go through functions.
 grant insert (year, title, reviewed_year, catalog_edition, submission_deadline, rework_window_days,
   calibration_window_days, unlock_grace_days)
   on public.cycles to authenticated;
 grant update (title, submission_deadline, rework_window_days, calibration_window_days, unlock_grace_days)
   on public.cycles to authenticated;
-create policy "The MLGOO creates cycles" on public.cycles
-  for insert to authenticated with check ((select private.is_mlgoo()));
-comment on policy "The MLGOO creates cycles" on public.cycles is
-  'Only an active MLGOO creates a cycle (its catalog is installed with it).';
-create policy "The MLGOO schedules cycles" on public.cycles
+create policy "The central administrator creates cycles" on public.cycles
+  for insert to authenticated with check ((select private.is_administrator()));
+comment on policy "The central administrator creates cycles" on public.cycles is
+  'Only an active central administrator creates a cycle (its catalog is installed with it).';
+create policy "The central administrator schedules cycles" on public.cycles
   for update to authenticated
-  using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));
-comment on policy "The MLGOO schedules cycles" on public.cycles is
-  'Only an active MLGOO changes a cycle''s title, deadline and windows (the columns granted); activation and publication go through activate_cycle and publish_cycle.';
+  using ((select private.is_administrator())) with check ((select private.is_administrator()));
+comment on policy "The central administrator schedules cycles" on public.cycles is
+  'Only an active central administrator changes a cycle''s title, deadline and windows (the columns granted); activation and publication go through activate_cycle and publish_cycle.';
 create trigger password_changed before insert or update on public.cycles
   for each statement execute function private.refuse_until_password_changed();
 
--- The MLGOO may correct catalog wording; the structure (codes, rules, slots) stays as installed.
+-- The central administrator may correct catalog wording; the structure (codes, rules, slots) stays as installed.
 grant update (name, description, consideration_text) on public.indicators to authenticated;
 grant update (label, mov_hint) on public.checklist_items to authenticated;
 grant update (label) on public.upload_slots to authenticated;
-create policy "The MLGOO corrects indicator wording" on public.indicators
+create policy "The central administrator corrects indicator wording" on public.indicators
   for update to authenticated
-  using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));
-comment on policy "The MLGOO corrects indicator wording" on public.indicators is
-  'Only an active MLGOO corrects an indicator''s name, description and consideration text (the columns granted); its structure comes from the catalog.';
-create policy "The MLGOO corrects checklist wording" on public.checklist_items
+  using ((select private.is_administrator())) with check ((select private.is_administrator()));
+comment on policy "The central administrator corrects indicator wording" on public.indicators is
+  'Only an active central administrator corrects an indicator''s name, description and consideration text (the columns granted); its structure comes from the catalog.';
+create policy "The central administrator corrects checklist wording" on public.checklist_items
   for update to authenticated
-  using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));
-comment on policy "The MLGOO corrects checklist wording" on public.checklist_items is
-  'Only an active MLGOO corrects a checklist item''s label and MOV hint (the columns granted).';
-create policy "The MLGOO corrects upload slot wording" on public.upload_slots
+  using ((select private.is_administrator())) with check ((select private.is_administrator()));
+comment on policy "The central administrator corrects checklist wording" on public.checklist_items is
+  'Only an active central administrator corrects a checklist item''s label and MOV hint (the columns granted).';
+create policy "The central administrator corrects upload slot wording" on public.upload_slots
   for update to authenticated
-  using ((select private.is_mlgoo())) with check ((select private.is_mlgoo()));
-comment on policy "The MLGOO corrects upload slot wording" on public.upload_slots is
-  'Only an active MLGOO corrects an upload slot''s label (the column granted).';
+  using ((select private.is_administrator())) with check ((select private.is_administrator()));
+comment on policy "The central administrator corrects upload slot wording" on public.upload_slots is
+  'Only an active central administrator corrects an upload slot''s label (the column granted).';
 create trigger password_changed before update on public.indicators
   for each statement execute function private.refuse_until_password_changed();
 create trigger password_changed before update on public.checklist_items

@@ -85,16 +85,50 @@ create trigger guard_workflow_columns before update on public.assessments
 alter table public.assessments enable row level security;
 grant select on public.assessments to authenticated, service_role;
 
-create policy "The MLGOO, the barangay and its reviewers read an assessment" on public.assessments
+-- Which assessments the caller reads: one rule, asked once per query by the assessments policy and by
+-- the policy of every table hanging off an assessment (a hashed list of the few ids in the caller's
+-- scope, instead of a scan of every assessment of the country).
+create function private.readable_assessment_ids()
+returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 50
+as $$
+declare
+  v_caller public.profiles;
+begin
+  -- PL/pgSQL keeps the plans for the session (an SQL function would plan them on every query), and
+  -- the caller's profile is read once (the role helpers would read it once each).
+  select * into v_caller from public.profiles where id = (select auth.uid()) and is_active;
+  if v_caller.role = 'blgu' then
+    return query select a.id from public.assessments a where a.barangay_id = v_caller.barangay_id;
+  elsif v_caller.role in ('mlgoo', 'assessor', 'validator') then
+    return query
+    select a.id
+    from public.barangays b
+    join public.assessments a on a.barangay_id = b.id
+    where b.city_municipality_code = v_caller.city_municipality_code
+      and (v_caller.role = 'mlgoo'
+           or (v_caller.role = 'validator' and a.validation_started_at is not null)
+           or (v_caller.role = 'assessor' and a.submitted_area_codes @> array[v_caller.area_code]));
+  elsif v_caller.role = 'oversight' then
+    return query
+    select a.id from public.assessments a
+    where a.status = 'completed' and a.barangay_id in (select private.scope_barangay_ids());
+  end if;
+end;
+$$;
+comment on function private.readable_assessment_ids() is
+  'The assessments the caller reads: a barangay user its own barangay''s; of the barangays of the city or municipality they serve, the MLGOO every one, a validator those that reached validation, an assessor those whose area it reviews was submitted at least once; an oversight user the completed ones within its scope.';
+grant execute on function private.readable_assessment_ids() to authenticated, service_role;
+
+create policy "The barangay and its municipal reviewers read an assessment" on public.assessments
   for select to authenticated
-  using (
-    (select private.is_mlgoo())
-    or barangay_id = (select private.current_barangay_id())
-    or ((select private.current_app_role()) = 'validator' and validation_started_at is not null)
-    or submitted_area_codes @> array[(select private.current_area_code())]
-  );
-comment on policy "The MLGOO, the barangay and its reviewers read an assessment" on public.assessments is
-  'The MLGOO reads every assessment; a barangay user reads their barangay''s; validators read an assessment from validation on; an assessor reads one once the area they review was first submitted. The tables that hang off an assessment reuse this rule.';
+  using (id in (select private.readable_assessment_ids()));
+comment on policy "The barangay and its municipal reviewers read an assessment" on public.assessments is
+  'A barangay user reads its own barangay''s assessments; of the barangays of the city or municipality they serve, the MLGOO reads every assessment, a validator those that reached validation, an assessor those whose area it reviews was submitted at least once.';
 
 -- Per-area state --------------------------------------------------------------------------------
 
@@ -144,7 +178,7 @@ create trigger guard_workflow_columns before update on public.assessment_areas
 alter table public.assessment_areas enable row level security;
 grant select on public.assessment_areas to authenticated, service_role;
 create policy "Readers of an assessment read its area states" on public.assessment_areas
-  for select to authenticated using (assessment_id in (select id from public.assessments));
+  for select to authenticated using (assessment_areas.assessment_id in (select private.readable_assessment_ids()));
 comment on policy "Readers of an assessment read its area states" on public.assessment_areas is
   'Whoever reads an assessment reads the review state of its six areas.';
 
@@ -217,7 +251,7 @@ create policy "Readers of an assessment read its answers" on public.responses
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
      or area_code = (select private.current_area_code()))
-    and assessment_id in (select id from public.assessments)
+    and responses.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "Readers of an assessment read its answers" on public.responses is
   'The MLGOO, validators and the barangay read the answers of every assessment they read; an assessor reads those of the area they review.';
@@ -285,8 +319,8 @@ create policy "Reviewers read the reviews, barangays once completed" on public.r
     ((select private.current_app_role()) in ('mlgoo', 'validator')
      or area_code = (select private.current_area_code())
      or ((select private.current_app_role()) = 'blgu'
-         and assessment_id in (select id from public.assessments where status = 'completed')))
-    and assessment_id in (select id from public.assessments)
+         and exists (select 1 from public.assessments a where a.id = reviews.assessment_id and a.status = 'completed')))
+    and reviews.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "Reviewers read the reviews, barangays once completed" on public.reviews is
   'The MLGOO and validators read the reviews of every assessment they read; an assessor reads those of the area they review; a barangay user reads its own once the assessment is completed.';
@@ -320,8 +354,8 @@ create policy "The MLGOO and validators read indicator overrides" on public.indi
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator')
      or ((select private.current_app_role()) = 'blgu'
-         and assessment_id in (select id from public.assessments where status = 'completed')))
-    and assessment_id in (select id from public.assessments)
+         and exists (select 1 from public.assessments a where a.id = indicator_overrides.assessment_id and a.status = 'completed')))
+    and indicator_overrides.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "The MLGOO and validators read indicator overrides" on public.indicator_overrides is
   'The MLGOO and validators read the indicator overrides of every assessment they read; a barangay user reads its own once the assessment is completed.';
@@ -361,8 +395,8 @@ create policy "Reviewers read leaf history, barangays their answers" on public.l
     ((select private.current_app_role()) in ('mlgoo', 'validator')
      or area_code = (select private.current_area_code())
      or ((select private.current_app_role()) = 'blgu'
-         and (source = 'answers' or assessment_id in (select id from public.assessments where status = 'completed'))))
-    and assessment_id in (select id from public.assessments)
+         and (source = 'answers' or exists (select 1 from public.assessments a where a.id = leaf_history.assessment_id and a.status = 'completed'))))
+    and leaf_history.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "Reviewers read leaf history, barangays their answers" on public.leaf_history is
   'The MLGOO and validators read the leaf history of every assessment they read; an assessor reads that of the area they review; a barangay user reads the history of its answers, and all of it once the assessment is completed.';
@@ -445,7 +479,7 @@ create policy "Reviewers read the comments, barangays the public ones" on public
     ((select private.current_app_role()) in ('mlgoo', 'validator')
      or area_code = (select private.current_area_code())
      or ((select private.current_app_role()) = 'blgu' and visibility = 'public'))
-    and assessment_id in (select id from public.assessments)
+    and comments.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "Reviewers read the comments, barangays the public ones" on public.comments is
   'The MLGOO and validators read the comments of every assessment they read; an assessor reads those of the area they review; a barangay user reads the public ones (never internal notes).';
@@ -505,7 +539,7 @@ create policy "Readers of an assessment read its files" on public.mov_files
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
      or area_code = (select private.current_area_code()))
-    and assessment_id in (select id from public.assessments)
+    and mov_files.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "Readers of an assessment read its files" on public.mov_files is
   'The MLGOO, validators and the barangay read the MOV files of every assessment they read; an assessor reads those of the area they review.';
@@ -529,12 +563,12 @@ comment on column public.submission_snapshots.movs is 'Live MOV files (leaf, slo
 
 alter table public.submission_snapshots enable row level security;
 grant select on public.submission_snapshots to authenticated, service_role;
-create policy "The MLGOO and validators read submission snapshots" on public.submission_snapshots
+create policy "Reviewers and the barangay read submission snapshots" on public.submission_snapshots
   for select to authenticated
-  using ((select private.current_app_role()) in ('mlgoo', 'validator')
-         and assessment_id in (select id from public.assessments));
-comment on policy "The MLGOO and validators read submission snapshots" on public.submission_snapshots is
-  'The MLGOO and validators read the frozen first submission of every assessment they read.';
+  using ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
+         and submission_snapshots.assessment_id in (select private.readable_assessment_ids()));
+comment on policy "Reviewers and the barangay read submission snapshots" on public.submission_snapshots is
+  'The MLGOO and validators read the frozen first submission of every assessment they read; a barangay user reads its own (its answers and files as first submitted), which its gap analysis compares with the official result.';
 
 -- Classification results ----------------------------------------------------------------------------
 
@@ -578,12 +612,12 @@ create policy "The MLGOO and validators read classification results" on public.c
   for select to authenticated
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator') and kind <> 'readiness'
-     or ((select private.current_app_role()) = 'blgu' and kind = 'official'
-         and assessment_id in (select id from public.assessments where status = 'completed')))
-    and assessment_id in (select id from public.assessments)
+     or ((select private.current_app_role()) in ('blgu', 'oversight') and kind = 'official'
+         and exists (select 1 from public.assessments a where a.id = classification_results.assessment_id and a.status = 'completed')))
+    and classification_results.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "The MLGOO and validators read classification results" on public.classification_results is
-  'The MLGOO and validators read the projections and official results of every assessment they read (never a readiness result, classified from the barangay''s own answers: it is no recommendation); a barangay user reads the official result of its own once the assessment is completed (never a projection, which carries the reviewers'' recommendations). Readiness is read through barangay_readiness.';
+  'The MLGOO and validators read the projections and official results of every assessment they read (never a readiness result, classified from the barangay''s own answers: it is no recommendation); a barangay user (its own) and an oversight user (within its scope) read the official result once the assessment is completed (never a projection, which carries the reviewers'' recommendations). Readiness is read through barangay_readiness.';
 
 -- Events: the append-only timeline ------------------------------------------------------------------
 
@@ -649,19 +683,20 @@ grant execute on function private.barangay_sees_flag(uuid, smallint, bigint) to 
 
 alter table public.events enable row level security;
 grant select on public.events to authenticated, service_role;
-create policy "Readers of an assessment read its events, the MLGOO all" on public.events
+create policy "Readers of an assessment read its events" on public.events
   for select to authenticated
   using (
-    (select private.is_mlgoo())
-    or (assessment_id in (select id from public.assessments)
-        and ((select private.current_app_role()) = 'validator'
+    ((select private.is_mlgoo()) and assessment_id is null
+     and (not details ? 'user_id' or (details ->> 'user_id')::uuid in (select id from public.profiles)))
+    or (events.assessment_id in (select private.readable_assessment_ids())
+        and ((select private.current_app_role()) in ('mlgoo', 'validator')
              or area_code = (select private.current_area_code())
              or ((select private.current_app_role()) = 'blgu'
-                 and (visible_to_barangay or assessment_id in (select id from public.assessments where status = 'completed')
+                 and (visible_to_barangay or exists (select 1 from public.assessments a where a.id = events.assessment_id and a.status = 'completed')
                       or (action in ('mov_flagged', 'mov_unflagged') and private.barangay_sees_flag(assessment_id, area_code, id))))))
   );
-comment on policy "Readers of an assessment read its events, the MLGOO all" on public.events is
-  'The MLGOO reads every event; of the assessments they read, validators read every event, an assessor those of the area they review, and a barangay user those visible to the barangay (a MOV flag''s once the area came back to it) and all once the assessment is completed.';
+comment on policy "Readers of an assessment read its events" on public.events is
+  'The MLGOO reads the events of no assessment: those of cycles, and the administration of the users whose profile it reads (its people); of the assessments they read, the MLGOO and validators read every event, an assessor those of the area they review, and a barangay user those visible to the barangay (a MOV flag''s once the area came back to it) and all once the assessment is completed.';
 
 create function private.refuse_change()
 returns trigger
@@ -720,7 +755,7 @@ create policy "Reviewers read MOV flags, barangays once sent back" on public.mov
     ((select private.current_app_role()) in ('mlgoo', 'validator')
      or area_code = (select private.current_area_code())
      or ((select private.current_app_role()) = 'blgu' and private.barangay_sees_flag(assessment_id, area_code, event_id)))
-    and assessment_id in (select id from public.assessments)
+    and mov_flags.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "Reviewers read MOV flags, barangays once sent back" on public.mov_flags is
   'The MLGOO and validators read the MOV flags of every assessment they read; an assessor reads those of the area they review; a barangay user reads a flag once its area was sent back (rework, calibration) or the assessment reopened after it was recorded, or the assessment is completed (private.barangay_sees_flag).';

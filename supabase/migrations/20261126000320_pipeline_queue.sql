@@ -50,10 +50,10 @@ create trigger touch_updated_at before update on public.jobs
 alter table public.jobs enable row level security;
 grant select on public.jobs to authenticated;
 grant select, insert, update on public.jobs to service_role;
-create policy "The MLGOO reads the background jobs" on public.jobs
-  for select to authenticated using ((select private.is_mlgoo()));
-comment on policy "The MLGOO reads the background jobs" on public.jobs is
-  'Only an active MLGOO reads the background jobs (to see what is queued, retried or dead).';
+create policy "The central administrator reads the background jobs" on public.jobs
+  for select to authenticated using ((select private.is_administrator()));
+comment on policy "The central administrator reads the background jobs" on public.jobs is
+  'Only an active central administrator reads the job queue, which spans the country.';
 
 -- Configuration ---------------------------------------------------------------------------------
 

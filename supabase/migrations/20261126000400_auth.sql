@@ -1,6 +1,8 @@
 -- Auth: a profile for every auth user, the access-token hook that adds role and scope claims (and
--- refuses deactivated or unassigned users), and the MLGOO's user administration. Accounts are
--- created with the service role through the Supabase Auth admin API; there is no public sign-up.
+-- refuses deactivated or unassigned users), and user administration: each MLGOO administers the
+-- people of its city or municipality; the first MLGOO of each, the oversight offices and the central
+-- administrators are made from the SQL editor. Accounts are created with the service role through
+-- the Supabase Auth admin API; there is no public sign-up.
 
 -- Profiles follow auth.users ------------------------------------------------------------------
 
@@ -111,11 +113,17 @@ begin
     raise exception 'The MLGOO cannot change their own role or activity'
       using errcode = 'VA008', hint = 'Another MLGOO account must do it.';
   end if;
+  if v_profile.role is not null
+     and v_profile.city_municipality_code is distinct from private.current_city_municipality_code()
+     and v_profile.barangay_id not in (select private.scope_barangay_ids()) is not false then
+    raise exception 'This user belongs to another city or municipality'
+      using errcode = '42501', hint = 'You administer the people of the city or municipality you serve.';
+  end if;
   return v_profile;
 end;
 $$;
 comment on function private.user_profile_for_update(uuid) is
-  'Locks the profile an administration function changes; refuses unknown users and the caller''s own account.';
+  'Locks the profile the MLGOO changes: refuses an unknown user (VA007), the MLGOO itself (VA008) and a user with a role of another city or municipality (42501).';
 
 create function public.admin_set_user_role(
   p_user_id uuid,
@@ -139,6 +147,10 @@ begin
     raise exception 'A role is required'
       using errcode = 'VA008', hint = 'Use admin_set_user_active to take access away.';
   end if;
+  if p_role in ('oversight', 'administrator') or v_before.role in ('oversight', 'administrator') then
+    raise exception 'Oversight and central administrator accounts are given by the central office, not by an MLGOO'
+      using errcode = '42501', hint = 'The central office runs private.create_office_user.';
+  end if;
   if (p_role = 'blgu') <> (p_barangay_id is not null) then
     raise exception 'A barangay is given exactly for blgu users (role %)', p_role
       using errcode = 'VA008', hint = 'Pass p_barangay_id for blgu users only.';
@@ -148,9 +160,10 @@ begin
       using errcode = 'VA008', hint = 'Pass p_area_code (1 to 6) for assessors only.';
   end if;
   if p_barangay_id is not null
-     and not exists (select 1 from public.barangays where id = p_barangay_id and is_active) then
-    raise exception 'Barangay % does not exist or is inactive', p_barangay_id
-      using errcode = 'VA008', hint = 'Pick an active barangay.';
+     and not exists (select 1 from public.barangays where id = p_barangay_id and is_active
+                     and city_municipality_code = private.current_city_municipality_code()) then
+    raise exception 'Barangay % does not exist, is inactive or is of another city or municipality', p_barangay_id
+      using errcode = 'VA008', hint = 'Pick an active barangay of the city or municipality you serve.';
   end if;
   if p_area_code is not null and p_area_code not between 1 and 6 then
     raise exception 'Governance area % does not exist', p_area_code
@@ -158,7 +171,9 @@ begin
   end if;
 
   update public.profiles
-  set role = p_role, barangay_id = p_barangay_id, area_code = p_area_code
+  set role = p_role, barangay_id = p_barangay_id, area_code = p_area_code,
+      city_municipality_code = case when p_role in ('mlgoo', 'assessor', 'validator')
+                                    then private.current_city_municipality_code() end
   where id = p_user_id
   returning * into v_after;
 
@@ -173,7 +188,7 @@ begin
 end;
 $$;
 comment on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint) is
-  'MLGOO only: gives a user a role and its scope (a barangay for blgu users, an area for assessors). Applies at once.';
+  'MLGOO only: gives a user of its city or municipality (or an account without a role yet) a role and its scope: a barangay of its city or municipality for blgu users, an area for assessors; the MLGOO, assessors and validators it names serve its city or municipality. Applies at once.';
 revoke all on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint) from public, anon;
 grant execute on function public.admin_set_user_role(uuid, public.app_role, uuid, smallint) to authenticated;
 
@@ -217,9 +232,9 @@ comment on function public.admin_set_user_active(uuid, boolean) is
 revoke all on function public.admin_set_user_active(uuid, boolean) from public, anon;
 grant execute on function public.admin_set_user_active(uuid, boolean) to authenticated;
 
--- The first administrator --------------------------------------------------------------------------
+-- The first MLGOO of a city or municipality ------------------------------------------------------
 
-create function private.create_first_mlgoo(p_email text)
+create function private.create_first_mlgoo(p_email text, p_city_municipality_code text)
 returns public.profiles
 language plpgsql
 security definer
@@ -228,13 +243,19 @@ as $$
 declare
   v_profile public.profiles;
 begin
-  if exists (select 1 from public.profiles where role = 'mlgoo' and is_active) then
-    raise exception 'This project already has an active MLGOO'
-      using errcode = 'VA001', hint = 'The MLGOO assigns roles with admin_set_user_role.';
+  if not exists (select 1 from public.cities_municipalities where psgc_code = p_city_municipality_code) then
+    raise exception 'City or municipality % does not exist', p_city_municipality_code
+      using errcode = 'VA007', hint = 'Use a PSGC code from public.cities_municipalities.';
+  end if;
+  if exists (select 1 from public.profiles
+             where role = 'mlgoo' and is_active and city_municipality_code = p_city_municipality_code) then
+    raise exception 'This city or municipality already has an active MLGOO'
+      using errcode = 'VA001', hint = 'Its MLGOO assigns roles with admin_set_user_role.';
   end if;
   perform private.declare_workflow_write();
   update public.profiles
-  set role = 'mlgoo', barangay_id = null, area_code = null, is_active = true
+  set role = 'mlgoo', barangay_id = null, area_code = null, city_municipality_code = p_city_municipality_code,
+      is_active = true
   where lower(email) = lower(trim(p_email))
   returning * into v_profile;
   if not found then
@@ -242,9 +263,51 @@ begin
       using errcode = 'VA007', hint = 'Create the user first (Dashboard: Authentication, Add user; or the Auth admin API).';
   end if;
   insert into public.events (action, to_status, details, visible_to_barangay)
-  values ('user_role_set', 'mlgoo', jsonb_build_object('user_id', v_profile.id, 'email', v_profile.email, 'firstAdministrator', true), false);
+  values ('user_role_set', 'mlgoo', jsonb_build_object('user_id', v_profile.id, 'email', v_profile.email,
+          'cityMunicipalityCode', p_city_municipality_code, 'firstAdministrator', true), false);
   return v_profile;
 end;
 $$;
-comment on function private.create_first_mlgoo(text) is
-  'Run once from the SQL editor of a fresh project: makes the existing account with this e-mail the MLGOO, while no active MLGOO exists; from then on the MLGOO administers users.';
+comment on function private.create_first_mlgoo(text, text) is
+  'Run from the SQL editor: makes the existing account with this e-mail the MLGOO of a city or municipality that has no active MLGOO; from then on that MLGOO administers its people.';
+
+-- Oversight and central administrator accounts ------------------------------------------------------
+
+create function private.create_office_user(p_email text, p_role public.app_role, p_scope_code text default null)
+returns public.profiles
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_profile public.profiles;
+begin
+  if p_role not in ('oversight', 'administrator') or (p_role = 'administrator' and p_scope_code is not null) then
+    raise exception 'The central office makes oversight users (with a scope) and central administrators (without one)'
+      using errcode = 'VA008', hint = 'Pass oversight with a PSGC code or null, or administrator without a code; the MLGOO assigns the other roles.';
+  end if;
+  if p_scope_code is not null
+     and not exists (select 1 from public.regions where psgc_code = p_scope_code)
+     and not exists (select 1 from public.provinces where psgc_code = p_scope_code)
+     and not exists (select 1 from public.cities_municipalities where psgc_code = p_scope_code) then
+    raise exception 'No region, province, city or municipality has the PSGC code %', p_scope_code
+      using errcode = 'VA007', hint = 'Use a code of public.regions, public.provinces or public.cities_municipalities, or null for the whole country.';
+  end if;
+  perform private.declare_workflow_write();
+  update public.profiles
+  set role = p_role, barangay_id = null, area_code = null, city_municipality_code = null,
+      oversight_scope_code = p_scope_code, is_active = true
+  where lower(email) = lower(trim(p_email))
+  returning * into v_profile;
+  if not found then
+    raise exception 'No account has the e-mail %', p_email
+      using errcode = 'VA007', hint = 'Create the user first (Dashboard: Authentication, Add user; or the Auth admin API).';
+  end if;
+  insert into public.events (action, to_status, details, visible_to_barangay)
+  values ('user_role_set', p_role::text, jsonb_build_object('user_id', v_profile.id, 'email', v_profile.email,
+          'oversightScopeCode', p_scope_code), false);
+  return v_profile;
+end;
+$$;
+comment on function private.create_office_user(text, public.app_role, text) is
+  'Run by the central office from the SQL editor: makes the existing account with this e-mail an oversight user of a region, province or city/municipality (its PSGC code) or of the whole country (null), or a central administrator.';

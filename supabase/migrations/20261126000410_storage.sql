@@ -213,6 +213,10 @@ begin
   elsif v_profile.role = 'blgu' and v_profile.barangay_id is distinct from v_assessment.barangay_id then
     code := 'VA009'; what := 'This assessment belongs to another barangay';
     todo := 'Upload MOVs to your own barangay''s assessment';
+  elsif v_profile.role = 'validator' and v_profile.city_municipality_code is distinct from
+        (select b.city_municipality_code from public.barangays b where b.id = v_assessment.barangay_id) then
+    code := 'VA009'; what := 'This assessment belongs to another city or municipality';
+    todo := 'Upload MOVs to the assessments of the city or municipality you serve';
   elsif v_assessment.is_locked then
     code := 'VA005'; what := format('The assessment is locked: MOVs cannot be %s', v_verb);
     todo := 'Ask the MLGOO to unlock the assessment';
@@ -249,7 +253,7 @@ begin
 end;
 $$;
 comment on function private.mov_refusal(storage.objects, boolean) is
-  'The one rule for MOV objects: why the caller (for an upload, the object''s owner) may not upload it (owner, path, password, role, barangay, lock, state, an existing file, the declared type or size) or delete it (the same, and only the uploader); null when they may. The insert policy on storage.objects allows what it does not refuse; the upload and deletion triggers raise its refusal.';
+  'The one rule for MOV objects: why the caller (for an upload, the object''s owner) may not upload it (owner, path, password, role, barangay, a validator''s city or municipality, lock, state, an existing file, the declared type or size) or delete it (the same, and only the uploader); null when they may. The insert policy on storage.objects allows what it does not refuse; the upload and deletion triggers raise its refusal.';
 grant execute on function private.mov_refusal(storage.objects, boolean) to authenticated, service_role;
 
 -- Policies on storage.objects for bucket movs ----------------------------------------------------------

@@ -29,10 +29,15 @@ begin
     raise exception 'This assessment belongs to another barangay'
       using errcode = '42501', hint = 'Barangay accounts act only on their own barangay''s assessment.';
   end if;
+  if p_role in ('mlgoo', 'assessor', 'validator')
+     and p_assessment.barangay_id not in (select private.scope_barangay_ids()) then
+    raise exception 'This assessment belongs to another city or municipality'
+      using errcode = '42501', hint = 'You act only on the barangays of the city or municipality you serve.';
+  end if;
 end;
 $$;
 comment on function private.require_found_assessment(public.assessments, uuid, public.app_role) is
-  'Refuses an assessment that was not found (VA007, p_assessment all null) or, for a barangay caller, belongs to another barangay (42501).';
+  'Refuses an assessment that was not found (VA007, p_assessment all null), of another barangay for a barangay caller, or of another city or municipality for the MLGOO, an assessor or a validator (42501).';
 
 create function private.assessment_for_update(p_assessment_id uuid, p_roles public.app_role[], p_action text)
 returns public.assessments
@@ -321,13 +326,16 @@ begin
   where p.is_active and p.role = p_role
     and p.id is distinct from (select auth.uid())
     and (p_role <> 'assessor' or p_area_code is null or p.area_code = p_area_code)
-    and (p_role <> 'blgu' or p.barangay_id = (select barangay_id from public.assessments where id = p_assessment_id));
+    and (p_role <> 'blgu' or p.barangay_id = (select barangay_id from public.assessments where id = p_assessment_id))
+    and (p_assessment_id is null or p_role = 'blgu' or p.city_municipality_code = (
+      select b.city_municipality_code from public.assessments a join public.barangays b on b.id = a.barangay_id
+      where a.id = p_assessment_id));
   get diagnostics v_count = row_count;
   return v_count;
 end;
 $$;
 comment on function private.notify_role(public.app_role, uuid, text, text, text, jsonb, smallint) is
-  'Notifies every active user of a role except the one acting: assessors of p_area_code when given, barangay users of the assessment''s barangay only.';
+  'Notifies every active user of a role except the one acting: of an assessment, only the people of its city or municipality (assessors of p_area_code when given) or the users of its barangay.';
 
 create function private.barangay_name(p_assessment_id uuid)
 returns text

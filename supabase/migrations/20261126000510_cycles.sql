@@ -1,5 +1,5 @@
--- Cycles: the MLGOO activates a cycle (creating every active barangay's assessment and notifying
--- the barangays) and publishes it for katuparan. Each records its events.
+-- Cycles: the central administrator activates a cycle (creating every active barangay's assessment
+-- and notifying the barangays) and publishes it for katuparan. Each records its events.
 
 -- Cycles: activation and publication ------------------------------------------------------------------
 
@@ -12,7 +12,7 @@ as $$
 declare
   v_cycle public.cycles;
 begin
-  perform private.start_workflow_write('{mlgoo}', p_action);
+  perform private.start_workflow_write('{administrator}', p_action);
   select * into v_cycle from public.cycles where id = p_cycle_id for update;
   if not found then
     raise exception 'Cycle % does not exist', p_cycle_id
@@ -21,7 +21,8 @@ begin
   return v_cycle;
 end;
 $$;
-comment on function private.cycle_for_update(uuid, text) is 'Checks that the caller is the MLGOO and locks the cycle row.';
+comment on function private.cycle_for_update(uuid, text) is
+  'Checks that the caller is the central administrator and locks the cycle row (activation, publication, a cycle''s audit verification).';
 
 create function public.activate_cycle(p_cycle_id uuid)
 returns integer

@@ -194,10 +194,10 @@ create index audit_verifications_queued on public.audit_verifications (requested
 
 alter table public.audit_verifications enable row level security;
 grant select on public.audit_verifications to authenticated, service_role;
-create policy "The MLGOO reads the audit verifications" on public.audit_verifications
-  for select to authenticated using ((select private.is_mlgoo()));
-comment on policy "The MLGOO reads the audit verifications" on public.audit_verifications is
-  'Only an active MLGOO reads the verifications of the audit trail and their verdicts.';
+create policy "The central administrator reads the audit verifications" on public.audit_verifications
+  for select to authenticated using ((select private.is_administrator()));
+comment on policy "The central administrator reads the audit verifications" on public.audit_verifications is
+  'Only an active central administrator reads the verdicts of whole cycles'' audit verifications.';
 
 create function public.request_audit_verification(p_cycle_id uuid)
 returns public.audit_verifications

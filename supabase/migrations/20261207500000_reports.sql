@@ -32,16 +32,6 @@ comment on column public.official_results.input_hash is 'SHA-256 of the classifi
 comment on column public.official_results.classified_at is 'When it was computed.';
 grant select on public.official_results to authenticated, service_role;
 
--- The barangay reads its own frozen first submission, as the reviewers do ------------------------
-
-drop policy "The MLGOO and validators read submission snapshots" on public.submission_snapshots;
-create policy "Reviewers and the barangay read submission snapshots" on public.submission_snapshots
-  for select to authenticated
-  using ((select private.current_app_role()) in ('mlgoo', 'validator', 'blgu')
-         and submission_snapshots.assessment_id in (select private.readable_assessment_ids()));
-comment on policy "Reviewers and the barangay read submission snapshots" on public.submission_snapshots is
-  'The MLGOO and validators read the frozen first submission of every assessment they read; a barangay user reads its own (its answers and files as first submitted), which its gap analysis compares with the official result.';
-
 -- Reviewers' names on the documents they sign ---------------------------------------------------
 
 create function private.reviewer_name(p_user_id uuid)
