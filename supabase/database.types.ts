@@ -86,12 +86,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -113,12 +115,14 @@ export type Database = {
           created_at?: string
           cycle_id: string
           deadline_extended_until?: string | null
+          due_at?: string | null
           extension_reason?: string | null
           grace_until?: string | null
           id?: string
           is_locked?: boolean
           lock_reason?: string | null
           locked_at?: string | null
+          next_reminder_at?: string | null
           recalibration_used?: boolean
           reopen_reason?: string | null
           reopened_at?: string | null
@@ -142,12 +146,14 @@ export type Database = {
           created_at?: string
           cycle_id?: string
           deadline_extended_until?: string | null
+          due_at?: string | null
           extension_reason?: string | null
           grace_until?: string | null
           id?: string
           is_locked?: boolean
           lock_reason?: string | null
           locked_at?: string | null
+          next_reminder_at?: string | null
           recalibration_used?: boolean
           reopen_reason?: string | null
           reopened_at?: string | null
@@ -459,6 +465,56 @@ export type Database = {
           },
         ]
       }
+      cycle_activations: {
+        Row: {
+          after_barangay_id: string | null
+          assessments_created: number
+          barangays: number | null
+          batches: number
+          cycle_id: string
+          failure: string | null
+          finished_at: string | null
+          id: number
+          longest_batch_ms: number | null
+          requested_at: string
+          requested_by: string | null
+        }
+        Insert: {
+          after_barangay_id?: string | null
+          assessments_created?: number
+          barangays?: number | null
+          batches?: number
+          cycle_id: string
+          failure?: string | null
+          finished_at?: string | null
+          id?: never
+          longest_batch_ms?: number | null
+          requested_at?: string
+          requested_by?: string | null
+        }
+        Update: {
+          after_barangay_id?: string | null
+          assessments_created?: number
+          barangays?: number | null
+          batches?: number
+          cycle_id?: string
+          failure?: string | null
+          finished_at?: string | null
+          id?: never
+          longest_batch_ms?: number | null
+          requested_at?: string
+          requested_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "cycle_activations_cycle_id_fkey"
+            columns: ["cycle_id"]
+            isOneToOne: false
+            referencedRelation: "cycles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       cycles: {
         Row: {
           activated_at: string | null
@@ -510,6 +566,42 @@ export type Database = {
           title?: string
           unlock_grace_days?: number
           year?: number
+        }
+        Relationships: []
+      }
+      deadline_runs: {
+        Row: {
+          acting_for: string
+          batches: number
+          failure: string | null
+          finished_at: string | null
+          id: number
+          locked: number
+          longest_batch_ms: number | null
+          reminded: number
+          started_at: string
+        }
+        Insert: {
+          acting_for: string
+          batches?: number
+          failure?: string | null
+          finished_at?: string | null
+          id?: never
+          locked?: number
+          longest_batch_ms?: number | null
+          reminded?: number
+          started_at?: string
+        }
+        Update: {
+          acting_for?: string
+          batches?: number
+          failure?: string | null
+          finished_at?: string | null
+          id?: never
+          locked?: number
+          longest_batch_ms?: number | null
+          reminded?: number
+          started_at?: string
         }
         Relationships: []
       }
@@ -1447,7 +1539,28 @@ export type Database = {
       }
     }
     Functions: {
-      activate_cycle: { Args: { p_cycle_id: string }; Returns: number }
+      activate_cycle: {
+        Args: { p_cycle_id: string }
+        Returns: {
+          after_barangay_id: string | null
+          assessments_created: number
+          barangays: number | null
+          batches: number
+          cycle_id: string
+          failure: string | null
+          finished_at: string | null
+          id: number
+          longest_batch_ms: number | null
+          requested_at: string
+          requested_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cycle_activations"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       add_comment: {
         Args: {
           p_area_code?: number
@@ -1520,12 +1633,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -1556,12 +1671,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -1604,12 +1721,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -1640,12 +1759,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -1696,12 +1817,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -1737,12 +1860,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -1811,12 +1936,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2024,12 +2151,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2060,12 +2189,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2100,12 +2231,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2158,12 +2291,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2194,12 +2329,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2230,12 +2367,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null

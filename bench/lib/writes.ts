@@ -273,70 +273,78 @@ function allWorkflowWrites(s: WriteSubjects): Write[] {
 }
 
 /**
- * What pg_cron runs, with nothing due (now) and at the active cycle's deadline: the 7-day reminders
- * a minute after their moment, the locks a minute after the deadline.
+ * What pg_cron runs with nothing due, each in a transaction rolled back: the job sweep, the audit
+ * verifications, the deadline work and the cycle activations (the last two end before their first
+ * commit when nothing is due). The deadline work acts for `at` (now by default).
  */
-export function scheduledWrites(deadlineIso: string): Write[] {
-  const tick = (name: string, call: string, params: unknown[], scope: Write["scope"]): Write => ({
+export function idleTicks(at = "now()"): Write[] {
+  const tick = (name: string, call: string): Write => ({
     name,
     as: "postgres",
     call,
-    params,
-    scope,
+    scope: "idle",
   });
-  const deadline = new Date(deadlineIso).getTime();
-  const minute = 60_000;
   return [
-    tick("cron: sweep jobs, nothing due", "select private.sweep_jobs()", [], "idle"),
-    tick(
-      "cron: audit verifications, nothing due",
-      "select private.run_audit_verifications()",
-      [],
-      "idle",
-    ),
-    tick(
-      "cron: deadline reminders, nothing due",
-      "select private.send_deadline_reminders(now())",
-      [],
-      "idle",
-    ),
-    tick(
-      "cron: deadline locks, nothing due",
-      "select private.lock_overdue_assessments(now())",
-      [],
-      "idle",
-    ),
-    tick(
-      "cron: 7-day reminders",
-      "select private.send_deadline_reminders($1)",
-      [new Date(deadline - 7 * 24 * 60 * minute + minute).toISOString()],
-      "batch",
-    ),
-    tick(
-      "cron: deadline locks at the deadline",
-      "select private.lock_overdue_assessments($1)",
-      [new Date(deadline + minute).toISOString()],
-      "batch",
-    ),
+    tick("cron: sweep jobs, nothing due", "select private.sweep_jobs()"),
+    tick("cron: audit verifications, nothing due", "select private.run_audit_verifications()"),
+    tick("cron: deadline work, nothing due", `call private.run_deadline_work(${at})`),
+    tick("cron: cycle activations, nothing due", "call private.run_cycle_activations()"),
   ];
 }
 
-/** The central administrator activates a new national cycle (created, untimed, just before). */
-export function activation(): Write {
+/** The central administrator asks for the activation of a new national cycle (created, untimed, just before). */
+export function activationRequest(): Write {
   return {
-    name: "activate_cycle (a new national cycle)",
+    name: "activate_cycle (the request)",
     as: ADMINISTRATOR,
     setupAs: "postgres",
-    setup: [
-      `insert into public.cycles (id, year, title, reviewed_year, catalog_edition, submission_deadline)
-       values ('c0000000-0000-4000-8000-000000002026', 2026, 'SGLGB 2026 (reviews CY 2025)', 2025, '2024',
-               now() + interval '120 days')`,
-    ],
-    call: "select public.activate_cycle('c0000000-0000-4000-8000-000000002026')",
-    params: [],
-    scope: "batch",
+    setup: [NEW_CYCLE],
+    call: `select public.activate_cycle('${NEW_CYCLE_ID}')`,
+    scope: "assessment",
   };
 }
+
+const NEW_CYCLE_ID = "c0000000-0000-4000-8000-000000002026";
+const NEW_CYCLE = `
+  insert into public.cycles (id, year, title, reviewed_year, catalog_edition, submission_deadline)
+  values ('${NEW_CYCLE_ID}', 2026, 'SGLGB 2026 (reviews CY 2025)', 2025, '2024', now() + interval '120 days')`;
+
+/**
+ * The scheduled work that changes the dataset, committed, batch by batch as pg_cron runs it, in this
+ * order and last: the 7-day reminders (a minute after their moment), the locks at the deadline (a
+ * minute after it), then the activation of a new national cycle (asked for, then its batches).
+ */
+export function committedWork(deadlineIso: string, batchSize: number): CommittedWork[] {
+  const deadline = new Date(deadlineIso).getTime();
+  const minute = 60_000;
+  const deadlineRun = (name: string, at: number): CommittedWork => ({
+    name,
+    setup: [],
+    call: `call private.run_deadline_work('${new Date(at).toISOString()}', ${batchSize})`,
+    progress: `
+      select reminded + locked as affected, batches, longest_batch_ms::float8 as "longestBatchMs"
+      from public.deadline_runs order by id desc limit 1`,
+  });
+  return [
+    deadlineRun("cron: deadline work, 7-day reminders", deadline - 7 * 24 * 60 * minute + minute),
+    deadlineRun("cron: deadline work at the deadline", deadline + minute),
+    {
+      name: "cron: cycle activations, a new national cycle",
+      setup: [
+        NEW_CYCLE,
+        `select set_config('request.jwt.claims', '{"sub": "${ADMINISTRATOR}", "role": "authenticated"}', true)`,
+        `select public.activate_cycle('${NEW_CYCLE_ID}')`,
+      ],
+      call: `call private.run_cycle_activations(${batchSize * 5})`,
+      progress: `
+        select assessments_created as affected, batches, longest_batch_ms::float8 as "longestBatchMs"
+        from public.cycle_activations order by id desc limit 1`,
+    },
+  ];
+}
+
+/** Scheduled work run for real: setup committed, then the call outside any transaction, then its progress row. */
+export type CommittedWork = { name: string; setup: string[]; call: string; progress: string };
 
 export type WriteTiming = {
   name: string;
@@ -344,8 +352,11 @@ export type WriteTiming = {
   ms: number;
   rowsChanged: number;
   notifications: number;
-  /** For a batch write: the rows of its main table it acted on (assessments locked, reminded, created). */
+  /** For a batch write: the assessments it acted on (reminded, locked, created). */
   affected: number;
+  /** For a batch write: its batches, each its own transaction, and the longest of them. */
+  batches?: number;
+  longestBatchMs?: number;
 };
 
 const CHANGES = `
@@ -354,12 +365,12 @@ const CHANGES = `
            as notifications
   from pg_stat_xact_user_tables`;
 
-/** How many rows of the write's own subject it changed (for per-assessment cost of batch writes). */
-const AFFECTED = `
-  select coalesce(sum(n_tup_upd + n_tup_ins) filter (where schemaname = 'public' and relname = 'assessments'), 0)::float8
-           as assessments,
-         coalesce(sum(n_tup_ins) filter (where schemaname = 'public' and relname = 'events'), 0)::float8 as events
-  from pg_stat_xact_user_tables`;
+/** The same, over every committed transaction (after this session's statistics are flushed). */
+const COMMITTED_CHANGES = `
+  select coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::float8 as rows,
+         coalesce(sum(n_tup_ins) filter (where schemaname = 'public' and relname = 'notifications'), 0)::float8
+           as notifications
+  from pg_stat_user_tables`;
 
 async function actAs(tx: Executor, as: string) {
   if (as === "postgres") return;
@@ -420,7 +431,7 @@ export async function timeWrite(
   write: Write,
   runs: number,
 ): Promise<WriteTiming> {
-  const samples: { ms: number; rows: number; notifications: number; affected: number }[] = [];
+  const samples: { ms: number; rows: number; notifications: number }[] = [];
   for (let i = 0; i <= runs; i++) {
     if (i === 0 && runs === 1) continue;
     const sample = await run(async (tx) => {
@@ -428,7 +439,6 @@ export async function timeWrite(
       for (const statement of write.setup ?? []) await tx.unsafe(statement);
       await tx`reset role`;
       const [before] = await tx.unsafe<{ rows: number; notifications: number }[]>(CHANGES);
-      const [beforeAffected] = await tx.unsafe<{ assessments: number; events: number }[]>(AFFECTED);
       await actAs(tx, write.as);
       const startedAt = performance.now();
       await tx.unsafe(write.call, (write.params ?? []) as postgres.ParameterOrJSON<never>[], {
@@ -437,15 +447,10 @@ export async function timeWrite(
       const ms = performance.now() - startedAt;
       await tx`reset role`;
       const [after] = await tx.unsafe<{ rows: number; notifications: number }[]>(CHANGES);
-      const [afterAffected] = await tx.unsafe<{ assessments: number; events: number }[]>(AFFECTED);
       return {
         ms,
         rows: after.rows - before.rows,
         notifications: after.notifications - before.notifications,
-        affected: Math.max(
-          afterAffected.assessments - beforeAffected.assessments,
-          afterAffected.events - beforeAffected.events,
-        ),
       };
     });
     if (i > 0) samples.push(sample);
@@ -458,7 +463,49 @@ export async function timeWrite(
     ms: median.ms,
     rowsChanged: median.rows,
     notifications: median.notifications,
-    affected: median.affected,
+    affected: 0,
+  };
+}
+
+/**
+ * Runs scheduled work for real on `sql` (a session of its own, as pg_cron's): the setup committed,
+ * then the call, timed, outside any transaction so that the procedure commits batch by batch. Rows
+ * changed and notifications written are read from the server's statistics around it.
+ */
+export async function timeCommittedWork(
+  sql: postgres.Sql,
+  work: CommittedWork,
+): Promise<WriteTiming> {
+  const changes = async () => {
+    await sql`select pg_stat_force_next_flush()`;
+    await sql`select pg_stat_clear_snapshot()`;
+    const [row] = await sql.unsafe<{ rows: number; notifications: number }[]>(COMMITTED_CHANGES);
+    return row;
+  };
+  if (work.setup.length) {
+    await sql.begin(async (tx) => {
+      for (const statement of work.setup) await tx.unsafe(statement);
+    });
+  }
+  const before = await changes();
+  const startedAt = performance.now();
+  await sql.unsafe(work.call);
+  const ms = performance.now() - startedAt;
+  const after = await changes();
+  const [progress] = await sql.unsafe<
+    { affected: number; batches: number; longestBatchMs: number }[]
+  >(
+    work.progress,
+  );
+  return {
+    name: work.name,
+    scope: "batch",
+    ms,
+    rowsChanged: after.rows - before.rows,
+    notifications: after.notifications - before.notifications,
+    affected: progress?.affected ?? 0,
+    batches: progress?.batches ?? 0,
+    longestBatchMs: progress?.longestBatchMs ?? 0,
   };
 }
 

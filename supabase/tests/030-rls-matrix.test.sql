@@ -85,6 +85,9 @@ insert into public.jobs (assessment_id)
 select (select id from fx where key = 'a_own');
 insert into public.audit_verifications (cycle_id)
 select (select id from fx where key = 'cycle');
+insert into public.cycle_activations (cycle_id)
+select (select id from fx where key = 'cycle');
+insert into public.deadline_runs (acting_for) values (now());
 
 -- The statements: one per table and operation, aimed at the fixture row ----------------------------
 
@@ -151,7 +154,10 @@ from (values
   ('jobs', 'assessment_id = ' || pg_temp.fx('a_own'), 'run_after',
     format('(assessment_id) values (%s)', pg_temp.fx('a_own'))),
   ('audit_verifications', 'cycle_id = ' || pg_temp.fx('cycle'), 'holds',
-    format('(cycle_id) values (%s)', pg_temp.fx('cycle')))
+    format('(cycle_id) values (%s)', pg_temp.fx('cycle'))),
+  ('cycle_activations', 'cycle_id = ' || pg_temp.fx('cycle'), 'batches',
+    format('(cycle_id) values (%s)', pg_temp.fx('cycle'))),
+  ('deadline_runs', 'true', 'batches', '(acting_for) values (now())')
 ) as t (tbl, target, col, new_row)
 cross join (values ('select'), ('insert'), ('update'), ('delete')) as o (op);
 
@@ -205,7 +211,9 @@ union all select tbl, 'select', role
        unnest(array['mlgoo', 'validator']) as role
 union all select 'submission_snapshots', 'select', 'blgu_own'
 union all select 'notifications', op, 'blgu_own' from unnest(array['select', 'update']) as op
-union all select tbl, 'select', 'administrator' from unnest(array['jobs', 'audit_verifications']) as tbl;
+union all select tbl, 'select', 'administrator' from unnest(array['jobs', 'audit_verifications', 'deadline_runs']) as tbl
+-- How far a cycle's activation has come: the central administrator's and every MLGOO's to see.
+union all select 'cycle_activations', 'select', role from unnest(array['administrator', 'mlgoo', 'mlgoo_elsewhere']) as role;
 
 -- Runs a statement with a role's claims (its user deactivated first when asked) and undoes it:
 -- 'allowed' when it touched a row, 'filtered' when it touched none, else the SQLSTATE it raised.
