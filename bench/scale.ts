@@ -44,7 +44,7 @@ import {
  *
  * `--explain` also prints each query's plan as its role.
  *
- *   deno run -A bench/scale.ts [--steps 420,4200,42000 | --barangays N] [--runs 5] [--batch-size 200] [--explain]
+ *   deno run -A bench/scale.ts [--steps 420,4200,42000 | --barangays N] [--runs 5] [--explain]
  */
 
 const { values: options } = parseArgs({
@@ -53,7 +53,6 @@ const { values: options } = parseArgs({
     steps: { type: "string", default: "420,4200,42000" },
     barangays: { type: "string" },
     runs: { type: "string", default: "5" },
-    "batch-size": { type: "string", default: "200" },
     explain: { type: "boolean", default: false },
   },
 });
@@ -62,8 +61,6 @@ if (STEPS.some((n) => !Number.isInteger(n) || n < 50)) {
   throw new Error("--steps and --barangays take whole numbers of barangays, 50 or more");
 }
 const RUNS = Number(options.runs);
-/** The deadline work's batch size (the activation's is five times it), as pg_cron runs them by default. */
-const BATCH_SIZE = Number(options["batch-size"]);
 
 const ms = (value: number | null) => value === null ? "—" : `${value.toFixed(2)} ms`;
 
@@ -118,7 +115,7 @@ async function measureStep(port: number, barangays: number, resetFirst: boolean)
     for (const write of [...workflowWrites(subjects), ...idleTicks(), activationRequest()]) {
       writes.push(await timeWrite(rolledBack, write, RUNS));
     }
-    for (const work of committedWork(await activeDeadline(sql), BATCH_SIZE)) {
+    for (const work of committedWork(await activeDeadline(sql))) {
       writes.push(await timeCommittedWork(sql, work));
     }
 

@@ -310,17 +310,18 @@ const NEW_CYCLE = `
   values ('${NEW_CYCLE_ID}', 2026, 'SGLGB 2026 (reviews CY 2025)', 2025, '2024', now() + interval '120 days')`;
 
 /**
- * The scheduled work that changes the dataset, committed, batch by batch as pg_cron runs it, in this
+ * The scheduled work that changes the dataset, committed, batch by batch as pg_cron runs it (batch
+ * sizes as the procedures' defaults), in this
  * order and last: the 7-day reminders (a minute after their moment), the locks at the deadline (a
  * minute after it), then the activation of a new national cycle (asked for, then its batches).
  */
-export function committedWork(deadlineIso: string, batchSize: number): CommittedWork[] {
+export function committedWork(deadlineIso: string): CommittedWork[] {
   const deadline = new Date(deadlineIso).getTime();
   const minute = 60_000;
   const deadlineRun = (name: string, at: number): CommittedWork => ({
     name,
     setup: [],
-    call: `call private.run_deadline_work('${new Date(at).toISOString()}', ${batchSize})`,
+    call: `call private.run_deadline_work('${new Date(at).toISOString()}')`,
     progress: `
       select reminded + locked as affected, batches, longest_batch_ms::float8 as "longestBatchMs"
       from public.deadline_runs order by id desc limit 1`,
@@ -335,7 +336,7 @@ export function committedWork(deadlineIso: string, batchSize: number): Committed
         `select set_config('request.jwt.claims', '{"sub": "${ADMINISTRATOR}", "role": "authenticated"}', true)`,
         `select public.activate_cycle('${NEW_CYCLE_ID}')`,
       ],
-      call: `call private.run_cycle_activations(${batchSize * 5})`,
+      call: "call private.run_cycle_activations()",
       progress: `
         select assessments_created as affected, batches, longest_batch_ms::float8 as "longestBatchMs"
         from public.cycle_activations order by id desc limit 1`,

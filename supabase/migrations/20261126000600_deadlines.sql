@@ -332,7 +332,7 @@ $$;
 comment on function private.finish_deadline_run(bigint, text) is
   'Marks a deadline run finished, with the error that stopped it if any, and releases the lock that keeps runs one at a time.';
 
-create procedure private.run_deadline_work(p_now timestamptz default null, p_batch_size integer default 200)
+create procedure private.run_deadline_work(p_now timestamptz default null, p_batch_size integer default 50)
 language plpgsql
 as $$
 declare
