@@ -80,8 +80,8 @@ create index assessments_cycle_status on public.assessments (cycle_id, status);
 create index assessments_validation on public.assessments (validation_started_at) where validation_started_at is not null;
 create index assessments_submitted_areas on public.assessments using gin (submitted_area_codes);
 -- What the scheduled deadline work reads: with nothing due, a tick is two lookups in these.
-create index assessments_due on public.assessments (due_at) where due_at is not null;
-create index assessments_next_reminder on public.assessments (next_reminder_at) where next_reminder_at is not null;
+create index assessments_due on public.assessments (due_at, id) where due_at is not null;
+create index assessments_next_reminder on public.assessments (next_reminder_at, id) where next_reminder_at is not null;
 
 create trigger touch_updated_at before update on public.assessments
   for each row execute function private.touch_updated_at();

@@ -184,7 +184,7 @@ as $$
 $$;
 comment on function private.unfinished_activations() is 'The activations still in progress, oldest first.';
 
-create procedure private.run_cycle_activations(p_batch_size integer default 500)
+create procedure private.run_cycle_activations(p_batch_size integer default 200)
 language plpgsql
 as $$
 declare

@@ -212,7 +212,54 @@ comment on function private.send_deadline_reminders(timestamptz, integer) is
 
 -- Locks -------------------------------------------------------------------------------------------------
 
-create function private.lock_overdue_assessments(p_now timestamptz default now(), p_limit integer default null)
+create function private.locks_message(p_count integer)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select format('%s assessment%s locked because the barangay''s deadline passed.', p_count,
+                case when p_count = 1 then ' was' else 's were' end);
+$$;
+comment on function private.locks_message(integer) is 'What the MLGOO is told of the deadline''s locks in its city or municipality.';
+
+create function private.tell_mlgoos_of_locks(p_locked uuid[], p_run_id bigint)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_mlgoo record;
+begin
+  for v_mlgoo in
+    select p.id, count(*)::integer as locked
+    from public.assessments a
+    join public.barangays b on b.id = a.barangay_id
+    join public.profiles p on p.city_municipality_code = b.city_municipality_code and p.role = 'mlgoo' and p.is_active
+    where a.id = any (p_locked)
+    group by p.id
+  loop
+    -- One notification per MLGOO and run, its count raised by each batch while unread.
+    update public.notifications
+    set data = data || jsonb_build_object('count', (data ->> 'count')::integer + v_mlgoo.locked),
+        body = private.locks_message((data ->> 'count')::integer + v_mlgoo.locked)
+    where p_run_id is not null and recipient_id = v_mlgoo.id and kind = 'assessments_locked' and read_at is null
+      and data ->> 'runId' = p_run_id::text;
+    if not found then
+      insert into public.notifications (recipient_id, kind, title, body, data)
+      values (v_mlgoo.id, 'assessments_locked', 'Assessments locked at the deadline', private.locks_message(v_mlgoo.locked),
+              jsonb_strip_nulls(jsonb_build_object('count', v_mlgoo.locked, 'runId', p_run_id)));
+    end if;
+  end loop;
+end;
+$$;
+comment on function private.tell_mlgoos_of_locks(uuid[], bigint) is
+  'Tells the MLGOO of each city or municipality how many of its assessments (of p_locked) were locked: one notification per MLGOO and deadline run (p_run_id), its count raised by each batch while unread; one per call without a run.';
+
+create function private.lock_overdue_assessments(
+  p_now timestamptz default now(), p_limit integer default null, p_run_id bigint default null
+)
 returns integer
 language plpgsql
 security definer
@@ -241,24 +288,12 @@ begin
       jsonb_build_object('dueAt', v_assessment.due_at));
     v_locked := v_locked || v_assessment.id;
   end loop;
-  -- Each MLGOO hears how many of its own city or municipality's assessments were locked.
-  insert into public.notifications (recipient_id, kind, title, body, data)
-  select p.id, 'assessments_locked', 'Assessments locked at the deadline',
-         format('%s assessment%s locked because the barangay''s deadline passed.', per_place.locked,
-                case when per_place.locked = 1 then ' was' else 's were' end),
-         jsonb_build_object('count', per_place.locked)
-  from (
-    select b.city_municipality_code, count(*)::integer as locked
-    from public.assessments a join public.barangays b on b.id = a.barangay_id
-    where a.id = any (v_locked)
-    group by b.city_municipality_code
-  ) as per_place
-  join public.profiles p on p.city_municipality_code = per_place.city_municipality_code and p.role = 'mlgoo' and p.is_active;
+  perform private.tell_mlgoos_of_locks(v_locked, p_run_id);
   return cardinality(v_locked);
 end;
 $$;
-comment on function private.lock_overdue_assessments(timestamptz, integer) is
-  'Locks at most p_limit assessments (all when null) the barangay can still edit whose editing window (due_at: deadline, extension, rework or calibration window, unlock grace) ended before p_now; records an event and notifies the barangay, and each affected city or municipality''s MLGOO of how many of its assessments were locked. Never submits. Returns how many were locked.';
+comment on function private.lock_overdue_assessments(timestamptz, integer, bigint) is
+  'Locks at most p_limit assessments (all when null) the barangay can still edit whose editing window (due_at: deadline, extension, rework or calibration window, unlock grace) ended before p_now; records an event and notifies the barangay, and tells each affected city or municipality''s MLGOO how many of its assessments were locked (once per deadline run p_run_id). Never submits. Returns how many were locked.';
 
 -- The scheduled run: batches, each its own transaction -------------------------------------------------
 
@@ -307,7 +342,7 @@ as $$
 declare
   v_started timestamptz := clock_timestamp();
   v_reminders record := private.send_deadline_reminders(p_now, p_limit);
-  v_locked integer := private.lock_overdue_assessments(p_now, p_limit);
+  v_locked integer := private.lock_overdue_assessments(p_now, p_limit, p_run_id);
 begin
   update public.deadline_runs
   set batches = batches + 1, reminded = reminded + v_reminders.sent, locked = locked + v_locked,
