@@ -170,6 +170,8 @@ create function private.send_deadline_reminders(
 language plpgsql
 security definer
 set search_path = ''
+-- Planned for its own moment and size: a generic plan would guess how many are due.
+set plan_cache_mode = force_custom_plan
 as $$
 declare
   v_assessment public.assessments;
@@ -264,6 +266,8 @@ returns integer
 language plpgsql
 security definer
 set search_path = ''
+-- Planned for its own moment and size: a generic plan would guess how many are due.
+set plan_cache_mode = force_custom_plan
 as $$
 declare
   v_assessment public.assessments;
@@ -304,8 +308,11 @@ stable
 security definer
 set search_path = ''
 as $$
-  select exists (select 1 from public.assessments where next_reminder_at <= p_now)
-         or exists (select 1 from public.assessments where due_at < p_now and not is_locked);
+  -- The earliest of each, read first in its index: one probe each, whatever the planner estimates.
+  select coalesce((select next_reminder_at from public.assessments where next_reminder_at is not null
+                   order by next_reminder_at, id limit 1) <= p_now, false)
+      or coalesce((select due_at from public.assessments where due_at is not null and not is_locked
+                   order by due_at, id limit 1) < p_now, false);
 $$;
 comment on function private.deadline_work_due(timestamptz) is
   'Whether a reminder or a lock is due by p_now (two index lookups; a tick with nothing due ends here).';
