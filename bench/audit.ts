@@ -32,8 +32,8 @@ async function seed(sql: Sql): Promise<string[]> {
     values (2098, 'Audit benchmark', 2097, '2024') returning id`;
   const rows = await sql<{ id: string }[]>`
     with barangays as (
-      insert into public.barangays (psgc_code, name, city_municipality_code, city_municipality, province, region)
-      select (970000000 + n)::text, 'Audit ' || n, '043426000', 'Santa Cruz', 'Laguna', 'Region IV-A (CALABARZON)'
+      insert into public.barangays (psgc_code, name, city_municipality_code)
+      select (970000000 + n)::text, 'Audit ' || n, '043426000'
       from generate_series(1, ${ASSESSMENTS}) as n
       returning id
     )

@@ -46,10 +46,8 @@ async function seed(sql: Sql): Promise<{ targets: Target[]; slots: Slot[] }> {
   for (let index = 0; index < ASSESSMENTS; index++) {
     const userId = crypto.randomUUID();
     const [{ id: barangayId }] = await sql<{ id: string }[]>`
-      insert into public.barangays (psgc_code, name, city_municipality_code, city_municipality, province, region)
-      values (${
-      String(980_000_000 + index)
-    }, ${`Bench ${index}`}, '043426000', 'Santa Cruz', 'Laguna', 'Region IV-A (CALABARZON)')
+      insert into public.barangays (psgc_code, name, city_municipality_code)
+      values (${String(980_000_000 + index)}, ${`Bench ${index}`}, '043426000')
       returning id`;
     await sql`
       insert into auth.users (instance_id, id, aud, role, email, raw_app_meta_data, raw_user_meta_data,

@@ -233,37 +233,28 @@ export type Database = {
       }
       barangays: {
         Row: {
-          city_municipality: string
           city_municipality_code: string
           created_at: string
           id: string
           is_active: boolean
           name: string
-          province: string
           psgc_code: string
-          region: string
         }
         Insert: {
-          city_municipality: string
           city_municipality_code: string
           created_at?: string
           id?: string
           is_active?: boolean
           name: string
-          province: string
           psgc_code: string
-          region: string
         }
         Update: {
-          city_municipality?: string
           city_municipality_code?: string
           created_at?: string
           id?: string
           is_active?: boolean
           name?: string
-          province?: string
           psgc_code?: string
-          region?: string
         }
         Relationships: [
           {
@@ -1571,6 +1562,76 @@ export type Database = {
         }
         Returns: string
       }
+      admin_account_check: {
+        Args: {
+          p_area_code?: number
+          p_barangay?: string
+          p_city_municipality_code?: string
+          p_email: string
+          p_oversight_scope_code?: string
+          p_role: Database["public"]["Enums"]["app_role"]
+        }
+        Returns: Json
+      }
+      admin_create_account: {
+        Args: {
+          p_area_code?: number
+          p_barangay_id?: string
+          p_city_municipality_code?: string
+          p_full_name: string
+          p_invited?: boolean
+          p_oversight_scope_code?: string
+          p_preferred_language: Database["public"]["Enums"]["ui_language"]
+          p_role: Database["public"]["Enums"]["app_role"]
+          p_user_id: string
+        }
+        Returns: {
+          area_code: number | null
+          barangay_id: string | null
+          city_municipality_code: string | null
+          created_at: string
+          email: string | null
+          full_name: string
+          id: string
+          is_active: boolean
+          must_change_password: boolean
+          oversight_scope_code: string | null
+          preferred_language: Database["public"]["Enums"]["ui_language"]
+          role: Database["public"]["Enums"]["app_role"] | null
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "profiles"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      admin_find_barangay: { Args: { p_barangay: string }; Returns: string }
+      admin_reset_password: {
+        Args: { p_user_id: string }
+        Returns: {
+          area_code: number | null
+          barangay_id: string | null
+          city_municipality_code: string | null
+          created_at: string
+          email: string | null
+          full_name: string
+          id: string
+          is_active: boolean
+          must_change_password: boolean
+          oversight_scope_code: string | null
+          preferred_language: Database["public"]["Enums"]["ui_language"]
+          role: Database["public"]["Enums"]["app_role"] | null
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "profiles"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       admin_set_user_active: {
         Args: { p_active: boolean; p_user_id: string }
         Returns: {
@@ -1599,9 +1660,35 @@ export type Database = {
         Args: {
           p_area_code?: number
           p_barangay_id?: string
+          p_city_municipality_code?: string
+          p_oversight_scope_code?: string
           p_role: Database["public"]["Enums"]["app_role"]
           p_user_id: string
         }
+        Returns: {
+          area_code: number | null
+          barangay_id: string | null
+          city_municipality_code: string | null
+          created_at: string
+          email: string | null
+          full_name: string
+          id: string
+          is_active: boolean
+          must_change_password: boolean
+          oversight_scope_code: string | null
+          preferred_language: Database["public"]["Enums"]["ui_language"]
+          role: Database["public"]["Enums"]["app_role"] | null
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "profiles"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      admin_user_check: {
+        Args: { p_user_id: string }
         Returns: {
           area_code: number | null
           barangay_id: string | null

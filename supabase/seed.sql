@@ -62,10 +62,10 @@ insert into public.cities_municipalities (psgc_code, province_code, name) values
   ('043422000', '043400000', 'Pagsanjan');
 
 -- Santa Cruz (PSGC 043426000): barangay ids end in the last digits of their PSGC code.
-insert into public.barangays (id, psgc_code, name, city_municipality_code, city_municipality, province, region)
+insert into public.barangays (id, psgc_code, name, city_municipality_code)
 select
   ('b0000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid,
-  '043426' || lpad(n::text, 3, '0'), name, '043426000', 'Santa Cruz', 'Laguna', 'Region IV-A (CALABARZON)'
+  '043426' || lpad(n::text, 3, '0'), name, '043426000'
 from unnest(array[
   'Alipit', 'Bagumbayan', 'Bubukal', 'Calios', 'Duhat', 'Gatid', 'Jasaan', 'Labuin', 'Malinao',
   'Oogong', 'Pagsawitan', 'Palasan', 'Patimbao', 'Poblacion I', 'Poblacion II', 'Poblacion III',
@@ -74,10 +74,10 @@ from unnest(array[
 ]) with ordinality as b (name, n);
 
 -- Pagsanjan (PSGC 043422000): barangay ids end in 22 and the last digits of their PSGC code.
-insert into public.barangays (id, psgc_code, name, city_municipality_code, city_municipality, province, region)
+insert into public.barangays (id, psgc_code, name, city_municipality_code)
 select
   ('b0000000-0000-4000-8000-' || lpad((2200 + n)::text, 12, '0'))::uuid,
-  '043422' || lpad(n::text, 3, '0'), name, '043422000', 'Pagsanjan', 'Laguna', 'Region IV-A (CALABARZON)'
+  '043422' || lpad(n::text, 3, '0'), name, '043422000'
 from unnest(array[
   'Anibong', 'Biñan', 'Buboy', 'Cabanbanan', 'Calusiche', 'Dingin', 'Lambac', 'Layugan',
   'Magdapio', 'Maulawin', 'Pinagsanjan', 'Barangay I (Poblacion)', 'Barangay II (Poblacion)',

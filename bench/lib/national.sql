@@ -40,18 +40,17 @@ cross join lateral (select (p - 1) % regions + 1 as region) as parent;
 
 create temporary table bench_places on commit drop as
 select m, left(pr.psgc_code, 4) || lpad(((m - 1) / s.provinces + 1)::text, 2, '0') || '000' as code,
-       pr.psgc_code as province_code, pr.name as province, r.name as region
+       pr.psgc_code as province_code
 from bench_size s
 cross join generate_series(1, s.municipalities) as m
-join public.provinces pr on pr.name = 'Bench Province ' || ((m - 1) % s.provinces + 1)
-join public.regions r on r.psgc_code = pr.region_code;
+join public.provinces pr on pr.name = 'Bench Province ' || ((m - 1) % s.provinces + 1);
 
 insert into public.cities_municipalities (psgc_code, province_code, name)
 select code, province_code, 'Bench Town ' || m from bench_places;
 
-insert into public.barangays (psgc_code, name, city_municipality_code, city_municipality, province, region)
+insert into public.barangays (psgc_code, name, city_municipality_code)
 select left(p.code, 6) || lpad(((b - 1) / s.municipalities + 1)::text, 3, '0'), 'Bench Barangay ' || b,
-       p.code, 'Bench Town ' || p.m, p.province, p.region
+       p.code
 from bench_size s
 cross join generate_series(1, s.barangays) as b
 join bench_places p on p.m = (b - 1) % s.municipalities + 1;

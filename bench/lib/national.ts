@@ -66,8 +66,11 @@ export async function pickSubjects(sql: Executor): Promise<Subjects> {
     const [row] = await sql.unsafe<
       { id: string; barangay_id: string; psgc_code: string; code: string; region: string }[]
     >(
-      `select a.id, a.barangay_id, b.psgc_code, b.city_municipality_code as code, b.region
+      `select a.id, a.barangay_id, b.psgc_code, b.city_municipality_code as code, r.name as region
        from public.assessments a join public.barangays b on b.id = a.barangay_id
+       join public.cities_municipalities m on m.psgc_code = b.city_municipality_code
+       join public.provinces p on p.psgc_code = m.province_code
+       join public.regions r on r.psgc_code = p.region_code
        join public.assessment_areas aa on aa.assessment_id = a.id and aa.area_code = 1
        where a.cycle_id = '${ACTIVE_CYCLE}' and b.name like 'Bench Barangay %' and ${where}
        order by b.psgc_code limit 1`,

@@ -74,20 +74,15 @@ create table public.barangays (
   id uuid primary key default gen_random_uuid(),
   psgc_code text not null unique constraint psgc_code_has_9_or_10_digits check (psgc_code ~ '^[0-9]{9,10}$'),
   name text not null constraint barangay_name_is_not_blank check (length(trim(name)) > 0),
-  city_municipality text not null,
-  province text not null,
-  region text not null,
   is_active boolean not null default true,
   created_at timestamptz not null default now(),
   city_municipality_code text not null references public.cities_municipalities (psgc_code) on delete restrict
 );
-comment on table public.barangays is 'Barangays (BLGUs) taking part in the SGLGB.';
+comment on table public.barangays is
+  'Barangays (BLGUs) taking part in the SGLGB; each belongs to a city or municipality, whose province and region name the rest of its place.';
 comment on column public.barangays.id is 'Barangay id.';
 comment on column public.barangays.psgc_code is 'Philippine Standard Geographic Code of the barangay.';
 comment on column public.barangays.name is 'Barangay name.';
-comment on column public.barangays.city_municipality is 'City or municipality.';
-comment on column public.barangays.province is 'Province.';
-comment on column public.barangays.region is 'Region.';
 comment on column public.barangays.is_active is 'Inactive barangays get no assessment when a cycle is activated.';
 comment on column public.barangays.created_at is 'When the barangay was registered.';
 comment on column public.barangays.city_municipality_code is
@@ -429,7 +424,7 @@ alter table public.profiles enable row level security;
 grant select on public.profiles to authenticated, service_role;
 grant update (full_name, preferred_language) on public.profiles to authenticated;
 
-create policy "Users read their own profile, the MLGOO its people" on public.profiles
+create policy "Users read their own profile, administrators their accounts" on public.profiles
   for select to authenticated
   using (
     id = (select private.current_user_id())
@@ -437,9 +432,10 @@ create policy "Users read their own profile, the MLGOO its people" on public.pro
         and (role is null
              or city_municipality_code = (select private.current_city_municipality_code())
              or barangay_id in (select private.scope_barangay_ids())))
+    or ((select private.is_administrator()) and (role is null or role in ('mlgoo', 'oversight')))
   );
-comment on policy "Users read their own profile, the MLGOO its people" on public.profiles is
-  'An active user with a role reads their own profile; an active MLGOO reads the profiles of the people of its city or municipality (staff serving it, users of its barangays) and of accounts still without a role.';
+comment on policy "Users read their own profile, administrators their accounts" on public.profiles is
+  'An active user with a role reads their own profile; an active MLGOO reads the profiles of the people of its city or municipality (staff serving it, users of its barangays), the central administrator those of the MLGOOs and oversight offices; both read accounts still without a role.';
 create policy "Active users edit their own name and language" on public.profiles
   for update to authenticated
   using (id = (select private.current_user_id()))
@@ -473,8 +469,8 @@ create trigger guard_workflow_columns before update on public.profiles
 
 alter table public.barangays enable row level security;
 grant select on public.barangays to authenticated, service_role;
-grant insert (psgc_code, name, city_municipality, province, region, is_active, city_municipality_code),
-  update (psgc_code, name, city_municipality, province, region, is_active, city_municipality_code)
+grant insert (psgc_code, name, city_municipality_code, is_active),
+  update (psgc_code, name, city_municipality_code, is_active)
   on public.barangays to authenticated;
 
 create policy "Staff read the barangays in their scope" on public.barangays

@@ -356,8 +356,10 @@ stable
 security definer
 set search_path = ''
 as $$
-  select 'Barangay ' || b.name || ', ' || b.city_municipality
-  from public.assessments a join public.barangays b on b.id = a.barangay_id
+  select 'Barangay ' || b.name || ', ' || m.name
+  from public.assessments a
+  join public.barangays b on b.id = a.barangay_id
+  join public.cities_municipalities m on m.psgc_code = b.city_municipality_code
   where a.id = p_assessment_id;
 $$;
 comment on function private.barangay_name(uuid) is 'How notifications to reviewers name the barangay of an assessment.';

@@ -79,7 +79,7 @@ stable
 security invoker
 set search_path = ''
 as $$
-  select a.id, b.name, b.psgc_code, b.city_municipality, b.province, b.region,
+  select a.id, b.name, b.psgc_code, m.name, p.name, r.name,
          c.id, c.title, c.year, c.reviewed_year, a.status, o.passed,
          (o.result #>> '{overall,coreAreasPassed}')::integer,
          (o.result #>> '{overall,essentialAreasPassed}')::integer,
@@ -89,6 +89,9 @@ as $$
   join public.official_results o on o.assessment_id = a.id
   join public.cycles c on c.id = a.cycle_id
   join public.barangays b on b.id = a.barangay_id
+  join public.cities_municipalities m on m.psgc_code = b.city_municipality_code
+  join public.provinces p on p.psgc_code = m.province_code
+  join public.regions r on r.psgc_code = p.region_code
   where a.id = p_assessment_id;
 $$;
 comment on function public.report_bgar(uuid) is
@@ -484,12 +487,13 @@ security invoker
 set search_path = ''
 as $$
   with row_of as (
-    select b.psgc_code, b.name, b.city_municipality, a.status, o.passed, o.result, a.approved_at,
+    select b.psgc_code, b.name, m.name as city_municipality, a.status, o.passed, o.result, a.approved_at,
            projection.readiness_percent,
            (select sum((x ->> 'passedLeaves')::integer) from jsonb_array_elements(o.result -> 'areas') x)::integer as passed_leaves,
            (select sum((x ->> 'scoredLeaves')::integer) from jsonb_array_elements(o.result -> 'areas') x)::integer as scored_leaves
     from public.assessments a
     join public.barangays b on b.id = a.barangay_id
+    join public.cities_municipalities m on m.psgc_code = b.city_municipality_code
     left join public.official_results o on o.assessment_id = a.id and o.completed
     left join lateral (
       select p.readiness_percent from public.classification_results p

@@ -178,8 +178,8 @@ declare
   v_code text := coalesce(p_city_municipality_code, tests.create_city_municipality('990101000', 'Test Town'));
   v_id uuid;
 begin
-  insert into public.barangays (psgc_code, name, city_municipality_code, city_municipality, province, region)
-  select p_psgc, p_name, m.psgc_code, m.name, 'Test Province', 'Test Region'
+  insert into public.barangays (psgc_code, name, city_municipality_code)
+  select p_psgc, p_name, m.psgc_code
   from public.cities_municipalities m where m.psgc_code = v_code
   returning id into v_id;
   return v_id;

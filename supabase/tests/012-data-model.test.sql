@@ -38,8 +38,8 @@ select throws_ok(
 select tests.create_user('dm-mlgoo@t.local', 'mlgoo');
 select tests.act_as('dm-mlgoo@t.local');
 select throws_ok(
-  $$insert into public.barangays (psgc_code, name, city_municipality_code, city_municipality, province, region)
-    values ('12345', 'Short Code', '990101000', 'T', 'P', 'R')$$,
+  $$insert into public.barangays (psgc_code, name, city_municipality_code)
+    values ('12345', 'Short Code', '990101000')$$,
   '23514', 'new row for relation "barangays" violates check constraint "psgc_code_has_9_or_10_digits"',
   'a barangay''s PSGC code has 9 or 10 digits');
 select tests.act_as_postgres();

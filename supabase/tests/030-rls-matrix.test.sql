@@ -112,7 +112,7 @@ from (values
   ('cities_municipalities', $$psgc_code = '990101000'$$, 'name',
     $$(psgc_code, province_code, name) values ('990104000', '990100000', 'New Town')$$),
   ('barangays', 'id = ' || pg_temp.fx('own'), 'name',
-    $$(psgc_code, name, city_municipality_code, city_municipality, province, region) values ('990000009', 'New', '990101000', 'T', 'P', 'R')$$),
+    $$(psgc_code, name, city_municipality_code) values ('990000009', 'New', '990101000')$$),
   ('profiles', 'id = ' || pg_temp.fx('blgu_own'), 'full_name', '(id) values (gen_random_uuid())'),
   ('cycles', 'id = ' || pg_temp.fx('cycle'), 'title',
     $$(year, title, reviewed_year, catalog_edition) values (2093, 'SGLGB 2093', 2092, '2024')$$),

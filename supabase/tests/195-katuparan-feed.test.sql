@@ -9,10 +9,9 @@ grant select on feed_fixture to authenticated;
 
 -- Six completed barangays in Big Town (four pass, area 1 passes in five), three in Small Town.
 select tests.create_city_municipality('990102000', 'Big Town'), tests.create_city_municipality('990103000', 'Small Town');
-insert into public.barangays (psgc_code, name, city_municipality_code, city_municipality, province, region)
+insert into public.barangays (psgc_code, name, city_municipality_code)
 select lpad((990100000 + n)::text, 9, '0'), 'Feed ' || n,
-       case when n <= 6 then '990102000' else '990103000' end,
-       case when n <= 6 then 'Big Town' else 'Small Town' end, 'Feed Province', 'Feed Region'
+       case when n <= 6 then '990102000' else '990103000' end
 from generate_series(1, 9) as n;
 
 insert into public.assessments (cycle_id, barangay_id, status, approved_at)

@@ -17,7 +17,7 @@ function region(file: string): string {
 }
 
 describe("the README's frontend examples", () => {
-  it.each(["readme-examples.ts", "readme-storage.ts", "node-health.ts"])(
+  it.each(["readme-examples.ts", "readme-storage.ts", "readme-accounts.ts", "node-health.ts"])(
     "%s is in the README as it is",
     (file) => {
       expect(readmeBlocks).toContain(region(file));

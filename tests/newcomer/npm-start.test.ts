@@ -1,5 +1,6 @@
 // The README's run command as a newcomer uses it: `npm start` on a fresh data directory, a
-// health check, a token from `npm run token`, one workflow call as that user, Ctrl-C, and nothing
+// health check, a token from `npm run token`, one workflow call as that user, the MLGOO onboarding a
+// barangay secretary through admin-users (the Auth admin stand-in behind it), Ctrl-C, and nothing
 // left behind; then a second start that reuses the cluster, and `npm run db:reset` against it.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -78,6 +79,32 @@ describe("npm start, as a newcomer runs it", () => {
     } finally {
       await sql.end();
     }
+
+    // The MLGOO onboards a barangay secretary of Santa Cruz, and none of Pagsanjan's barangays.
+    const mlgoo = await npmRun(["token", "--", "mlgoo@vantage.local"]);
+    expect(mlgoo.code, mlgoo.stderr).toBe(0);
+    const onboard = (barangay: string) =>
+      fetch(`http://127.0.0.1:${env.VANTAGE_FUNCTIONS_PORT}/functions/v1/admin-users`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${mlgoo.stdout.trim()}`,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({
+          email: `secretary-${barangay}@newcomer.test`,
+          fullName: "New Secretary",
+          role: "blgu",
+          barangay,
+        }),
+      });
+    const own = await onboard("Alipit");
+    const created = await own.json() as { account: { role: string }; temporaryPassword: string };
+    expect(own.status, JSON.stringify(created)).toBe(201);
+    expect(created.account.role).toBe("blgu");
+    expect(created.temporaryPassword).toMatch(/^\S{19}$/);
+    const other = await onboard("043422001");
+    expect(other.status).toBe(403);
+    expect(await other.json()).toMatchObject({ error: { code: "forbidden", field: "barangay" } });
 
     await stack.interrupt();
     expect(await stack.leftovers()).toEqual([]);

@@ -563,6 +563,11 @@ Deno.test("the barangay's answers short of a requirement: its readiness names th
       "38 % of the physical targets accomplished and 41 % of the fund utilized; at least 50 % of either is needed",
     ]);
     assert.deepEqual(leaf("1.1.1").shortfalls, [], "a leaf without answers falls short of nothing");
+    await sql`update public.profiles set preferred_language = 'fil' where id = ${fixture.userId}`;
+    const inFilipino = (await readiness()).leaves.find((candidate) => candidate.code === "2.1.4")!;
+    assert.deepEqual(inFilipino.shortfalls!.map((shortfall) => shortfall.text), [
+      "38 % ng mga physical target ang naisakatuparan at 41 % ng pondo ang nagamit; kailangan ang hindi bababa sa 50 % sa alinman sa dalawa",
+    ], "a barangay user who prefers Filipino reads it in Filipino");
 
     const seen = await asUser(
       sql,

@@ -2,6 +2,7 @@ import {
   type ClassificationResult,
   type ClassifierInput,
   describeShortfall,
+  SHORTFALL_LANGUAGES,
 } from "../../../packages/classifier/src/index.ts";
 import type postgres from "postgres";
 import type { Sql } from "../_shared/db.ts";
@@ -180,8 +181,9 @@ const indicatorOverrides = (tx: Tx) =>
     where o.assessment_id = a.id), '[]')`;
 
 /**
- * What is stored of a result: a readiness result also gives each shortfall its English text
- * (`describeShortfall`), which barangay_readiness passes on to the barangay's app.
+ * What is stored of a result: a readiness result also gives each shortfall its sentence in every
+ * language shortfalls are written in (`texts`, by `describeShortfall`), of which
+ * barangay_readiness passes on the one in the reader's preferred language.
  */
 function storedResult(kind: ResultKind, result: ClassificationResult): unknown {
   if (kind !== "readiness") return result;
@@ -192,7 +194,11 @@ function storedResult(kind: ResultKind, result: ClassificationResult): unknown {
         ...leaf,
         shortfalls: leaf.shortfalls.map((shortfall) => ({
           ...shortfall,
-          text: describeShortfall(shortfall),
+          texts: Object.fromEntries(
+            SHORTFALL_LANGUAGES.map((
+              language,
+            ) => [language, describeShortfall(shortfall, language)]),
+          ),
         })),
       }
     ),

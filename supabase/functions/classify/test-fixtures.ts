@@ -85,10 +85,8 @@ export async function asUser<T>(
 export async function createFixture(sql: Sql): Promise<Fixture> {
   const cycleId = await createCycle(sql);
   const [{ id: barangayId }] = await sql<{ id: string }[]>`
-    insert into public.barangays (psgc_code, name, city_municipality_code, city_municipality, province, region)
-    values (${
-    "9" + randomDigits(8)
-  }, 'Pipeline Test', '043426000', 'Santa Cruz', 'Laguna', 'Region IV-A (CALABARZON)')
+    insert into public.barangays (psgc_code, name, city_municipality_code)
+    values (${"9" + randomDigits(8)}, 'Pipeline Test', '043426000')
     returning id`;
   const [{ id: assessmentId }] = await sql<{ id: string }[]>`
     insert into public.assessments (cycle_id, barangay_id) values (${cycleId}, ${barangayId}) returning id`;

@@ -293,7 +293,7 @@ function leafNote(leaf: BgarLeaf): string | undefined {
   const parts = [
     leaf.reason && !["met", "considered"].includes(leaf.result) ? `Reason: ${leaf.reason}` : null,
     leaf.shortfalls.length && leaf.result !== "met"
-      ? `Short of: ${leaf.shortfalls.map(describeShortfall).join("; ")}`
+      ? `Short of: ${leaf.shortfalls.map((shortfall) => describeShortfall(shortfall)).join("; ")}`
       : null,
     leaf.remarks ? `Remarks: ${leaf.remarks}` : null,
   ].filter(Boolean);

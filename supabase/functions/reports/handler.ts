@@ -1,8 +1,7 @@
-import { decodeJwt } from "jose";
+import { callerClaims } from "../_shared/caller.ts";
 import { asCaller, type Claims, type Sql } from "../_shared/db.ts";
 import { errorResponse, methodNotAllowed } from "../_shared/http.ts";
 import { type LogFields, withRequestLog } from "../_shared/log.ts";
-import { bearerToken } from "../_shared/secret.ts";
 import { bgarPdf } from "./bgar-pdf.ts";
 import { loadBgar, loadCycle } from "./queries.ts";
 import { parseReportRequest, type ReportRequest } from "./request.ts";
@@ -75,23 +74,6 @@ function file(body: Uint8Array | string, format: keyof typeof CONTENT_TYPE, name
 }
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-
-/**
- * The caller's claims. The token's signature and expiry are verified before the function runs
- * (`verify_jwt = true`: the platform's gateway, or the local functions server); only a signed-in
- * user's token (role `authenticated` with a subject) may ask for a report.
- */
-function callerClaims(request: Request): Claims | null {
-  const token = bearerToken(request);
-  if (!token) return null;
-  try {
-    const claims = decodeJwt(token);
-    if (claims.role !== "authenticated" || typeof claims.sub !== "string") return null;
-    return claims as Claims;
-  } catch {
-    return null;
-  }
-}
 
 async function respond(
   sql: Sql,
