@@ -4,6 +4,8 @@ export { ClassifierInputError } from "./errors.ts";
 export { catalogForYear } from "./edition.ts";
 export { describeShortfall, SHORTFALL_LANGUAGES } from "./describe.ts";
 export type { ShortfallLanguage } from "./describe.ts";
+export { areaFixes, capdevPlan, fewestFixesToPass } from "./capdev.ts";
+export type { AgendaItem, AreaFixes, CapdevPlan, CapdevPriority, FewestFixes } from "./capdev.ts";
 export {
   classificationResultSchema,
   classifierInputSchema,

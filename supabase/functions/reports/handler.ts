@@ -57,6 +57,24 @@ const CYCLE_GAP_COLUMNS = [
   "unmet",
 ];
 
+const CAPDEV_COLUMNS = [
+  "psgc_code",
+  "barangay",
+  "passed",
+  "fewest_fixes",
+  "rank",
+  "priority",
+  "area_code",
+  "leaf_code",
+  "leaf_name",
+  "reasons",
+  "intervention",
+  "office_code",
+  "time_frame_days",
+  "due_on",
+  "in_fewest_fixes",
+];
+
 const CONTENT_TYPE = {
   pdf: "application/pdf",
   csv: "text/csv; charset=utf-8",
@@ -129,6 +147,13 @@ async function respond(
       },
     );
   }
+  const capdevSheet = { name: "CapDev agenda", rows: cycle.capdev, columns: CAPDEV_COLUMNS };
+  if (request.report === "capdev") {
+    const name = `sglgb-capdev-${slug(cycle.title)}`;
+    return request.format === "csv"
+      ? file(toCsv(cycle.capdev, CAPDEV_COLUMNS), "csv", name)
+      : file(await toXlsx([capdevSheet]), "xlsx", name);
+  }
   const name = `sglgb-rollup-${slug(cycle.title)}`;
   return request.format === "csv" ? file(toCsv(cycle.rollup, ROLLUP_COLUMNS), "csv", name) : file(
     await toXlsx([
@@ -145,6 +170,7 @@ async function respond(
         decimals: ["pass_rate"],
       },
       { name: "Gap analysis", rows: cycle.gaps, columns: CYCLE_GAP_COLUMNS },
+      capdevSheet,
     ]),
     "xlsx",
     name,
@@ -175,7 +201,7 @@ async function handle(
 
 /**
  * GET /reports?report=bgar&assessment=<uuid>&format=pdf|csv and
- * GET /reports?report=cycle&cycle=<uuid>&format=csv|xlsx, as the caller.
+ * GET /reports?report=cycle|capdev&cycle=<uuid>&format=csv|xlsx, as the caller.
  */
 export function createReportsHandler(deps: ReportsDependencies) {
   return withRequestLog("reports", (request, log) => handle(request, deps, log));
