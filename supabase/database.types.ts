@@ -86,12 +86,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -113,12 +115,14 @@ export type Database = {
           created_at?: string
           cycle_id: string
           deadline_extended_until?: string | null
+          due_at?: string | null
           extension_reason?: string | null
           grace_until?: string | null
           id?: string
           is_locked?: boolean
           lock_reason?: string | null
           locked_at?: string | null
+          next_reminder_at?: string | null
           recalibration_used?: boolean
           reopen_reason?: string | null
           reopened_at?: string | null
@@ -142,12 +146,14 @@ export type Database = {
           created_at?: string
           cycle_id?: string
           deadline_extended_until?: string | null
+          due_at?: string | null
           extension_reason?: string | null
           grace_until?: string | null
           id?: string
           is_locked?: boolean
           lock_reason?: string | null
           locked_at?: string | null
+          next_reminder_at?: string | null
           recalibration_used?: boolean
           reopen_reason?: string | null
           reopened_at?: string | null
@@ -694,6 +700,56 @@ export type Database = {
           },
         ]
       }
+      cycle_activations: {
+        Row: {
+          after_barangay_id: string | null
+          assessments_created: number
+          barangays: number | null
+          batches: number
+          cycle_id: string
+          failure: string | null
+          finished_at: string | null
+          id: number
+          longest_batch_ms: number | null
+          requested_at: string
+          requested_by: string | null
+        }
+        Insert: {
+          after_barangay_id?: string | null
+          assessments_created?: number
+          barangays?: number | null
+          batches?: number
+          cycle_id: string
+          failure?: string | null
+          finished_at?: string | null
+          id?: never
+          longest_batch_ms?: number | null
+          requested_at?: string
+          requested_by?: string | null
+        }
+        Update: {
+          after_barangay_id?: string | null
+          assessments_created?: number
+          barangays?: number | null
+          batches?: number
+          cycle_id?: string
+          failure?: string | null
+          finished_at?: string | null
+          id?: never
+          longest_batch_ms?: number | null
+          requested_at?: string
+          requested_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "cycle_activations_cycle_id_fkey"
+            columns: ["cycle_id"]
+            isOneToOne: false
+            referencedRelation: "cycles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       cycles: {
         Row: {
           activated_at: string | null
@@ -745,6 +801,42 @@ export type Database = {
           title?: string
           unlock_grace_days?: number
           year?: number
+        }
+        Relationships: []
+      }
+      deadline_runs: {
+        Row: {
+          acting_for: string
+          batches: number
+          failure: string | null
+          finished_at: string | null
+          id: number
+          locked: number
+          longest_batch_ms: number | null
+          reminded: number
+          started_at: string
+        }
+        Insert: {
+          acting_for: string
+          batches?: number
+          failure?: string | null
+          finished_at?: string | null
+          id?: never
+          locked?: number
+          longest_batch_ms?: number | null
+          reminded?: number
+          started_at?: string
+        }
+        Update: {
+          acting_for?: string
+          batches?: number
+          failure?: string | null
+          finished_at?: string | null
+          id?: never
+          locked?: number
+          longest_batch_ms?: number | null
+          reminded?: number
+          started_at?: string
         }
         Relationships: []
       }
@@ -1682,7 +1774,28 @@ export type Database = {
       }
     }
     Functions: {
-      activate_cycle: { Args: { p_cycle_id: string }; Returns: number }
+      activate_cycle: {
+        Args: { p_cycle_id: string }
+        Returns: {
+          after_barangay_id: string | null
+          assessments_created: number
+          barangays: number | null
+          batches: number
+          cycle_id: string
+          failure: string | null
+          finished_at: string | null
+          id: number
+          longest_batch_ms: number | null
+          requested_at: string
+          requested_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cycle_activations"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       add_comment: {
         Args: {
           p_area_code?: number
@@ -1851,12 +1964,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -1887,12 +2002,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -1964,12 +2081,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2000,12 +2119,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2056,12 +2177,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2097,12 +2220,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2171,12 +2296,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2404,12 +2531,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2440,12 +2569,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2480,12 +2611,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2538,12 +2671,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2574,12 +2709,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2610,12 +2747,14 @@ export type Database = {
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null

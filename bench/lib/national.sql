@@ -154,6 +154,12 @@ cross join lateral (select case
   else 'approved'
 end::public.area_status as status) as s;
 
+-- When the scheduled deadline work must next look at each assessment, as the workflow keeps it.
+update public.assessments a
+set due_at = private.barangay_due_at(a), next_reminder_at = private.next_reminder_at(a)
+from bench_assessments b
+where b.id = a.id;
+
 -- Answers for every leaf; reviews of every submitted area; decisions from validation on -------------
 
 create temporary table bench_leaves on commit drop as

@@ -25,6 +25,8 @@ create table public.assessments (
   grace_until timestamptz,
   deadline_extended_until timestamptz,
   extension_reason text,
+  due_at timestamptz,
+  next_reminder_at timestamptz,
   recalibration_used boolean not null default false,
   submitted_at timestamptz,
   validation_started_at timestamptz,
@@ -56,6 +58,10 @@ comment on column public.assessments.lock_reason is 'Why the assessment is locke
 comment on column public.assessments.grace_until is 'After an unlock: the moment the deadline lock applies again.';
 comment on column public.assessments.deadline_extended_until is 'Per-assessment extension of the submission deadline.';
 comment on column public.assessments.extension_reason is 'Why the deadline was extended.';
+comment on column public.assessments.due_at is
+  'End of the barangay''s current editing window (deadline, extension, rework or calibration window, unlock grace), after which the scheduled deadline work locks the assessment; null while locked or when no window applies. Kept by every transition (private.schedule_deadline_work).';
+comment on column public.assessments.next_reminder_at is
+  'When the scheduled deadline work next reminds the barangay of its submission deadline (7, 3 or 1 day before it); null when no reminder is due. Kept by every transition (private.schedule_deadline_work).';
 comment on column public.assessments.recalibration_used is 'The MLGOO''s one recalibration has been used.';
 comment on column public.assessments.submitted_at is 'When all six areas were last submitted.';
 comment on column public.assessments.validation_started_at is 'When the assessment first reached validation (validators see it from then on).';
@@ -73,13 +79,18 @@ create index assessments_barangay on public.assessments (barangay_id);
 create index assessments_cycle_status on public.assessments (cycle_id, status);
 create index assessments_validation on public.assessments (validation_started_at) where validation_started_at is not null;
 create index assessments_submitted_areas on public.assessments using gin (submitted_area_codes);
+-- What the scheduled deadline work reads: with nothing due, a tick is two lookups in these.
+create index assessments_due on public.assessments (due_at, id) where due_at is not null;
+create index assessments_next_reminder on public.assessments (next_reminder_at, id) where next_reminder_at is not null;
 
 create trigger touch_updated_at before update on public.assessments
   for each row execute function private.touch_updated_at();
 create trigger guard_workflow_columns before update on public.assessments
   for each row
-  when ((old.status, old.resume_status, old.version, old.is_locked, old.grace_until, old.deadline_extended_until, old.recalibration_used)
-        is distinct from (new.status, new.resume_status, new.version, new.is_locked, new.grace_until, new.deadline_extended_until, new.recalibration_used))
+  when ((old.status, old.resume_status, old.version, old.is_locked, old.grace_until, old.deadline_extended_until, old.recalibration_used,
+         old.due_at, old.next_reminder_at)
+        is distinct from (new.status, new.resume_status, new.version, new.is_locked, new.grace_until, new.deadline_extended_until, new.recalibration_used,
+         new.due_at, new.next_reminder_at))
   execute function private.guard_workflow_columns('the workflow function for this step (submit_area, approve_area, finalize_validation, approve_assessment, reopen_assessment, lock_assessment, unlock_assessment, extend_deadline, ...)');
 
 alter table public.assessments enable row level security;
