@@ -83,6 +83,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -110,6 +111,7 @@ export type Database = {
           approved_at?: string | null
           approved_by?: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at?: string
           cycle_id: string
           deadline_extended_until?: string | null
@@ -139,6 +141,7 @@ export type Database = {
           approved_at?: string | null
           approved_by?: string | null
           barangay_id?: string
+          city_municipality_code?: string
           created_at?: string
           cycle_id?: string
           deadline_extended_until?: string | null
@@ -171,6 +174,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "barangays"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "assessments_city_municipality_code_fkey"
+            columns: ["city_municipality_code"]
+            isOneToOne: false
+            referencedRelation: "cities_municipalities"
+            referencedColumns: ["psgc_code"]
           },
           {
             foreignKeyName: "assessments_cycle_id_fkey"
@@ -343,11 +353,15 @@ export type Database = {
         Row: {
           areas_assessed: Json | null
           areas_passed: Json | null
+          assessment_completed: boolean
           assessment_id: string
+          city_municipality_code: string
           classifier_version: string
           created_at: string
+          cycle_id: string
           id: string
           input_hash: string
+          is_current: boolean
           kind: Database["public"]["Enums"]["result_kind"]
           passed: boolean
           readiness_percent: number
@@ -356,11 +370,15 @@ export type Database = {
         Insert: {
           areas_assessed?: never
           areas_passed?: never
+          assessment_completed?: boolean
           assessment_id: string
+          city_municipality_code: string
           classifier_version: string
           created_at?: string
+          cycle_id: string
           id?: string
           input_hash: string
+          is_current?: boolean
           kind: Database["public"]["Enums"]["result_kind"]
           passed: boolean
           readiness_percent: number
@@ -369,11 +387,15 @@ export type Database = {
         Update: {
           areas_assessed?: never
           areas_passed?: never
+          assessment_completed?: boolean
           assessment_id?: string
+          city_municipality_code?: string
           classifier_version?: string
           created_at?: string
+          cycle_id?: string
           id?: string
           input_hash?: string
+          is_current?: boolean
           kind?: Database["public"]["Enums"]["result_kind"]
           passed?: boolean
           readiness_percent?: number
@@ -1419,14 +1441,29 @@ export type Database = {
           result: Json | null
           result_id: string | null
         }
+        Insert: {
+          assessment_id?: string | null
+          classified_at?: string | null
+          classifier_version?: string | null
+          completed?: boolean | null
+          cycle_id?: string | null
+          input_hash?: string | null
+          passed?: boolean | null
+          result?: Json | null
+          result_id?: string | null
+        }
+        Update: {
+          assessment_id?: string | null
+          classified_at?: string | null
+          classifier_version?: string | null
+          completed?: boolean | null
+          cycle_id?: string | null
+          input_hash?: string | null
+          passed?: boolean | null
+          result?: Json | null
+          result_id?: string | null
+        }
         Relationships: [
-          {
-            foreignKeyName: "assessments_cycle_id_fkey"
-            columns: ["cycle_id"]
-            isOneToOne: false
-            referencedRelation: "cycles"
-            referencedColumns: ["id"]
-          },
           {
             foreignKeyName: "classification_results_assessment_id_fkey"
             columns: ["assessment_id"]
@@ -1508,6 +1545,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -1544,6 +1582,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -1592,6 +1631,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -1628,6 +1668,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -1684,6 +1725,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -1725,6 +1767,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -1799,6 +1842,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2012,6 +2056,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2048,6 +2093,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2088,6 +2134,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2146,6 +2193,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2182,6 +2230,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2218,6 +2267,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null

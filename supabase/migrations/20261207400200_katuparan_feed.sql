@@ -34,24 +34,19 @@ begin
       using errcode = 'VA001', hint = 'Aggregates become available when the central administrator publishes the cycle.';
   end if;
 
-  -- Grouped by the city or municipality's code and named from the PSGC hierarchy; passes per area
-  -- from the results' small areas_assessed and areas_passed columns, so no result document is read.
+  -- Grouped by the city or municipality's code and named from the PSGC hierarchy; each completed
+  -- assessment's current official result (is_current: no sort to find the newest), its passes per area
+  -- from the result's small areas_assessed and areas_passed columns, so no result document is read.
   return query
-  with latest_official as (
-    select distinct on (r.assessment_id) r.assessment_id, r.passed, r.areas_assessed, r.areas_passed
-    from public.classification_results r
-    join public.assessments a on a.id = r.assessment_id
-    where a.cycle_id = p_cycle_id and a.status = 'completed' and r.kind = 'official'
-    order by r.assessment_id, r.created_at desc
-  ),
-  per_barangay as (
-    select b.city_municipality_code as code, o.assessment_id is not null as completed, o.passed,
-           o.areas_assessed, o.areas_passed
+  with per_barangay as (
+    select a.city_municipality_code as code, r.assessment_id is not null as completed, r.passed,
+           r.areas_assessed, r.areas_passed
     from public.assessments a
-    join public.barangays b on b.id = a.barangay_id
-    left join latest_official o on o.assessment_id = a.id
+    left join public.classification_results r
+      on r.assessment_id = a.id and r.cycle_id = p_cycle_id and r.kind = 'official' and r.is_current
+         and r.assessment_completed
     where a.cycle_id = p_cycle_id
-      and (v_role = 'katuparan' or b.id in (select private.scope_barangay_ids()))
+      and (v_role = 'katuparan' or a.city_municipality_code in (select private.scope_city_municipality_codes()))
   ),
   grouped as (
     select g.code, count(*)::integer as barangays,
