@@ -70,7 +70,7 @@ begin
 end;
 $$;
 comment on function public.activate_cycle(uuid) is
-  'MLGOO: makes the cycle the one active cycle (deactivating any other) and creates a draft assessment for every active barangay that has none yet; safe to repeat (returns how many were created). Errors: 42501, VA007.';
+  'Central administrator: makes the cycle the one active cycle (deactivating any other) and creates a draft assessment for every active barangay that has none yet; safe to repeat (returns how many were created). Errors: 42501, VA007.';
 revoke all on function public.activate_cycle(uuid) from public, anon;
 grant execute on function public.activate_cycle(uuid) to authenticated;
 
@@ -93,6 +93,6 @@ begin
 end;
 $$;
 comment on function public.publish_cycle(uuid) is
-  'MLGOO: publishes a cycle, making its anonymized aggregates visible to katuparan. Errors: 42501, VA001, VA007.';
+  'Central administrator: publishes a cycle, making its anonymized aggregates visible to katuparan. Errors: 42501, VA001, VA007.';
 revoke all on function public.publish_cycle(uuid) from public, anon;
 grant execute on function public.publish_cycle(uuid) to authenticated;

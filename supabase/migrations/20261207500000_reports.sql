@@ -541,7 +541,7 @@ begin
   end if;
   if not v_cycle.is_published then
     raise exception 'Cycle % is not published yet', v_cycle.year
-      using errcode = 'VA001', hint = 'Aggregates become available when the MLGOO publishes the cycle.';
+      using errcode = 'VA001', hint = 'Aggregates become available when the central administrator publishes the cycle.';
   end if;
   select count(*) into v_completed from public.official_results
   where cycle_id = p_cycle_id and completed;
