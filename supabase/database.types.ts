@@ -270,6 +270,250 @@ export type Database = {
           },
         ]
       }
+      capdev_agenda_items: {
+        Row: {
+          answers: Database["public"]["Enums"]["capdev_reason"]
+          area_code: number
+          in_fewest_fixes: boolean
+          indicator_code: string
+          leaf_code: string
+          missing_slots: string[]
+          priority: Database["public"]["Enums"]["capdev_priority"]
+          rank: number
+          reasons: string[]
+          result_id: string
+          shortfalls: NonNullable<Json>
+        }
+        Insert: {
+          answers: Database["public"]["Enums"]["capdev_reason"]
+          area_code: number
+          in_fewest_fixes: boolean
+          indicator_code: string
+          leaf_code: string
+          missing_slots: string[]
+          priority: Database["public"]["Enums"]["capdev_priority"]
+          rank: number
+          reasons: string[]
+          result_id: string
+          shortfalls: NonNullable<Json>
+        }
+        Update: {
+          answers?: Database["public"]["Enums"]["capdev_reason"]
+          area_code?: number
+          in_fewest_fixes?: boolean
+          indicator_code?: string
+          leaf_code?: string
+          missing_slots?: string[]
+          priority?: Database["public"]["Enums"]["capdev_priority"]
+          rank?: number
+          reasons?: string[]
+          result_id?: string
+          shortfalls?: NonNullable<Json>
+        }
+        Relationships: [
+          {
+            foreignKeyName: "capdev_agenda_items_area_code_fkey"
+            columns: ["area_code"]
+            isOneToOne: false
+            referencedRelation: "governance_areas"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "capdev_agenda_items_result_id_fkey"
+            columns: ["result_id"]
+            isOneToOne: false
+            referencedRelation: "capdev_agendas"
+            referencedColumns: ["result_id"]
+          },
+        ]
+      }
+      capdev_agendas: {
+        Row: {
+          assessment_id: string
+          classifier_version: string
+          created_at: string
+          fewest_fix_areas: number[]
+          fewest_fixes: number | null
+          passable: boolean
+          passed: boolean
+          result_id: string
+        }
+        Insert: {
+          assessment_id: string
+          classifier_version: string
+          created_at?: string
+          fewest_fix_areas: number[]
+          fewest_fixes?: number | null
+          passable: boolean
+          passed: boolean
+          result_id: string
+        }
+        Update: {
+          assessment_id?: string
+          classifier_version?: string
+          created_at?: string
+          fewest_fix_areas?: number[]
+          fewest_fixes?: number | null
+          passable?: boolean
+          passed?: boolean
+          result_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "capdev_agendas_assessment_id_fkey"
+            columns: ["assessment_id"]
+            isOneToOne: false
+            referencedRelation: "assessments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "capdev_agendas_result_id_fkey"
+            columns: ["result_id"]
+            isOneToOne: true
+            referencedRelation: "classification_results"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "capdev_agendas_result_id_fkey"
+            columns: ["result_id"]
+            isOneToOne: true
+            referencedRelation: "official_results"
+            referencedColumns: ["result_id"]
+          },
+        ]
+      }
+      capdev_intervention_overrides: {
+        Row: {
+          catalog_edition: string
+          city_municipality_code: string
+          leaf_code: string
+          office_code: string | null
+          reason: Database["public"]["Enums"]["capdev_reason"]
+          text_ceb: string | null
+          text_en: string | null
+          text_fil: string | null
+          time_frame_days: number | null
+          updated_at: string
+          updated_by: string | null
+        }
+        Insert: {
+          catalog_edition: string
+          city_municipality_code: string
+          leaf_code: string
+          office_code?: string | null
+          reason: Database["public"]["Enums"]["capdev_reason"]
+          text_ceb?: string | null
+          text_en?: string | null
+          text_fil?: string | null
+          time_frame_days?: number | null
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Update: {
+          catalog_edition?: string
+          city_municipality_code?: string
+          leaf_code?: string
+          office_code?: string | null
+          reason?: Database["public"]["Enums"]["capdev_reason"]
+          text_ceb?: string | null
+          text_en?: string | null
+          text_fil?: string | null
+          time_frame_days?: number | null
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "capdev_intervention_overrides_city_municipality_code_fkey"
+            columns: ["city_municipality_code"]
+            isOneToOne: false
+            referencedRelation: "cities_municipalities"
+            referencedColumns: ["psgc_code"]
+          },
+          {
+            foreignKeyName: "office_is_known"
+            columns: ["office_code"]
+            isOneToOne: false
+            referencedRelation: "capdev_offices"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "overrides_a_national_intervention"
+            columns: ["catalog_edition", "leaf_code", "reason"]
+            isOneToOne: false
+            referencedRelation: "capdev_interventions"
+            referencedColumns: ["catalog_edition", "leaf_code", "reason"]
+          },
+        ]
+      }
+      capdev_interventions: {
+        Row: {
+          catalog_edition: string
+          leaf_code: string
+          office_code: string
+          reason: Database["public"]["Enums"]["capdev_reason"]
+          text_ceb: string | null
+          text_en: string
+          text_fil: string
+          time_frame_days: number
+          updated_at: string
+          updated_by: string | null
+        }
+        Insert: {
+          catalog_edition: string
+          leaf_code: string
+          office_code: string
+          reason: Database["public"]["Enums"]["capdev_reason"]
+          text_ceb?: string | null
+          text_en: string
+          text_fil: string
+          time_frame_days: number
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Update: {
+          catalog_edition?: string
+          leaf_code?: string
+          office_code?: string
+          reason?: Database["public"]["Enums"]["capdev_reason"]
+          text_ceb?: string | null
+          text_en?: string
+          text_fil?: string
+          time_frame_days?: number
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "office_is_known"
+            columns: ["office_code"]
+            isOneToOne: false
+            referencedRelation: "capdev_offices"
+            referencedColumns: ["code"]
+          },
+        ]
+      }
+      capdev_offices: {
+        Row: {
+          code: string
+          name: string
+          name_fil: string
+          sort_order: number
+        }
+        Insert: {
+          code: string
+          name: string
+          name_fil: string
+          sort_order: number
+        }
+        Update: {
+          code?: string
+          name?: string
+          name_fil?: string
+          sort_order?: number
+        }
+        Relationships: []
+      }
       checklist_items: {
         Row: {
           entered_by: string
@@ -1486,6 +1730,76 @@ export type Database = {
         }
         Returns: string
       }
+      admin_account_check: {
+        Args: {
+          p_area_code?: number
+          p_barangay?: string
+          p_city_municipality_code?: string
+          p_email: string
+          p_oversight_scope_code?: string
+          p_role: Database["public"]["Enums"]["app_role"]
+        }
+        Returns: Json
+      }
+      admin_create_account: {
+        Args: {
+          p_area_code?: number
+          p_barangay_id?: string
+          p_city_municipality_code?: string
+          p_full_name: string
+          p_invited?: boolean
+          p_oversight_scope_code?: string
+          p_preferred_language: Database["public"]["Enums"]["ui_language"]
+          p_role: Database["public"]["Enums"]["app_role"]
+          p_user_id: string
+        }
+        Returns: {
+          area_code: number | null
+          barangay_id: string | null
+          city_municipality_code: string | null
+          created_at: string
+          email: string | null
+          full_name: string
+          id: string
+          is_active: boolean
+          must_change_password: boolean
+          oversight_scope_code: string | null
+          preferred_language: Database["public"]["Enums"]["ui_language"]
+          role: Database["public"]["Enums"]["app_role"] | null
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "profiles"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      admin_find_barangay: { Args: { p_barangay: string }; Returns: string }
+      admin_reset_password: {
+        Args: { p_user_id: string }
+        Returns: {
+          area_code: number | null
+          barangay_id: string | null
+          city_municipality_code: string | null
+          created_at: string
+          email: string | null
+          full_name: string
+          id: string
+          is_active: boolean
+          must_change_password: boolean
+          oversight_scope_code: string | null
+          preferred_language: Database["public"]["Enums"]["ui_language"]
+          role: Database["public"]["Enums"]["app_role"] | null
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "profiles"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       admin_set_user_active: {
         Args: { p_active: boolean; p_user_id: string }
         Returns: {
@@ -1514,9 +1828,35 @@ export type Database = {
         Args: {
           p_area_code?: number
           p_barangay_id?: string
+          p_city_municipality_code?: string
+          p_oversight_scope_code?: string
           p_role: Database["public"]["Enums"]["app_role"]
           p_user_id: string
         }
+        Returns: {
+          area_code: number | null
+          barangay_id: string | null
+          city_municipality_code: string | null
+          created_at: string
+          email: string | null
+          full_name: string
+          id: string
+          is_active: boolean
+          must_change_password: boolean
+          oversight_scope_code: string | null
+          preferred_language: Database["public"]["Enums"]["ui_language"]
+          role: Database["public"]["Enums"]["app_role"] | null
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "profiles"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      admin_user_check: {
+        Args: { p_user_id: string }
         Returns: {
           area_code: number | null
           barangay_id: string | null
@@ -1614,6 +1954,35 @@ export type Database = {
         }
       }
       barangay_readiness: { Args: { p_assessment_id: string }; Returns: Json }
+      capdev_agenda: {
+        Args: {
+          p_assessment_id: string
+          p_language?: Database["public"]["Enums"]["ui_language"]
+        }
+        Returns: {
+          area_code: number
+          area_kind: Database["public"]["Enums"]["area_kind"]
+          area_name: string
+          due_on: string
+          evidence_intervention: string
+          fewest_fixes: number
+          in_fewest_fixes: boolean
+          indicator_code: string
+          indicator_name: string
+          intervention: string
+          language: Database["public"]["Enums"]["ui_language"]
+          leaf_code: string
+          leaf_name: string
+          missing_movs: string[]
+          office_code: string
+          office_name: string
+          priority: Database["public"]["Enums"]["capdev_priority"]
+          rank: number
+          reasons: string[]
+          shortfalls: string[]
+          time_frame_days: number
+        }[]
+      }
       custom_access_token_hook: { Args: { event: Json }; Returns: Json }
       decide_leaf: {
         Args: {
@@ -1949,6 +2318,26 @@ export type Database = {
           result: string
           scored: boolean
           shortfalls: Json
+        }[]
+      }
+      report_cycle_capdev: {
+        Args: { p_cycle_id: string }
+        Returns: {
+          area_code: number
+          barangay: string
+          due_on: string
+          fewest_fixes: number
+          in_fewest_fixes: boolean
+          intervention: string
+          leaf_code: string
+          leaf_name: string
+          office_code: string
+          passed: boolean
+          priority: Database["public"]["Enums"]["capdev_priority"]
+          psgc_code: string
+          rank: number
+          reasons: string[]
+          time_frame_days: number
         }[]
       }
       report_cycle_gap_analysis: {
@@ -2329,6 +2718,8 @@ export type Database = {
         | "recalibration"
         | "reopened"
         | "completed"
+      capdev_priority: "core" | "flip" | "other"
+      capdev_reason: "missing_mov" | "unmet" | "parent_unmet"
       checklist_item_type:
         | "checkbox"
         | "assessment_field"
@@ -2503,6 +2894,8 @@ export const Constants = {
         "reopened",
         "completed",
       ],
+      capdev_priority: ["core", "flip", "other"],
+      capdev_reason: ["missing_mov", "unmet", "parent_unmet"],
       checklist_item_type: [
         "checkbox",
         "assessment_field",

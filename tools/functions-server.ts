@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { connect as connectTcp } from "node:net";
 import path from "node:path";
 import { parseEnv } from "node:util";
+import type { AuthApi } from "./auth-server.ts";
 import { freePort } from "./lib/cluster.ts";
 import { UserFacingError } from "./lib/errors.ts";
 import { verifyJwtSetting } from "./lib/supabase-config.ts";
@@ -15,7 +16,9 @@ import { pipeLines, terminate } from "./lib/processes.ts";
 /**
  * Serves every Edge Function in supabase/functions at /functions/v1/<name>, as the Supabase
  * gateway does: each function runs in its own Deno process (its own deno.json), and the router
- * checks the `Authorization` JWT first unless the function sets `verify_jwt = false`.
+ * checks the `Authorization` JWT first unless the function sets `verify_jwt = false`. With an Auth
+ * stand-in (tools/auth-server.ts), the same URL serves its admin API at /auth/v1, so that a
+ * function's SUPABASE_URL reaches Auth as on the platform.
  */
 
 type FunctionProcess = {
@@ -38,6 +41,7 @@ export type FunctionsServerOptions = {
   /** Defaults to supabase/functions and supabase/config.toml. */
   functionsDir?: string;
   configToml?: string;
+  auth?: AuthApi;
 };
 
 export function functionNames(folder = functionsDir): string[] {
@@ -152,10 +156,13 @@ async function isAuthorized(request: IncomingMessage): Promise<boolean> {
 
 async function route(
   functions: Map<string, FunctionProcess>,
+  auth: AuthApi | undefined,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
   const url = new URL(request.url ?? "/", "http://127.0.0.1");
+  const authPath = (request.url ?? "/").match(/^\/auth\/v1(\/.*)$/)?.[1];
+  if (auth && authPath) return await auth.handle(request, response, authPath);
   const match = url.pathname.match(/^\/functions\/v1\/([^/]+)(\/.*)?$/);
   const target = match ? functions.get(match[1]) : undefined;
   if (!match || !target) {
@@ -226,7 +233,7 @@ export async function startFunctionsServer(
   }
 
   const server: Server = createServer((request, response) => {
-    void route(functions, request, response).catch((error) =>
+    void route(functions, options.auth, request, response).catch((error) =>
       sendJson(response, 500, {
         code: "ROUTER_ERROR",
         message: (error as Error).message,

@@ -136,6 +136,12 @@ await runMain(async () => {
   ]);
   // Its message says what the files were compared with: their source, or without it each other.
   if (catalog.code === 0) console.log(catalog.stdout.trimEnd().replace(/^/gm, "     "));
+  await check("capdev interventions (tools/capdev/generate.ts --check)", bin("deno"), [
+    "run",
+    "-A",
+    path.join(repoRoot, "tools", "capdev", "generate.ts"),
+    "--check",
+  ]);
   const violations = await checkMigrations(path.join(supabaseDir, "migrations"));
   report(
     "migrations need no superuser (what postgres may do on a hosted project)",

@@ -59,7 +59,7 @@ await runMain(async () => {
       `  Functions URL     ${services.functionsUrl}/<name>   (${
         services.functionNames.join(", ")
       })`,
-      `  SUPABASE_URL      ${services.env.SUPABASE_URL}   (Edge Functions only: no Auth, REST or Storage API)`,
+      `  SUPABASE_URL      ${services.env.SUPABASE_URL}   (Edge Functions and the Auth admin API at /auth/v1: no sign-in, REST or Storage API)`,
       `  Storage for MOVs  ${
         services.env.VANTAGE_STORAGE_URL ?? "none (set VANTAGE_STORAGE_URL to a Storage API's URL)"
       }`,

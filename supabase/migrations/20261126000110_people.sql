@@ -470,7 +470,7 @@ alter table public.profiles enable row level security;
 grant select on public.profiles to authenticated, service_role;
 grant update (full_name, preferred_language) on public.profiles to authenticated;
 
-create policy "Users read their own profile, the MLGOO its people" on public.profiles
+create policy "Users read their own profile, administrators their accounts" on public.profiles
   for select to authenticated
   using (
     id = (select private.current_user_id())
@@ -478,9 +478,10 @@ create policy "Users read their own profile, the MLGOO its people" on public.pro
         and (role is null
              or city_municipality_code = (select private.current_city_municipality_code())
              or barangay_id in (select private.scope_barangay_ids())))
+    or ((select private.is_administrator()) and (role is null or role in ('mlgoo', 'oversight')))
   );
-comment on policy "Users read their own profile, the MLGOO its people" on public.profiles is
-  'An active user with a role reads their own profile; an active MLGOO reads the profiles of the people of its city or municipality (staff serving it, users of its barangays) and of accounts still without a role.';
+comment on policy "Users read their own profile, administrators their accounts" on public.profiles is
+  'An active user with a role reads their own profile; an active MLGOO reads the profiles of the people of its city or municipality (staff serving it, users of its barangays), the central administrator those of the MLGOOs and oversight offices; both read accounts still without a role.';
 create policy "Active users edit their own name and language" on public.profiles
   for update to authenticated
   using (id = (select private.current_user_id()))

@@ -58,21 +58,30 @@ values ('2024', $catalog${
               "kind": "count",
               "item": "1_1_1_bfdp_count",
               "min": 3,
-              "counted": "BFDP Monitoring Forms A (1st to 3rd quarter of {CURRENT_YEAR})",
+              "counted": {
+                "en": "BFDP Monitoring Forms A (1st to 3rd quarter of {CURRENT_YEAR})",
+                "fil": "BFDP Monitoring Form A (ika-1 hanggang ika-3 quarter ng {CURRENT_YEAR})"
+              },
               "page": 1
             },
             {
               "kind": "count",
               "item": "1_1_1_f_count",
               "min": 3,
-              "counted": "lists of Notices of Award (1st to 3rd quarter of {CURRENT_YEAR})",
+              "counted": {
+                "en": "lists of Notices of Award (1st to 3rd quarter of {CURRENT_YEAR})",
+                "fil": "listahan ng Notices of Award (ika-1 hanggang ika-3 quarter ng {CURRENT_YEAR})"
+              },
               "page": 1
             },
             {
               "kind": "count",
               "item": "1_1_1_g_count",
               "min": 9,
-              "counted": "itemized monthly collections and disbursements (January to September {CURRENT_YEAR})",
+              "counted": {
+                "en": "itemized monthly collections and disbursements (January to September {CURRENT_YEAR})",
+                "fil": "itemized na buwanang koleksiyon at disbursement (Enero hanggang Setyembre {CURRENT_YEAR})"
+              },
               "page": 2
             }
           ],
@@ -356,7 +365,10 @@ values ('2024', $catalog${
               "item": "1_3_1_date_approval",
               "onOrBefore": "{PREVIOUS_YEAR}-12-31",
               "considerationUntil": "{CURRENT_YEAR}-03-31",
-              "dated": "approval of the Barangay Appropriation Ordinance",
+              "dated": {
+                "en": "approval of the Barangay Appropriation Ordinance",
+                "fil": "pag-apruba ng Barangay Appropriation Ordinance"
+              },
               "page": 3
             }
           ],
@@ -419,7 +431,10 @@ values ('2024', $catalog${
                   "denominator": "1_4_1_nta",
                   "minPercent": 20,
                   "option": null,
-                  "measure": "of the NTA allocated for development programs"
+                  "measure": {
+                    "en": "of the NTA allocated for development programs",
+                    "fil": "ng NTA ang inilaan sa mga programang pangkaunlaran"
+                  }
                 }
               ],
               "page": 4
@@ -432,7 +447,10 @@ values ('2024', $catalog${
                   "denominator": "1_4_1_regular_revenue",
                   "minPercent": 5,
                   "option": null,
-                  "measure": "of the estimated revenue from regular sources set aside as the LDRRMF"
+                  "measure": {
+                    "en": "of the estimated revenue from regular sources set aside as the LDRRMF",
+                    "fil": "ng tinatayang kita mula sa mga regular na pinagkukunan ang inilaan bilang LDRRMF"
+                  }
                 }
               ],
               "page": 4
@@ -445,7 +463,10 @@ values ('2024', $catalog${
                   "denominator": "1_4_1_general_fund",
                   "minPercent": 10,
                   "option": null,
-                  "measure": "of the general fund set aside for the SK"
+                  "measure": {
+                    "en": "of the general fund set aside for the SK",
+                    "fil": "ng general fund ang inilaan sa SK"
+                  }
                 }
               ],
               "page": 5
@@ -1114,7 +1135,10 @@ values ('2024', $catalog${
                   "denominator": "2_1_3_estimated_revenue",
                   "minPercent": 5,
                   "option": null,
-                  "measure": "of the estimated revenue from regular sources set aside as the BDRRMF"
+                  "measure": {
+                    "en": "of the estimated revenue from regular sources set aside as the BDRRMF",
+                    "fil": "ng tinatayang kita mula sa mga regular na pinagkukunan ang inilaan bilang BDRRMF"
+                  }
                 }
               ],
               "page": 15
@@ -1181,14 +1205,20 @@ values ('2024', $catalog${
                   "denominator": "2_1_4_physical_reflected",
                   "minPercent": 50,
                   "option": "Option A",
-                  "measure": "of the physical targets accomplished"
+                  "measure": {
+                    "en": "of the physical targets accomplished",
+                    "fil": "ng mga physical target ang naisakatuparan"
+                  }
                 },
                 {
                   "numerator": "2_1_4_financial_utilized",
                   "denominator": "2_1_4_financial_allocated",
                   "minPercent": 50,
                   "option": "Option B",
-                  "measure": "of the fund utilized"
+                  "measure": {
+                    "en": "of the fund utilized",
+                    "fil": "ng pondo ang nagamit"
+                  }
                 }
               ],
               "page": 16
@@ -1964,7 +1994,10 @@ values ('2024', $catalog${
               "kind": "count",
               "item": "3_1_8_count",
               "min": 3,
-              "counted": "CIR transmittals (1st to 3rd quarter of {CURRENT_YEAR})",
+              "counted": {
+                "en": "CIR transmittals (1st to 3rd quarter of {CURRENT_YEAR})",
+                "fil": "CIR transmittal (ika-1 hanggang ika-3 quarter ng {CURRENT_YEAR})"
+              },
               "page": 27
             }
           ],
@@ -2061,7 +2094,10 @@ values ('2024', $catalog${
               "kind": "count",
               "item": "3_1_10_count",
               "min": 3,
-              "counted": "BADAC monthly minutes covering {CURRENT_YEAR}",
+              "counted": {
+                "en": "BADAC monthly minutes covering {CURRENT_YEAR}",
+                "fil": "buwanang minutes ng BADAC para sa {CURRENT_YEAR}"
+              },
               "page": 28
             }
           ],
@@ -2197,14 +2233,20 @@ values ('2024', $catalog${
                   "denominator": "3_2_3_physical_reflected",
                   "minPercent": 50,
                   "option": "Option A",
-                  "measure": "of the physical targets accomplished"
+                  "measure": {
+                    "en": "of the physical targets accomplished",
+                    "fil": "ng mga physical target ang naisakatuparan"
+                  }
                 },
                 {
                   "numerator": "3_2_3_financial_utilized",
                   "denominator": "3_2_3_financial_allocated",
                   "minPercent": 50,
                   "option": "Option B",
-                  "measure": "of the fund utilized"
+                  "measure": {
+                    "en": "of the fund utilized",
+                    "fil": "ng pondo ang nagamit"
+                  }
                 }
               ],
               "page": 31
@@ -2331,7 +2373,10 @@ values ('2024', $catalog${
               "kind": "count",
               "item": "3_3_1_count",
               "min": 10,
-              "counted": "KP Forms #5 (oaths of office of Lupon members)",
+              "counted": {
+                "en": "KP Forms #5 (oaths of office of Lupon members)",
+                "fil": "KP Form #5 (panunumpa sa tungkulin ng mga miyembro ng Lupon)"
+              },
               "page": 32
             }
           ],
@@ -2439,7 +2484,10 @@ values ('2024', $catalog${
               "kind": "count",
               "item": "3_3_3_count",
               "min": 3,
-              "counted": "minutes of KP meetings held in {CURRENT_YEAR}",
+              "counted": {
+                "en": "minutes of KP meetings held in {CURRENT_YEAR}",
+                "fil": "minutes ng mga pulong ng KP na ginanap sa {CURRENT_YEAR}"
+              },
               "page": 35
             }
           ],
@@ -2720,7 +2768,10 @@ values ('2024', $catalog${
               "kind": "count",
               "item": "3_6_1_count",
               "min": 3,
-              "counted": "monthly BaRCO reports (July to September {CURRENT_YEAR})",
+              "counted": {
+                "en": "monthly BaRCO reports (July to September {CURRENT_YEAR})",
+                "fil": "buwanang ulat ng BaRCO (Hulyo hanggang Setyembre {CURRENT_YEAR})"
+              },
               "page": 39
             }
           ],
@@ -2993,14 +3044,20 @@ values ('2024', $catalog${
                   "denominator": "4_1_6_physical_reflected",
                   "minPercent": 50,
                   "option": "Option A",
-                  "measure": "of the physical targets accomplished"
+                  "measure": {
+                    "en": "of the physical targets accomplished",
+                    "fil": "ng mga physical target ang naisakatuparan"
+                  }
                 },
                 {
                   "numerator": "4_1_6_financial_utilized",
                   "denominator": "4_1_6_financial_allocated",
                   "minPercent": 50,
                   "option": "Option B",
-                  "measure": "of the fund utilized"
+                  "measure": {
+                    "en": "of the fund utilized",
+                    "fil": "ng pondo ang nagamit"
+                  }
                 }
               ],
               "page": 43
@@ -3561,14 +3618,20 @@ values ('2024', $catalog${
                   "denominator": "4_3_4_physical_reflected",
                   "minPercent": 50,
                   "option": "Option A",
-                  "measure": "of the physical targets accomplished"
+                  "measure": {
+                    "en": "of the physical targets accomplished",
+                    "fil": "ng mga physical target ang naisakatuparan"
+                  }
                 },
                 {
                   "numerator": "4_3_4_financial_utilized",
                   "denominator": "4_3_4_financial_allocated",
                   "minPercent": 50,
                   "option": "Option B",
-                  "measure": "of the fund utilized"
+                  "measure": {
+                    "en": "of the fund utilized",
+                    "fil": "ng pondo ang nagamit"
+                  }
                 }
               ],
               "page": 49
@@ -3968,14 +4031,20 @@ values ('2024', $catalog${
                   "denominator": "4_5_6_physical_reflected",
                   "minPercent": 50,
                   "option": "Option A",
-                  "measure": "of the physical targets accomplished"
+                  "measure": {
+                    "en": "of the physical targets accomplished",
+                    "fil": "ng mga physical target ang naisakatuparan"
+                  }
                 },
                 {
                   "numerator": "4_5_6_financial_utilized",
                   "denominator": "4_5_6_financial_allocated",
                   "minPercent": 50,
                   "option": "Option B",
-                  "measure": "of the fund utilized"
+                  "measure": {
+                    "en": "of the fund utilized",
+                    "fil": "ng pondo ang nagamit"
+                  }
                 }
               ],
               "page": 55
@@ -4355,14 +4424,20 @@ values ('2024', $catalog${
                   "denominator": "4_8_4_physical_reflected",
                   "minPercent": 50,
                   "option": "Option A",
-                  "measure": "of the physical targets accomplished"
+                  "measure": {
+                    "en": "of the physical targets accomplished",
+                    "fil": "ng mga physical target ang naisakatuparan"
+                  }
                 },
                 {
                   "numerator": "4_8_4_financial_utilized",
                   "denominator": "4_8_4_financial_allocated",
                   "minPercent": 50,
                   "option": "Option B",
-                  "measure": "of the fund utilized"
+                  "measure": {
+                    "en": "of the fund utilized",
+                    "fil": "ng pondo ang nagamit"
+                  }
                 }
               ],
               "page": 61
@@ -4973,7 +5048,10 @@ values ('2024', $catalog${
               "kind": "count",
               "item": "6_1_4_report_count",
               "min": 3,
-              "counted": "monthly accomplishment reports (July to September {CURRENT_YEAR})",
+              "counted": {
+                "en": "monthly accomplishment reports (July to September {CURRENT_YEAR})",
+                "fil": "buwanang accomplishment report (Hulyo hanggang Setyembre {CURRENT_YEAR})"
+              },
               "page": 70
             },
             {
@@ -4984,14 +5062,20 @@ values ('2024', $catalog${
                   "denominator": "6_1_4_physical_reflected",
                   "minPercent": 50,
                   "option": "Option A",
-                  "measure": "of the physical targets accomplished"
+                  "measure": {
+                    "en": "of the physical targets accomplished",
+                    "fil": "ng mga physical target ang naisakatuparan"
+                  }
                 },
                 {
                   "numerator": "6_1_4_financial_utilized",
                   "denominator": "6_1_4_financial_allocated",
                   "minPercent": 50,
                   "option": "Option B",
-                  "measure": "of the fund utilized"
+                  "measure": {
+                    "en": "of the fund utilized",
+                    "fil": "ng pondo ang nagamit"
+                  }
                 }
               ],
               "page": 70

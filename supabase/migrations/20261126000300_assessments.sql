@@ -779,6 +779,8 @@ create policy "Readers of an assessment read its events" on public.events
   using (
     ((select private.is_mlgoo()) and assessment_id is null
      and (not details ? 'user_id' or (details ->> 'user_id')::uuid in (select id from public.profiles)))
+    or ((select private.is_administrator()) and assessment_id is null and details ? 'user_id'
+        and (details ->> 'user_id')::uuid in (select id from public.profiles))
     or (events.assessment_id in (select private.readable_assessment_ids())
         and ((select private.current_app_role()) in ('mlgoo', 'validator')
              or area_code = (select private.current_area_code())
@@ -787,7 +789,7 @@ create policy "Readers of an assessment read its events" on public.events
                       or (action in ('mov_flagged', 'mov_unflagged') and private.barangay_sees_flag(assessment_id, area_code, id))))))
   );
 comment on policy "Readers of an assessment read its events" on public.events is
-  'The MLGOO reads the events of no assessment: those of cycles, and the administration of the users whose profile it reads (its people); of the assessments they read, the MLGOO and validators read every event, an assessor those of the area they review, and a barangay user those visible to the barangay (a MOV flag''s once the area came back to it) and all once the assessment is completed.';
+  'The MLGOO reads the events of no assessment: those of cycles, and the administration of the users whose profile it reads (its people); the central administrator the administration of the MLGOOs and oversight offices; of the assessments they read, the MLGOO and validators read every event, an assessor those of the area they review, and a barangay user those visible to the barangay (a MOV flag''s once the area came back to it) and all once the assessment is completed.';
 
 create function private.refuse_change()
 returns trigger

@@ -54,7 +54,7 @@ as $$
   join public.indicators leaf on leaf.cycle_id = a.cycle_id and leaf.code = projected ->> 'code';
 $$;
 comment on function private.leaf_readiness(uuid) is
-  'Per leaf, as the barangay''s newest readiness found it: whether every required upload slot has a live MOV, the missing slots, the option group satisfied, and the quantitative requirements its answers fall short of (each with its English text). No rows before the first readiness.';
+  'Per leaf, as the barangay''s newest readiness found it: whether every required upload slot has a live MOV, the missing slots, the option group satisfied, and the quantitative requirements its answers fall short of (each with its sentence per language, texts). No rows before the first readiness.';
 
 create function private.incomplete_leaves(p_assessment_id uuid, p_area_code smallint)
 returns jsonb

@@ -81,7 +81,8 @@ $$, 'every leaf of a new cycle keeps its edition''s parent, rule, consideration,
 
 select is((select requirements -> 0 from fresh_cycle where code = '1.3.1'),
   jsonb_build_object('kind', 'deadline', 'item', '1_3_1_date_approval', 'onOrBefore', '2088-12-31',
-    'considerationUntil', '2089-03-31', 'dated', 'approval of the Barangay Appropriation Ordinance', 'page', 3),
+    'considerationUntil', '2089-03-31', 'dated', jsonb_build_object('en', 'approval of the Barangay Appropriation Ordinance',
+                                                                 'fil', 'pag-apruba ng Barangay Appropriation Ordinance'), 'page', 3),
   'a deadline is resolved for the cycle: a cycle reviewing 2089 needs approval by December 31, 2088 and may consider it until March 31, 2089');
 
 -- What a leaf takes from its parent, against the 2024 edition's own figures.

@@ -86,10 +86,10 @@ update public.profiles set must_change_password = false where email = 'hook-asse
 select tests.act_as('hook-assessor@t.local');
 select throws_ok(
   $$ select public.admin_set_user_role('11111111-0000-4000-8000-000000000001', 'validator') $$,
-  '42501', 'Only the MLGOO can administer users', 'an assessor cannot assign roles');
+  '42501', 'Only the MLGOO or the central administrator can administer users', 'an assessor cannot assign roles');
 select throws_ok(
   $$ select public.admin_set_user_active('11111111-0000-4000-8000-000000000001', false) $$,
-  '42501', 'Only the MLGOO can administer users', 'an assessor cannot deactivate users');
+  '42501', 'Only the MLGOO or the central administrator can administer users', 'an assessor cannot deactivate users');
 
 select tests.act_as('hook-mlgoo@t.local');
 select throws_ok(

@@ -85,6 +85,16 @@ insert into public.jobs (assessment_id)
 select (select id from fx where key = 'a_own');
 insert into public.audit_verifications (cycle_id)
 select (select id from fx where key = 'cycle');
+insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
+select (select id from fx where key = 'a_own'), 'official', 'test', repeat('c', 64), '{}', false, 10;
+insert into fx select 'official', id from public.classification_results where input_hash = repeat('c', 64);
+insert into public.capdev_agendas (result_id, assessment_id, passed, passable, fewest_fixes, fewest_fix_areas, classifier_version)
+select (select id from fx where key = 'official'), (select id from fx where key = 'a_own'), false, true, 1, '{1}', 'test';
+insert into public.capdev_agenda_items (result_id, rank, priority, leaf_code, indicator_code, area_code, reasons,
+                                        answers, missing_slots, shortfalls, in_fewest_fixes)
+select (select id from fx where key = 'official'), 1, 'core', '1.1.1', '1.1', 1, '{unmet}', 'unmet', '{}', '[]', true;
+insert into public.capdev_intervention_overrides (city_municipality_code, catalog_edition, leaf_code, reason, office_code)
+values ('990101000', '2024', '1.1.1', 'unmet', 'MTO');
 
 -- The statements: one per table and operation, aimed at the fixture row ----------------------------
 
@@ -151,7 +161,18 @@ from (values
   ('jobs', 'assessment_id = ' || pg_temp.fx('a_own'), 'run_after',
     format('(assessment_id) values (%s)', pg_temp.fx('a_own'))),
   ('audit_verifications', 'cycle_id = ' || pg_temp.fx('cycle'), 'holds',
-    format('(cycle_id) values (%s)', pg_temp.fx('cycle')))
+    format('(cycle_id) values (%s)', pg_temp.fx('cycle'))),
+  ('capdev_offices', $$code = 'MBO'$$, 'name', $$(code, name, name_fil, sort_order) values ('XYZ', 'x', 'x', 99)$$),
+  ('capdev_interventions', $$catalog_edition = '2024' and leaf_code = '1.1.1' and reason = 'unmet'$$, 'text_en',
+    $$(catalog_edition, leaf_code, reason, office_code, time_frame_days, text_en, text_fil) values ('2024', '9.9.9', 'unmet', 'MBO', 30, 'x', 'x')$$),
+  ('capdev_intervention_overrides', $$city_municipality_code = '990101000' and leaf_code = '1.1.1'$$, 'office_code',
+    $$(city_municipality_code, catalog_edition, leaf_code, reason, office_code) values ('990101000', '2024', '1.2.1', 'unmet', 'MBO')$$),
+  ('capdev_agendas', 'assessment_id = ' || pg_temp.fx('a_own'), 'passed',
+    format('(result_id, assessment_id, passed, passable, fewest_fix_areas, classifier_version) values (%s, %s, true, false, %L, %L)',
+           pg_temp.fx('official'), pg_temp.fx('a_other'), '{}', 'forged')),
+  ('capdev_agenda_items', 'result_id = ' || pg_temp.fx('official'), 'rank',
+    format('(result_id, rank, priority, leaf_code, indicator_code, area_code, reasons, answers, missing_slots, shortfalls, in_fewest_fixes) values (%s, 2, %L, %L, %L, 1, %L, %L, %L, %L, false)',
+           pg_temp.fx('official'), 'core', '1.2.1', '1.2', '{unmet}', 'unmet', '{}', '[]'))
 ) as t (tbl, target, col, new_row)
 cross join (values ('select'), ('insert'), ('update'), ('delete')) as o (op);
 
@@ -183,7 +204,7 @@ create temporary table allowed (tbl text, op text, role text);
 insert into allowed
 select tbl, 'select', role
 from unnest(array['governance_areas', 'error_codes', 'regions', 'provinces', 'cities_municipalities', 'cycles', 'indicators',
-                  'checklist_items', 'upload_slots']) as tbl,
+                  'checklist_items', 'upload_slots', 'capdev_offices', 'capdev_interventions']) as tbl,
      (select role from roles) as r
 -- Cycles, the catalog's wording, the job queue and the audit verifications are national: the central
 -- administrator's.
@@ -205,7 +226,17 @@ union all select tbl, 'select', role
        unnest(array['mlgoo', 'validator']) as role
 union all select 'submission_snapshots', 'select', 'blgu_own'
 union all select 'notifications', op, 'blgu_own' from unnest(array['select', 'update']) as op
-union all select tbl, 'select', 'administrator' from unnest(array['jobs', 'audit_verifications']) as tbl;
+union all select tbl, 'select', 'administrator' from unnest(array['jobs', 'audit_verifications']) as tbl
+-- CapDev: the national interventions are the central administrator's; a municipality's overrides
+-- are read by whoever reads its barangays and written by its MLGOO; an agenda is read as its
+-- official result is (the barangay only once completed).
+union all select 'capdev_interventions', 'update', 'administrator'
+union all select 'capdev_intervention_overrides', 'select', role
+  from unnest(array['mlgoo', 'assessor_own', 'assessor_other', 'validator', 'blgu_own', 'blgu_other', 'oversight',
+                    'administrator']) as role
+union all select 'capdev_intervention_overrides', op, 'mlgoo' from unnest(array['insert', 'update', 'delete']) as op
+union all select tbl, 'select', role
+  from unnest(array['capdev_agendas', 'capdev_agenda_items']) as tbl, unnest(array['mlgoo', 'validator']) as role;
 
 -- Runs a statement with a role's claims (its user deactivated first when asked) and undoes it:
 -- 'allowed' when it touched a row, 'filtered' when it touched none, else the SQLSTATE it raised.

@@ -6,7 +6,7 @@
 -- change it.
 
 begin;
-select plan(37);
+select plan(39);
 
 select tests.wf_fixture('rdy') as a \gset
 select cycle_id as cycle from public.assessments where id = :'a' \gset
@@ -83,8 +83,10 @@ as $$
 $$;
 select pg_temp.store_result('readiness', '2', 'unmet', :'budget', :'counted', jsonb_build_object(
   'rule', 'count', 'item', '3_1_8_count', 'actual', 2, 'required', 3,
-  'counted', 'CIR transmittals (1st to 3rd quarter of 2089)', 'page', 27,
-  'text', '2 of 3 CIR transmittals (1st to 3rd quarter of 2089)'));
+  'counted', jsonb_build_object('en', 'CIR transmittals (1st to 3rd quarter of 2089)',
+                                 'fil', 'CIR transmittal (ika-1 hanggang ika-3 quarter ng 2089)'), 'page', 27,
+  'texts', jsonb_build_object('en', '2 of 3 CIR transmittals (1st to 3rd quarter of 2089)',
+                              'fil', '2 sa 3 na CIR transmittal (ika-1 hanggang ika-3 quarter ng 2089)')));
 select pg_temp.store_result('projection', '1', 'met', null, :'budget', jsonb_build_object(
   'rule', 'count', 'item', '1_1_1_bfdp_count', 'actual', 1, 'required', 9, 'counted', 'reviewer-only count', 'page', 1));
 insert into public.reviews (assessment_id, leaf_id, area_code, checklist, decision, decision_remarks)
@@ -95,9 +97,17 @@ select is((select count(*)::int from public.classification_results where assessm
   'The barangay cannot read the results themselves, its readiness and the projection alike');
 select is(pg_temp.leaf('3.1.8') -> 'shortfalls',
   jsonb_build_array(jsonb_build_object('rule', 'count', 'item', '3_1_8_count', 'actual', 2, 'required', 3,
-    'counted', 'CIR transmittals (1st to 3rd quarter of 2089)', 'page', 27,
+    'counted', jsonb_build_object('en', 'CIR transmittals (1st to 3rd quarter of 2089)',
+                                  'fil', 'CIR transmittal (ika-1 hanggang ika-3 quarter ng 2089)'), 'page', 27,
     'text', '2 of 3 CIR transmittals (1st to 3rd quarter of 2089)')),
-  'The barangay sees what its own answers fall short of, as data and in English');
+  'The barangay sees what its own answers fall short of, as data and in English, its preferred language');
+update public.profiles set preferred_language = 'fil' where id = (select auth.uid());
+select is(pg_temp.leaf('3.1.8') -> 'shortfalls' -> 0 ->> 'text', '2 sa 3 na CIR transmittal (ika-1 hanggang ika-3 quarter ng 2089)',
+  'A barangay user who prefers Filipino reads the shortfall in Filipino');
+update public.profiles set preferred_language = 'ceb' where id = (select auth.uid());
+select is(pg_temp.leaf('3.1.8') -> 'shortfalls' -> 0 ->> 'text', '2 of 3 CIR transmittals (1st to 3rd quarter of 2089)',
+  'and one who prefers Cebuano, in which no shortfall is written, in English');
+update public.profiles set preferred_language = 'en' where id = (select auth.uid());
 select is(pg_temp.leaf('1.1.1') -> 'shortfalls', '[]'::jsonb,
   'and not the shortfall the reviewers'' projection found');
 select is((select count(*)::int from public.reviews where assessment_id = :'a'), 0,

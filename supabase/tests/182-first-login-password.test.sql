@@ -33,7 +33,7 @@ select p.oid::regprocedure::text as signature,
 from pg_proc p
 where p.pronamespace = 'public'::regnamespace and p.prokind = 'f'
   and has_function_privilege('authenticated', p.oid, 'execute')
-  and p.proname not in ('published_cycle_summary', 'verify_audit_trail', 'barangay_readiness')  -- reads
+  and p.proname not in ('published_cycle_summary', 'verify_audit_trail', 'barangay_readiness', 'capdev_agenda')  -- reads
   and p.proname not like 'report\_%';  -- reads: the reports
 grant select on refused_calls to authenticated;
 

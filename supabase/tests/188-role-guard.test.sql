@@ -18,7 +18,7 @@ select tests.create_user('rg-katuparan@test.local', 'katuparan');
 
 select tests.act_as('rg-assessor-1@test.local');
 select throws_ok(format($$ select public.admin_set_user_active(%L, false) $$, tests.user_id('rg-blgu@test.local')),
-  '42501', 'Only the MLGOO can administer users', 'user administration refuses an assessor with the guard''s words');
+  '42501', 'Only the MLGOO or the central administrator can administer users', 'user administration refuses an assessor with the guard''s words');
 select is(tests.hint_of(format($$ select public.admin_set_user_active(%L, false) $$, tests.user_id('rg-blgu@test.local'))),
   'Sign in with an account that has this role; the MLGOO assigns roles.', 'and the guard''s hint');
 

@@ -65,7 +65,8 @@ select lives_ok(format($$ select public.lock_assessment(%L, 'Site visit') $$, :'
   'the MLGOO of the city or municipality locks the assessment');
 select throws_ok(
   format($$ select public.admin_set_user_role(%L, 'blgu', %L) $$, tests.user_id('scp-neighbour@test.local'), :'far'),
-  'VA008', null, 'the MLGOO cannot give a user a barangay of another city or municipality');
+  '42501', 'The barangay belongs to another city or municipality',
+  'the MLGOO cannot give a user a barangay of another city or municipality');
 select tests.act_as_postgres();
 insert into auth.users (instance_id, id, aud, role, email, raw_app_meta_data, raw_user_meta_data,
                         confirmation_token, recovery_token, email_change_token_new, email_change)

@@ -70,10 +70,12 @@ if (assessment) {
   //   (both null until the first upload or saved answers are classified);
   // shortfalls: each quantitative requirement the barangay's own answers fall short of, as the
   //   classifier finds it, e.g. { rule: "count", item: "3_1_8_count", actual: 2, required: 3,
-  //   counted, page: 27, text: "2 of 3 CIR transmittals (1st to 3rd quarter of 2024)" }; a
-  //   "ratio" has ratios: [{ numerator, denominator, actual, required, measure, option,
-  //   optionMet }], a "deadline" actual, deadline, considerationUntil, mayBeConsidered, dated.
-  //   Show text (English) beside the item, or write your own sentence from the data.
+  //   counted: { en, fil }, page: 27, text: "2 of 3 CIR transmittals (1st to 3rd quarter of
+  //   2024)" }; a "ratio" has ratios: [{ numerator, denominator, actual, required, measure,
+  //   option, optionMet }], a "deadline" actual, deadline, considerationUntil, mayBeConsidered,
+  //   dated. text is in the user's profiles.preferred_language ("2 sa 3 na CIR transmittal
+  //   (ika-1 hanggang ika-3 quarter ng 2024)" in Filipino; English for Cebuano): show it beside
+  //   the item, or write your own sentence from the data.
   // readiness.pending is true while an upload, deletion or saved answer is still being classified
   // (asOf: when the files and answers were last classified): ask again in a moment.
   type Shortfall = { rule: "count" | "ratio" | "deadline"; page: number; text: string };

@@ -17,7 +17,13 @@ function region(file: string): string {
 }
 
 describe("the README's frontend examples", () => {
-  it.each(["readme-examples.ts", "readme-storage.ts", "node-health.ts"])(
+  it.each([
+    "readme-examples.ts",
+    "readme-storage.ts",
+    "readme-accounts.ts",
+    "readme-capdev.ts",
+    "node-health.ts",
+  ])(
     "%s is in the README as it is",
     (file) => {
       expect(readmeBlocks).toContain(region(file));

@@ -1,5 +1,7 @@
 // The README's run command as a newcomer uses it: `npm start` on a fresh data directory, a
-// health check, a token from `npm run token`, one workflow call as that user, Ctrl-C, and nothing
+// health check, a token from `npm run token`, one workflow call as that user, the MLGOO onboarding a
+// barangay secretary through admin-users (the Auth admin stand-in behind it), the seeded failing
+// assessments' CapDev agendas once the pipeline has run, Ctrl-C, and nothing
 // left behind; then a second start that reuses the cluster, and `npm run db:reset` against it.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +19,19 @@ const ALIPIT = {
   assessmentId: "a0000000-0000-4000-8000-000000000001",
 };
 const STARTUP_MS = 240_000;
+const SEEDED_COMPLETED = 10;
+const AGENDA_MS = 120_000;
+
+/** Polls `probe` every second until it returns a value, or fails after `ms`. */
+async function eventually<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
 
 describe("npm start, as a newcomer runs it", () => {
   // A `mktemp -d` folder is private to its owner: as root, the postgres OS user cannot enter it.
@@ -75,16 +90,63 @@ describe("npm start, as a newcomer runs it", () => {
         select status from public.assessment_areas
         where assessment_id = ${ALIPIT.assessmentId} and area_code = 3`;
       expect(status).toBe("submitted");
+
+      // The pipeline classifies the seeded completed assessments; each failing one gets its CapDev
+      // agenda, every sub-indicator its result fails listed once.
+      const agendas = await eventually(async () => {
+        const rows = await sql<{ passed: boolean; items: number; failing: number }[]>`
+          select o.passed,
+                 (select count(*)::integer from public.capdev_agenda_items i where i.result_id = g.result_id) as items,
+                 (select count(distinct f ->> 'leafCode')::integer
+                  from jsonb_array_elements(o.result -> 'areas') area,
+                       jsonb_array_elements(area -> 'failures') f) as failing
+          from public.official_results o
+          join public.capdev_agendas g on g.result_id = o.result_id
+          where o.completed`;
+        return rows.length === SEEDED_COMPLETED ? rows : undefined;
+      }, AGENDA_MS);
+      const failing = agendas.filter((agenda) => !agenda.passed);
+      expect(failing).toHaveLength(5);
+      for (const agenda of failing) {
+        expect(agenda.items).toBeGreaterThan(0);
+        expect(agenda.items).toBe(agenda.failing);
+      }
     } finally {
       await sql.end();
     }
+
+    // The MLGOO onboards a barangay secretary of Santa Cruz, and none of Pagsanjan's barangays.
+    const mlgoo = await npmRun(["token", "--", "mlgoo@vantage.local"]);
+    expect(mlgoo.code, mlgoo.stderr).toBe(0);
+    const onboard = (barangay: string) =>
+      fetch(`http://127.0.0.1:${env.VANTAGE_FUNCTIONS_PORT}/functions/v1/admin-users`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${mlgoo.stdout.trim()}`,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({
+          email: `secretary-${barangay}@newcomer.test`,
+          fullName: "New Secretary",
+          role: "blgu",
+          barangay,
+        }),
+      });
+    const own = await onboard("Alipit");
+    const created = await own.json() as { account: { role: string }; temporaryPassword: string };
+    expect(own.status, JSON.stringify(created)).toBe(201);
+    expect(created.account.role).toBe("blgu");
+    expect(created.temporaryPassword).toMatch(/^\S{19}$/);
+    const other = await onboard("043422001");
+    expect(other.status).toBe(403);
+    expect(await other.json()).toMatchObject({ error: { code: "forbidden", field: "barangay" } });
 
     await stack.interrupt();
     expect(await stack.leftovers()).toEqual([]);
     for (const port of [env.VANTAGE_DB_PORT, env.VANTAGE_FUNCTIONS_PORT]) {
       expect(await isPortInUse(Number(port)), `port ${port}`).toBe(false);
     }
-  }, STARTUP_MS + 60_000);
+  }, STARTUP_MS + AGENDA_MS + 60_000);
 
   it("refuses a port the Supabase CLI reserves in one line, without a stack trace", async () => {
     const refused = await npmRun(["start"], { VANTAGE_DB_PORT: "54322" });

@@ -4,7 +4,7 @@
 // read. Periods and deadlines are written relative to the year under review ({CURRENT_YEAR},
 // {PREVIOUS_YEAR}, the only placeholders a requirement may use) and resolved per cycle. Every leaf of the edition is listed, so a leaf without a quantitative
 // requirement says so by having none.
-import type { ItemType, Requirement } from "./source.ts";
+import type { ItemType, Requirement, Wording } from "./source.ts";
 
 /** An item for an amount the source does not ask for, placed after the item `after`. */
 export type AddedItem = { after: string; key: string; label: string; type: ItemType };
@@ -19,7 +19,7 @@ export type LeafNotes = {
 
 export type Notes = Record<string, LeafNotes>;
 
-const count = (item: string, min: number, counted: string, page: number): Requirement => ({
+const count = (item: string, min: number, counted: Wording, page: number): Requirement => ({
   kind: "count",
   item,
   min,
@@ -32,7 +32,7 @@ const share = (
   part: string,
   base: string,
   minPercent: number,
-  measure: string,
+  measure: Wording,
   page: number,
 ): Requirement => ({
   kind: "ratio",
@@ -54,14 +54,17 @@ function accomplishment(leafCode: string, page: number): Requirement {
         denominator: `${prefix}_physical_reflected`,
         minPercent: 50,
         option: "Option A",
-        measure: "of the physical targets accomplished",
+        measure: {
+          en: "of the physical targets accomplished",
+          fil: "ng mga physical target ang naisakatuparan",
+        },
       },
       {
         numerator: `${prefix}_financial_utilized`,
         denominator: `${prefix}_financial_allocated`,
         minPercent: 50,
         option: "Option B",
-        measure: "of the fund utilized",
+        measure: { en: "of the fund utilized", fil: "ng pondo ang nagamit" },
       },
     ],
     page,
@@ -89,19 +92,30 @@ export const NOTES_2024: Notes = {
       count(
         "1_1_1_bfdp_count",
         3,
-        "BFDP Monitoring Forms A (1st to 3rd quarter of {CURRENT_YEAR})",
+        {
+          en: "BFDP Monitoring Forms A (1st to 3rd quarter of {CURRENT_YEAR})",
+          fil: "BFDP Monitoring Form A (ika-1 hanggang ika-3 quarter ng {CURRENT_YEAR})",
+        },
         1,
       ),
       count(
         "1_1_1_f_count",
         3,
-        "lists of Notices of Award (1st to 3rd quarter of {CURRENT_YEAR})",
+        {
+          en: "lists of Notices of Award (1st to 3rd quarter of {CURRENT_YEAR})",
+          fil: "listahan ng Notices of Award (ika-1 hanggang ika-3 quarter ng {CURRENT_YEAR})",
+        },
         1,
       ),
       count(
         "1_1_1_g_count",
         9,
-        "itemized monthly collections and disbursements (January to September {CURRENT_YEAR})",
+        {
+          en:
+            "itemized monthly collections and disbursements (January to September {CURRENT_YEAR})",
+          fil: "itemized na buwanang koleksiyon at disbursement (Enero hanggang Setyembre " +
+            "{CURRENT_YEAR})",
+        },
         2,
       ),
     ],
@@ -115,7 +129,10 @@ export const NOTES_2024: Notes = {
       item: "1_3_1_date_approval",
       onOrBefore: "{PREVIOUS_YEAR}-12-31",
       considerationUntil: "{CURRENT_YEAR}-03-31",
-      dated: "approval of the Barangay Appropriation Ordinance",
+      dated: {
+        en: "approval of the Barangay Appropriation Ordinance",
+        fil: "pag-apruba ng Barangay Appropriation Ordinance",
+      },
       page: 3,
     }],
   },
@@ -126,21 +143,30 @@ export const NOTES_2024: Notes = {
         "1_4_1_development_fund",
         "1_4_1_nta",
         20,
-        "of the NTA allocated for development programs",
+        {
+          en: "of the NTA allocated for development programs",
+          fil: "ng NTA ang inilaan sa mga programang pangkaunlaran",
+        },
         4,
       ),
       share(
         "1_4_1_ldrrmf",
         "1_4_1_regular_revenue",
         5,
-        "of the estimated revenue from regular sources set aside as the LDRRMF",
+        {
+          en: "of the estimated revenue from regular sources set aside as the LDRRMF",
+          fil: "ng tinatayang kita mula sa mga regular na pinagkukunan ang inilaan bilang LDRRMF",
+        },
         4,
       ),
       share(
         "1_4_1_sk_fund",
         "1_4_1_general_fund",
         10,
-        "of the general fund set aside for the SK",
+        {
+          en: "of the general fund set aside for the SK",
+          fil: "ng general fund ang inilaan sa SK",
+        },
         5,
       ),
     ],
@@ -170,7 +196,10 @@ export const NOTES_2024: Notes = {
         "2_1_3_bdrrmf_amount",
         "2_1_3_estimated_revenue",
         5,
-        "of the estimated revenue from regular sources set aside as the BDRRMF",
+        {
+          en: "of the estimated revenue from regular sources set aside as the BDRRMF",
+          fil: "ng tinatayang kita mula sa mga regular na pinagkukunan ang inilaan bilang BDRRMF",
+        },
         15,
       ),
     ],
@@ -195,20 +224,33 @@ export const NOTES_2024: Notes = {
   "3.1.8": {
     page: 27,
     requirements: [
-      count("3_1_8_count", 3, "CIR transmittals (1st to 3rd quarter of {CURRENT_YEAR})", 27),
+      count("3_1_8_count", 3, {
+        en: "CIR transmittals (1st to 3rd quarter of {CURRENT_YEAR})",
+        fil: "CIR transmittal (ika-1 hanggang ika-3 quarter ng {CURRENT_YEAR})",
+      }, 27),
     ],
   },
   "3.1.9": { page: 28 },
   "3.1.10": {
     page: 28,
-    requirements: [count("3_1_10_count", 3, "BADAC monthly minutes covering {CURRENT_YEAR}", 28)],
+    requirements: [
+      count("3_1_10_count", 3, {
+        en: "BADAC monthly minutes covering {CURRENT_YEAR}",
+        fil: "buwanang minutes ng BADAC para sa {CURRENT_YEAR}",
+      }, 28),
+    ],
   },
   "3.2.1": { page: 29 },
   "3.2.2": { page: 30 },
   "3.2.3": { page: 31, requirements: [accomplishment("3.2.3", 31)] },
   "3.3.1": {
     page: 32,
-    requirements: [count("3_3_1_count", 10, "KP Forms #5 (oaths of office of Lupon members)", 32)],
+    requirements: [
+      count("3_3_1_count", 10, {
+        en: "KP Forms #5 (oaths of office of Lupon members)",
+        fil: "KP Form #5 (panunumpa sa tungkulin ng mga miyembro ng Lupon)",
+      }, 32),
+    ],
     addedItems: [
       documentCount("3_3_1_upload_1", "3_3_1_count", "KP Forms #5 (Oath of Office) were submitted"),
     ],
@@ -216,7 +258,12 @@ export const NOTES_2024: Notes = {
   "3.3.2": { page: 33 },
   "3.3.3": {
     page: 35,
-    requirements: [count("3_3_3_count", 3, "minutes of KP meetings held in {CURRENT_YEAR}", 35)],
+    requirements: [
+      count("3_3_3_count", 3, {
+        en: "minutes of KP meetings held in {CURRENT_YEAR}",
+        fil: "minutes ng mga pulong ng KP na ginanap sa {CURRENT_YEAR}",
+      }, 35),
+    ],
     addedItems: [
       documentCount("3_3_3_upload_1", "3_3_3_count", "Minutes of meetings were submitted"),
     ],
@@ -229,7 +276,10 @@ export const NOTES_2024: Notes = {
   "3.6.1": {
     page: 39,
     requirements: [
-      count("3_6_1_count", 3, "monthly BaRCO reports (July to September {CURRENT_YEAR})", 39),
+      count("3_6_1_count", 3, {
+        en: "monthly BaRCO reports (July to September {CURRENT_YEAR})",
+        fil: "buwanang ulat ng BaRCO (Hulyo hanggang Setyembre {CURRENT_YEAR})",
+      }, 39),
     ],
     itemTypes: { "3_6_1_count": "document_count" },
   },
@@ -280,7 +330,10 @@ export const NOTES_2024: Notes = {
       count(
         "6_1_4_report_count",
         3,
-        "monthly accomplishment reports (July to September {CURRENT_YEAR})",
+        {
+          en: "monthly accomplishment reports (July to September {CURRENT_YEAR})",
+          fil: "buwanang accomplishment report (Hulyo hanggang Setyembre {CURRENT_YEAR})",
+        },
         70,
       ),
       accomplishment("6.1.4", 70),

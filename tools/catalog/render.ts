@@ -1,7 +1,10 @@
 // Serialises an edition to the checked-in JSON file, the migration that installs it and its review
 // table.
 import type { EditionDocument, Item } from "./edition.ts";
-import type { Requirement } from "./source.ts";
+import type { Requirement, Wording } from "./source.ts";
+
+/** A requirement's words as the review table shows them: the English, then the Filipino. */
+const reviewedWording = (wording: Wording) => `${wording.en} [Filipino: ${wording.fil}]`;
 
 export function renderJson(document: EditionDocument): string {
   return `${JSON.stringify(document, null, 2)}\n`;
@@ -36,15 +39,19 @@ function reviewedRequirement(requirement: Requirement, items: Item[]): string {
     `\`${key}\` (${items.find((item) => item.key === key)?.enteredBy})`;
   switch (requirement.kind) {
     case "count":
-      return `at least ${requirement.min} ${requirement.counted}: ${named(requirement.item)}, ` +
+      return `at least ${requirement.min} ${reviewedWording(requirement.counted)}: ${
+        named(requirement.item)
+      }, ` +
         `p. ${requirement.page}`;
     case "ratio":
       return requirement.alternatives.map((ratio) =>
-        `at least ${ratio.minPercent} % ${ratio.measure}: ${named(ratio.numerator)} of ` +
+        `at least ${ratio.minPercent} % ${reviewedWording(ratio.measure)}: ${
+          named(ratio.numerator)
+        } of ` +
         `${named(ratio.denominator)}${ratio.option === null ? "" : `, with ${ratio.option}`}`
       ).join(" OR ") + `, p. ${requirement.page}`;
     case "deadline":
-      return `${requirement.dated} on or before ${requirement.onOrBefore}` +
+      return `${reviewedWording(requirement.dated)} on or before ${requirement.onOrBefore}` +
         (requirement.considerationUntil === null
           ? ""
           : `, may be considered until ${requirement.considerationUntil}`) +
@@ -74,7 +81,7 @@ export function renderReviewTable(document: EditionDocument, command: string): s
     "edition, the page of the Technical Notes that states its minimum requirement, and the " +
     "quantitative requirements the classifier applies to it, each with the checklist items it " +
     "reads (who enters them: the barangay in its answers, a reviewer in the checklist) and its " +
-    "page. Years are relative to the calendar year under review: {CURRENT_YEAR} is that year, " +
+    "page, and its words in English and Filipino for the sentences that say what falls short. Years are relative to the calendar year under review: {CURRENT_YEAR} is that year, " +
     "{PREVIOUS_YEAR} the one before.",
     "",
     "| Leaf | Page | Quantitative requirements |",

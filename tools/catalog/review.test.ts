@@ -19,10 +19,11 @@ const rows: Row[] = table.split("\n")
 
 const ITEM = "`(\\w+)` \\((barangay|reviewer)\\)";
 const PAGE = ", p\\. (\\d+)$";
-const COUNT = new RegExp(`^at least (\\d+) (.+): ${ITEM}${PAGE}`);
-const RATIO = new RegExp(`^at least ([\\d.]+) % (.+): ${ITEM} of ${ITEM}(?:, with (.+))?$`);
+const WORDING = "(.+) \\[Filipino: (.+)\\]";
+const COUNT = new RegExp(`^at least (\\d+) ${WORDING}: ${ITEM}${PAGE}`);
+const RATIO = new RegExp(`^at least ([\\d.]+) % ${WORDING}: ${ITEM} of ${ITEM}(?:, with (.+))?$`);
 const DEADLINE = new RegExp(
-  `^(.+) on or before (\\S+?)(?:, may be considered until (\\S+))?: ${ITEM}${PAGE}`,
+  `^${WORDING} on or before (\\S+?)(?:, may be considered until (\\S+))?: ${ITEM}${PAGE}`,
 );
 
 /** A rule of the table read back into a requirement, with the side it says enters each item. */
@@ -33,18 +34,24 @@ function readRule(text: string, sides: Map<string, string>): Requirement {
   };
   const count = COUNT.exec(text);
   if (count) {
-    const [, min, counted, item, entered, page] = count;
-    return { kind: "count", item: side(item, entered), min: Number(min), counted, page: +page };
+    const [, min, en, fil, item, entered, page] = count;
+    return {
+      kind: "count",
+      item: side(item, entered),
+      min: Number(min),
+      counted: { en, fil },
+      page: +page,
+    };
   }
   const deadline = DEADLINE.exec(text);
   if (deadline) {
-    const [, dated, onOrBefore, until, item, entered, page] = deadline;
+    const [, en, fil, onOrBefore, until, item, entered, page] = deadline;
     return {
       kind: "deadline",
       item: side(item, entered),
       onOrBefore,
       considerationUntil: until ?? null,
-      dated,
+      dated: { en, fil },
       page: Number(page),
     };
   }
@@ -57,7 +64,8 @@ function readRule(text: string, sides: Map<string, string>): Requirement {
       const [
         ,
         minPercent,
-        measure,
+        en,
+        fil,
         numerator,
         numeratorSide,
         denominator,
@@ -69,7 +77,7 @@ function readRule(text: string, sides: Map<string, string>): Requirement {
         denominator: side(denominator, denominatorSide),
         minPercent: Number(minPercent),
         option: option ?? null,
-        measure,
+        measure: { en, fil },
       };
     }),
     page: Number(page),

@@ -41,4 +41,5 @@ export type {
   EditionRequirement as Requirement,
   ItemType,
   ValidationRule,
+  Wording,
 } from "../../packages/classifier/src/schema.ts";

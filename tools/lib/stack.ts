@@ -1,3 +1,4 @@
+import { createAuthApi } from "../auth-server.ts";
 import { startFunctionsServer } from "../functions-server.ts";
 import { startPgNetWorker } from "../pgnet-worker.ts";
 import {
@@ -16,6 +17,7 @@ import { UserFacingError } from "./errors.ts";
 import { JWT_SECRET, mintApiKey } from "./jwt.ts";
 import { onShutdown } from "./lifecycle.ts";
 import { resetSourcesSha256 } from "./paths.ts";
+import { authSettings } from "./supabase-config.ts";
 
 export type ApiKeys = { anonKey: string; serviceRoleKey: string };
 
@@ -95,7 +97,11 @@ export function functionsEnvironment(
   };
 }
 
-/** The pg_net worker and the functions server against the database on `dbPort`. */
+/**
+ * The pg_net worker and the functions server against the database on `dbPort`; the functions
+ * server also serves the Auth admin stand-in at /auth/v1, whose invitation e-mails are printed
+ * (as the CLI's local mail catcher would hold them).
+ */
 export async function startServices(
   dbPort: number,
   functionsPort: number,
@@ -104,7 +110,13 @@ export async function startServices(
   const worker = await startPgNetWorker(databaseUrl(dbPort, "supabase_admin"));
   onShutdown(() => worker.stop());
   const env = functionsEnvironment(dbPort, functionsPort, keys);
-  const server = await startFunctionsServer({ port: functionsPort, env });
+  const auth = createAuthApi({
+    databaseUrl: databaseUrl(dbPort, "supabase_auth_admin"),
+    ...authSettings(),
+    mailer: (mail) => console.log(`[auth] e-mail to ${mail.to}: ${mail.subject}: ${mail.link}`),
+  });
+  onShutdown(() => auth.close());
+  const server = await startFunctionsServer({ port: functionsPort, env, auth });
   onShutdown(() => server.stop());
   await configurePipeline(dbPort, server.url);
   return { functionsUrl: server.url, functionNames: server.names, env };

@@ -5,6 +5,7 @@ import { configTomlPath } from "./paths.ts";
 type SupabaseConfig = {
   api?: { schemas?: string[] };
   functions?: Record<string, { verify_jwt?: boolean }>;
+  auth?: { site_url?: string; minimum_password_length?: number };
 };
 
 function readConfig(configToml = readFileSync(configTomlPath, "utf8")): SupabaseConfig {
@@ -19,4 +20,12 @@ export function apiSchemas(configToml?: string): string[] {
 /** `[functions.<name>] verify_jwt`; absent means true, as in the CLI. */
 export function verifyJwtSetting(configToml: string, functionName: string): boolean {
   return readConfig(configToml).functions?.[functionName]?.verify_jwt ?? true;
+}
+
+/** What the local Auth stand-in takes from `[auth]`: the site URL and the minimum password length. */
+export function authSettings(
+  configToml?: string,
+): { siteUrl?: string; minimumPasswordLength?: number } {
+  const auth = readConfig(configToml).auth ?? {};
+  return { siteUrl: auth.site_url, minimumPasswordLength: auth.minimum_password_length };
 }

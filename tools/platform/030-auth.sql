@@ -4,6 +4,8 @@
 create schema if not exists auth authorization supabase_admin;
 grant usage on schema auth to postgres, anon, authenticated, service_role;
 grant all on schema auth to supabase_auth_admin;
+-- GoTrue hashes passwords itself; the local Auth stand-in (tools/auth-server.ts) uses pgcrypto.
+grant usage on schema extensions to supabase_auth_admin;
 
 create table if not exists auth.users (
   instance_id uuid,

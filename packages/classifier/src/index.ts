@@ -2,7 +2,10 @@ export { classify, classifySync } from "./classify.ts";
 export { CLASSIFIER_VERSION } from "./provenance.ts";
 export { ClassifierInputError } from "./errors.ts";
 export { catalogForYear } from "./edition.ts";
-export { describeShortfall } from "./describe.ts";
+export { describeShortfall, SHORTFALL_LANGUAGES } from "./describe.ts";
+export type { ShortfallLanguage } from "./describe.ts";
+export { areaFixes, capdevPlan, fewestFixesToPass } from "./capdev.ts";
+export type { AgendaItem, AreaFixes, CapdevPlan, CapdevPriority, FewestFixes } from "./capdev.ts";
 export {
   classificationResultSchema,
   classifierInputSchema,

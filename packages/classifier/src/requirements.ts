@@ -1,4 +1,4 @@
-import type { ChecklistValue, Requirement, Shortfall } from "./schema.ts";
+import type { ChecklistValue, Requirement, Shortfall, Wording } from "./schema.ts";
 
 /**
  * §5 rule 2, the quantitative requirements of the Technical Notes (minimum counts, ratios and
@@ -18,7 +18,7 @@ type PlacedRatio = {
   /** The option whose items must all be met for this alternative to count, as a list position. */
   optionList: number;
   option: string | null;
-  measure: string;
+  measure: Wording;
 };
 
 /** A requirement with its items as positions among all the catalog's items. */

@@ -65,9 +65,16 @@ const editionDay = z.string().regex(
 const page = z.number().int().min(1);
 
 /**
+ * A requirement's words in each language its shortfalls are written in: English (`en`, the
+ * notes' own) and Filipino (`fil`), so a shortfall is rendered in either from its data alone.
+ */
+export const wordingSchema = z.object({ en: z.string().min(1), fil: z.string().min(1) });
+
+/**
  * The quantitative requirements of a leaf (sglgb.md §5.2), each naming the items that hold its
  * amounts, count or date:
- * - `count`: the item's count is at least `min` (`counted` names what is counted, in the plural);
+ * - `count`: the item's count is at least `min` (`counted` names what is counted as it follows a
+ *   number: "CIR transmittals", "CIR transmittal");
  * - `ratio`: at least one alternative reaches its minimum: numerator ≥ `minPercent` % of a
  *   positive denominator. An alternative naming an option holds only with that option's items met
  *   (its documents); one ratio with one alternative is a budget share;
@@ -80,7 +87,7 @@ function requirementSchema(day: z.ZodString) {
       kind: z.literal("count"),
       item: code,
       min: z.number().int().min(1),
-      counted: z.string().min(1),
+      counted: wordingSchema,
       page,
     }),
     z.object({
@@ -90,7 +97,7 @@ function requirementSchema(day: z.ZodString) {
         denominator: code,
         minPercent: z.number().positive().max(100),
         option: code.nullable(),
-        measure: z.string().min(1),
+        measure: wordingSchema,
       })).min(1),
       page,
     }),
@@ -99,7 +106,7 @@ function requirementSchema(day: z.ZodString) {
       item: code,
       onOrBefore: day,
       considerationUntil: day.nullable(),
-      dated: z.string().min(1),
+      dated: wordingSchema,
       page,
     }),
   ]);
@@ -179,7 +186,8 @@ const failureSchema = z.object({ leafCode: z.string(), reason: z.string() });
 
 /**
  * A quantitative requirement a leaf's values fall short of, with the numbers it was judged on,
- * so a report renders it in its own words and language (`describeShortfall` writes English).
+ * so a report renders it in its own words and language (`describeShortfall` writes English or
+ * Filipino).
  * `actual` is null when no value was entered (for a ratio, also when its base is not positive);
  * a deadline's date within the consideration window `mayBeConsidered` by the validator.
  */
@@ -189,7 +197,7 @@ export const shortfallSchema = z.discriminatedUnion("rule", [
     item: z.string(),
     actual: z.number().nullable(),
     required: z.number(),
-    counted: z.string(),
+    counted: wordingSchema,
     page: z.number(),
   }),
   z.object({
@@ -199,7 +207,7 @@ export const shortfallSchema = z.discriminatedUnion("rule", [
       denominator: z.number().nullable(),
       actual: z.number().nullable(),
       required: z.number(),
-      measure: z.string(),
+      measure: wordingSchema,
       option: z.string().nullable(),
       /** Whether the option this ratio belongs to has all its items met (true without an option). */
       optionMet: z.boolean(),
@@ -213,7 +221,7 @@ export const shortfallSchema = z.discriminatedUnion("rule", [
     deadline: z.string(),
     considerationUntil: z.string().nullable(),
     mayBeConsidered: z.boolean(),
-    dated: z.string(),
+    dated: wordingSchema,
     page: z.number(),
   }),
 ]);
@@ -307,3 +315,4 @@ export type LeafResult = z.infer<typeof leafResultSchema>;
 export type ClassificationResult = z.infer<typeof classificationResultSchema>;
 export type Failure = z.infer<typeof failureSchema>;
 export type Shortfall = z.infer<typeof shortfallSchema>;
+export type Wording = z.infer<typeof wordingSchema>;

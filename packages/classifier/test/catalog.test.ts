@@ -51,9 +51,10 @@ describe("catalog", () => {
   });
 
   it("a requirement naming an item the leaf lacks, or an option it lacks, is refused", () => {
+    const words = { en: "m", fil: "m" };
     const ratio = (option: string | null) => ({
       kind: "ratio" as const,
-      alternatives: [{ numerator: "a", denominator: "t", minPercent: 50, option, measure: "m" }],
+      alternatives: [{ numerator: "a", denominator: "t", minPercent: 50, option, measure: words }],
       page: 1,
     });
     const items = [item("a", "calculation_field"), item("t", "calculation_field")];
@@ -63,7 +64,7 @@ describe("catalog", () => {
       .toThrow("catalog.indicators[0].leaves[0].requirements[0].alternatives[0].denominator");
     expect(() => indexCatalog(catalogWith([leaf({ items, requirements: [ratio("Option Z")] })])))
       .toThrow("catalog.indicators[0].leaves[0].requirements[0].alternatives[0].option");
-    const count = { kind: "count" as const, item: "n", min: 3, counted: "reports", page: 1 };
+    const count = { kind: "count" as const, item: "n", min: 3, counted: words, page: 1 };
     expect(() => indexCatalog(catalogWith([leaf({ items, requirements: [count] })])))
       .toThrow("catalog.indicators[0].leaves[0].requirements[0].item");
   });

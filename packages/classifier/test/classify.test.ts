@@ -64,7 +64,7 @@ describe("classify over the 2024 catalog", () => {
     const result = await classify(input2024({ responses }));
     const leaf = result.leaves.find((candidate) => candidate.code === "2.1.4");
     expect(leaf).toMatchObject({ recommendation: "unmet", projected: "unmet" });
-    expect(leaf?.shortfalls.map(describeShortfall)).toEqual([
+    expect(leaf?.shortfalls.map((shortfall) => describeShortfall(shortfall))).toEqual([
       "38 % of the physical targets accomplished and 41 % of the fund utilized; at least 50 % " +
       "of either is needed",
     ]);

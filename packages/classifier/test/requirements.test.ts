@@ -55,7 +55,8 @@ function metChecklist(leaf: CatalogLeaf): Checklist {
   return checklist;
 }
 
-const text = (shortfalls: Shortfall[]) => shortfalls.map(describeShortfall);
+const text = (shortfalls: Shortfall[]) =>
+  shortfalls.map((shortfall) => describeShortfall(shortfall));
 
 describe("a minimum count (3.1.8: three CIR transmittals)", () => {
   const leaf = leaf2024("3.1.8");
@@ -73,7 +74,10 @@ describe("a minimum count (3.1.8: three CIR transmittals)", () => {
       item: "3_1_8_count",
       actual: 2,
       required: 3,
-      counted: "CIR transmittals (1st to 3rd quarter of 2023)",
+      counted: {
+        en: "CIR transmittals (1st to 3rd quarter of 2023)",
+        fil: "CIR transmittal (ika-1 hanggang ika-3 quarter ng 2023)",
+      },
       page: 27,
     }]);
     expect(text(shortfalls)).toEqual(["2 of 3 CIR transmittals (1st to 3rd quarter of 2023)"]);
@@ -249,7 +253,10 @@ describe("a deadline with a consideration (1.3.1, reviewing CY 2023)", () => {
       deadline: "2022-12-31",
       considerationUntil: "2023-03-31",
       mayBeConsidered: true,
-      dated: "approval of the Barangay Appropriation Ordinance",
+      dated: {
+        en: "approval of the Barangay Appropriation Ordinance",
+        fil: "pag-apruba ng Barangay Appropriation Ordinance",
+      },
       page: 3,
     }]);
     expect(text(shortfalls)[0]).toContain("the validator may consider it");
@@ -265,15 +272,15 @@ describe("a deadline with a consideration (1.3.1, reviewing CY 2023)", () => {
     const { shortfalls } = approved("2023-04-01");
     expect(shortfalls[0]).toMatchObject({ mayBeConsidered: false });
     expect(text(shortfalls)).toEqual([
-      "approval of the Barangay Appropriation Ordinance on 2023-04-01, after 2022-12-31 and " +
-      "after the consideration until 2023-03-31",
+      "approval of the Barangay Appropriation Ordinance on April 1, 2023, after December 31, " +
+      "2022 and after the consideration until March 31, 2023",
     ]);
   });
 
   it("no date is unmet", () => {
     expect(text(approved(null).shortfalls)).toEqual([
-      "no date of approval of the Barangay Appropriation Ordinance; on or before 2022-12-31 is " +
-      "needed",
+      "no date of approval of the Barangay Appropriation Ordinance; on or before December 31, " +
+      "2022 is needed",
     ]);
   });
 });

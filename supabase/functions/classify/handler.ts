@@ -15,6 +15,7 @@ import {
   type PendingMov,
   recordContentChecks,
   type ResultKind,
+  storeAgenda,
   storeResult,
 } from "./store.ts";
 
@@ -126,6 +127,9 @@ async function handle(
       target.kind,
       result,
     );
+    if (target.kind === "official") {
+      await storeAgenda(tx, stored.id, target.assessmentId, result);
+    }
     const acknowledged = target.jobId === null
       ? coveredJobs
       : [...new Set([target.jobId, ...coveredJobs])];

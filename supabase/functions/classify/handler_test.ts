@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { Sql } from "../_shared/db.ts";
 import type { ByteReader, HeadRead } from "./content-check.ts";
-import type { ClassificationResult } from "../../../packages/classifier/src/index.ts";
+import { capdevPlan, type ClassificationResult } from "../../../packages/classifier/src/index.ts";
 import { accomplishmentBelowHalf2024 } from "../../../packages/classifier/test/fixtures/shortfalls.ts";
 import { createClassifyHandler } from "./handler.ts";
 import { type ResultKind, storeResult } from "./store.ts";
@@ -208,6 +208,54 @@ Deno.test("replaying a job or an unchanged input stores no second result", () =>
       from public.classification_results where assessment_id = ${fixture.assessmentId}`;
     assert.equal(official.passed, official.overall, "an official result stores the 3+1 verdict");
     assert.equal(first.passed, official.passed);
+  }));
+
+Deno.test("an official result is stored with its CapDev agenda, once; a projection has none", () =>
+  withFixture(async (fixture) => {
+    const handler = handlerWith();
+    const projection = await (await handler(
+      post({ assessment_id: fixture.assessmentId, kind: "projection" }),
+    )).json();
+    const first = await (await handler(
+      post({ assessment_id: fixture.assessmentId, kind: "official" }),
+    )).json();
+    const again = await (await handler(
+      post({ assessment_id: fixture.assessmentId, kind: "official" }),
+    )).json();
+    assert.equal(again.result_id, first.result_id);
+    const agendas = await sql<{ result_id: string; fewest_fixes: number | null }[]>`
+      select result_id, fewest_fixes from public.capdev_agendas
+      where assessment_id = ${fixture.assessmentId}`;
+    assert.deepEqual(agendas.map((agenda) => agenda.result_id), [first.result_id]);
+    assert.notEqual(projection.result_id, first.result_id);
+
+    // The stored items are the classifier's plan of the stored result, item for item.
+    const [{ result }] = await sql<{ result: ClassificationResult }[]>`
+      select result from public.classification_results where id = ${first.result_id}`;
+    const plan = capdevPlan(result);
+    const items = await sql`
+      select rank, priority, leaf_code, reasons, answers, in_fewest_fixes
+      from public.capdev_agenda_items where result_id = ${first.result_id} order by rank`;
+    assert.deepEqual(
+      items.map((i) => [i.rank, i.priority, i.leaf_code, i.reasons, i.answers, i.in_fewest_fixes]),
+      plan.items.map((
+        i,
+      ) => [i.rank, i.priority, i.leafCode, i.reasons, i.answers, i.inFewestFixes]),
+    );
+    // Nothing decided yet: every scored sub-indicator is on it, the core ones first.
+    assert.equal(items.length, 77);
+    assert.equal(items[0].priority, "core");
+    assert.equal(agendas[0].fewest_fixes, plan.fewestFixes.fixes);
+
+    // A result stored without its agenda (e.g. before agendas existed) gets it when classified again.
+    await sql`delete from public.capdev_agendas where result_id = ${first.result_id}`;
+    const rerun = await (await handler(
+      post({ assessment_id: fixture.assessmentId, kind: "official" }),
+    )).json();
+    assert.equal(rerun.result_id, first.result_id);
+    const [{ count }] = await sql<{ count: number }[]>`
+      select count(*)::integer as count from public.capdev_agenda_items where result_id = ${first.result_id}`;
+    assert.equal(count, 77);
   }));
 
 Deno.test("a result stores its kind's verdict: the 3+1 one when official, the projected one for a projection", () =>
@@ -563,6 +611,11 @@ Deno.test("the barangay's answers short of a requirement: its readiness names th
       "38 % of the physical targets accomplished and 41 % of the fund utilized; at least 50 % of either is needed",
     ]);
     assert.deepEqual(leaf("1.1.1").shortfalls, [], "a leaf without answers falls short of nothing");
+    await sql`update public.profiles set preferred_language = 'fil' where id = ${fixture.userId}`;
+    const inFilipino = (await readiness()).leaves.find((candidate) => candidate.code === "2.1.4")!;
+    assert.deepEqual(inFilipino.shortfalls!.map((shortfall) => shortfall.text), [
+      "38 % ng mga physical target ang naisakatuparan at 41 % ng pondo ang nagamit; kailangan ang hindi bababa sa 50 % sa alinman sa dalawa",
+    ], "a barangay user who prefers Filipino reads it in Filipino");
 
     const seen = await asUser(
       sql,

@@ -1,7 +1,10 @@
 import {
+  capdevPlan,
   type ClassificationResult,
   type ClassifierInput,
   describeShortfall,
+  type Shortfall,
+  SHORTFALL_LANGUAGES,
 } from "../../../packages/classifier/src/index.ts";
 import type postgres from "postgres";
 import type { Sql } from "../_shared/db.ts";
@@ -179,9 +182,16 @@ const indicatorOverrides = (tx: Tx) =>
     from public.indicator_overrides o join public.indicators p on p.id = o.indicator_id
     where o.assessment_id = a.id), '[]')`;
 
+/** A shortfall's text in every language `describeShortfall` writes, keyed by language. */
+const shortfallTexts = (shortfall: Shortfall) =>
+  Object.fromEntries(
+    SHORTFALL_LANGUAGES.map((language) => [language, describeShortfall(shortfall, language)]),
+  );
+
 /**
- * What is stored of a result: a readiness result also gives each shortfall its English text
- * (`describeShortfall`), which barangay_readiness passes on to the barangay's app.
+ * What is stored of a result: a readiness result also gives each shortfall its sentence in every
+ * language shortfalls are written in (`texts`, by `describeShortfall`), of which
+ * barangay_readiness passes on the one in the reader's preferred language.
  */
 function storedResult(kind: ResultKind, result: ClassificationResult): unknown {
   if (kind !== "readiness") return result;
@@ -192,7 +202,7 @@ function storedResult(kind: ResultKind, result: ClassificationResult): unknown {
         ...leaf,
         shortfalls: leaf.shortfalls.map((shortfall) => ({
           ...shortfall,
-          text: describeShortfall(shortfall),
+          texts: shortfallTexts(shortfall),
         })),
       }
     ),
@@ -221,6 +231,53 @@ export async function storeResult(
     on conflict (assessment_id, kind, input_hash) do update set created_at = now()
     returning id, (xmax = 0) as created, passed`;
   return row;
+}
+
+/**
+ * Stores the capacity-development agenda of an official result (packages/classifier's capdevPlan)
+ * once per result, so a result recomputed from the same input keeps the agenda it has.
+ */
+export async function storeAgenda(
+  tx: Tx,
+  resultId: string,
+  assessmentId: string,
+  result: ClassificationResult,
+): Promise<{ items: number; created: boolean }> {
+  const plan = capdevPlan(result);
+  const created = await tx`
+    insert into public.capdev_agendas
+      (result_id, assessment_id, passed, passable, fewest_fixes, fewest_fix_areas, classifier_version)
+    values (${resultId}, ${assessmentId}, ${plan.passed}, ${plan.fewestFixes.passable},
+            ${plan.fewestFixes.fixes}, ${plan.fewestFixes.areas}::smallint[], ${result.classifierVersion})
+    on conflict (result_id) do nothing
+    returning result_id`;
+  if (created.length === 0) return { items: plan.items.length, created: false };
+  const items = plan.items.map((item) => ({
+    rank: item.rank,
+    priority: item.priority,
+    leaf_code: item.leafCode,
+    indicator_code: item.indicatorCode,
+    area_code: item.area,
+    reasons: item.reasons,
+    answers: item.answers,
+    missing_slots: item.missingSlots,
+    shortfalls: item.shortfalls.map((shortfall) => ({
+      ...shortfall,
+      texts: shortfallTexts(shortfall),
+    })),
+    in_fewest_fixes: item.inFewestFixes,
+  }));
+  await tx`
+    insert into public.capdev_agenda_items
+      (result_id, rank, priority, leaf_code, indicator_code, area_code, reasons, answers,
+       missing_slots, shortfalls, in_fewest_fixes)
+    select ${resultId}, x.rank, x.priority, x.leaf_code, x.indicator_code, x.area_code, x.reasons,
+           x.answers, x.missing_slots, x.shortfalls, x.in_fewest_fixes
+    from jsonb_to_recordset(${tx.json(items as never)}) as x (
+      rank smallint, priority public.capdev_priority, leaf_code text, indicator_code text,
+      area_code smallint, reasons text[], answers public.capdev_reason, missing_slots text[],
+      shortfalls jsonb, in_fewest_fixes boolean)`;
+  return { items: items.length, created: true };
 }
 
 /**

@@ -1,13 +1,14 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import { describeShortfall } from "../../../packages/classifier/src/describe.ts";
-import type { Bgar, BgarLeaf, GapRow } from "./queries.ts";
+import type { AgendaRow, Bgar, BgarLeaf, GapRow } from "./queries.ts";
 
 /**
  * The Barangay Governance Assessment Report as a PDF (pdf-lib), laid out as DILG's Governance
  * Assessment Report: the letterhead and title, one table per governance area (CGA 1-3, EGA 1-3)
  * with a row per indicator and sub-indicator and a coloured RESULT column (met green, considered
  * yellow, unmet red) closed by the area's OVERALL RESULT, the summary of core and essential areas
- * with the 3+1 result, the BBI ratings, the gap analysis, and who validated and approved. Every
+ * with the 3+1 result, the capacity-development agenda, the BBI ratings, the gap analysis, and who
+ * validated and approved. Every
  * figure comes from the official result; the summary and the area tables read the same rows.
  */
 
@@ -293,7 +294,7 @@ function leafNote(leaf: BgarLeaf): string | undefined {
   const parts = [
     leaf.reason && !["met", "considered"].includes(leaf.result) ? `Reason: ${leaf.reason}` : null,
     leaf.shortfalls.length && leaf.result !== "met"
-      ? `Short of: ${leaf.shortfalls.map(describeShortfall).join("; ")}`
+      ? `Short of: ${leaf.shortfalls.map((shortfall) => describeShortfall(shortfall)).join("; ")}`
       : null,
     leaf.remarks ? `Remarks: ${leaf.remarks}` : null,
   ].filter(Boolean);
@@ -436,6 +437,109 @@ function summary(layout: Layout, bgar: Bgar) {
       align: "center",
     },
   ], 20);
+  layout.gap(16);
+}
+
+const PRIORITY_HEADING: Record<AgendaRow["priority"], string> = {
+  core: "Priority 1: core governance areas (the 3+1 rule needs all three)",
+  flip: "Priority 2: the essential area that passes the barangay with the fewest fixes",
+  other: "Other failing sub-indicators",
+};
+
+const PRIORITY_COLOUR: Record<AgendaRow["priority"], Colour> = {
+  core: COLOUR.unmet,
+  flip: COLOUR.considered,
+  other: COLOUR.indicator,
+};
+
+function agendaSummary(bgar: Bgar): string {
+  const { header, agenda } = bgar;
+  const fixes = agenda[0]?.fewest_fixes ?? null;
+  if (header.passed) {
+    return agenda.length === 0
+      ? "The barangay passed and no sub-indicator failed: no capacity development is needed."
+      : `The barangay passed. ${agenda.length} sub-indicator(s) of essential areas still failed; ` +
+        "addressing them strengthens its governance for the next cycle.";
+  }
+  const failing = `${agenda.length} sub-indicator(s) to address.`;
+  return fixes === null
+    ? `${failing} No set of fixes makes the barangay pass under the 3+1 rule with this catalog.`
+    : `${failing} The fewest fixes that make the barangay pass under the 3+1 rule: ${fixes} ` +
+      `(marked "3+1"), in rank order below.`;
+}
+
+function agendaNote(item: AgendaRow): string | undefined {
+  const parts = [
+    item.missing_movs.length ? `Missing MOVs: ${item.missing_movs.join("; ")}` : null,
+    item.evidence_intervention,
+    item.shortfalls.length ? `Short of: ${item.shortfalls.join("; ")}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join("\n") : undefined;
+}
+
+function agendaTable(layout: Layout, bgar: Bgar) {
+  layout.ensure(140);
+  layout.text("CAPACITY DEVELOPMENT AGENDA", { font: "bold", size: 10.5, align: "center" });
+  layout.gap(4);
+  layout.text(agendaSummary(bgar), { size: 8.5 });
+  layout.gap(6);
+  if (bgar.agenda.length === 0) {
+    layout.gap(10);
+    return;
+  }
+  const widths = [34, CONTENT_WIDTH - 34 - 96 - 74, 96, 74];
+  const header = (text: string, width: number) => ({
+    text,
+    width,
+    font: "bold" as const,
+    size: 7.5,
+    fill: COLOUR.columnHeader,
+    align: "center" as const,
+  });
+  layout.row([
+    header("Rank", widths[0]),
+    header("Sub-indicator and what to do", widths[1]),
+    header("Who helps", widths[2]),
+    header("By when", widths[3]),
+  ]);
+  for (const [priority, items] of groupBy(bgar.agenda, (item) => item.priority)) {
+    layout.row([{
+      text: PRIORITY_HEADING[priority],
+      width: CONTENT_WIDTH,
+      font: "bold",
+      size: 8,
+      fill: COLOUR.indicator,
+    }]);
+    for (const item of items) {
+      layout.row([
+        {
+          text: `${item.rank}${item.in_fewest_fixes ? "\n3+1" : ""}`,
+          width: widths[0],
+          font: "bold",
+          fill: PRIORITY_COLOUR[priority],
+          align: "center",
+        },
+        {
+          text: `${item.leaf_code} ${item.leaf_name}\nWhat to do: ${item.intervention ?? "-"}`,
+          width: widths[1],
+          note: agendaNote(item),
+        },
+        {
+          text: item.office_code ? `${item.office_code}: ${item.office_name}` : "-",
+          width: widths[2],
+          size: 7.5,
+        },
+        {
+          text: item.due_on
+            ? `${formatDate(item.due_on)}\n(${item.time_frame_days} days)`
+            : `${item.time_frame_days ?? "-"} days after approval`,
+          width: widths[3],
+          size: 7.5,
+          align: "center",
+        },
+      ]);
+    }
+  }
   layout.gap(16);
 }
 
@@ -668,6 +772,7 @@ export async function bgarPdf(bgar: Bgar, generatedAt = new Date()): Promise<Uin
 
   areaTables(layout, bgar.leaves);
   summary(layout, bgar);
+  agendaTable(layout, bgar);
   bbiTable(layout, bgar);
   gapTable(layout, bgar);
   attestation(layout, bgar);

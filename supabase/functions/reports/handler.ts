@@ -1,8 +1,7 @@
-import { decodeJwt } from "jose";
+import { callerClaims } from "../_shared/caller.ts";
 import { asCaller, type Claims, type Sql } from "../_shared/db.ts";
 import { errorResponse, methodNotAllowed } from "../_shared/http.ts";
 import { type LogFields, withRequestLog } from "../_shared/log.ts";
-import { bearerToken } from "../_shared/secret.ts";
 import { bgarPdf } from "./bgar-pdf.ts";
 import { loadBgar, loadCycle } from "./queries.ts";
 import { parseReportRequest, type ReportRequest } from "./request.ts";
@@ -58,6 +57,24 @@ const CYCLE_GAP_COLUMNS = [
   "unmet",
 ];
 
+const CAPDEV_COLUMNS = [
+  "psgc_code",
+  "barangay",
+  "passed",
+  "fewest_fixes",
+  "rank",
+  "priority",
+  "area_code",
+  "leaf_code",
+  "leaf_name",
+  "reasons",
+  "intervention",
+  "office_code",
+  "time_frame_days",
+  "due_on",
+  "in_fewest_fixes",
+];
+
 const CONTENT_TYPE = {
   pdf: "application/pdf",
   csv: "text/csv; charset=utf-8",
@@ -75,23 +92,6 @@ function file(body: Uint8Array | string, format: keyof typeof CONTENT_TYPE, name
 }
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-
-/**
- * The caller's claims. The token's signature and expiry are verified before the function runs
- * (`verify_jwt = true`: the platform's gateway, or the local functions server); only a signed-in
- * user's token (role `authenticated` with a subject) may ask for a report.
- */
-function callerClaims(request: Request): Claims | null {
-  const token = bearerToken(request);
-  if (!token) return null;
-  try {
-    const claims = decodeJwt(token);
-    if (claims.role !== "authenticated" || typeof claims.sub !== "string") return null;
-    return claims as Claims;
-  } catch {
-    return null;
-  }
-}
 
 async function respond(
   sql: Sql,
@@ -147,6 +147,13 @@ async function respond(
       },
     );
   }
+  const capdevSheet = { name: "CapDev agenda", rows: cycle.capdev, columns: CAPDEV_COLUMNS };
+  if (request.report === "capdev") {
+    const name = `sglgb-capdev-${slug(cycle.title)}`;
+    return request.format === "csv"
+      ? file(toCsv(cycle.capdev, CAPDEV_COLUMNS), "csv", name)
+      : file(await toXlsx([capdevSheet]), "xlsx", name);
+  }
   const name = `sglgb-rollup-${slug(cycle.title)}`;
   return request.format === "csv" ? file(toCsv(cycle.rollup, ROLLUP_COLUMNS), "csv", name) : file(
     await toXlsx([
@@ -163,6 +170,7 @@ async function respond(
         decimals: ["pass_rate"],
       },
       { name: "Gap analysis", rows: cycle.gaps, columns: CYCLE_GAP_COLUMNS },
+      capdevSheet,
     ]),
     "xlsx",
     name,
@@ -193,7 +201,7 @@ async function handle(
 
 /**
  * GET /reports?report=bgar&assessment=<uuid>&format=pdf|csv and
- * GET /reports?report=cycle&cycle=<uuid>&format=csv|xlsx, as the caller.
+ * GET /reports?report=cycle|capdev&cycle=<uuid>&format=csv|xlsx, as the caller.
  */
 export function createReportsHandler(deps: ReportsDependencies) {
   return withRequestLog("reports", (request, log) => handle(request, deps, log));

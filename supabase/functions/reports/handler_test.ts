@@ -4,9 +4,11 @@ import ExcelJS from "exceljs";
 import { SignJWT } from "jose";
 import { asUser, testDatabase } from "../classify/test-fixtures.ts";
 import { describeShortfall } from "../../../packages/classifier/src/describe.ts";
+import { fewestFixesToPass } from "../../../packages/classifier/src/capdev.ts";
+import type { ClassificationResult } from "../../../packages/classifier/src/schema.ts";
 import { formatDate } from "./bgar-pdf.ts";
 import { createReportsHandler } from "./handler.ts";
-import { assessment, CYCLE, seededReports, USERS } from "./test-seed.ts";
+import { assessment, COMPLETED, CYCLE, seededReports, USERS } from "./test-seed.ts";
 
 // The reports against the test stack's seed (supabase/seed.sql): its completed assessments get
 // their official results from the classify function when the stack starts. The handler is called
@@ -155,6 +157,29 @@ Deno.test("the BGAR PDF holds the database's values for a seeded completed asses
   }
   assert.ok(text.includes("GAP ANALYSIS"));
   assert.ok(text.includes("Sent back for rework: area 2."));
+
+  // The CapDev agenda, after the summary: each item with what to do, who helps and by when.
+  const agenda = await asUser(
+    sql,
+    USERS.mlgoo,
+    (tx) => tx`select * from public.capdev_agenda(${PATIMBAO}, 'en')`,
+  );
+  assert.deepEqual(agenda.map((item) => item.leaf_code), ["2.1.4"]);
+  assert.ok(text.indexOf("SUMMARY OF RESULTS") < text.indexOf("CAPACITY DEVELOPMENT AGENDA"));
+  assert.ok(
+    text.includes(
+      `The fewest fixes that make the barangay pass under the 3+1 rule: ${agenda[0].fewest_fixes}`,
+    ),
+  );
+  assert.ok(text.includes("Priority 1: core governance areas"));
+  for (const item of agenda) {
+    assert.ok(
+      text.includes(`${item.leaf_code} ${item.leaf_name} What to do: ${item.intervention}`),
+    );
+    assert.ok(text.includes(`${item.office_code}: ${item.office_name}`));
+    assert.ok(text.includes(`${formatDate(item.due_on)} (${item.time_frame_days} days)`));
+    for (const shortfall of item.shortfalls) assert.ok(text.includes(`Short of: ${shortfall}`));
+  }
   assert.ok(text.includes("Unmet (changed)"));
   assert.ok(text.includes("Met (fixed)"));
 });
@@ -165,6 +190,65 @@ Deno.test("a rendered page of the BGAR is not blank", async () => {
   const bytes = new Uint8Array(await response.arrayBuffer());
   const share = await inkShare(bytes, 1);
   assert.ok(share > 0.05 && share < 0.9, `share of ink on page 1: ${share}`);
+});
+
+/** The pages of a PDF whose text (pdftotext) includes `needle`, numbered from 1. */
+async function pagesWith(bytes: Uint8Array, needle: string): Promise<number[]> {
+  const file = await Deno.makeTempFile({ suffix: ".pdf" });
+  try {
+    await Deno.writeFile(file, bytes);
+    const { code, stdout } = await new Deno.Command("pdftotext", { args: [file, "-"] }).output();
+    assert.equal(code, 0);
+    return new TextDecoder().decode(stdout).split("\f").flatMap((page, i) =>
+      page.replace(/\s+/g, " ").includes(needle) ? [i + 1] : []
+    );
+  } finally {
+    await Deno.remove(file);
+  }
+}
+
+Deno.test("the BGAR's agenda page of a barangay failing an indicator is laid out with ink", async () => {
+  await seeded;
+  // Palasan: indicator 3.3 declared unmet, so four sub-indicators are on its agenda.
+  const response = await call(USERS.mlgoo, `report=bgar&assessment=${assessment(12)}&format=pdf`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const [page] = await pagesWith(bytes, "CAPACITY DEVELOPMENT AGENDA");
+  assert.ok(page !== undefined, "the agenda is in the PDF");
+  const interventions = await pagesWith(bytes, "Indicator 3.3 was declared Unmet as a whole");
+  assert.equal(interventions[0], page, "the agenda's first item is under its heading");
+  const share = await inkShare(bytes, page);
+  assert.ok(share > 0.05 && share < 0.9, `share of ink on page ${page}: ${share}`);
+});
+
+Deno.test("every seeded failing assessment's agenda lists each failed leaf once with an intervention, an office and a priority", async () => {
+  await seeded;
+  const failing = await sql<{ assessment_id: string; result: ClassificationResult }[]>`
+    select assessment_id, result from public.official_results
+    where assessment_id = any(${COMPLETED}) and not passed order by assessment_id`;
+  assert.equal(failing.length, 5);
+  for (const { assessment_id: id, result } of failing) {
+    const agenda = await asUser(
+      sql,
+      USERS.mlgoo,
+      (tx) => tx`select * from public.capdev_agenda(${id})`,
+    );
+    const failed = new Set(
+      result.areas.flatMap((area) => area.failures.map((failure) => failure.leafCode)),
+    );
+    assert.ok(failed.size > 0, id);
+    assert.deepEqual(agenda.map((item) => item.leaf_code).sort(), [...failed].sort(), id);
+    assert.deepEqual(agenda.map((item) => item.rank), agenda.map((_, i) => i + 1), id);
+    for (const item of agenda) {
+      assert.ok(
+        item.intervention && item.office_code && item.office_name,
+        `${id} ${item.leaf_code}`,
+      );
+      assert.ok(["core", "flip", "other"].includes(item.priority), `${id} ${item.leaf_code}`);
+      assert.equal(item.priority === "core", item.area_kind === "core", `${id} ${item.leaf_code}`);
+    }
+    // The agenda's fewest fixes are the classifier's own, from the same result.
+    assert.equal(agenda[0].fewest_fixes, fewestFixesToPass(result).fixes, id);
+  }
 });
 
 Deno.test("the BGAR CSV rows equal report_bgar_leaves's rows", async () => {
@@ -214,11 +298,52 @@ Deno.test("the cycle CSV rows equal report_cycle_rollup's rows; the XLSX holds t
     "Roll-up",
     "Pass rates",
     "Gap analysis",
+    "CapDev agenda",
   ]);
   const sheet = workbook.getWorksheet("Roll-up")!;
   assert.equal(sheet.rowCount, rows.length + 1);
   assert.equal(sheet.getRow(2).getCell(2).value, rows[0].psgc_code);
   assert.equal(sheet.getRow(2).getCell(3).value, rows[0].barangay);
+
+  const agenda = await asUser(
+    sql,
+    USERS.mlgoo,
+    (tx) => tx`select * from public.report_cycle_capdev(${CYCLE})`,
+  );
+  const capdevSheet = workbook.getWorksheet("CapDev agenda")!;
+  assert.equal(capdevSheet.rowCount, agenda.length + 1);
+  const columns = (capdevSheet.getRow(1).values as unknown[]).slice(1);
+  const cell = (row: number, column: string) =>
+    capdevSheet.getRow(row).getCell(columns.indexOf(column) + 1).value;
+  agenda.forEach((item, i) => {
+    assert.equal(cell(i + 2, "barangay"), item.barangay);
+    assert.equal(cell(i + 2, "leaf_code"), item.leaf_code);
+    assert.equal(cell(i + 2, "intervention"), item.intervention);
+    assert.equal(cell(i + 2, "office_code"), item.office_code);
+  });
+});
+
+Deno.test("the cycle's CapDev CSV rows equal report_cycle_capdev's rows: each failing barangay's agenda", async () => {
+  await seeded;
+  const rows = await asUser(
+    sql,
+    USERS.mlgoo,
+    (tx) => tx`select * from public.report_cycle_capdev(${CYCLE})`,
+  );
+  const response = await call(USERS.mlgoo, `report=capdev&cycle=${CYCLE}&format=csv`);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get("content-disposition")!, /sglgb-capdev-/);
+  assert.deepEqual(
+    csvRows(await response.text()),
+    rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, asCsvCell(v)]))),
+  );
+  const failing = new Set(rows.filter((row) => row.passed === false).map((row) => row.barangay));
+  assert.equal(failing.size, 5);
+  // A barangay before completion reads no agenda, not even its own.
+  const calios = csvRows(
+    await (await call(USERS.calios, `report=capdev&cycle=${CYCLE}&format=csv`)).text(),
+  );
+  assert.deepEqual(calios, []);
 });
 
 Deno.test("each role gets the reports of its scope, and 403 outside it", async () => {

@@ -1,5 +1,6 @@
 import type { Shortfall } from "../../../packages/classifier/src/schema.ts";
 import type { Sql } from "../_shared/db.ts";
+import { unreadableOfficialResult } from "../_shared/official.ts";
 
 /**
  * The report functions of the database (migration 20261207500000_reports.sql). The handler runs
@@ -73,11 +74,38 @@ export type GapRow = {
   change: "fixed" | "kept" | "still_unmet" | "unmet" | "pending";
 };
 
+/** One row of public.capdev_agenda (migration 20261207618000_capdev.sql). */
+export type AgendaRow = {
+  rank: number;
+  priority: "core" | "flip" | "other";
+  area_code: number;
+  area_name: string;
+  area_kind: "core" | "essential";
+  indicator_code: string;
+  indicator_name: string;
+  leaf_code: string;
+  leaf_name: string;
+  reasons: string[];
+  missing_movs: string[];
+  shortfalls: string[];
+  intervention: string | null;
+  evidence_intervention: string | null;
+  office_code: string | null;
+  office_name: string | null;
+  time_frame_days: number | null;
+  due_on: Date | null;
+  in_fewest_fixes: boolean;
+  fewest_fixes: number | null;
+  language: string;
+};
+
 export type Bgar = {
   header: BgarHeader;
   leaves: BgarLeaf[];
   bbis: BgarBbi[];
   gaps: GapRow[];
+  /** The capacity-development agenda, in English like the rest of the report. */
+  agenda: AgendaRow[];
 };
 
 export type CycleReport = {
@@ -85,6 +113,8 @@ export type CycleReport = {
   rollup: Row[];
   passRates: Row[];
   gaps: Row[];
+  /** The capacity-development agendas of the completed assessments, in the caller's language. */
+  capdev: Row[];
 };
 
 /**
@@ -98,21 +128,18 @@ export async function loadBgar(
   assessmentId: string,
 ): Promise<Bgar | "forbidden" | "not_official"> {
   const [header] = await tx<BgarHeader[]>`select * from public.report_bgar(${assessmentId})`;
-  if (!header) {
-    const [assessment] = await tx<{ status: string }[]>`
-      select status from public.assessments where id = ${assessmentId}`;
-    return assessment && assessment.status !== "completed" ? "not_official" : "forbidden";
-  }
+  if (!header) return await unreadableOfficialResult(tx, assessmentId);
   return {
     header,
     leaves: await tx<BgarLeaf[]>`select * from public.report_bgar_leaves(${assessmentId})`,
     bbis: await tx<BgarBbi[]>`select * from public.report_bgar_bbis(${assessmentId})`,
     gaps: await tx<GapRow[]>`select * from public.report_gap_analysis(${assessmentId})`,
+    agenda: await tx<AgendaRow[]>`select * from public.capdev_agenda(${assessmentId}, 'en')`,
   };
 }
 
 /**
- * The cycle roll-up with the pass rates and the gap analysis of a cycle: `not_found` for an
+ * The cycle roll-up with the pass rates, the gap analysis and the CapDev agendas of a cycle: `not_found` for an
  * unknown cycle, `forbidden` when the caller reads none of its assessments.
  */
 export async function loadCycle(
@@ -129,5 +156,6 @@ export async function loadCycle(
     rollup,
     passRates: await tx<Row[]>`select * from public.report_area_pass_rates(${cycleId})`,
     gaps: await tx<Row[]>`select * from public.report_cycle_gap_analysis(${cycleId})`,
+    capdev: await tx<Row[]>`select * from public.report_cycle_capdev(${cycleId})`,
   };
 }

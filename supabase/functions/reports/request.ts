@@ -9,6 +9,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const REPORTS = {
   bgar: { subject: "assessment", formats: ["pdf", "csv"] },
   cycle: { subject: "cycle", formats: ["csv", "xlsx"] },
+  capdev: { subject: "cycle", formats: ["csv", "xlsx"] },
 } as const;
 
 export type ReportName = keyof typeof REPORTS;
@@ -16,7 +17,7 @@ export type Format = "pdf" | "csv" | "xlsx";
 
 export type ReportRequest =
   | { report: "bgar"; assessmentId: string; format: "pdf" | "csv" }
-  | { report: "cycle"; cycleId: string; format: "csv" | "xlsx" };
+  | { report: "cycle" | "capdev"; cycleId: string; format: "csv" | "xlsx" };
 
 export type ParameterError = { parameter: string; message: string };
 
@@ -60,6 +61,6 @@ export function parseReportRequest(
   return {
     request: report === "bgar"
       ? { report, assessmentId: id, format: format as "pdf" | "csv" }
-      : { report: "cycle", cycleId: id, format: format as "csv" | "xlsx" },
+      : { report: report as "cycle" | "capdev", cycleId: id, format: format as "csv" | "xlsx" },
   };
 }

@@ -11,6 +11,9 @@ Deno.test("a report request names the report, its subject and the format", () =>
   assert.deepEqual(parse(`report=cycle&cycle=${ID}&format=xlsx`), {
     request: { report: "cycle", cycleId: ID, format: "xlsx" },
   });
+  assert.deepEqual(parse(`report=capdev&cycle=${ID}`), {
+    request: { report: "capdev", cycleId: ID, format: "csv" },
+  });
 });
 
 Deno.test("the format defaults to PDF for the BGAR and CSV for the cycle", () => {
@@ -30,6 +33,8 @@ Deno.test("an unknown, missing, repeated or malformed parameter is named", () =>
     ["report=bgar&format=pdf", "assessment"],
     [`report=bgar&assessment=${ID}&format=xlsx`, "format"],
     [`report=cycle&cycle=${ID}&format=pdf`, "format"],
+    [`report=capdev&cycle=${ID}&format=pdf`, "format"],
+    [`report=capdev&assessment=${ID}`, "assessment"],
     [`report=cycle&cycle=${ID}&assessment=${ID}`, "assessment"],
     [`report=bgar&assessment=${ID}&assessment=${ID}`, "assessment"],
     [`report=bgar&assessment=${ID}&lang=fil`, "lang"],
