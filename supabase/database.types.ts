@@ -83,6 +83,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -112,6 +113,7 @@ export type Database = {
           approved_at?: string | null
           approved_by?: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at?: string
           cycle_id: string
           deadline_extended_until?: string | null
@@ -143,6 +145,7 @@ export type Database = {
           approved_at?: string | null
           approved_by?: string | null
           barangay_id?: string
+          city_municipality_code?: string
           created_at?: string
           cycle_id?: string
           deadline_extended_until?: string | null
@@ -177,6 +180,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "barangays"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "assessments_city_municipality_code_fkey"
+            columns: ["city_municipality_code"]
+            isOneToOne: false
+            referencedRelation: "cities_municipalities"
+            referencedColumns: ["psgc_code"]
           },
           {
             foreignKeyName: "assessments_cycle_id_fkey"
@@ -593,11 +603,15 @@ export type Database = {
         Row: {
           areas_assessed: Json | null
           areas_passed: Json | null
+          assessment_completed: boolean
           assessment_id: string
+          city_municipality_code: string
           classifier_version: string
           created_at: string
+          cycle_id: string
           id: string
           input_hash: string
+          is_current: boolean
           kind: Database["public"]["Enums"]["result_kind"]
           passed: boolean
           readiness_percent: number
@@ -606,11 +620,15 @@ export type Database = {
         Insert: {
           areas_assessed?: never
           areas_passed?: never
+          assessment_completed?: boolean
           assessment_id: string
+          city_municipality_code: string
           classifier_version: string
           created_at?: string
+          cycle_id: string
           id?: string
           input_hash: string
+          is_current?: boolean
           kind: Database["public"]["Enums"]["result_kind"]
           passed: boolean
           readiness_percent: number
@@ -619,11 +637,15 @@ export type Database = {
         Update: {
           areas_assessed?: never
           areas_passed?: never
+          assessment_completed?: boolean
           assessment_id?: string
+          city_municipality_code?: string
           classifier_version?: string
           created_at?: string
+          cycle_id?: string
           id?: string
           input_hash?: string
+          is_current?: boolean
           kind?: Database["public"]["Enums"]["result_kind"]
           passed?: boolean
           readiness_percent?: number
@@ -1755,14 +1777,29 @@ export type Database = {
           result: Json | null
           result_id: string | null
         }
+        Insert: {
+          assessment_id?: string | null
+          classified_at?: string | null
+          classifier_version?: string | null
+          completed?: boolean | null
+          cycle_id?: string | null
+          input_hash?: string | null
+          passed?: boolean | null
+          result?: Json | null
+          result_id?: string | null
+        }
+        Update: {
+          assessment_id?: string | null
+          classified_at?: string | null
+          classifier_version?: string | null
+          completed?: boolean | null
+          cycle_id?: string | null
+          input_hash?: string | null
+          passed?: boolean | null
+          result?: Json | null
+          result_id?: string | null
+        }
         Relationships: [
-          {
-            foreignKeyName: "assessments_cycle_id_fkey"
-            columns: ["cycle_id"]
-            isOneToOne: false
-            referencedRelation: "cycles"
-            referencedColumns: ["id"]
-          },
           {
             foreignKeyName: "classification_results_assessment_id_fkey"
             columns: ["assessment_id"]
@@ -1961,6 +1998,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -1999,6 +2037,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2078,6 +2117,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2116,6 +2156,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2174,6 +2215,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2217,6 +2259,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2293,6 +2336,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2528,6 +2572,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2566,6 +2611,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2608,6 +2654,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2668,6 +2715,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2706,6 +2754,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
@@ -2744,6 +2793,7 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null

@@ -234,6 +234,6 @@ begin
 end;
 $$;
 comment on function public.publish_cycle(uuid) is
-  'MLGOO: publishes a cycle, making its anonymized aggregates visible to katuparan. Errors: 42501, VA001, VA007.';
+  'Central administrator: publishes a cycle, making its anonymized aggregates visible to katuparan. Errors: 42501, VA001, VA007.';
 revoke all on function public.publish_cycle(uuid) from public, anon;
 grant execute on function public.publish_cycle(uuid) to authenticated;
