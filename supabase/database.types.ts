@@ -735,6 +735,7 @@ export type Database = {
           longest_batch_ms: number | null
           requested_at: string
           requested_by: string | null
+          superseded_at: string | null
         }
         Insert: {
           after_barangay_id?: string | null
@@ -748,6 +749,7 @@ export type Database = {
           longest_batch_ms?: number | null
           requested_at?: string
           requested_by?: string | null
+          superseded_at?: string | null
         }
         Update: {
           after_barangay_id?: string | null
@@ -761,6 +763,7 @@ export type Database = {
           longest_batch_ms?: number | null
           requested_at?: string
           requested_by?: string | null
+          superseded_at?: string | null
         }
         Relationships: [
           {
@@ -836,6 +839,7 @@ export type Database = {
           locked: number
           longest_batch_ms: number | null
           reminded: number
+          rescheduled: number
           started_at: string
         }
         Insert: {
@@ -847,6 +851,7 @@ export type Database = {
           locked?: number
           longest_batch_ms?: number | null
           reminded?: number
+          rescheduled?: number
           started_at?: string
         }
         Update: {
@@ -858,6 +863,7 @@ export type Database = {
           locked?: number
           longest_batch_ms?: number | null
           reminded?: number
+          rescheduled?: number
           started_at?: string
         }
         Relationships: []
@@ -1825,6 +1831,7 @@ export type Database = {
           longest_batch_ms: number | null
           requested_at: string
           requested_by: string | null
+          superseded_at: string | null
         }
         SetofOptions: {
           from: "*"

@@ -37,10 +37,11 @@ create table public.cycle_activations (
   after_barangay_id uuid,
   longest_batch_ms numeric,
   finished_at timestamptz,
+  superseded_at timestamptz,
   failure text
 );
 comment on table public.cycle_activations is
-  'Requests to activate a cycle (activate_cycle) and their progress: a job creates the draft assessment of every active barangay in batches, each committed on its own; an activation in progress has no finished_at and resumes where it stopped.';
+  'Requests to activate a cycle (activate_cycle) and their progress: a job creates the draft assessment of every active barangay in batches, each committed on its own; an activation in progress has no finished_at and resumes where it stopped, unless another cycle''s activation superseded it.';
 comment on column public.cycle_activations.id is 'Activation id (what activate_cycle returns).';
 comment on column public.cycle_activations.cycle_id is 'The cycle activated.';
 comment on column public.cycle_activations.requested_by is 'The central administrator who asked.';
@@ -51,9 +52,11 @@ comment on column public.cycle_activations.batches is 'Batches committed so far.
 comment on column public.cycle_activations.after_barangay_id is 'Where the next batch resumes: the last barangay (by id) of the last committed batch.';
 comment on column public.cycle_activations.longest_batch_ms is 'The longest committed batch, in milliseconds.';
 comment on column public.cycle_activations.finished_at is 'When every active barangay had its assessment (null while in progress).';
+comment on column public.cycle_activations.superseded_at is
+  'When another cycle was activated before this activation finished: it stopped there, creating no more drafts for a cycle no longer active (activating the cycle again resumes it as a new activation).';
 comment on column public.cycle_activations.failure is 'The error of the last failed batch (rolled back; the next run retries it), cleared when a batch succeeds.';
 
-create index cycle_activations_unfinished on public.cycle_activations (id) where finished_at is null;
+create index cycle_activations_unfinished on public.cycle_activations (id) where finished_at is null and superseded_at is null;
 create index cycle_activations_cycle on public.cycle_activations (cycle_id);
 
 alter table public.cycle_activations enable row level security;
@@ -80,12 +83,16 @@ begin
     perform private.record_event(null, 'cycle_deactivated', 'active', 'inactive',
                                  format('Cycle %s activated', v_cycle.year), p_cycle_id => v_previous.id);
   end loop;
+  -- No more drafts for a cycle that is no longer active: its unfinished activation stops here.
+  update public.cycle_activations set superseded_at = now()
+  where cycle_id <> p_cycle_id and finished_at is null and superseded_at is null;
   if not v_cycle.is_active then
     update public.cycles set is_active = true, activated_at = coalesce(activated_at, now()) where id = p_cycle_id;
     perform private.record_event(null, 'cycle_activated', 'inactive', 'active', p_cycle_id => p_cycle_id);
   end if;
 
-  select * into v_activation from public.cycle_activations where cycle_id = p_cycle_id and finished_at is null;
+  select * into v_activation from public.cycle_activations
+  where cycle_id = p_cycle_id and finished_at is null and superseded_at is null;
   if not found then
     insert into public.cycle_activations (cycle_id, requested_by) values (p_cycle_id, (select auth.uid()))
     returning * into v_activation;
@@ -94,7 +101,7 @@ begin
 end;
 $$;
 comment on function public.activate_cycle(uuid) is
-  'Central administrator: makes the cycle the one active cycle (deactivating any other) and records the activation, returned with its id: a job then creates a draft assessment for every active barangay that has none yet, in batches, within a minute (its progress is the row in cycle_activations). Safe to repeat: an unfinished activation of the cycle is returned as it is. Errors: 42501, VA007.';
+  'Central administrator: makes the cycle the one active cycle (deactivating any other, whose unfinished activation is marked superseded and stops) and records the activation, returned with its id: a job then creates a draft assessment for every active barangay that has none yet, in batches, within a minute (its progress is the row in cycle_activations). Safe to repeat: an unfinished activation of the cycle is returned as it is. Errors: 42501, VA007.';
 revoke all on function public.activate_cycle(uuid) from public, anon;
 grant execute on function public.activate_cycle(uuid) to authenticated;
 
@@ -115,7 +122,7 @@ declare
   v_created integer;
 begin
   select * into v_activation from public.cycle_activations where id = p_activation_id for update;
-  if v_activation.finished_at is not null then
+  if v_activation.finished_at is not null or v_activation.superseded_at is not null then
     return 0;
   end if;
   select * into v_cycle from public.cycles where id = v_activation.cycle_id;
@@ -160,7 +167,7 @@ begin
 end;
 $$;
 comment on function private.activation_batch(bigint, integer) is
-  'One batch of a cycle''s activation, in the caller''s transaction: the draft assessments of the next p_limit active barangays (by id, after the last batch''s) that have none, their barangays told the cycle is open; with no barangay left, the activation is finished and recorded. Returns how many barangays it went through (0: finished).';
+  'One batch of a cycle''s activation, in the caller''s transaction: the draft assessments of the next p_limit active barangays (by id, after the last batch''s) that have none, their barangays told the cycle is open; with no barangay left, the activation is finished and recorded. Returns how many barangays it went through (0: finished, or superseded by another cycle''s activation).';
 
 create function private.record_activation_failure(p_activation_id bigint, p_failure text)
 returns void
@@ -180,9 +187,9 @@ stable
 security definer
 set search_path = ''
 as $$
-  select id from public.cycle_activations where finished_at is null order by id;
+  select id from public.cycle_activations where finished_at is null and superseded_at is null order by id;
 $$;
-comment on function private.unfinished_activations() is 'The activations still in progress, oldest first.';
+comment on function private.unfinished_activations() is 'The activations still in progress (neither finished nor superseded), oldest first.';
 
 create procedure private.run_cycle_activations(p_batch_size integer default 200)
 language plpgsql

@@ -1,8 +1,8 @@
 -- Deadlines: reminders 7, 3 and 1 day before the submission deadline (each sent once per
 -- assessment) and a lock of barangays past their deadline or grace period, run by pg_cron in bounded
 -- batches, each its own transaction. Every assessment keeps when the scheduled work must next look at
--- it (assessments.due_at, next_reminder_at), stored by every transition and by a change of its
--- cycle's deadline, so a tick with nothing due is two index lookups. A lock only blocks barangay
+-- it (assessments.due_at, next_reminder_at), stored by every transition and, after a change of its
+-- cycle's deadline, by the work's own batches, so a tick with nothing due is three index lookups. A lock only blocks barangay
 -- writes; nothing is ever submitted on the barangay's behalf. The batch functions take the moment to
 -- act for as an argument, so tests call them directly with any p_now.
 
@@ -106,6 +106,18 @@ comment on function private.schedule_deadline_work() is
 create trigger schedule_deadline_work before insert or update on public.assessments
   for each row execute function private.schedule_deadline_work();
 
+-- A change of a cycle's deadline is only recorded here: the deadline work reschedules the cycle's
+-- assessments in batches before it reminds or locks anyone, so the administrator's update touches one
+-- row however many barangays the cycle has.
+create table private.deadline_reschedules (
+  cycle_id uuid primary key references public.cycles (id) on delete cascade,
+  after_barangay_id uuid
+);
+comment on table private.deadline_reschedules is
+  'Cycles whose submission deadline changed and whose assessments the deadline work has still to reschedule, with where the next batch resumes (the last barangay, by id, of the last committed batch).';
+comment on column private.deadline_reschedules.cycle_id is 'The cycle whose deadline changed.';
+comment on column private.deadline_reschedules.after_barangay_id is 'The last barangay rescheduled (null: from the start).';
+
 create function private.reschedule_cycle_deadline()
 returns trigger
 language plpgsql
@@ -113,20 +125,63 @@ security definer
 set search_path = ''
 as $$
 begin
-  perform private.declare_workflow_write();
-  update public.assessments a
-  set due_at = case when not a.is_locked then private.barangay_due_at(a) end,
-      next_reminder_at = private.next_reminder_at(a)
-  where a.cycle_id = new.id and a.deadline_extended_until is null and a.status in ('draft', 'reopened');
+  -- A change while a reschedule is under way starts it over: the rows already done may be stale.
+  insert into private.deadline_reschedules (cycle_id) values (new.id)
+  on conflict (cycle_id) do update set after_barangay_id = null;
   return null;
 end;
 $$;
 comment on function private.reschedule_cycle_deadline() is
-  'Trigger on a change of a cycle''s submission deadline: reschedules the deadline work of its assessments still in their draft window without an extension of their own.';
+  'Trigger on a change of a cycle''s submission deadline: records that the deadline work must reschedule the cycle''s assessments (in batches, before any reminder or lock).';
 
 create trigger reschedule_cycle_deadline after update of submission_deadline on public.cycles
   for each row when (old.submission_deadline is distinct from new.submission_deadline)
   execute function private.reschedule_cycle_deadline();
+
+create function private.reschedule_deadline_batch(p_limit integer)
+returns integer
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_pending private.deadline_reschedules;
+  v_last uuid;
+  v_count integer;
+begin
+  perform private.declare_workflow_write();
+  loop
+    select * into v_pending from private.deadline_reschedules order by cycle_id limit 1 for update;
+    if not found then
+      return 0;
+    end if;
+    -- The assessments in their draft window without an extension of their own: the only ones whose
+    -- schedule follows the cycle's deadline. A range of the (cycle, barangay) key per batch.
+    with batch as (
+      select a.id from public.assessments a
+      where a.cycle_id = v_pending.cycle_id
+        and a.barangay_id > coalesce(v_pending.after_barangay_id, '00000000-0000-0000-0000-000000000000')
+        and a.deadline_extended_until is null and a.status in ('draft', 'reopened')
+      order by a.barangay_id limit p_limit
+    ),
+    rescheduled as (
+      update public.assessments a
+      set due_at = case when not a.is_locked then private.barangay_due_at(a) end,
+          next_reminder_at = private.next_reminder_at(a)
+      from batch where a.id = batch.id
+      returning a.barangay_id
+    )
+    select count(*), (array_agg(barangay_id order by barangay_id desc))[1] into v_count, v_last from rescheduled;
+    if v_count > 0 then
+      update private.deadline_reschedules set after_barangay_id = v_last where cycle_id = v_pending.cycle_id;
+      return v_count;
+    end if;
+    delete from private.deadline_reschedules where cycle_id = v_pending.cycle_id;  -- this cycle is done
+  end loop;
+end;
+$$;
+comment on function private.reschedule_deadline_batch(integer) is
+  'One batch of the rescheduling after a change of a cycle''s submission deadline, in the caller''s transaction: the due time and next reminder of the next p_limit assessments of the cycle in their draft window without an extension of their own; with none left, the cycle''s reschedule is done. Returns how many rows it handled (0: no reschedule pending).';
 
 -- Runs of the scheduled deadline work ------------------------------------------------------------------
 
@@ -136,6 +191,7 @@ create table public.deadline_runs (
   started_at timestamptz not null default clock_timestamp(),
   finished_at timestamptz,
   batches integer not null default 0,
+  rescheduled integer not null default 0,
   reminded integer not null default 0,
   locked integer not null default 0,
   longest_batch_ms numeric,
@@ -148,6 +204,7 @@ comment on column public.deadline_runs.acting_for is 'The moment the run acts fo
 comment on column public.deadline_runs.started_at is 'When the run started.';
 comment on column public.deadline_runs.finished_at is 'When the run finished (null while in progress, or when it was cut off).';
 comment on column public.deadline_runs.batches is 'Batches committed.';
+comment on column public.deadline_runs.rescheduled is 'Assessments rescheduled after a change of their cycle''s deadline.';
 comment on column public.deadline_runs.reminded is 'Reminders sent by the committed batches.';
 comment on column public.deadline_runs.locked is 'Assessments locked by the committed batches.';
 comment on column public.deadline_runs.longest_batch_ms is 'The longest committed batch, in milliseconds.';
@@ -192,8 +249,11 @@ begin
     -- The tightest reminder whose moment has come; a missed looser one is not sent late.
     select min(d) into v_days from unnest(array[7, 3, 1]) as d where p_now >= v_deadline - make_interval(days => d);
     if v_deadline is null or p_now >= v_deadline or v_days is null then
-      -- An inactive cycle, or a deadline already passed: this reminder no longer goes out.
-      update public.assessments set next_reminder_at = null where id = v_assessment.id;
+      -- An inactive cycle, or a deadline already passed: this reminder no longer goes out. Before the
+      -- first reminder's moment (the deadline moved later), the next one is rescheduled.
+      update public.assessments
+      set next_reminder_at = case when v_deadline > p_now then private.next_reminder_at(v_assessment) end
+      where id = v_assessment.id;
       dropped := dropped + 1;
       continue;
     end if;
@@ -309,13 +369,14 @@ security definer
 set search_path = ''
 as $$
   -- The earliest of each, read first in its index: one probe each, whatever the planner estimates.
-  select coalesce((select next_reminder_at from public.assessments where next_reminder_at is not null
+  select exists (select 1 from private.deadline_reschedules)
+      or coalesce((select next_reminder_at from public.assessments where next_reminder_at is not null
                    order by next_reminder_at, id limit 1) <= p_now, false)
       or coalesce((select due_at from public.assessments where due_at is not null and not is_locked
                    order by due_at, id limit 1) < p_now, false);
 $$;
 comment on function private.deadline_work_due(timestamptz) is
-  'Whether a reminder or a lock is due by p_now (two index lookups; a tick with nothing due ends here).';
+  'Whether a reschedule, a reminder or a lock is due by p_now (three index lookups; a tick with nothing due ends here).';
 
 create function private.start_deadline_run(p_now timestamptz)
 returns bigint
@@ -348,19 +409,27 @@ set search_path = ''
 as $$
 declare
   v_started timestamptz := clock_timestamp();
-  v_reminders record := private.send_deadline_reminders(p_now, p_limit);
-  v_locked integer := private.lock_overdue_assessments(p_now, p_limit, p_run_id);
+  v_rescheduled integer := private.reschedule_deadline_batch(p_limit);
+  v_sent integer := 0;
+  v_dropped integer := 0;
+  v_locked integer := 0;
 begin
+  -- A changed cycle deadline is rescheduled first, so nobody is reminded or locked by a stale time.
+  if v_rescheduled = 0 then
+    select sent, dropped into v_sent, v_dropped from private.send_deadline_reminders(p_now, p_limit);
+    v_locked := private.lock_overdue_assessments(p_now, p_limit, p_run_id);
+  end if;
   update public.deadline_runs
-  set batches = batches + 1, reminded = reminded + v_reminders.sent, locked = locked + v_locked,
+  set batches = batches + 1, rescheduled = rescheduled + v_rescheduled,
+      reminded = reminded + v_sent, locked = locked + v_locked,
       longest_batch_ms = greatest(longest_batch_ms,
                                   extract(epoch from clock_timestamp() - v_started) * 1000)
   where id = p_run_id;
-  return v_reminders.sent + v_reminders.dropped + v_locked;
+  return v_rescheduled + v_sent + v_dropped + v_locked;
 end;
 $$;
 comment on function private.deadline_batch(bigint, timestamptz, integer) is
-  'One batch of a deadline run, in the caller''s transaction: at most p_limit reminders and p_limit locks due by p_now, counted on the run. Returns how many assessments it handled (0: the run is done, or what is left is being written by others and waits for the next run).';
+  'One batch of a deadline run, in the caller''s transaction: while a cycle''s deadline change is pending, at most p_limit of its assessments rescheduled; otherwise at most p_limit reminders and p_limit locks due by p_now; counted on the run. Returns how many assessments it handled (0: the run is done, or what is left is being written by others and waits for the next run).';
 
 create function private.finish_deadline_run(p_run_id bigint, p_failure text)
 returns void

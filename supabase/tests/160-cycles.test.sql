@@ -1,9 +1,10 @@
 -- Cycles: activating makes one cycle active and records an activation, whose batches create a draft
--- assessment for every active barangay, resuming where the last batch ended (safe to repeat);
--- publishing makes it visible to katuparan.
+-- assessment for every active barangay, resuming where the last batch ended (safe to repeat); an
+-- activation still unfinished when another cycle is activated is superseded and stops; publishing
+-- makes it visible to katuparan.
 
 begin;
-select plan(27);
+select plan(36);
 
 select tests.create_cycle(2092) as old \gset
 select tests.create_cycle(2093) as c \gset
@@ -65,6 +66,33 @@ select tests.act_as('cyc-admin@test.local');
 select is((select count(*)::int from public.cycle_activations where cycle_id = :'c'), 2, 'The central administrator reads the activations');
 select tests.act_as('cyc-blgu@test.local');
 select is((select count(*)::int from public.cycle_activations), 0, 'a barangay user does not');
+
+-- Another cycle activated while an activation is unfinished: the superseded one stops.
+select tests.act_as_postgres();
+select tests.create_cycle(2094) as next \gset
+select tests.create_barangay('993000004', 'Active Three') as b4 \gset
+select tests.act_as('cyc-admin@test.local');
+select (public.activate_cycle(:'old')).id as old_activation \gset
+select tests.act_as_postgres();
+select is(private.activation_batch(:old_activation, 1), 1, 'An activation of one cycle is under way');
+select tests.act_as('cyc-admin@test.local');
+select (public.activate_cycle(:'next')).id as next_activation \gset
+select tests.act_as_postgres();
+select ok((select superseded_at is not null and finished_at is null from public.cycle_activations where id = :old_activation),
+  'Activating another cycle marks the unfinished activation superseded');
+select is(array(select private.unfinished_activations()), array[:next_activation::bigint],
+  'so the job carries forward only the new one');
+select is(private.activation_batch(:old_activation, 1000), 0, 'A superseded activation does nothing more');
+select is((select count(*)::int from public.assessments where cycle_id = :'old' and barangay_id in (:'b1', :'b2', :'b4')), 1,
+  'no more drafts are created for the cycle no longer active');
+select is(private.activation_batch(:next_activation, 1000), 3, 'The new activation goes through every active barangay');
+select tests.act_as('cyc-admin@test.local');
+select (public.activate_cycle(:'old')).id as resumed \gset
+select tests.act_as_postgres();
+select ok(:resumed <> :old_activation, 'Activating the superseded cycle again records a new activation');
+select is(private.activation_batch(:resumed, 1000), 3, 'which goes through the barangays again');
+select is((select count(*)::int from public.assessments where cycle_id = :'old' and barangay_id in (:'b1', :'b2', :'b4')), 3,
+  'creating the drafts the superseded one had not, each once');
 
 select tests.act_as('cyc-blgu@test.local');
 select throws_ok(format('select public.publish_cycle(%L)', :'c'), '42501', null, 'The barangay cannot publish');

@@ -1,11 +1,11 @@
 -- The deadline work's schedule: every assessment keeps when the scheduled work must next look at it
 -- (due_at: the end of the barangay's editing window; next_reminder_at: its next reminder), kept by
--- every transition and by a change of the cycle's deadline, guarded like the other workflow-state
--- columns. The reminders and locks read only the assessments due, in batches of a given size; with
+-- every transition and, after a change of the cycle's deadline, by the deadline work's batches;
+-- guarded like the other workflow-state columns. The reminders and locks read only the assessments due, in batches of a given size; with
 -- nothing due they do nothing; each city or municipality's MLGOO hears of its own locks only.
 
 begin;
-select plan(32);
+select plan(43);
 
 select tests.wf_fixture('ds') as a \gset
 select cycle_id as c from public.assessments where id = :'a' \gset
@@ -86,11 +86,31 @@ select is((select row(s.*)::text from pg_temp.schedule(:'a2') as s),
 select tests.create_barangay('997000002', 'Third') as b3 \gset
 select tests.create_assessment(:'c', :'b3') as a3 \gset
 update public.cycles set submission_deadline = :'deadline'::timestamptz + interval '5 days' where id = :'c';
+select is((select due_at from pg_temp.schedule(:'a3')), :'deadline'::timestamptz,
+  'A new cycle deadline rewrites no assessment in the administrator''s update');
+select is(array(select cycle_id::text from private.deadline_reschedules), array[:'c'],
+  'it is recorded for the deadline work');
+select is(private.deadline_work_due(now()), true, 'which is then due, whatever the time');
+insert into public.deadline_runs (acting_for) values (:'deadline'::timestamptz + interval '1 hour') returning id as run \gset
+select is(private.deadline_batch(:'run', :'deadline'::timestamptz + interval '1 hour', 1), 1,
+  'A run past the old deadline reschedules first, a batch''s size at a time');
+select is((select count(*)::int from public.assessments where cycle_id = :'c' and is_locked), 0,
+  'and locks nobody by the old deadline while rescheduling');
+select is(private.deadline_batch(:'run', :'deadline'::timestamptz + interval '1 hour', 1), 1, 'The next batch goes on after it');
+select is(private.reschedule_deadline_batch(1), 0, 'and then the reschedule is done');
+select is((select count(*)::int from private.deadline_reschedules), 0, 'and no longer pending');
 select is((select row(s.*)::text from pg_temp.schedule(:'a3') as s),
   row(:'deadline'::timestamptz + interval '5 days', :'deadline'::timestamptz - interval '2 days')::text,
-  'A new cycle deadline reschedules the assessments in their draft window');
-select is((select due_at from pg_temp.schedule(:'a2')), :'deadline'::timestamptz + interval '20 days',
-  'but not one with its own extension');
+  'The assessments in their draft window follow the new deadline');
+select is((select row(s.*)::text from pg_temp.schedule(:'a2') as s),
+  row(:'deadline'::timestamptz + interval '20 days', :'deadline'::timestamptz + interval '13 days')::text,
+  'but one with its own extension keeps its own due time and reminders');
+select is((select row(rescheduled, reminded, locked)::text from public.deadline_runs where id = :'run'), '(2,0,0)',
+  'The run counts what it rescheduled');
+update public.cycles set submission_deadline = :'deadline'::timestamptz + interval '6 days' where id = :'c';
+update public.cycles set submission_deadline = :'deadline'::timestamptz + interval '5 days' where id = :'c';
+select is(private.reschedule_deadline_batch(10), 2, 'A deadline changed again is rescheduled from the start');
+select is(private.reschedule_deadline_batch(10), 0, 'once');
 
 -- Nothing due: nothing done.
 select is(private.deadline_work_due(now()), false, 'Nothing is due now');
