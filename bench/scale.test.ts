@@ -19,7 +19,7 @@ import {
   idleTicks,
   pickWriteSubjects,
   rolledBackSavepoints,
-  timeWrite,
+  timeWrites,
   workflowWrites,
   writeGrowth,
   type WriteTiming,
@@ -74,13 +74,14 @@ describe.skipIf(!databaseUrl)("bench:scale at 50 barangays", () => {
           outcome.rollups.push(await timeQuery(inThisTransaction, query, 1, false));
         }
         const savepoints = rolledBackSavepoints(tx);
-        outcome.writes = [];
         const writers = await pickWriteSubjects(tx);
         // The deadline work acts for a moment before any test's fixture is due (the database is shared).
         const idle = idleTicks("'1990-01-01'");
-        for (const write of [...workflowWrites(writers), ...idle, activationRequest()]) {
-          outcome.writes.push(await timeWrite(savepoints, write, 1));
-        }
+        outcome.writes = await timeWrites(
+          savepoints,
+          [...workflowWrites(writers), ...idle, activationRequest()],
+          1,
+        );
         throw new RolledBack();
       }).catch((error) => {
         if (!(error instanceof RolledBack)) throw error;

@@ -26,7 +26,7 @@ import {
   pickWriteSubjects,
   rolledBackTransactions,
   timeCommittedWork,
-  timeWrite,
+  timeWrites,
   workflowWrites,
   writeGrowth,
   type WriteTiming,
@@ -44,7 +44,7 @@ import {
  *
  * `--explain` also prints each query's plan as its role.
  *
- *   deno run -A bench/scale.ts [--steps 420,4200,42000 | --barangays N] [--runs 5] [--explain]
+ *   deno run -A bench/scale.ts [--steps 420,4200,42000 | --barangays N] [--runs 5] [--write-runs 9] [--explain]
  */
 
 const { values: options } = parseArgs({
@@ -53,6 +53,7 @@ const { values: options } = parseArgs({
     steps: { type: "string", default: "420,4200,42000" },
     barangays: { type: "string" },
     runs: { type: "string", default: "5" },
+    "write-runs": { type: "string", default: "9" },
     explain: { type: "boolean", default: false },
   },
 });
@@ -61,6 +62,7 @@ if (STEPS.some((n) => !Number.isInteger(n) || n < 50)) {
   throw new Error("--steps and --barangays take whole numbers of barangays, 50 or more");
 }
 const RUNS = Number(options.runs);
+const WRITE_RUNS = Number(options["write-runs"]);
 
 const ms = (value: number | null) => value === null ? "—" : `${value.toFixed(2)} ms`;
 
@@ -110,11 +112,12 @@ async function measureStep(port: number, barangays: number, resetFirst: boolean)
     }
 
     const rolledBack = rolledBackTransactions(sql);
-    const writes: WriteTiming[] = [];
     const subjects = await pickWriteSubjects(sql);
-    for (const write of [...workflowWrites(subjects), ...idleTicks(), activationRequest()]) {
-      writes.push(await timeWrite(rolledBack, write, RUNS));
-    }
+    const writes: WriteTiming[] = await timeWrites(
+      rolledBack,
+      [...workflowWrites(subjects), ...idleTicks(), activationRequest()],
+      WRITE_RUNS,
+    );
     for (const work of committedWork(await activeDeadline(sql))) {
       writes.push(await timeCommittedWork(sql, work));
     }

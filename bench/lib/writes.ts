@@ -422,50 +422,63 @@ export function rolledBackSavepoints(tx: postgres.TransactionSql): RolledBackRun
   };
 }
 
-/**
- * Times a write as its caller, each run in a transaction that is rolled back: the median of `runs`
- * after a warm-up (one run, no warm-up, when `runs` is 1). Rows changed and notifications written
- * are read from the transaction's own statistics (pg_stat_xact_user_tables) around the call.
- */
-export async function timeWrite(
-  run: RolledBackRunner,
-  write: Write,
-  runs: number,
-): Promise<WriteTiming> {
-  const samples: { ms: number; rows: number; notifications: number }[] = [];
-  for (let i = 0; i <= runs; i++) {
-    if (i === 0 && runs === 1) continue;
-    const sample = await run(async (tx) => {
-      await actAs(tx, write.setupAs ?? write.as);
-      for (const statement of write.setup ?? []) await tx.unsafe(statement);
-      await tx`reset role`;
-      const [before] = await tx.unsafe<{ rows: number; notifications: number }[]>(CHANGES);
-      await actAs(tx, write.as);
-      const startedAt = performance.now();
-      await tx.unsafe(write.call, (write.params ?? []) as postgres.ParameterOrJSON<never>[], {
-        prepare: true,
-      });
-      const ms = performance.now() - startedAt;
-      await tx`reset role`;
-      const [after] = await tx.unsafe<{ rows: number; notifications: number }[]>(CHANGES);
-      return {
-        ms,
-        rows: after.rows - before.rows,
-        notifications: after.notifications - before.notifications,
-      };
+type WriteSample = { ms: number; rows: number; notifications: number };
+
+/** One run of a write as its caller, in a transaction that is rolled back. */
+async function sampleWrite(run: RolledBackRunner, write: Write): Promise<WriteSample> {
+  return await run(async (tx) => {
+    await actAs(tx, write.setupAs ?? write.as);
+    for (const statement of write.setup ?? []) await tx.unsafe(statement);
+    await tx`reset role`;
+    const [before] = await tx.unsafe<{ rows: number; notifications: number }[]>(CHANGES);
+    await actAs(tx, write.as);
+    const startedAt = performance.now();
+    await tx.unsafe(write.call, (write.params ?? []) as postgres.ParameterOrJSON<never>[], {
+      prepare: true,
     });
-    if (i > 0) samples.push(sample);
+    const ms = performance.now() - startedAt;
+    await tx`reset role`;
+    const [after] = await tx.unsafe<{ rows: number; notifications: number }[]>(CHANGES);
+    return {
+      ms,
+      rows: after.rows - before.rows,
+      notifications: after.notifications - before.notifications,
+    };
+  });
+}
+
+/**
+ * Times writes as their callers, each run in a transaction that is rolled back: `runs` rounds after
+ * a warm-up round (one round, no warm-up, when `runs` is 1), each round running every write once, and
+ * each write's median over the rounds. Rounds rather than a write's runs back to back, so that a
+ * burst of load on a shared host falls on one run of many writes instead of every run of one. Rows
+ * changed and notifications written are read from the transaction's own statistics
+ * (pg_stat_xact_user_tables) around the call.
+ */
+export async function timeWrites(
+  run: RolledBackRunner,
+  writes: Write[],
+  runs: number,
+): Promise<WriteTiming[]> {
+  const samples: WriteSample[][] = writes.map(() => []);
+  for (let round = runs === 1 ? 1 : 0; round <= runs; round++) {
+    for (const [index, write] of writes.entries()) {
+      const sample = await sampleWrite(run, write);
+      if (round > 0) samples[index].push(sample);
+    }
   }
-  samples.sort((a, b) => a.ms - b.ms);
-  const median = samples[Math.floor(samples.length / 2)];
-  return {
-    name: write.name,
-    scope: write.scope,
-    ms: median.ms,
-    rowsChanged: median.rows,
-    notifications: median.notifications,
-    affected: 0,
-  };
+  return writes.map((write, index) => {
+    const sorted = samples[index].sort((a, b) => a.ms - b.ms);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    return {
+      name: write.name,
+      scope: write.scope,
+      ms: median.ms,
+      rowsChanged: median.rows,
+      notifications: median.notifications,
+      affected: 0,
+    };
+  });
 }
 
 /**
