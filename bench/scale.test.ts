@@ -1,6 +1,6 @@
 // bench:scale at a tiny size: the national generator and the timing of every main query, as the
-// role with RLS and as the superuser without, on the test stack's database inside a transaction
-// that is rolled back.
+// role with RLS and as the superuser without, and of every write as its caller (each in a savepoint
+// rolled back), on the test stack's database inside a transaction that is rolled back.
 import type postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { connect } from "../tools/lib/database.ts";
@@ -14,6 +14,16 @@ import {
   timeQuery,
   type Timing,
 } from "./lib/national.ts";
+import {
+  activationRequest,
+  idleTicks,
+  pickWriteSubjects,
+  rolledBackSavepoints,
+  timeWrite,
+  workflowWrites,
+  writeGrowth,
+  type WriteTiming,
+} from "./lib/writes.ts";
 
 const databaseUrl = process.env.SUPABASE_DB_URL;
 
@@ -24,13 +34,14 @@ describe.skipIf(!databaseUrl)("bench:scale at 50 barangays", () => {
   afterAll(() => sql.end());
 
   it(
-    "generates a national dataset and times each role's main queries with and without RLS",
+    "generates a national dataset, times each role's main queries with and without RLS and every write as its caller",
     async () => {
       const outcome: {
         counts?: Record<string, number>;
         sizes?: Record<string, number>;
         timings?: Timing[];
         rollups?: Timing[];
+        writes?: WriteTiming[];
       } = {};
       await sql.begin(async (tx) => {
         await generateNation(tx, 50);
@@ -62,12 +73,20 @@ describe.skipIf(!databaseUrl)("bench:scale at 50 barangays", () => {
         for (const query of rollupQueries(subjects)) {
           outcome.rollups.push(await timeQuery(inThisTransaction, query, 1, false));
         }
+        const savepoints = rolledBackSavepoints(tx);
+        outcome.writes = [];
+        const writers = await pickWriteSubjects(tx);
+        // The deadline work acts for a moment before any test's fixture is due (the database is shared).
+        const idle = idleTicks("'1990-01-01'");
+        for (const write of [...workflowWrites(writers), ...idle, activationRequest()]) {
+          outcome.writes.push(await timeWrite(savepoints, write, 1));
+        }
         throw new RolledBack();
       }).catch((error) => {
         if (!(error instanceof RolledBack)) throw error;
       });
 
-      const { counts, sizes, timings, rollups } = outcome;
+      const { counts, sizes, timings, rollups, writes } = outcome;
       expect(counts).toMatchObject({
         barangays: 50,
         municipalities: 2,
@@ -89,6 +108,34 @@ describe.skipIf(!databaseUrl)("bench:scale at 50 barangays", () => {
       const summary = summarize(timings!, rollups!);
       expect(summary.maxRatio).toBeGreaterThan(0);
       expect(summary.rollupMs).toBeGreaterThan(0);
+
+      const byName = new Map(writes!.map((w) => [w.name, w]));
+      for (
+        const name of [
+          "save_answers",
+          "submit_area",
+          "storage: MOV upload (Storage API insert)",
+          "storage: MOV delete (by its uploader)",
+          "approve_area",
+          "decide_leaf",
+          "finalize_validation",
+          "approve_assessment",
+          "lock_assessment",
+        ]
+      ) {
+        expect(byName.get(name)?.rowsChanged, `${name} changes rows`).toBeGreaterThan(0);
+      }
+      expect(byName.get("submit_area")!.notifications, "the area's assessor is told").toBe(1);
+      expect(byName.get("cron: deadline work, nothing due")!.rowsChanged).toBe(0);
+      expect(byName.get("cron: cycle activations, nothing due")!.rowsChanged).toBe(0);
+      expect(
+        byName.get("activate_cycle (the request)")!.rowsChanged,
+        "the request, not the assessments",
+      )
+        .toBeLessThan(10);
+      // Two steps of the same writes give a growth for each.
+      const growth = writeGrowth([writes!, writes!]);
+      expect(growth.map((g) => g.growth)).toEqual(writes!.map(() => 1));
     },
     30_000,
   );

@@ -83,15 +83,18 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -110,15 +113,18 @@ export type Database = {
           approved_at?: string | null
           approved_by?: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at?: string
           cycle_id: string
           deadline_extended_until?: string | null
+          due_at?: string | null
           extension_reason?: string | null
           grace_until?: string | null
           id?: string
           is_locked?: boolean
           lock_reason?: string | null
           locked_at?: string | null
+          next_reminder_at?: string | null
           recalibration_used?: boolean
           reopen_reason?: string | null
           reopened_at?: string | null
@@ -139,15 +145,18 @@ export type Database = {
           approved_at?: string | null
           approved_by?: string | null
           barangay_id?: string
+          city_municipality_code?: string
           created_at?: string
           cycle_id?: string
           deadline_extended_until?: string | null
+          due_at?: string | null
           extension_reason?: string | null
           grace_until?: string | null
           id?: string
           is_locked?: boolean
           lock_reason?: string | null
           locked_at?: string | null
+          next_reminder_at?: string | null
           recalibration_used?: boolean
           reopen_reason?: string | null
           reopened_at?: string | null
@@ -171,6 +180,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "barangays"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "assessments_city_municipality_code_fkey"
+            columns: ["city_municipality_code"]
+            isOneToOne: false
+            referencedRelation: "cities_municipalities"
+            referencedColumns: ["psgc_code"]
           },
           {
             foreignKeyName: "assessments_cycle_id_fkey"
@@ -587,11 +603,15 @@ export type Database = {
         Row: {
           areas_assessed: Json | null
           areas_passed: Json | null
+          assessment_completed: boolean
           assessment_id: string
+          city_municipality_code: string
           classifier_version: string
           created_at: string
+          cycle_id: string
           id: string
           input_hash: string
+          is_current: boolean
           kind: Database["public"]["Enums"]["result_kind"]
           passed: boolean
           readiness_percent: number
@@ -600,11 +620,15 @@ export type Database = {
         Insert: {
           areas_assessed?: never
           areas_passed?: never
+          assessment_completed?: boolean
           assessment_id: string
+          city_municipality_code: string
           classifier_version: string
           created_at?: string
+          cycle_id: string
           id?: string
           input_hash: string
+          is_current?: boolean
           kind: Database["public"]["Enums"]["result_kind"]
           passed: boolean
           readiness_percent: number
@@ -613,11 +637,15 @@ export type Database = {
         Update: {
           areas_assessed?: never
           areas_passed?: never
+          assessment_completed?: boolean
           assessment_id?: string
+          city_municipality_code?: string
           classifier_version?: string
           created_at?: string
+          cycle_id?: string
           id?: string
           input_hash?: string
+          is_current?: boolean
           kind?: Database["public"]["Enums"]["result_kind"]
           passed?: boolean
           readiness_percent?: number
@@ -694,6 +722,56 @@ export type Database = {
           },
         ]
       }
+      cycle_activations: {
+        Row: {
+          after_barangay_id: string | null
+          assessments_created: number
+          barangays: number | null
+          batches: number
+          cycle_id: string
+          failure: string | null
+          finished_at: string | null
+          id: number
+          longest_batch_ms: number | null
+          requested_at: string
+          requested_by: string | null
+        }
+        Insert: {
+          after_barangay_id?: string | null
+          assessments_created?: number
+          barangays?: number | null
+          batches?: number
+          cycle_id: string
+          failure?: string | null
+          finished_at?: string | null
+          id?: never
+          longest_batch_ms?: number | null
+          requested_at?: string
+          requested_by?: string | null
+        }
+        Update: {
+          after_barangay_id?: string | null
+          assessments_created?: number
+          barangays?: number | null
+          batches?: number
+          cycle_id?: string
+          failure?: string | null
+          finished_at?: string | null
+          id?: never
+          longest_batch_ms?: number | null
+          requested_at?: string
+          requested_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "cycle_activations_cycle_id_fkey"
+            columns: ["cycle_id"]
+            isOneToOne: false
+            referencedRelation: "cycles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       cycles: {
         Row: {
           activated_at: string | null
@@ -745,6 +823,42 @@ export type Database = {
           title?: string
           unlock_grace_days?: number
           year?: number
+        }
+        Relationships: []
+      }
+      deadline_runs: {
+        Row: {
+          acting_for: string
+          batches: number
+          failure: string | null
+          finished_at: string | null
+          id: number
+          locked: number
+          longest_batch_ms: number | null
+          reminded: number
+          started_at: string
+        }
+        Insert: {
+          acting_for: string
+          batches?: number
+          failure?: string | null
+          finished_at?: string | null
+          id?: never
+          locked?: number
+          longest_batch_ms?: number | null
+          reminded?: number
+          started_at?: string
+        }
+        Update: {
+          acting_for?: string
+          batches?: number
+          failure?: string | null
+          finished_at?: string | null
+          id?: never
+          locked?: number
+          longest_batch_ms?: number | null
+          reminded?: number
+          started_at?: string
         }
         Relationships: []
       }
@@ -1663,14 +1777,29 @@ export type Database = {
           result: Json | null
           result_id: string | null
         }
+        Insert: {
+          assessment_id?: string | null
+          classified_at?: string | null
+          classifier_version?: string | null
+          completed?: boolean | null
+          cycle_id?: string | null
+          input_hash?: string | null
+          passed?: boolean | null
+          result?: Json | null
+          result_id?: string | null
+        }
+        Update: {
+          assessment_id?: string | null
+          classified_at?: string | null
+          classifier_version?: string | null
+          completed?: boolean | null
+          cycle_id?: string | null
+          input_hash?: string | null
+          passed?: boolean | null
+          result?: Json | null
+          result_id?: string | null
+        }
         Relationships: [
-          {
-            foreignKeyName: "assessments_cycle_id_fkey"
-            columns: ["cycle_id"]
-            isOneToOne: false
-            referencedRelation: "cycles"
-            referencedColumns: ["id"]
-          },
           {
             foreignKeyName: "classification_results_assessment_id_fkey"
             columns: ["assessment_id"]
@@ -1682,7 +1811,28 @@ export type Database = {
       }
     }
     Functions: {
-      activate_cycle: { Args: { p_cycle_id: string }; Returns: number }
+      activate_cycle: {
+        Args: { p_cycle_id: string }
+        Returns: {
+          after_barangay_id: string | null
+          assessments_created: number
+          barangays: number | null
+          batches: number
+          cycle_id: string
+          failure: string | null
+          finished_at: string | null
+          id: number
+          longest_batch_ms: number | null
+          requested_at: string
+          requested_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cycle_activations"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       add_comment: {
         Args: {
           p_area_code?: number
@@ -1848,15 +1998,18 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -1884,15 +2037,18 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -1961,15 +2117,18 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -1997,15 +2156,18 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2053,15 +2215,18 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2094,15 +2259,18 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2168,15 +2336,18 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2401,15 +2572,18 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2437,15 +2611,18 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2477,15 +2654,18 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2535,15 +2715,18 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2571,15 +2754,18 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null
@@ -2607,15 +2793,18 @@ export type Database = {
           approved_at: string | null
           approved_by: string | null
           barangay_id: string
+          city_municipality_code: string
           created_at: string
           cycle_id: string
           deadline_extended_until: string | null
+          due_at: string | null
           extension_reason: string | null
           grace_until: string | null
           id: string
           is_locked: boolean
           lock_reason: string | null
           locked_at: string | null
+          next_reminder_at: string | null
           recalibration_used: boolean
           reopen_reason: string | null
           reopened_at: string | null

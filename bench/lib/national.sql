@@ -122,10 +122,10 @@ where b.name like 'Bench Barangay %';
 create index on bench_assessments (id);
 analyze bench_assessments;
 
-insert into public.assessments (id, cycle_id, barangay_id, status, resume_status, version, submitted_area_codes,
-                                submitted_at, validation_started_at, validated_at, approved_at, approved_by,
-                                created_at, updated_at)
-select a.id, 'c0000000-0000-4000-8000-000000002025', a.barangay_id, a.status,
+insert into public.assessments (id, cycle_id, barangay_id, city_municipality_code, status, resume_status, version,
+                                submitted_area_codes, submitted_at, validation_started_at, validated_at, approved_at,
+                                approved_by, created_at, updated_at)
+select a.id, 'c0000000-0000-4000-8000-000000002025', a.barangay_id, a.city_municipality_code, a.status,
        case when a.status = 'reopened' then 'awaiting_validation'::public.assessment_status end,
        10 + a.k,
        case when a.status <> 'draft' then '{1,2,3,4,5,6}'::smallint[] when a.k < 10 then '{1,2}' else '{}' end,
@@ -153,6 +153,12 @@ cross join lateral (select case
   when a.status = 'submitted' then case when area <= a.k % 7 then 'approved' when area = 6 and a.k % 5 = 0 then 'rework' else 'submitted' end
   else 'approved'
 end::public.area_status as status) as s;
+
+-- When the scheduled deadline work must next look at each assessment, as the workflow keeps it.
+update public.assessments a
+set due_at = private.barangay_due_at(a), next_reminder_at = private.next_reminder_at(a)
+from bench_assessments b
+where b.id = a.id;
 
 -- Answers for every leaf; reviews of every submitted area; decisions from validation on -------------
 
@@ -219,12 +225,14 @@ where a.status <> 'draft' or a.k < 10;
 
 -- Results: the official one of every completed assessment, a projection of a third of the others.
 insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed,
-                                           readiness_percent, created_at)
+                                           readiness_percent, created_at, is_current, cycle_id, city_municipality_code,
+                                           assessment_completed)
 select a.id, kind, '1.1.0', encode(sha256(convert_to(a.id::text || kind, 'UTF8')), 'hex'),
        jsonb_build_object('areas', (
          select jsonb_agg(jsonb_build_object('code', area, 'passes', mod(abs(hashtext(a.id::text || area)), 10) < 8))
          from generate_series(1, 6) as area)),
-       mod(abs(hashtext(a.id::text)), 10) < 6, 60 + a.k % 40, now() - interval '2 days'
+       mod(abs(hashtext(a.id::text)), 10) < 6, 60 + a.k % 40, now() - interval '2 days', true,
+       'c0000000-0000-4000-8000-000000002025', a.city_municipality_code, a.status = 'completed'
 from bench_assessments a
 cross join lateral (select case when a.status = 'completed' then 'official' else 'projection' end::public.result_kind as kind) as r
 where a.status = 'completed' or a.k % 3 = 0;
@@ -279,9 +287,10 @@ create temporary table bench_published on commit drop as
 select gen_random_uuid() as id, b.id as barangay_id, b.city_municipality_code
 from public.barangays b where b.name like 'Bench Barangay %';
 
-insert into public.assessments (id, cycle_id, barangay_id, status, version, submitted_area_codes, submitted_at,
-                                validation_started_at, validated_at, approved_at, approved_by, created_at, updated_at)
-select id, 'c0000000-0000-4000-8000-000000002024', barangay_id, 'completed', 40, '{1,2,3,4,5,6}',
+insert into public.assessments (id, cycle_id, barangay_id, city_municipality_code, status, version,
+                                submitted_area_codes, submitted_at, validation_started_at, validated_at, approved_at,
+                                approved_by, created_at, updated_at)
+select id, 'c0000000-0000-4000-8000-000000002024', barangay_id, city_municipality_code, 'completed', 40, '{1,2,3,4,5,6}',
        now() - interval '380 days', now() - interval '370 days', now() - interval '360 days', now() - interval '350 days',
        md5('mlgoo:' || city_municipality_code)::uuid, now() - interval '400 days', now() - interval '350 days'
 from bench_published;
@@ -292,12 +301,14 @@ select p.id, area, 'approved', now() - interval '385 days', now() - interval '38
 from bench_published p cross join generate_series(1, 6) as area;
 
 insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed,
-                                           readiness_percent, created_at)
+                                           readiness_percent, created_at, is_current, cycle_id, city_municipality_code,
+                                           assessment_completed)
 select p.id, 'official', '1.1.0', encode(sha256(convert_to(p.id::text, 'UTF8')), 'hex'),
        jsonb_build_object('areas', (
          select jsonb_agg(jsonb_build_object('code', area, 'passes', mod(abs(hashtext(p.id::text || area)), 10) < 8))
          from generate_series(1, 6) as area)),
-       mod(abs(hashtext(p.id::text)), 10) < 6, 100, now() - interval '350 days'
+       mod(abs(hashtext(p.id::text)), 10) < 6, 100, now() - interval '350 days', true,
+       'c0000000-0000-4000-8000-000000002024', p.city_municipality_code, true
 from bench_published p;
 
 insert into public.events (assessment_id, actor_id, action, from_status, to_status, created_at)

@@ -86,7 +86,7 @@ comment on column public.barangays.name is 'Barangay name.';
 comment on column public.barangays.is_active is 'Inactive barangays get no assessment when a cycle is activated.';
 comment on column public.barangays.created_at is 'When the barangay was registered.';
 comment on column public.barangays.city_municipality_code is
-  'PSGC code of the city or municipality the barangay belongs to (public.cities_municipalities).';
+  'PSGC code of the city or municipality the barangay belongs to (public.cities_municipalities); set when the barangay is registered and never changed (its assessments and their results keep it for the policies).';
 
 create index barangays_city_municipality on public.barangays (city_municipality_code);
 
@@ -241,6 +241,36 @@ $$;
 comment on function private.current_city_municipality_code() is
   'The city or municipality of an active MLGOO, assessor or validator caller, else null.';
 
+-- The caller's scope as the cities and municipalities it covers (at most 1,600), so that a policy
+-- compares a row's own city or municipality code with a short hashed list instead of listing the
+-- barangays or assessments of a region or of the country.
+create function private.scope_city_municipality_codes()
+returns setof text
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 20
+as $$
+declare
+  v_caller public.profiles;
+begin
+  select * into v_caller from public.profiles where id = (select auth.uid()) and is_active;
+  if v_caller.role in ('mlgoo', 'assessor', 'validator') then
+    return next v_caller.city_municipality_code;
+  elsif v_caller.role = 'oversight' then
+    return query
+    select m.psgc_code
+    from public.cities_municipalities m
+    join public.provinces p on p.psgc_code = m.province_code
+    where v_caller.oversight_scope_code is null
+       or v_caller.oversight_scope_code in (m.psgc_code, p.psgc_code, p.region_code);
+  end if;
+end;
+$$;
+comment on function private.scope_city_municipality_codes() is
+  'The cities and municipalities in the caller''s scope: the one an active MLGOO, assessor or validator serves, or those within the region, province or city/municipality of an oversight user (every one for the central office); none for anyone else.';
+
 create function private.scope_barangay_ids()
 returns setof uuid
 language plpgsql
@@ -249,28 +279,44 @@ security definer
 set search_path = ''
 rows 50
 as $$
-declare
-  v_caller public.profiles;
 begin
-  select * into v_caller from public.profiles where id = (select auth.uid()) and is_active;
-  if v_caller.role in ('mlgoo', 'assessor', 'validator') then
-    return query
-    select b.id from public.barangays b where b.city_municipality_code = v_caller.city_municipality_code;
-  elsif v_caller.role = 'oversight' then
-    return query
-    select b.id
-    from public.barangays b
-    join public.cities_municipalities m on m.psgc_code = b.city_municipality_code
-    join public.provinces p on p.psgc_code = m.province_code
-    where v_caller.oversight_scope_code is null
-       or v_caller.oversight_scope_code in (m.psgc_code, p.psgc_code, p.region_code);
-  end if;
+  return query
+  select b.id from public.barangays b where b.city_municipality_code in (select private.scope_city_municipality_codes());
 end;
 $$;
 comment on function private.scope_barangay_ids() is
-  'The barangays in the caller''s scope: of the city or municipality an active MLGOO, assessor or validator serves, or within the region, province or city/municipality of an oversight user (the whole country for the central office); none for anyone else.';
+  'The barangays of the cities and municipalities in the caller''s scope (private.scope_city_municipality_codes).';
 
-grant execute on function private.current_city_municipality_code(), private.scope_barangay_ids()
+create function private.is_oversight()
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return (select coalesce(private.current_app_role() = 'oversight', false));
+end;
+$$;
+comment on function private.is_oversight() is 'True when the caller is an active oversight user (a DILG provincial, regional or central office).';
+
+create function private.oversees_the_country()
+returns boolean
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return exists (select 1 from public.profiles
+                 where id = (select auth.uid()) and is_active and role = 'oversight' and oversight_scope_code is null);
+end;
+$$;
+comment on function private.oversees_the_country() is
+  'True when the caller is an active oversight user of the whole country (the central office): its policies then need no list of places.';
+
+grant execute on function private.current_city_municipality_code(), private.scope_city_municipality_codes(),
+  private.scope_barangay_ids(), private.is_oversight(), private.oversees_the_country()
   to authenticated, service_role;
 
 create function private.current_user_id()
@@ -470,12 +516,16 @@ create trigger guard_workflow_columns before update on public.profiles
 alter table public.barangays enable row level security;
 grant select on public.barangays to authenticated, service_role;
 grant insert (psgc_code, name, city_municipality_code, is_active),
-  update (psgc_code, name, city_municipality_code, is_active)
+  update (psgc_code, name, is_active)
   on public.barangays to authenticated;
 
 create policy "Staff read the barangays in their scope" on public.barangays
   for select to authenticated
-  using (id in (select private.scope_barangay_ids()) or id = (select private.current_barangay_id()));
+  using (
+    (select private.oversees_the_country())
+    or city_municipality_code in (select private.scope_city_municipality_codes())
+    or id = (select private.current_barangay_id())
+  );
 comment on policy "Staff read the barangays in their scope" on public.barangays is
   'An active MLGOO, assessor or validator reads the barangays of the city or municipality they serve, an oversight user those within its scope; a barangay user reads its own.';
 create policy "The MLGOO registers barangays" on public.barangays

@@ -15,6 +15,7 @@ create table public.assessments (
   id uuid primary key default gen_random_uuid(),
   cycle_id uuid not null references public.cycles (id) on delete restrict,
   barangay_id uuid not null references public.barangays (id) on delete restrict,
+  city_municipality_code text not null references public.cities_municipalities (psgc_code) on delete restrict,
   status public.assessment_status not null default 'draft',
   resume_status public.assessment_status,
   version integer not null default 1,
@@ -25,6 +26,8 @@ create table public.assessments (
   grace_until timestamptz,
   deadline_extended_until timestamptz,
   extension_reason text,
+  due_at timestamptz,
+  next_reminder_at timestamptz,
   recalibration_used boolean not null default false,
   submitted_at timestamptz,
   validation_started_at timestamptz,
@@ -46,6 +49,8 @@ comment on table public.assessments is
 comment on column public.assessments.id is 'Assessment id (first segment of its MOV paths).';
 comment on column public.assessments.cycle_id is 'The cycle.';
 comment on column public.assessments.barangay_id is 'The barangay assessed.';
+comment on column public.assessments.city_municipality_code is
+  'The barangay''s city or municipality (copied when the assessment is created; a barangay never changes it): what the policies compare with the caller''s scope.';
 comment on column public.assessments.status is 'Overall workflow state.';
 comment on column public.assessments.resume_status is 'While reopened: the review stage a resubmission returns to.';
 comment on column public.assessments.version is 'Incremented by every transition; a transition based on an older version is refused.';
@@ -56,6 +61,10 @@ comment on column public.assessments.lock_reason is 'Why the assessment is locke
 comment on column public.assessments.grace_until is 'After an unlock: the moment the deadline lock applies again.';
 comment on column public.assessments.deadline_extended_until is 'Per-assessment extension of the submission deadline.';
 comment on column public.assessments.extension_reason is 'Why the deadline was extended.';
+comment on column public.assessments.due_at is
+  'End of the barangay''s current editing window (deadline, extension, rework or calibration window, unlock grace), after which the scheduled deadline work locks the assessment; null while locked or when no window applies. Kept by every transition (private.schedule_deadline_work).';
+comment on column public.assessments.next_reminder_at is
+  'When the scheduled deadline work next reminds the barangay of its submission deadline (7, 3 or 1 day before it); null when no reminder is due. Kept by every transition (private.schedule_deadline_work).';
 comment on column public.assessments.recalibration_used is 'The MLGOO''s one recalibration has been used.';
 comment on column public.assessments.submitted_at is 'When all six areas were last submitted.';
 comment on column public.assessments.validation_started_at is 'When the assessment first reached validation (validators see it from then on).';
@@ -70,16 +79,38 @@ comment on column public.assessments.created_at is 'When the assessment was crea
 comment on column public.assessments.updated_at is 'When the assessment last changed.';
 
 create index assessments_barangay on public.assessments (barangay_id);
+create index assessments_city_municipality on public.assessments (city_municipality_code, cycle_id);
 create index assessments_cycle_status on public.assessments (cycle_id, status);
 create index assessments_validation on public.assessments (validation_started_at) where validation_started_at is not null;
 create index assessments_submitted_areas on public.assessments using gin (submitted_area_codes);
+-- What the scheduled deadline work reads: with nothing due, a tick is two lookups in these.
+create index assessments_due on public.assessments (due_at, id) where due_at is not null;
+create index assessments_next_reminder on public.assessments (next_reminder_at, id) where next_reminder_at is not null;
 
 create trigger touch_updated_at before update on public.assessments
   for each row execute function private.touch_updated_at();
+
+create function private.copy_barangay_place()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  new.city_municipality_code := (select city_municipality_code from public.barangays where id = new.barangay_id);
+  return new;
+end;
+$$;
+comment on function private.copy_barangay_place() is
+  'Trigger on assessments: an assessment takes its barangay''s city or municipality when it is created.';
+create trigger copy_barangay_place before insert on public.assessments
+  for each row execute function private.copy_barangay_place();
 create trigger guard_workflow_columns before update on public.assessments
   for each row
-  when ((old.status, old.resume_status, old.version, old.is_locked, old.grace_until, old.deadline_extended_until, old.recalibration_used)
-        is distinct from (new.status, new.resume_status, new.version, new.is_locked, new.grace_until, new.deadline_extended_until, new.recalibration_used))
+  when ((old.status, old.resume_status, old.version, old.is_locked, old.grace_until, old.deadline_extended_until, old.recalibration_used,
+         old.due_at, old.next_reminder_at)
+        is distinct from (new.status, new.resume_status, new.version, new.is_locked, new.grace_until, new.deadline_extended_until, new.recalibration_used,
+         new.due_at, new.next_reminder_at))
   execute function private.guard_workflow_columns('the workflow function for this step (submit_area, approve_area, finalize_validation, approve_assessment, reopen_assessment, lock_assessment, unlock_assessment, extend_deadline, ...)');
 
 alter table public.assessments enable row level security;
@@ -87,7 +118,10 @@ grant select on public.assessments to authenticated, service_role;
 
 -- Which assessments the caller reads: one rule, asked once per query by the assessments policy and by
 -- the policy of every table hanging off an assessment (a hashed list of the few ids in the caller's
--- scope, instead of a scan of every assessment of the country).
+-- scope, instead of a scan of every assessment of the country). An oversight office's scope is a
+-- region, a province or the country, thousands of assessments: its policies compare each row's own
+-- city or municipality code with the places in its scope instead (private.scope_city_municipality_codes,
+-- no list at all for the central office).
 create function private.readable_assessment_ids()
 returns setof uuid
 language plpgsql
@@ -107,28 +141,28 @@ begin
   elsif v_caller.role in ('mlgoo', 'assessor', 'validator') then
     return query
     select a.id
-    from public.barangays b
-    join public.assessments a on a.barangay_id = b.id
-    where b.city_municipality_code = v_caller.city_municipality_code
+    from public.assessments a
+    where a.city_municipality_code = v_caller.city_municipality_code
       and (v_caller.role = 'mlgoo'
            or (v_caller.role = 'validator' and a.validation_started_at is not null)
            or (v_caller.role = 'assessor' and a.submitted_area_codes @> array[v_caller.area_code]));
-  elsif v_caller.role = 'oversight' then
-    return query
-    select a.id from public.assessments a
-    where a.status = 'completed' and a.barangay_id in (select private.scope_barangay_ids());
   end if;
 end;
 $$;
 comment on function private.readable_assessment_ids() is
-  'The assessments the caller reads: a barangay user its own barangay''s; of the barangays of the city or municipality they serve, the MLGOO every one, a validator those that reached validation, an assessor those whose area it reviews was submitted at least once; an oversight user the completed ones within its scope.';
+  'The assessments the caller reads: a barangay user its own barangay''s; of the barangays of the city or municipality they serve, the MLGOO every one, a validator those that reached validation, an assessor those whose area it reviews was submitted at least once. Oversight users read by the hierarchy (the policies of assessments, their area states and results).';
 grant execute on function private.readable_assessment_ids() to authenticated, service_role;
 
 create policy "The barangay and its municipal reviewers read an assessment" on public.assessments
   for select to authenticated
-  using (id in (select private.readable_assessment_ids()));
+  using (
+    id in (select private.readable_assessment_ids())
+    or ((select private.is_oversight()) and status = 'completed'
+        and ((select private.oversees_the_country())
+             or city_municipality_code in (select private.scope_city_municipality_codes())))
+  );
 comment on policy "The barangay and its municipal reviewers read an assessment" on public.assessments is
-  'A barangay user reads its own barangay''s assessments; of the barangays of the city or municipality they serve, the MLGOO reads every assessment, a validator those that reached validation, an assessor those whose area it reviews was submitted at least once.';
+  'A barangay user reads its own barangay''s assessments; of the barangays of the city or municipality they serve, the MLGOO reads every assessment, a validator those that reached validation, an assessor those whose area it reviews was submitted at least once; an oversight user reads the completed assessments of the places in its scope.';
 
 -- Per-area state --------------------------------------------------------------------------------
 
@@ -178,7 +212,12 @@ create trigger guard_workflow_columns before update on public.assessment_areas
 alter table public.assessment_areas enable row level security;
 grant select on public.assessment_areas to authenticated, service_role;
 create policy "Readers of an assessment read its area states" on public.assessment_areas
-  for select to authenticated using (assessment_areas.assessment_id in (select private.readable_assessment_ids()));
+  for select to authenticated
+  using (
+    assessment_areas.assessment_id in (select private.readable_assessment_ids())
+    or ((select private.is_oversight())
+        and exists (select 1 from public.assessments a where a.id = assessment_areas.assessment_id))
+  );
 comment on policy "Readers of an assessment read its area states" on public.assessment_areas is
   'Whoever reads an assessment reads the review state of its six areas.';
 
@@ -584,6 +623,10 @@ create table public.classification_results (
   areas_assessed jsonb generated always as (jsonb_path_query_array(result, '$.areas[*].code')) stored,
   areas_passed jsonb generated always as (jsonb_path_query_array(result, '$.areas[*] ? (@.passes == true).code')) stored,
   created_at timestamptz not null default now(),
+  is_current boolean not null default false,
+  cycle_id uuid not null,
+  city_municipality_code text not null,
+  assessment_completed boolean not null default false,
   unique (assessment_id, kind, input_hash)
 );
 comment on table public.classification_results is
@@ -603,8 +646,65 @@ comment on column public.classification_results.areas_assessed is
 comment on column public.classification_results.areas_passed is 'The codes of the areas the result passes (from result.areas).';
 comment on column public.classification_results.created_at is
   'When it was last computed: recomputing an input already stored refreshes it, so the newest row of a kind is the assessment''s current state.';
+comment on column public.classification_results.is_current is
+  'True on the newest result of its kind for its assessment, set when a result is stored or refreshed (private.store_result_marks): the current official result is found without sorting every official row.';
+comment on column public.classification_results.cycle_id is 'The assessment''s cycle (copied when the result is stored).';
+comment on column public.classification_results.city_municipality_code is
+  'The assessment''s city or municipality (copied when the result is stored): what the policies compare with the caller''s scope.';
+comment on column public.classification_results.assessment_completed is
+  'The assessment is completed (kept in step with its status by private.copy_completion_to_results): the official result is final.';
 
 create index classification_results_latest on public.classification_results (assessment_id, kind, created_at desc);
+create unique index classification_results_current on public.classification_results (assessment_id, kind) where is_current;
+create index classification_results_official on public.classification_results (cycle_id, city_municipality_code)
+  where kind = 'official' and is_current;
+
+-- The newest result of each kind is the current one. Results of one assessment are stored one at a
+-- time (the same advisory lock as the classify function's), so the mark moves atomically.
+create function private.store_result_marks()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform pg_advisory_xact_lock(hashtextextended(new.assessment_id::text, 0));
+  -- A stored row of the same input is the row an upsert refreshes: the update that follows marks it.
+  update public.classification_results
+  set is_current = false
+  where assessment_id = new.assessment_id and kind = new.kind and is_current and input_hash <> new.input_hash;
+  new.is_current := true;
+  select a.cycle_id, a.city_municipality_code, a.status = 'completed'
+  into new.cycle_id, new.city_municipality_code, new.assessment_completed
+  from public.assessments a where a.id = new.assessment_id;
+  return new;
+end;
+$$;
+comment on function private.store_result_marks() is
+  'Trigger on classification_results: a result stored or refreshed (created_at set again) becomes the current one of its kind for its assessment (the previous current one stops being it) and carries the assessment''s cycle, city or municipality and completion.';
+
+create trigger store_result_marks before insert or update of created_at on public.classification_results
+  for each row execute function private.store_result_marks();
+
+create function private.copy_completion_to_results()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update public.classification_results
+  set assessment_completed = (new.status = 'completed')
+  where assessment_id = new.id;
+  return null;
+end;
+$$;
+comment on function private.copy_completion_to_results() is
+  'Trigger on assessments: when an assessment is completed or leaves completion (reopened), its results say so.';
+
+create trigger copy_completion_to_results after update of status on public.assessments
+  for each row when ((old.status = 'completed') is distinct from (new.status = 'completed'))
+  execute function private.copy_completion_to_results();
 
 alter table public.classification_results enable row level security;
 grant select on public.classification_results to authenticated, service_role;
@@ -612,12 +712,14 @@ create policy "The MLGOO and validators read classification results" on public.c
   for select to authenticated
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator') and kind <> 'readiness'
-     or ((select private.current_app_role()) in ('blgu', 'oversight') and kind = 'official'
-         and exists (select 1 from public.assessments a where a.id = classification_results.assessment_id and a.status = 'completed')))
+     or ((select private.current_app_role()) = 'blgu' and kind = 'official' and assessment_completed))
     and classification_results.assessment_id in (select private.readable_assessment_ids())
+    or ((select private.is_oversight()) and kind = 'official' and assessment_completed
+        and ((select private.oversees_the_country())
+             or city_municipality_code in (select private.scope_city_municipality_codes())))
   );
 comment on policy "The MLGOO and validators read classification results" on public.classification_results is
-  'The MLGOO and validators read the projections and official results of every assessment they read (never a readiness result, classified from the barangay''s own answers: it is no recommendation); a barangay user (its own) and an oversight user (within its scope) read the official result once the assessment is completed (never a projection, which carries the reviewers'' recommendations). Readiness is read through barangay_readiness.';
+  'The MLGOO and validators read the projections and official results of every assessment they read (never a readiness result, classified from the barangay''s own answers: it is no recommendation); a barangay user (its own) and an oversight user (of the places in its scope) read the official result once the assessment is completed (never a projection, which carries the reviewers'' recommendations). Readiness is read through barangay_readiness.';
 
 -- Events: the append-only timeline ------------------------------------------------------------------
 

@@ -316,26 +316,38 @@ security definer
 set search_path = ''
 as $$
 declare
+  v_barangay_id uuid;
+  v_place text;
+  v_recipients uuid[];
   v_count integer;
 begin
+  select a.barangay_id, b.city_municipality_code into v_barangay_id, v_place
+  from public.assessments a join public.barangays b on b.id = a.barangay_id
+  where a.id = p_assessment_id;
+  -- Each branch is one index lookup (profiles_barangay, profiles_city_municipality): the cost is
+  -- the assessment's people, never the country's.
+  if p_role = 'blgu' then
+    select array_agg(id) into v_recipients from public.profiles
+    where barangay_id = v_barangay_id and role = 'blgu' and is_active;
+  elsif p_assessment_id is not null then
+    select array_agg(id) into v_recipients from public.profiles
+    where city_municipality_code = v_place and role = p_role and is_active
+      and (p_role <> 'assessor' or p_area_code is null or area_code = p_area_code);
+  else
+    select array_agg(id) into v_recipients from public.profiles where role = p_role and is_active;
+  end if;
   insert into public.notifications (recipient_id, assessment_id, kind, title, body, data)
-  select p.id, p_assessment_id, p_kind, p_title, p_body,
+  select recipient, p_assessment_id, p_kind, p_title, p_body,
          jsonb_strip_nulls(jsonb_build_object('assessmentId', p_assessment_id, 'areaCode', p_area_code))
            || coalesce(p_data, '{}')
-  from public.profiles p
-  where p.is_active and p.role = p_role
-    and p.id is distinct from (select auth.uid())
-    and (p_role <> 'assessor' or p_area_code is null or p.area_code = p_area_code)
-    and (p_role <> 'blgu' or p.barangay_id = (select barangay_id from public.assessments where id = p_assessment_id))
-    and (p_assessment_id is null or p_role = 'blgu' or p.city_municipality_code = (
-      select b.city_municipality_code from public.assessments a join public.barangays b on b.id = a.barangay_id
-      where a.id = p_assessment_id));
+  from unnest(v_recipients) as recipient
+  where recipient is distinct from (select auth.uid());
   get diagnostics v_count = row_count;
   return v_count;
 end;
 $$;
 comment on function private.notify_role(public.app_role, uuid, text, text, text, jsonb, smallint) is
-  'Notifies every active user of a role except the one acting: of an assessment, only the people of its city or municipality (assessors of p_area_code when given) or the users of its barangay.';
+  'Notifies every active user of a role except the one acting: of an assessment, only the people of its city or municipality (assessors of p_area_code when given) or the users of its barangay; without an assessment, every one of the role.';
 
 create function private.barangay_name(p_assessment_id uuid)
 returns text

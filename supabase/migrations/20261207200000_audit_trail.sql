@@ -181,7 +181,7 @@ comment on table public.audit_verifications is
   'Verifications of every audit chain of a cycle (its assessments and the cycle''s own), run by a job; each keeps its verdict.';
 comment on column public.audit_verifications.id is 'Verification id.';
 comment on column public.audit_verifications.cycle_id is 'The cycle verified.';
-comment on column public.audit_verifications.requested_by is 'The MLGOO who asked (null for the scheduled one).';
+comment on column public.audit_verifications.requested_by is 'The central administrator who asked (null for the scheduled one).';
 comment on column public.audit_verifications.requested_at is 'When it was asked.';
 comment on column public.audit_verifications.finished_at is 'When the job finished (null while queued).';
 comment on column public.audit_verifications.chains is 'Chains verified.';
@@ -215,7 +215,7 @@ begin
 end;
 $$;
 comment on function public.request_audit_verification(uuid) is
-  'MLGOO: queues a verification of every audit chain of the cycle; a job runs it within a minute and stores the verdict in audit_verifications. Errors: 42501, VA007.';
+  'Central administrator: queues a verification of every audit chain of the cycle; a job runs it within a minute and stores the verdict in audit_verifications. Errors: 42501, VA007.';
 
 revoke all on function public.request_audit_verification(uuid) from public, anon;
 grant execute on function public.request_audit_verification(uuid) to authenticated;

@@ -34,47 +34,37 @@ begin
       using errcode = 'VA001', hint = 'Aggregates become available when the central administrator publishes the cycle.';
   end if;
 
-  -- Grouped by the city or municipality's code and named from the PSGC hierarchy; passes per area
-  -- from the results' small areas_assessed and areas_passed columns, so no result document is read.
+  -- One pass over the cycle's assessments, grouped by their city or municipality's code and named from
+  -- the PSGC hierarchy: each completed assessment's current official result (is_current: no sort to
+  -- find the newest) and, per governance area (1 to 6), whether any result assesses it and how many
+  -- pass it, from the results' small areas_assessed and areas_passed columns; no result document is
+  -- read, and nothing is expanded or sorted per barangay.
   return query
-  with latest_official as (
-    select distinct on (r.assessment_id) r.assessment_id, r.passed, r.areas_assessed, r.areas_passed
-    from public.classification_results r
-    join public.assessments a on a.id = r.assessment_id
-    where a.cycle_id = p_cycle_id and a.status = 'completed' and r.kind = 'official'
-    order by r.assessment_id, r.created_at desc
-  ),
-  per_barangay as (
-    select b.city_municipality_code as code, o.assessment_id is not null as completed, o.passed,
-           o.areas_assessed, o.areas_passed
+  with grouped as (
+    select a.city_municipality_code as code, count(*)::integer as barangays,
+           count(r.assessment_id)::integer as completed,
+           count(*) filter (where r.passed)::integer as passed,
+           jsonb_strip_nulls(jsonb_build_object(
+             '1', case when bool_or(r.areas_assessed @> '1') then count(*) filter (where r.areas_passed @> '1') end,
+             '2', case when bool_or(r.areas_assessed @> '2') then count(*) filter (where r.areas_passed @> '2') end,
+             '3', case when bool_or(r.areas_assessed @> '3') then count(*) filter (where r.areas_passed @> '3') end,
+             '4', case when bool_or(r.areas_assessed @> '4') then count(*) filter (where r.areas_passed @> '4') end,
+             '5', case when bool_or(r.areas_assessed @> '5') then count(*) filter (where r.areas_passed @> '5') end,
+             '6', case when bool_or(r.areas_assessed @> '6') then count(*) filter (where r.areas_passed @> '6') end
+           )) as area_passed
     from public.assessments a
-    join public.barangays b on b.id = a.barangay_id
-    left join latest_official o on o.assessment_id = a.id
+    left join public.classification_results r
+      on r.assessment_id = a.id and r.cycle_id = p_cycle_id and r.kind = 'official' and r.is_current
+         and r.assessment_completed
     where a.cycle_id = p_cycle_id
-      and (v_role = 'katuparan' or b.id in (select private.scope_barangay_ids()))
-  ),
-  grouped as (
-    select g.code, count(*)::integer as barangays,
-           count(*) filter (where g.completed)::integer as completed,
-           count(*) filter (where g.passed)::integer as passed
-    from per_barangay g
-    group by g.code
-  ),
-  area_counts as (
-    select area.code, jsonb_object_agg(area.area_code::text, area.passing) as area_passed
-    from (
-      select p.code, x.area_code, count(*) filter (where p.areas_passed @> x.area_code)::integer as passing
-      from per_barangay p, jsonb_array_elements(p.areas_assessed) as x (area_code)
-      group by 1, 2
-    ) area
-    group by area.code
+      and (v_role = 'katuparan' or a.city_municipality_code in (select private.scope_city_municipality_codes()))
+    group by a.city_municipality_code
   )
-  select r.name, pr.name, m.name, g.barangays, g.completed, g.passed, coalesce(ac.area_passed, '{}'::jsonb)
+  select r.name, pr.name, m.name, g.barangays, g.completed, g.passed, g.area_passed
   from grouped g
   join public.cities_municipalities m on m.psgc_code = g.code
   join public.provinces pr on pr.psgc_code = m.province_code
   join public.regions r on r.psgc_code = pr.region_code
-  left join area_counts ac on ac.code = g.code
   where g.completed >= c_minimum_group
   order by r.name, pr.name, m.name;
 end;

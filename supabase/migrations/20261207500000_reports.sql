@@ -12,13 +12,11 @@
 create view public.official_results
 with (security_invoker = true)
 as
-select distinct on (r.assessment_id)
-  r.assessment_id, a.cycle_id, a.status = 'completed' as completed, r.id as result_id, r.passed,
+select
+  r.assessment_id, r.cycle_id, r.assessment_completed as completed, r.id as result_id, r.passed,
   r.result, r.classifier_version, r.input_hash, r.created_at as classified_at
 from public.classification_results r
-join public.assessments a on a.id = r.assessment_id
-where r.kind = 'official'
-order by r.assessment_id, r.created_at desc;
+where r.kind = 'official' and r.is_current;
 comment on view public.official_results is
   'The current official result of each assessment the caller may read (the newest official classification).';
 comment on column public.official_results.assessment_id is 'The assessment.';
@@ -543,7 +541,7 @@ begin
   end if;
   if not v_cycle.is_published then
     raise exception 'Cycle % is not published yet', v_cycle.year
-      using errcode = 'VA001', hint = 'Aggregates become available when the MLGOO publishes the cycle.';
+      using errcode = 'VA001', hint = 'Aggregates become available when the central administrator publishes the cycle.';
   end if;
   select count(*) into v_completed from public.official_results
   where cycle_id = p_cycle_id and completed;

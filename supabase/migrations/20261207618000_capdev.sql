@@ -233,9 +233,11 @@ create policy "Readers of an official result read its agenda" on public.capdev_a
   for select to authenticated
   using (
     ((select private.current_app_role()) in ('mlgoo', 'validator')
-     or ((select private.current_app_role()) in ('blgu', 'oversight')
+     or ((select private.current_app_role()) = 'blgu'
          and exists (select 1 from public.assessments a where a.id = capdev_agendas.assessment_id and a.status = 'completed')))
     and capdev_agendas.assessment_id in (select private.readable_assessment_ids())
+    or ((select private.is_oversight())
+        and exists (select 1 from public.assessments a where a.id = capdev_agendas.assessment_id))
   );
 comment on policy "Readers of an official result read its agenda" on public.capdev_agendas is
   'Who reads an official result reads its agenda: the MLGOO and validators of the assessments they read; the barangay its own and oversight offices those in their scope, once the assessment is completed.';

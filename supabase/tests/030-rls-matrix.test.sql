@@ -85,6 +85,9 @@ insert into public.jobs (assessment_id)
 select (select id from fx where key = 'a_own');
 insert into public.audit_verifications (cycle_id)
 select (select id from fx where key = 'cycle');
+insert into public.cycle_activations (cycle_id)
+select (select id from fx where key = 'cycle');
+insert into public.deadline_runs (acting_for) values (now());
 insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
 select (select id from fx where key = 'a_own'), 'official', 'test', repeat('c', 64), '{}', false, 10;
 insert into fx select 'official', id from public.classification_results where input_hash = repeat('c', 64);
@@ -162,6 +165,9 @@ from (values
     format('(assessment_id) values (%s)', pg_temp.fx('a_own'))),
   ('audit_verifications', 'cycle_id = ' || pg_temp.fx('cycle'), 'holds',
     format('(cycle_id) values (%s)', pg_temp.fx('cycle'))),
+  ('cycle_activations', 'cycle_id = ' || pg_temp.fx('cycle'), 'batches',
+    format('(cycle_id) values (%s)', pg_temp.fx('cycle'))),
+  ('deadline_runs', 'true', 'batches', '(acting_for) values (now())'),
   ('capdev_offices', $$code = 'MBO'$$, 'name', $$(code, name, name_fil, sort_order) values ('XYZ', 'x', 'x', 99)$$),
   ('capdev_interventions', $$catalog_edition = '2024' and leaf_code = '1.1.1' and reason = 'unmet'$$, 'text_en',
     $$(catalog_edition, leaf_code, reason, office_code, time_frame_days, text_en, text_fil) values ('2024', '9.9.9', 'unmet', 'MBO', 30, 'x', 'x')$$),
@@ -226,7 +232,9 @@ union all select tbl, 'select', role
        unnest(array['mlgoo', 'validator']) as role
 union all select 'submission_snapshots', 'select', 'blgu_own'
 union all select 'notifications', op, 'blgu_own' from unnest(array['select', 'update']) as op
-union all select tbl, 'select', 'administrator' from unnest(array['jobs', 'audit_verifications']) as tbl
+union all select tbl, 'select', 'administrator' from unnest(array['jobs', 'audit_verifications', 'deadline_runs']) as tbl
+-- How far a cycle's activation has come: the central administrator's and every MLGOO's to see.
+union all select 'cycle_activations', 'select', role from unnest(array['administrator', 'mlgoo', 'mlgoo_elsewhere']) as role
 -- CapDev: the national interventions are the central administrator's; a municipality's overrides
 -- are read by whoever reads its barangays and written by its MLGOO; an agenda is read as its
 -- official result is (the barangay only once completed).

@@ -11,12 +11,12 @@ update public.cycles set submission_deadline = '2090-03-31 16:00+00' where id = 
 -- Only this fixture's assessment is due in these tests.
 update public.assessments set is_locked = true where id <> :'a';
 
-select is(private.send_deadline_reminders('2090-03-20 00:00+00'), 0, 'No reminder more than 7 days before the deadline');
-select is(private.send_deadline_reminders('2090-03-24 17:00+00'), 1, 'The 7-day reminder is sent');
-select is(private.send_deadline_reminders('2090-03-25 00:00+00'), 0, 'and only once');
-select is(private.send_deadline_reminders('2090-03-28 17:00+00'), 1, 'The 3-day reminder is sent');
-select is(private.send_deadline_reminders('2090-03-30 17:00+00'), 1, 'The 1-day reminder is sent');
-select is(private.send_deadline_reminders('2090-03-31 00:00+00'), 0, 'No reminder is repeated');
+select is((private.send_deadline_reminders('2090-03-20 00:00+00')).sent, 0, 'No reminder more than 7 days before the deadline');
+select is((private.send_deadline_reminders('2090-03-24 17:00+00')).sent, 1, 'The 7-day reminder is sent');
+select is((private.send_deadline_reminders('2090-03-25 00:00+00')).sent, 0, 'and only once');
+select is((private.send_deadline_reminders('2090-03-28 17:00+00')).sent, 1, 'The 3-day reminder is sent');
+select is((private.send_deadline_reminders('2090-03-30 17:00+00')).sent, 1, 'The 1-day reminder is sent');
+select is((private.send_deadline_reminders('2090-03-31 00:00+00')).sent, 0, 'No reminder is repeated');
 select is((select array_agg((data ->> 'daysBefore')::int order by id) from public.notifications
            where assessment_id = :'a' and kind = 'deadline_reminder' and recipient_id = tests.user_id('dl-blgu@test.local')),
   array[7, 3, 1], 'The barangay got the 7, 3 and 1 day reminders');

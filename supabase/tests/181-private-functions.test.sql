@@ -17,13 +17,16 @@ insert into policy_helpers values
   ('private.current_user_id()'),
   ('private.is_administrator()'),
   ('private.is_mlgoo()'),
+  ('private.is_oversight()'),
   ('private.is_staff()'),
   ('private.may_read_mov(text)'),
   ('private.mov_refusal(storage.objects,boolean)'),
   ('private.readable_assessment_ids()'),
   ('private.resolve_mov_path(text)'),
   ('private.reviewer_name(uuid)'),
-  ('private.scope_barangay_ids()');
+  ('private.oversees_the_country()'),
+  ('private.scope_barangay_ids()'),
+  ('private.scope_city_municipality_codes()');
 
 select is_empty($$
   select p.oid::regprocedure::text from pg_proc p

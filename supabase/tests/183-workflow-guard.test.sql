@@ -5,7 +5,7 @@
 -- Runs on the seeded demo data, before anything in this transaction declares itself.
 
 begin;
-select plan(30);
+select plan(32);
 
 create temporary table guarded (tbl text, col text, sql text);
 insert into guarded values
@@ -16,6 +16,8 @@ insert into guarded values
   ('assessments', 'grace_until', $$ update public.assessments set grace_until = now() where id = 'a0000000-0000-4000-8000-000000000004' $$),
   ('assessments', 'deadline_extended_until', $$ update public.assessments set deadline_extended_until = now() + interval '9 days', extension_reason = 'x' where id = 'a0000000-0000-4000-8000-000000000004' $$),
   ('assessments', 'recalibration_used', $$ update public.assessments set recalibration_used = true where id = 'a0000000-0000-4000-8000-000000000004' $$),
+  ('assessments', 'due_at', $$ update public.assessments set due_at = now() where id = 'a0000000-0000-4000-8000-000000000004' $$),
+  ('assessments', 'next_reminder_at', $$ update public.assessments set next_reminder_at = now() where id = 'a0000000-0000-4000-8000-000000000004' $$),
   ('assessment_areas', 'status', $$ update public.assessment_areas set status = 'draft' where assessment_id = 'a0000000-0000-4000-8000-000000000004' and area_code = 1 $$),
   ('assessment_areas', 'rework_used', $$ update public.assessment_areas set rework_used = true where assessment_id = 'a0000000-0000-4000-8000-000000000004' and area_code = 1 $$),
   ('assessment_areas', 'calibration_used', $$ update public.assessment_areas set calibration_used = true where assessment_id = 'a0000000-0000-4000-8000-000000000004' and area_code = 1 $$),

@@ -37,7 +37,7 @@ select set_eq($$
   select p.pronamespace::regnamespace || '.' || p.proname from pg_proc p
   where p.pronamespace in ('public'::regnamespace, 'private'::regnamespace) and p.proname ~ 'lock' $$,
   array['public.lock_assessment', 'public.unlock_assessment', 'private.lock_overdue_assessments',
-        'private.require_unlocked'],
+        'private.tell_mlgoos_of_locks', 'private.locks_message', 'private.require_unlocked'],
   'only the business lock''s functions are named for locking');
 
 select * from finish();
