@@ -10,6 +10,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "../../tools/lib/database.ts";
+import { callAsCron, setCronJobActive } from "./scheduled-work.ts";
 
 const databaseUrl = process.env.SUPABASE_DB_URL;
 
@@ -44,17 +45,14 @@ describe.skipIf(!databaseUrl)("a cycle's activation in batches", () => {
       from public.cycle_activations where id = ${activationId}`;
     return row;
   };
-  /** A run as pg_cron makes it: its own session, the procedure called outside any transaction. */
-  const runActivations = async (batchSize: number) => {
-    const session = connect(databaseUrl ?? "", { max: 1 });
-    try {
-      await session`call private.run_cycle_activations(${batchSize})`;
-    } finally {
-      await session.end({ timeout: 1 });
-    }
-  };
+  /** A run as pg_cron makes it. */
+  const runActivations = (batchSize: number) =>
+    callAsCron(
+      databaseUrl ?? "",
+      (session) => session`call private.run_cycle_activations(${batchSize})`,
+    );
   const pauseCron = (active: boolean) =>
-    admin`select cron.alter_job(jobid, active => ${active}) from cron.job where jobname = 'vantage-cycle-activations'`;
+    setCronJobActive(admin, "vantage-cycle-activations", active);
 
   beforeAll(async () => {
     await pauseCron(false);

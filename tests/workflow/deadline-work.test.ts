@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "../../tools/lib/database.ts";
+import { callAsCron, setCronJobActive } from "./scheduled-work.ts";
 
 const databaseUrl = process.env.SUPABASE_DB_URL;
 
@@ -37,18 +38,15 @@ describe.skipIf(!databaseUrl)("the deadline work in batches", () => {
     >`
       select batches, locked, finished_at is not null as finished, failure
       from public.deadline_runs where acting_for = ${ACTING_FOR} order by id`;
-  /** A run as pg_cron makes it: its own session, the procedure called outside any transaction. */
-  const runDeadlineWork = async (batchSize: number) => {
-    const session = connect(databaseUrl ?? "", { max: 1 });
-    try {
-      await session`call private.run_deadline_work(${ACTING_FOR}::timestamptz, ${batchSize})`;
-    } finally {
-      await session.end({ timeout: 1 });
-    }
-  };
+  /** A run as pg_cron makes it. */
+  const runDeadlineWork = (batchSize: number) =>
+    callAsCron(
+      databaseUrl ?? "",
+      (session) =>
+        session`call private.run_deadline_work(${ACTING_FOR}::timestamptz, ${batchSize})`,
+    );
 
-  const pauseCron = (active: boolean) =>
-    admin`select cron.alter_job(jobid, active => ${active}) from cron.job where jobname = 'vantage-deadline-work'`;
+  const pauseCron = (active: boolean) => setCronJobActive(admin, "vantage-deadline-work", active);
 
   beforeAll(async () => {
     await pauseCron(false);
