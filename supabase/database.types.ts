@@ -1768,6 +1768,7 @@ export type Database = {
       official_results: {
         Row: {
           assessment_id: string | null
+          city_municipality_code: string | null
           classified_at: string | null
           classifier_version: string | null
           completed: boolean | null
@@ -1779,6 +1780,7 @@ export type Database = {
         }
         Insert: {
           assessment_id?: string | null
+          city_municipality_code?: string | null
           classified_at?: string | null
           classifier_version?: string | null
           completed?: boolean | null
@@ -1790,6 +1792,7 @@ export type Database = {
         }
         Update: {
           assessment_id?: string | null
+          city_municipality_code?: string | null
           classified_at?: string | null
           classifier_version?: string | null
           completed?: boolean | null
