@@ -4,7 +4,7 @@ import type { ReadAssessment } from "./input.ts";
 import type { ChecklistValue } from "./schema.ts";
 
 /** §5 rule 10, provenance: the classifier version and a SHA-256 of a canonical encoding of the input. */
-export const CLASSIFIER_VERSION = "1.3.0";
+export const CLASSIFIER_VERSION = "1.3.1";
 
 type Json = null | boolean | number | string | readonly Json[] | {
   readonly [key: string]: Json | undefined;
@@ -59,6 +59,11 @@ const VALUE = {
    * each), as its UTF-16 code unit count (LEB128) and code units, little-endian.
    */
   utf16: 8,
+  /**
+   * A date item's `YYYY-MM-DD` value (ten characters, no time of day), as the reader's day number
+   * (year × 512 + month × 32 + day, which spells the text out again) in three bytes, little-endian.
+   */
+  day: 9,
 } as const;
 
 const utf8 = new TextEncoder();
@@ -106,7 +111,7 @@ function writeUnsigned(bytes: Uint8Array, at: number, value: number): number {
 function writeText(at: number, value: string): number {
   let bytes = buffer.reserve(at, 1 + MAX_COUNT_BYTES + value.length + buffer.rest);
   bytes[at++] = VALUE.text;
-  // ASCII text (ISO dates) is copied as it is checked; other text goes through a TextEncoder.
+  // ASCII text is copied as it is checked; other text goes through a TextEncoder.
   const lengthAt = at;
   at = writeUnsigned(bytes, at, value.length);
   for (let i = 0; i < value.length; i++) {
@@ -149,8 +154,11 @@ function writeCodeUnits(at: number, value: string): number {
   return at;
 }
 
-/** A checklist value with its tag; text goes through `writeText`, which may grow the buffer. */
-function writeValue(bytes: Uint8Array, at: number, value: ChecklistValue): number {
+/**
+ * A checklist value with its tag; `day` is the reader's day number for a date item's value, -1
+ * otherwise. Text goes through `writeText`, which may grow the buffer.
+ */
+function writeValue(bytes: Uint8Array, at: number, value: ChecklistValue, day: number): number {
   if (value === null) bytes[at++] = VALUE.absent;
   else if (value === true) bytes[at++] = VALUE.true;
   else if (value === false) bytes[at++] = VALUE.false;
@@ -165,7 +173,12 @@ function writeValue(bytes: Uint8Array, at: number, value: ChecklistValue): numbe
     }
   } else if (value === "yes") bytes[at++] = VALUE.yes;
   else if (value === "no") bytes[at++] = VALUE.no;
-  else at = writeText(at, value);
+  else if (day >= 0 && value.length === 10) {
+    bytes[at++] = VALUE.day;
+    bytes[at++] = day & 0xff;
+    bytes[at++] = (day >>> 8) & 0xff;
+    bytes[at++] = day >>> 16;
+  } else at = writeText(at, value);
   return at;
 }
 
@@ -179,7 +192,7 @@ function encodingRoom(catalog: IndexedCatalog, catalogSha256: Uint8Array): numbe
  * The input as bytes, in catalog order: the catalog's own SHA-256 (32 bytes, of its canonical
  * JSON), then per leaf its `responseCode` (0 when there is none, else 1 + 4 × decision +
  * override, each coded null 0, met 1, unmet 2, considered 3, followed by one tagged value per
- * catalog item) and
+ * catalog item, a date of a date item as its day) and
  * its live-file count per slot (LEB128), then per indicator its override (0 none, 1 met, 2 unmet),
  * then what an option's documents are (0 its checklist items, 1 its files).
  * The rules read nothing else, and the order rows or keys arrive in never changes it. The bytes
@@ -195,12 +208,12 @@ export function canonicalInput(
   let at = 0;
   for (let i = 0; i < catalogSha256.length; i++) bytes[at++] = catalogSha256[i];
   const { slotOffsets, itemOffsets } = catalog;
-  const { responses, values, liveFiles, overrides } = read;
+  const { responses, values, days, liveFiles, overrides } = read;
   for (let i = 0; i < responses.length; i++) {
     bytes[at++] = responses[i];
     if (responses[i] !== 0) {
       for (let k = itemOffsets[i]; k < itemOffsets[i + 1]; k++) {
-        at = writeValue(bytes, at, values[k]);
+        at = writeValue(bytes, at, values[k], days[k]);
         bytes = buffer.bytes;
       }
     }

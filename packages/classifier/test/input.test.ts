@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ClassifierInputError, classifierInputSchema, classify } from "../src/index.ts";
+import { isoDay } from "../src/input.ts";
 import { decisionSchema } from "../src/schema.ts";
 import { assessment2024 } from "./fixtures/arbitraries.ts";
 import { allMovs2024, decisions2024, input2024, leaf2024 } from "./fixtures/assessments.ts";
@@ -327,5 +328,59 @@ describe("one classification after another", () => {
     expect(empty.leaves.every((leaf) => leaf.status === "no_decision")).toBe(true);
     expect(empty.leaves.some((leaf) => leaf.completeness.complete && leaf.scored)).toBe(false);
     expect(await classify(full)).toEqual(before);
+  });
+});
+
+describe("a date item's day", () => {
+  /** The plain reading: the text's year, month and day name a day of the proleptic Gregorian calendar. */
+  function referenceDay(text: string): { year: number; month: number; day: number } | null {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.slice(0, 10));
+    if (match === null) return null;
+    const [year, month, day] = match.slice(1).map(Number);
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 &&
+      date.getUTCDate() === day;
+    return real && year >= 100 ? { year, month, day } : null;
+  }
+
+  const digits = (count: number) =>
+    fc.array(fc.constantFrom(..."0123456789"), { minLength: count, maxLength: count })
+      .map((chars) => chars.join(""));
+  const dayText = fc.oneof(
+    fc.tuple(digits(4), digits(2), digits(2)).map(([y, m, d]) => `${y}-${m}-${d}`),
+    fc.tuple(
+      fc.integer({ min: 100, max: 9999 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 31 }),
+    )
+      .map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
+    fc.string({ minLength: 10, maxLength: 10, unit: fc.constantFrom(..."0129-/ ａ٣") }),
+  );
+
+  it("is a real day exactly when the plain reading finds one, and orders days as their text", () => {
+    fc.assert(
+      fc.property(dayText, dayText, (a, b) => {
+        for (const text of [a, b]) {
+          const read = referenceDay(text);
+          expect(isoDay(text), text).toBe(
+            read === null ? -1 : read.year * 512 + read.month * 32 + read.day,
+          );
+        }
+        const [dayA, dayB] = [isoDay(a), isoDay(b)];
+        if (dayA >= 0 && dayB >= 0) expect(Math.sign(dayA - dayB)).toBe(a < b ? -1 : a > b ? 1 : 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("a day with a time of day is read only with a valid time", () => {
+    expect(isoDay("2024-02-29T23:59:59.5+08:00")).toBe(2024 * 512 + 2 * 32 + 29);
+    expect(isoDay("2023-02-29")).toBe(-1);
+    expect(isoDay("1900-02-29")).toBe(-1);
+    expect(isoDay("2000-02-29")).toBe(2000 * 512 + 2 * 32 + 29);
+    expect(isoDay("2024-02-29T24:00Z")).toBe(-1);
+    expect(isoDay("0099-12-31")).toBe(-1);
+    expect(isoDay(20240229)).toBe(-1);
   });
 });

@@ -137,9 +137,8 @@ describe("provenance (§5 rule 10)", () => {
       3,
       6, // ratio: a float64
       ...half,
-      7, // dated: text, its length and its bytes
-      10,
-      ..."2024-03-31".split("").map((char) => char.charCodeAt(0)),
+      9, // dated: a day, 2024 × 512 + 3 × 32 + 31 in three bytes, little-endian
+      ...[0x7f, 0xd0, 0x0f],
       7, // note: UTF-8
       2,
       0xc3,
