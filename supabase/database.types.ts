@@ -1774,6 +1774,7 @@ export type Database = {
       official_results: {
         Row: {
           assessment_id: string | null
+          city_municipality_code: string | null
           classified_at: string | null
           classifier_version: string | null
           completed: boolean | null
@@ -1785,6 +1786,7 @@ export type Database = {
         }
         Insert: {
           assessment_id?: string | null
+          city_municipality_code?: string | null
           classified_at?: string | null
           classifier_version?: string | null
           completed?: boolean | null
@@ -1796,6 +1798,7 @@ export type Database = {
         }
         Update: {
           assessment_id?: string | null
+          city_municipality_code?: string | null
           classified_at?: string | null
           classifier_version?: string | null
           completed?: boolean | null

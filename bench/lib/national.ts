@@ -228,10 +228,10 @@ export function mainQueries(s: Subjects): MainQuery[] {
       "completed results of its region",
       `select r.assessment_id, r.passed, r.classified_at, b.psgc_code, b.name
        from public.official_results r
+       join public.cities_municipalities c on c.psgc_code = r.city_municipality_code
+       join public.provinces p on p.psgc_code = c.province_code
        join public.assessments a on a.id = r.assessment_id
        join public.barangays b on b.id = a.barangay_id
-       join public.cities_municipalities c on c.psgc_code = b.city_municipality_code
-       join public.provinces p on p.psgc_code = c.province_code
        where r.cycle_id = $1 and r.completed and p.region_code = $2
        order by b.psgc_code limit 50`,
       [ACTIVE_CYCLE, oversight.regionCode],
@@ -242,9 +242,7 @@ export function mainQueries(s: Subjects): MainQuery[] {
       "central office: pass rate per region",
       `select p.region_code, count(*) as completed, count(*) filter (where r.passed) as passed
        from public.official_results r
-       join public.assessments a on a.id = r.assessment_id
-       join public.barangays b on b.id = a.barangay_id
-       join public.cities_municipalities c on c.psgc_code = b.city_municipality_code
+       join public.cities_municipalities c on c.psgc_code = r.city_municipality_code
        join public.provinces p on p.psgc_code = c.province_code
        where r.cycle_id = $1 and r.completed
        group by p.region_code order by p.region_code`,

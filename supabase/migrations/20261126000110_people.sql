@@ -258,13 +258,19 @@ begin
   select * into v_caller from public.profiles where id = (select auth.uid()) and is_active;
   if v_caller.role in ('mlgoo', 'assessor', 'validator') then
     return next v_caller.city_municipality_code;
+  elsif v_caller.role = 'oversight' and v_caller.oversight_scope_code is null then
+    return query select m.psgc_code from public.cities_municipalities m;
   elsif v_caller.role = 'oversight' then
+    -- Indexed lookups by the scope's level (each policy of a query asks once): a city or
+    -- municipality, a province's, a region's.
     return query
+    select m.psgc_code from public.cities_municipalities m
+    where m.psgc_code = v_caller.oversight_scope_code or m.province_code = v_caller.oversight_scope_code
+    union all
     select m.psgc_code
-    from public.cities_municipalities m
-    join public.provinces p on p.psgc_code = m.province_code
-    where v_caller.oversight_scope_code is null
-       or v_caller.oversight_scope_code in (m.psgc_code, p.psgc_code, p.region_code);
+    from public.provinces p
+    join public.cities_municipalities m on m.province_code = p.psgc_code
+    where p.region_code = v_caller.oversight_scope_code;
   end if;
 end;
 $$;

@@ -14,7 +14,7 @@ with (security_invoker = true)
 as
 select
   r.assessment_id, r.cycle_id, r.assessment_completed as completed, r.id as result_id, r.passed,
-  r.result, r.classifier_version, r.input_hash, r.created_at as classified_at
+  r.result, r.classifier_version, r.input_hash, r.created_at as classified_at, r.city_municipality_code
 from public.classification_results r
 where r.kind = 'official' and r.is_current;
 comment on view public.official_results is
@@ -28,6 +28,8 @@ comment on column public.official_results.result is 'The classifier''s full outp
 comment on column public.official_results.classifier_version is 'Version of packages/classifier that computed it.';
 comment on column public.official_results.input_hash is 'SHA-256 of the classifier input.';
 comment on column public.official_results.classified_at is 'When it was computed.';
+comment on column public.official_results.city_municipality_code is
+  'The assessment''s city or municipality: an oversight office joins its results to the hierarchy through it (indexed by cycle and city or municipality).';
 grant select on public.official_results to authenticated, service_role;
 
 -- Reviewers' names on the documents they sign ---------------------------------------------------

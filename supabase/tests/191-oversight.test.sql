@@ -2,7 +2,7 @@
 -- completed assessments within its PSGC scope and their roll-ups, nothing in draft or under review,
 -- nothing outside its scope, and changes nothing.
 begin;
-select plan(14);
+select plan(16);
 
 -- Test Town (province 990100000): one completed assessment with its official result, one draft.
 select tests.wf_fixture('ovs') as done \gset
@@ -44,6 +44,15 @@ select is_empty(
   'it reads the roll-up of its scope, a group of fewer than five completed barangays left out');
 select throws_ok(format($$ select public.lock_assessment(%L, 'Oversight') $$, :'done'), '42501', null,
   'it changes nothing');
+-- What an office's frontend lists: the official results of its places, joined to the hierarchy by
+-- the result's own city or municipality.
+select results_eq(
+  $$ select r.assessment_id from public.official_results r
+     join public.cities_municipalities c on c.psgc_code = r.city_municipality_code
+     join public.provinces p on p.psgc_code = c.province_code
+     where p.psgc_code = '990100000' and r.completed $$,
+  format($$ values (%L::uuid) $$, :'done'),
+  'it lists the official results of its province by their city or municipality');
 
 -- The central office reads the whole country's completed assessments; another office none of these.
 select tests.act_as('ovs-central@test.local');
@@ -52,6 +61,8 @@ select ok(not exists (select 1 from public.assessments where id = :'draft'), 'bu
 select tests.act_as('ovs-far@test.local');
 select is_empty(format($$ select 1 from public.assessments where id = %L $$, :'done'),
   'an office of another city or municipality does not read it');
+select is_empty(format($$ select 1 from public.official_results where assessment_id = %L $$, :'done'),
+  'nor its official result');
 
 -- The MLGOO does not hand out oversight.
 select tests.act_as('ovs-mlgoo@test.local');

@@ -2,7 +2,7 @@
 -- (copied from its barangay), a result's cycle, place and completion (kept in step with the
 -- assessment) and which result of a kind is the current one (official_results reads it).
 begin;
-select plan(12);
+select plan(13);
 
 select tests.wf_fixture('cur') as a \gset
 select tests.wf_advance(:'a', 'cur', 'completed');
@@ -27,6 +27,9 @@ select results_eq(
             where assessment_id = %L and input_hash = %L $$, :'a', repeat('2', 64)),
   format($$ select cycle_id, city_municipality_code, true from public.assessments where id = %L $$, :'a'),
   'a result carries its assessment''s cycle, city or municipality and completion');
+select is((select city_municipality_code from public.official_results where assessment_id = :'a'),
+  (select city_municipality_code from public.assessments where id = :'a'),
+  'official_results names the assessment''s city or municipality');
 
 -- Recomputing an input already stored refreshes it (the classify function's upsert): it is current again.
 insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
