@@ -2705,7 +2705,30 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 33,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "3_3_2_1_photo_count",
+              "min": 2,
+              "counted": {
+                "en": "photos of the computer database with searchable information (a distant and a close-up view)",
+                "fil": "larawan ng computer database na may searchable information (distant at close-up view)"
+              },
+              "page": 33,
+              "option": "Option A"
+            },
+            {
+              "kind": "count",
+              "item": "3_3_2_2_photo_count",
+              "min": 1,
+              "counted": {
+                "en": "photo of the manual record or digital file, with caption",
+                "fil": "larawan ng manual record o digital file, may caption"
+              },
+              "page": 34,
+              "option": "Option B"
+            }
+          ],
           "items": [
             {
               "key": "3_3_2_1_upload",
@@ -2717,6 +2740,17 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded photos showing computer database with searchable information for barangays of cities (2 photos: Distant View and Close-up View)",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "3_3_2_1_photo_count",
+              "label": "Number of photos submitted (Option A)",
+              "type": "document_count",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "3_3_2_or_separator",
@@ -2739,6 +2773,17 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded photo showing manual record or digital file for barangays of municipalities (1 photo)",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "3_3_2_2_photo_count",
+              "label": "Number of photos submitted (Option B)",
+              "type": "document_count",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             }
           ],
           "slots": [
@@ -3119,7 +3164,19 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 38,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "3_5_2_a_photo_count",
+              "min": 2,
+              "counted": {
+                "en": "photos of the poster or tarpaulin (a distant and a close-up view)",
+                "fil": "larawan ng poster o tarpaulin (distant at close-up view)"
+              },
+              "page": 38,
+              "option": "Option 1"
+            }
+          ],
           "items": [
             {
               "key": "3_5_2_a_upload",
@@ -3131,6 +3188,17 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded photos showing poster or tarpaulin with contact numbers (Option 1)",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "3_5_2_a_photo_count",
+              "label": "Number of photos submitted (Option 1)",
+              "type": "document_count",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "3_5_2_or_separator",
@@ -3751,7 +3819,19 @@ values ('2024', $catalog${
           "hasConsiderationRule": true,
           "considerationText": "Clustered Health Station/Center accessed by several barangays in a city/municipality",
           "notesPage": 45,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "4_2_1_photo_count",
+              "min": 2,
+              "counted": {
+                "en": "photos of the BHS/C (a distant and a close-up view)",
+                "fil": "larawan ng BHS/C (distant at close-up view)"
+              },
+              "page": 45,
+              "option": "Option 1"
+            }
+          ],
           "items": [
             {
               "key": "4_2_1_photo",
@@ -3763,6 +3843,17 @@ values ('2024', $catalog${
               "movHint": "Verification of uploaded photos showing BHS/C (Option 1 - BHS/C Operated)",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "4_2_1_photo_count",
+              "label": "Number of photos submitted (Option 1)",
+              "type": "document_count",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "4_2_1_option_a",
@@ -6033,7 +6124,19 @@ values ('2024', $catalog${
           "hasConsiderationRule": false,
           "considerationText": null,
           "notesPage": 71,
-          "requirements": [],
+          "requirements": [
+            {
+              "kind": "count",
+              "item": "6_2_1_a_photo_count",
+              "min": 2,
+              "counted": {
+                "en": "photos of the MRF or its records (a distant and a close-up view)",
+                "fil": "larawan ng MRF o ng mga rekord nito (distant at close-up view)"
+              },
+              "page": 71,
+              "option": "Option A"
+            }
+          ],
           "items": [
             {
               "key": "6_2_1_label_a",
@@ -6056,6 +6159,17 @@ values ('2024', $catalog${
               "movHint": "Verification of photo documentation",
               "isProfiling": false,
               "enteredBy": "reviewer"
+            },
+            {
+              "key": "6_2_1_a_photo_count",
+              "label": "Number of photos submitted (Option A)",
+              "type": "document_count",
+              "required": false,
+              "group": null,
+              "optionGroup": null,
+              "movHint": null,
+              "isProfiling": false,
+              "enteredBy": "barangay"
             },
             {
               "key": "6_2_1_or_1",

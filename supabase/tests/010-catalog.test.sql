@@ -15,8 +15,8 @@ select is((select count(*)::integer from fresh_cycle where parent_id is null), 3
   'a new cycle gets the 31 indicators of the 2024 edition');
 select is((select count(*)::integer from fresh_cycle where parent_id is not null), 84,
   'a new cycle gets the 84 leaves of the 2024 edition');
-select is((select count(*)::integer from public.checklist_items where indicator_id in (select id from fresh_cycle)), 300,
-  'a new cycle gets the 300 checklist items of the 2024 edition');
+select is((select count(*)::integer from public.checklist_items where indicator_id in (select id from fresh_cycle)), 305,
+  'a new cycle gets the 305 checklist items of the 2024 edition');
 select is((select count(distinct area_code)::integer from fresh_cycle), 6, 'the catalog spans the 6 areas');
 
 select is_empty($$

@@ -21,7 +21,12 @@ export type LeafNotes = {
 
 export type Notes = Record<string, LeafNotes>;
 
-const count = (item: string, min: number, counted: Wording, page: number): Requirement => ({
+const count = (
+  item: string,
+  min: number,
+  counted: Wording,
+  page: number,
+): Requirement & { kind: "count" } => ({
   kind: "count",
   item,
   min,
@@ -152,6 +157,86 @@ const photoCount = (leafCode: string, after: string): AddedItem =>
     `${leafCode.replaceAll(".", "_")}_photo_count`,
     "Number of photos submitted",
   );
+
+/**
+ * Photos one option of the leaf asks for, counted in the item `key` added after `after`: the count
+ * applies only when the leaf is met through that option.
+ */
+function optionPhotos(
+  option: string,
+  after: string,
+  key: string,
+  min: number,
+  counted: Wording,
+  page: number,
+): { requirement: Requirement; item: AddedItem } {
+  return {
+    requirement: { ...count(key, min, counted, page), option },
+    item: documentCount(after, key, `Number of photos submitted (${option})`),
+  };
+}
+
+const posterPhotos = optionPhotos(
+  "Option 1",
+  "3_5_2_a_upload",
+  "3_5_2_a_photo_count",
+  2,
+  {
+    en: "photos of the poster or tarpaulin (a distant and a close-up view)",
+    fil: "larawan ng poster o tarpaulin (distant at close-up view)",
+  },
+  38,
+);
+
+const healthStationPhotos = optionPhotos(
+  "Option 1",
+  "4_2_1_photo",
+  "4_2_1_photo_count",
+  2,
+  {
+    en: "photos of the BHS/C (a distant and a close-up view)",
+    fil: "larawan ng BHS/C (distant at close-up view)",
+  },
+  45,
+);
+
+const mrfPhotos = optionPhotos(
+  "Option A",
+  "6_2_1_a_photo",
+  "6_2_1_a_photo_count",
+  2,
+  {
+    en: "photos of the MRF or its records (a distant and a close-up view)",
+    fil: "larawan ng MRF o ng mga rekord nito (distant at close-up view)",
+  },
+  71,
+);
+
+/** 3.3.2: two photos of a city barangay's computer database, one of a municipal barangay's records. */
+const databasePhotos = optionPhotos(
+  "Option A",
+  "3_3_2_1_upload",
+  "3_3_2_1_photo_count",
+  2,
+  {
+    en:
+      "photos of the computer database with searchable information (a distant and a close-up view)",
+    fil: "larawan ng computer database na may searchable information (distant at close-up view)",
+  },
+  33,
+);
+
+const recordPhotos = optionPhotos(
+  "Option B",
+  "3_3_2_2_upload",
+  "3_3_2_2_photo_count",
+  1,
+  {
+    en: "photo of the manual record or digital file, with caption",
+    fil: "larawan ng manual record o digital file, may caption",
+  },
+  34,
+);
 
 export const NOTES_2024: Notes = {
   "1.1.1": {
@@ -409,7 +494,11 @@ export const NOTES_2024: Notes = {
       documentCount("3_3_1_upload_1", "3_3_1_count", "KP Forms #5 (Oath of Office) were submitted"),
     ],
   },
-  "3.3.2": { page: 33 },
+  "3.3.2": {
+    page: 33,
+    requirements: [databasePhotos.requirement, recordPhotos.requirement],
+    addedItems: [databasePhotos.item, recordPhotos.item],
+  },
   "3.3.3": {
     page: 35,
     requirements: [
@@ -466,7 +555,11 @@ export const NOTES_2024: Notes = {
       ...coveredPeriod("3.5.1", "3_5_1_bhw_count", "EO"),
     ],
   },
-  "3.5.2": { page: 38 },
+  "3.5.2": {
+    page: 38,
+    requirements: [posterPhotos.requirement],
+    addedItems: [posterPhotos.item],
+  },
   "3.6.1": {
     page: 39,
     requirements: [
@@ -511,7 +604,11 @@ export const NOTES_2024: Notes = {
   "4.1.5": { page: 42 },
   "4.1.6": { page: 43, requirements: [accomplishment("4.1.6", 43)] },
   "4.1.7": { page: 45 },
-  "4.2.1": { page: 45 },
+  "4.2.1": {
+    page: 45,
+    requirements: [healthStationPhotos.requirement],
+    addedItems: [healthStationPhotos.item],
+  },
   "4.2.2": { page: 46 },
   "4.2.3": { page: 47 },
   "4.2.4": { page: 47 },
@@ -660,6 +757,10 @@ export const NOTES_2024: Notes = {
     ],
     itemTypes: { "6_1_4_report_count": "document_count" },
   },
-  "6.2.1": { page: 71 },
+  "6.2.1": {
+    page: 71,
+    requirements: [mrfPhotos.requirement],
+    addedItems: [mrfPhotos.item],
+  },
   "6.3.1": { page: 72 },
 };

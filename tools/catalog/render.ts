@@ -39,10 +39,9 @@ function reviewedRequirement(requirement: Requirement, items: Item[]): string {
     `\`${key}\` (${items.find((item) => item.key === key)?.enteredBy})`;
   switch (requirement.kind) {
     case "count":
-      return `at least ${requirement.min} ${reviewedWording(requirement.counted)}: ${
-        named(requirement.item)
-      }, ` +
-        `p. ${requirement.page}`;
+      return `at least ${requirement.min} ${reviewedWording(requirement.counted)}` +
+        `${requirement.option === undefined ? "" : ` when met through ${requirement.option}`}: ` +
+        `${named(requirement.item)}, p. ${requirement.page}`;
     case "ratio":
       return requirement.alternatives.map((ratio) =>
         `at least ${ratio.minPercent} % ${reviewedWording(ratio.measure)}: ${

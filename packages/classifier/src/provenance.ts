@@ -4,7 +4,7 @@ import type { ReadAssessment } from "./input.ts";
 import type { ChecklistValue } from "./schema.ts";
 
 /** §5 rule 10, provenance: the classifier version and a SHA-256 of a canonical encoding of the input. */
-export const CLASSIFIER_VERSION = "1.3.1";
+export const CLASSIFIER_VERSION = "1.4.0";
 
 type Json = null | boolean | number | string | readonly Json[] | {
   readonly [key: string]: Json | undefined;

@@ -158,6 +158,7 @@ export function recommendationPlans(leaves: readonly CatalogLeaf[]): Recommendat
           (bits, slot, position) => slot.optionGroup === option ? bits | (1 << position) : bits,
           0,
         ),
+      optionNames,
     ));
   }
   lists.push(bounds.length);

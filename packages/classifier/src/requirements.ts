@@ -10,22 +10,37 @@ import type { ChecklistValue, Requirement, Shortfall, Wording } from "./schema.t
 /** Checklist values by position among all the catalog's items, as the reader keeps them. */
 type Values = readonly (ChecklistValue | undefined)[];
 
+/**
+ * An option's documents: its items as a list position (`NO_LIST` for none), which must all be met,
+ * and its upload slots as bits of the leaf's slots (`filledSlots`).
+ */
+type PlacedOption = { list: number; slots: number };
+
 /** A ratio alternative with its items as positions among all the catalog's items. */
-type PlacedRatio = {
+type PlacedRatio = PlacedOption & {
   numerator: number;
   denominator: number;
   minPercent: number;
-  /** The option whose items must all be met for this alternative to count, as a list position. */
-  optionList: number;
-  /** The option's upload slots, as bits of the leaf's slots (`filledSlots`). */
-  optionSlots: number;
   option: string | null;
   measure: Wording;
 };
 
+/**
+ * A count limited to one option: it applies only when the leaf is met through that option, that
+ * is, when the option has its documents and no other option of the leaf has its own (a leaf
+ * documented through another option is met through that one, whatever this option's count).
+ */
+type PlacedCountOption = PlacedOption & { others: readonly PlacedOption[] };
+
 /** A requirement with its items as positions among all the catalog's items. */
 export type PlacedRequirement =
-  | { kind: "count"; requirement: Requirement & { kind: "count" }; item: number }
+  | {
+    kind: "count";
+    requirement: Requirement & { kind: "count" };
+    item: number;
+    /** Null when the count applies to the whole leaf. */
+    option: PlacedCountOption | null;
+  }
   | { kind: "ratio"; requirement: Requirement & { kind: "ratio" }; ratios: readonly PlacedRatio[] }
   | { kind: "deadline"; requirement: Requirement & { kind: "deadline" }; item: number }
   | { kind: "since"; requirement: Requirement & { kind: "since" }; item: number }
@@ -49,18 +64,33 @@ export const DOCUMENTS_BY_CHECKLIST = -1;
 /**
  * The leaf's requirements placed at its items: `itemAt` gives an item key's position among all
  * items, `optionListAt` an option group's list position (`NO_LIST` for none) and `optionSlotsAt`
- * its upload slots as bits of the leaf's slots.
+ * its upload slots as bits of the leaf's slots; `options` names the leaf's options.
  */
 export function placeRequirements(
   requirements: readonly Requirement[],
   itemAt: (key: string) => number,
   optionListAt: (option: string | null) => number,
   optionSlotsAt: (option: string | null) => number,
+  options: readonly string[],
 ): PlacedRequirement[] {
+  const placeOption = (option: string) => ({
+    list: optionListAt(option),
+    slots: optionSlotsAt(option),
+  });
   return requirements.map((requirement) => {
     switch (requirement.kind) {
-      case "count":
-        return { kind: "count", requirement, item: itemAt(requirement.item) };
+      case "count": {
+        const { option } = requirement;
+        return {
+          kind: "count",
+          requirement,
+          item: itemAt(requirement.item),
+          option: option === undefined ? null : {
+            ...placeOption(option),
+            others: options.filter((other) => other !== option).map(placeOption),
+          },
+        };
+      }
       case "deadline":
         return { kind: "deadline", requirement, item: itemAt(requirement.item) };
       case "since":
@@ -80,8 +110,8 @@ export function placeRequirements(
             numerator: itemAt(ratio.numerator),
             denominator: itemAt(ratio.denominator),
             minPercent: ratio.minPercent,
-            optionList: optionListAt(ratio.option),
-            optionSlots: optionSlotsAt(ratio.option),
+            list: optionListAt(ratio.option),
+            slots: optionSlotsAt(ratio.option),
             option: ratio.option,
             measure: ratio.measure,
           })),
@@ -125,16 +155,50 @@ export type ListMet<Plans> = (plans: Plans, list: number, values: Values) => boo
  * leaf's `filled` slots given, every upload slot of the option filled.
  */
 function documented<Plans>(
-  ratio: PlacedRatio,
+  option: PlacedOption,
   values: Values,
   plans: Plans,
   listMet: ListMet<Plans>,
   filled: number,
 ): boolean {
-  if (ratio.optionList === NO_LIST) return true;
+  if (option.list === NO_LIST) return true;
   return filled === DOCUMENTS_BY_CHECKLIST
-    ? listMet(plans, ratio.optionList, values)
-    : (filled & ratio.optionSlots) === ratio.optionSlots;
+    ? listMet(plans, option.list, values)
+    : (filled & option.slots) === option.slots;
+}
+
+/**
+ * Whether another option of the leaf has its documents; an option with neither items nor upload
+ * slots has nothing that could show it.
+ */
+function otherOptionDocumented<Plans>(
+  others: readonly PlacedOption[],
+  values: Values,
+  plans: Plans,
+  listMet: ListMet<Plans>,
+  filled: number,
+): boolean {
+  for (const other of others) {
+    if (
+      filled === DOCUMENTS_BY_CHECKLIST
+        ? other.list !== NO_LIST && listMet(plans, other.list, values)
+        : other.slots !== 0 && (filled & other.slots) === other.slots
+    ) return true;
+  }
+  return false;
+}
+
+/** Whether a count applies: always, or for one limited to an option, when the leaf is met through it. */
+function countApplies<Plans>(
+  option: PlacedCountOption | null,
+  values: Values,
+  plans: Plans,
+  listMet: ListMet<Plans>,
+  filled: number,
+): boolean {
+  return option === null ||
+    (documented(option, values, plans, listMet, filled) &&
+      !otherOptionDocumented(option.others, values, plans, listMet, filled));
 }
 
 /**
@@ -151,7 +215,8 @@ export function holds<Plans>(
   switch (placed.kind) {
     case "count": {
       const count = values[placed.item];
-      return typeof count === "number" && count >= placed.requirement.min;
+      return (typeof count === "number" && count >= placed.requirement.min) ||
+        !countApplies(placed.option, values, plans, listMet, filled);
     }
     case "deadline": {
       const day = dayOf(values[placed.item]);

@@ -74,7 +74,9 @@ export const wordingSchema = z.object({ en: z.string().min(1), fil: z.string().m
  * The quantitative requirements of a leaf (sglgb.md §5.2), each naming the items that hold its
  * amounts, count or date:
  * - `count`: the item's count is at least `min` (`counted` names what is counted as it follows a
- *   number: "CIR transmittals", "CIR transmittal");
+ *   number: "CIR transmittals", "CIR transmittal"); one naming an `option` applies only when the
+ *   leaf is met through that option: its items met (or, for readiness, its upload slots filled)
+ *   and no other option's;
  * - `ratio`: at least one alternative reaches its minimum: numerator ≥ `minPercent` % of a
  *   positive denominator. An alternative naming an option holds only with that option's items met
  *   (its documents); one ratio with one alternative is a budget share;
@@ -91,6 +93,7 @@ function requirementSchema(day: z.ZodString) {
       item: code,
       min: z.number().int().min(1),
       counted: wordingSchema,
+      option: code.optional(),
       page,
     }),
     z.object({

@@ -462,6 +462,104 @@ describe("counts of photos and of committee members", () => {
   });
 });
 
+describe("photos one option asks for: they count only when the leaf is met through that option", () => {
+  const poster = leaf2024("3.5.2");
+  const option1 = { "3_5_2_a_upload": true };
+  const option2 = { "3_5_2_b_upload": true };
+
+  it("3.5.2 Option 1: exactly two photos is met, one short is unmet in English and Filipino", () => {
+    expect(judge(poster, { ...option1, "3_5_2_a_photo_count": 2 })).toEqual({
+      recommendation: "met",
+      shortfalls: [],
+    });
+    const { recommendation, shortfalls } = judge(poster, {
+      ...option1,
+      "3_5_2_a_photo_count": 1,
+    });
+    expect(recommendation).toBe("unmet");
+    expect(shortfalls).toEqual([expect.objectContaining({ actual: 1, required: 2, page: 38 })]);
+    expect(text(shortfalls)).toEqual([
+      "1 of 2 photos of the poster or tarpaulin (a distant and a close-up view)",
+    ]);
+    expect(shortfalls.map((shortfall) => describeShortfall(shortfall, "fil"))).toEqual([
+      "1 sa 2 na larawan ng poster o tarpaulin (distant at close-up view)",
+    ]);
+  });
+
+  it("3.5.2 met through Option 2 (alone, or with Option 1 too) is unaffected by the photo count", () => {
+    for (const count of [null, 0, 1]) {
+      expect(judge(poster, { ...option2, "3_5_2_a_photo_count": count })).toEqual({
+        recommendation: "met",
+        shortfalls: [],
+      });
+      expect(judge(poster, { ...option1, ...option2, "3_5_2_a_photo_count": count })).toEqual({
+        recommendation: "met",
+        shortfalls: [],
+      });
+    }
+  });
+
+  it("4.2.1 Option 1 and 6.2.1 Option A need two photos; the clustered BHS/C and the MRS need none", () => {
+    const station = leaf2024("4.2.1");
+    const stationOption1 = { "4_2_1_photo": true, "4_2_1_option_a": "yes" };
+    const clustered = { "4_2_1_cert_clustered": true, "4_2_1_option_b": "yes" };
+    expect(judge(station, { ...stationOption1, "4_2_1_photo_count": 2 }).recommendation)
+      .toBe("met");
+    expect(text(judge(station, { ...stationOption1, "4_2_1_photo_count": 1 }).shortfalls))
+      .toEqual(["1 of 2 photos of the BHS/C (a distant and a close-up view)"]);
+    expect(judge(station, { ...clustered, "4_2_1_photo_count": 1 })).toEqual({
+      recommendation: "met",
+      shortfalls: [],
+    });
+    const mrf = leaf2024("6.2.1");
+    const mrs = {
+      "6_2_1_b_moa_junkshop": true,
+      "6_2_1_b_mechanism": true,
+      "6_2_1_b_moa_service": true,
+    };
+    expect(judge(mrf, { "6_2_1_a_photo": true, "6_2_1_a_photo_count": 2 }).recommendation)
+      .toBe("met");
+    expect(judge(mrf, { "6_2_1_a_photo": true, "6_2_1_a_photo_count": 1 }).recommendation)
+      .toBe("unmet");
+    expect(judge(mrf, { ...mrs, "6_2_1_a_photo_count": 1 }).recommendation).toBe("met");
+  });
+
+  it("3.3.2: two photos of a city's database (Option A), one of a municipality's records (Option B)", () => {
+    const records = leaf2024("3.3.2");
+    const city = { "3_3_2_1_upload": true };
+    const municipality = { "3_3_2_2_upload": true };
+    expect(judge(records, { ...city, "3_3_2_1_photo_count": 2 }).recommendation).toBe("met");
+    expect(text(judge(records, { ...city, "3_3_2_1_photo_count": 1 }).shortfalls)).toEqual([
+      "1 of 2 photos of the computer database with searchable information (a distant and a " +
+      "close-up view)",
+    ]);
+    expect(judge(records, { ...municipality, "3_3_2_2_photo_count": 1 }).recommendation)
+      .toBe("met");
+    expect(text(judge(records, { ...municipality, "3_3_2_2_photo_count": 0 }).shortfalls))
+      .toEqual(["0 of 1 photo of the manual record or digital file, with caption"]);
+  });
+
+  it("for readiness, the option the barangay uploaded files for is the one the leaf is met through", () => {
+    const shortfalls421 = (slotKeys: string[]) =>
+      classifySync(input2024({
+        responses: [{
+          leafCode: "4.2.1",
+          checklist: { "4_2_1_photo_count": 1 },
+          decision: null,
+          override: null,
+        }],
+        movs: slotKeys.map((slotKey) => ({ leafCode: "4.2.1", slotKey })),
+        optionDocuments: "files",
+      })).leaves.find((leaf) => leaf.code === "4.2.1")!.shortfalls;
+    expect(text(shortfalls421(["photo_documentation_bhs"]))).toEqual([
+      "1 of 2 photos of the BHS/C (a distant and a close-up view)",
+    ]);
+    expect(shortfalls421(["clustered_bhs_c"])).toEqual([]);
+    expect(shortfalls421(["photo_documentation_bhs", "clustered_bhs_c"])).toEqual([]);
+    expect(shortfalls421([])).toEqual([]);
+  });
+});
+
 const requirementLeaves = leaves2024.map(({ leaf }) => leaf).filter((leaf) =>
   leaf.requirements.length > 0
 );
