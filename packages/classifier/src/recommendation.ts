@@ -11,6 +11,7 @@ import {
   type CatalogLeaf,
   type ChecklistValue,
   ITEM_KIND,
+  requirementItemKeys,
   type Shortfall,
   type Verdict,
 } from "./schema.ts";
@@ -62,14 +63,15 @@ const RULE = {
  * the leaf's option groups follow, one list each, in catalog order.
  */
 const LIST = {
-  scoreable: 0,
+  /** Scoreable items that can meet an "any item" rule: all but a requirement's values. */
+  documents: 0,
   /** The required items; a leaf marking nothing required requires every scoreable item. */
   required: 1,
   /** Required items outside any option group. */
   shared: 2,
-  /** Items outside any option group. */
+  /** Documents outside any option group. */
   standalone: 3,
-  /** Scoreable items that are not shared. */
+  /** Documents that are not shared. */
   nonShared: 4,
   yesNo: 5,
   firstOption: 6,
@@ -107,6 +109,8 @@ function leafLists(
   const positions = (keep: (item: CatalogItem) => boolean) =>
     leaf.items.flatMap((item, i) => (isScoreable(item) && keep(item) ? [offset + i] : []));
   const scoreable = positions(() => true);
+  const values = requirementItemKeys(leaf);
+  const documents = positions((item) => !values.has(item.key));
   const marked = positions((item) => item.required);
   const shared = positions((item) => item.optionGroup === null && item.required);
   const options = new Map<string, number[]>();
@@ -116,11 +120,11 @@ function leafLists(
     }
   });
   const lists = [
-    scoreable,
+    documents,
     marked.length > 0 ? marked : scoreable,
     shared,
-    positions((item) => item.optionGroup === null),
-    scoreable.filter((position) => !shared.includes(position)),
+    documents.filter((position) => leaf.items[position - offset].optionGroup === null),
+    documents.filter((position) => !shared.includes(position)),
     positions((item) => item.type === "assessment_field"),
     ...options.values(),
   ];
@@ -254,7 +258,7 @@ function ruleMet(plans: RecommendationPlans, leaf: number, values: ChecklistValu
     case RULE.ALL_ITEMS_REQUIRED:
       return allItemsRequired(plans, leaf, values);
     case RULE.ANY_ITEM_REQUIRED:
-      return someMet(plans, plans.lists[leaf] + LIST.scoreable, values);
+      return someMet(plans, plans.lists[leaf] + LIST.documents, values);
     case RULE.ANY_OPTION_GROUP_REQUIRED:
       return anyOptionGroupRequired(plans, leaf, values);
     default: // RULE.OR_LOGIC_AT_LEAST_1_REQUIRED, RULE.SHARED_PLUS_OR_LOGIC

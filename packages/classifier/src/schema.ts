@@ -339,6 +339,24 @@ export type CatalogItem = z.infer<typeof catalogItemSchema>;
 export type CatalogSlot = z.infer<typeof catalogSlotSchema>;
 export type CatalogLeaf = z.infer<typeof catalogLeafSchema>;
 export type Requirement = CatalogLeaf["requirements"][number];
+
+/**
+ * The items whose values a leaf's requirements read (a count, the amounts of a ratio, a date, the
+ * days of a period). Such an item states a number or a day for a requirement; it is not a document,
+ * so it never meets an "any item" or "one option" rule on its own.
+ */
+export function requirementItemKeys(leaf: CatalogLeaf): Set<string> {
+  return new Set(leaf.requirements.flatMap((requirement) => {
+    switch (requirement.kind) {
+      case "ratio":
+        return requirement.alternatives.flatMap((ratio) => [ratio.numerator, ratio.denominator]);
+      case "period":
+        return [requirement.from, requirement.until];
+      default:
+        return [requirement.item];
+    }
+  }));
+}
 export type EditionRequirement = EditionDocument["indicators"][number]["leaves"][number][
   "requirements"
 ][number];

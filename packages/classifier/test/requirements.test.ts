@@ -499,6 +499,13 @@ describe("photos one option asks for: they count only when the leaf is met throu
     }
   });
 
+  it("a photo count alone is not a document: 3.5.2 and 3.3.2 stay unmet with nothing else ticked", () => {
+    expect(judge(poster, { "3_5_2_a_photo_count": 2 }).recommendation).toBe("unmet");
+    const records = leaf2024("3.3.2");
+    expect(judge(records, { "3_3_2_1_photo_count": 2, "3_3_2_2_photo_count": 1 }).recommendation)
+      .toBe("unmet");
+  });
+
   it("4.2.1 Option 1 and 6.2.1 Option A need two photos; the clustered BHS/C and the MRS need none", () => {
     const station = leaf2024("4.2.1");
     const stationOption1 = { "4_2_1_photo": true, "4_2_1_option_a": "yes" };
