@@ -154,13 +154,12 @@ begin
   where id = p_user_id
   returning * into v_profile;
 
-  insert into public.events (actor_id, action, to_status, area_code, details, visible_to_barangay)
-  values (
-    (select auth.uid()), 'user_created', p_role::text, p_area_code,
-    jsonb_build_object('user_id', p_user_id, 'email', v_profile.email, 'barangay_id', p_barangay_id,
-                       'city_municipality_code', p_city_municipality_code,
-                       'oversight_scope_code', p_oversight_scope_code, 'invited', p_invited),
-    false
+  perform private.record_event(
+    null, 'user_created', p_to => p_role::text, p_area_code => p_area_code,
+    p_details => jsonb_build_object('user_id', p_user_id, 'email', v_profile.email, 'barangay_id', p_barangay_id,
+                                    'city_municipality_code', p_city_municipality_code,
+                                    'oversight_scope_code', p_oversight_scope_code, 'invited', p_invited),
+    p_visible_to_barangay => false
   );
   return v_profile;
 end;
@@ -184,8 +183,10 @@ begin
   perform private.start_workflow_write('{mlgoo,administrator}', 'administer users');
   v_profile := private.user_profile_for_update(p_user_id);
   update public.profiles set must_change_password = true where id = p_user_id returning * into v_profile;
-  insert into public.events (actor_id, action, details, visible_to_barangay)
-  values ((select auth.uid()), 'password_reset', jsonb_build_object('user_id', p_user_id, 'email', v_profile.email), false);
+  perform private.record_event(
+    null, 'password_reset', p_details => jsonb_build_object('user_id', p_user_id, 'email', v_profile.email),
+    p_visible_to_barangay => false
+  );
   return v_profile;
 end;
 $$;
