@@ -241,9 +241,37 @@ $$;
 comment on function private.current_city_municipality_code() is
   'The city or municipality of an active MLGOO, assessor or validator caller, else null.';
 
--- The caller's scope as the cities and municipalities it covers (at most 1,600), so that a policy
--- compares a row's own city or municipality code with a short hashed list instead of listing the
--- barangays or assessments of a region or of the country.
+-- The cities and municipalities an oversight office oversees, so that a policy compares a row's own
+-- city or municipality code with a short hashed list instead of listing the barangays or assessments
+-- of a region or province. The central office oversees the whole country and needs no list
+-- (private.oversees_the_country): its policies take that branch first.
+create function private.overseen_city_municipality_codes()
+returns setof text
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 100
+as $$
+declare
+  v_scope text;
+begin
+  select oversight_scope_code into v_scope from public.profiles
+  where id = (select auth.uid()) and is_active and role = 'oversight';
+  if v_scope is not null then
+    -- One indexed read whatever the scope's level: the city or municipality itself, or those of a
+    -- province, or of the provinces of a region.
+    return query
+    select m.psgc_code from public.cities_municipalities m
+    where m.psgc_code = v_scope
+       or m.province_code = any (array(select p.psgc_code from public.provinces p where p.region_code = v_scope) || v_scope);
+  end if;
+end;
+$$;
+comment on function private.overseen_city_municipality_codes() is
+  'The cities and municipalities within the region, province or city/municipality of an active oversight caller; none for the central office (private.oversees_the_country) and for anyone else.';
+
+-- The caller's scope as the cities and municipalities it covers (at most 1,600).
 create function private.scope_city_municipality_codes()
 returns setof text
 language plpgsql
@@ -261,16 +289,7 @@ begin
   elsif v_caller.role = 'oversight' and v_caller.oversight_scope_code is null then
     return query select m.psgc_code from public.cities_municipalities m;
   elsif v_caller.role = 'oversight' then
-    -- Indexed lookups by the scope's level (each policy of a query asks once): a city or
-    -- municipality, a province's, a region's.
-    return query
-    select m.psgc_code from public.cities_municipalities m
-    where m.psgc_code = v_caller.oversight_scope_code or m.province_code = v_caller.oversight_scope_code
-    union all
-    select m.psgc_code
-    from public.provinces p
-    join public.cities_municipalities m on m.province_code = p.psgc_code
-    where p.region_code = v_caller.oversight_scope_code;
+    return query select private.overseen_city_municipality_codes();
   end if;
 end;
 $$;
@@ -321,8 +340,8 @@ $$;
 comment on function private.oversees_the_country() is
   'True when the caller is an active oversight user of the whole country (the central office): its policies then need no list of places.';
 
-grant execute on function private.current_city_municipality_code(), private.scope_city_municipality_codes(),
-  private.scope_barangay_ids(), private.is_oversight(), private.oversees_the_country()
+grant execute on function private.current_city_municipality_code(), private.overseen_city_municipality_codes(),
+  private.scope_city_municipality_codes(), private.scope_barangay_ids(), private.is_oversight(), private.oversees_the_country()
   to authenticated, service_role;
 
 create function private.current_user_id()
@@ -529,7 +548,8 @@ create policy "Staff read the barangays in their scope" on public.barangays
   for select to authenticated
   using (
     (select private.oversees_the_country())
-    or city_municipality_code in (select private.scope_city_municipality_codes())
+    or city_municipality_code in (select private.overseen_city_municipality_codes())
+    or city_municipality_code = (select private.current_city_municipality_code())
     or id = (select private.current_barangay_id())
   );
 comment on policy "Staff read the barangays in their scope" on public.barangays is

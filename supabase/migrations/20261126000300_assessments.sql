@@ -120,8 +120,10 @@ grant select on public.assessments to authenticated, service_role;
 -- the policy of every table hanging off an assessment (a hashed list of the few ids in the caller's
 -- scope, instead of a scan of every assessment of the country). An oversight office's scope is a
 -- region, a province or the country, thousands of assessments: its policies compare each row's own
--- city or municipality code with the places in its scope instead (private.scope_city_municipality_codes,
--- no list at all for the central office).
+-- city or municipality code with the places it oversees instead (private.overseen_city_municipality_codes,
+-- no list at all for the central office). The oversight branch comes first in those policies: it
+-- reads only the row's columns and an initPlan parameter, so the central office's rows pass it
+-- without evaluating the municipal roles' branch.
 create function private.readable_assessment_ids()
 returns setof uuid
 language plpgsql
@@ -156,10 +158,10 @@ grant execute on function private.readable_assessment_ids() to authenticated, se
 create policy "The barangay and its municipal reviewers read an assessment" on public.assessments
   for select to authenticated
   using (
-    id in (select private.readable_assessment_ids())
-    or ((select private.is_oversight()) and status = 'completed'
-        and ((select private.oversees_the_country())
-             or city_municipality_code in (select private.scope_city_municipality_codes())))
+    (status = 'completed'
+     and ((select private.oversees_the_country())
+          or city_municipality_code in (select private.overseen_city_municipality_codes())))
+    or id in (select private.readable_assessment_ids())
   );
 comment on policy "The barangay and its municipal reviewers read an assessment" on public.assessments is
   'A barangay user reads its own barangay''s assessments; of the barangays of the city or municipality they serve, the MLGOO reads every assessment, a validator those that reached validation, an assessor those whose area it reviews was submitted at least once; an oversight user reads the completed assessments of the places in its scope.';
@@ -711,12 +713,12 @@ grant select on public.classification_results to authenticated, service_role;
 create policy "The MLGOO and validators read classification results" on public.classification_results
   for select to authenticated
   using (
-    ((select private.current_app_role()) in ('mlgoo', 'validator') and kind <> 'readiness'
-     or ((select private.current_app_role()) = 'blgu' and kind = 'official' and assessment_completed))
-    and classification_results.assessment_id in (select private.readable_assessment_ids())
-    or ((select private.is_oversight()) and kind = 'official' and assessment_completed
-        and ((select private.oversees_the_country())
-             or city_municipality_code in (select private.scope_city_municipality_codes())))
+    (kind = 'official' and assessment_completed
+     and ((select private.oversees_the_country())
+          or city_municipality_code in (select private.overseen_city_municipality_codes())))
+    or ((select private.current_app_role()) in ('mlgoo', 'validator') and kind <> 'readiness'
+        or ((select private.current_app_role()) = 'blgu' and kind = 'official' and assessment_completed))
+       and classification_results.assessment_id in (select private.readable_assessment_ids())
   );
 comment on policy "The MLGOO and validators read classification results" on public.classification_results is
   'The MLGOO and validators read the projections and official results of every assessment they read (never a readiness result, classified from the barangay''s own answers: it is no recommendation); a barangay user (its own) and an oversight user (of the places in its scope) read the official result once the assessment is completed (never a projection, which carries the reviewers'' recommendations). Readiness is read through barangay_readiness.';

@@ -2,7 +2,7 @@
 -- completed assessments within its PSGC scope and their roll-ups, nothing in draft or under review,
 -- nothing outside its scope, and changes nothing.
 begin;
-select plan(16);
+select plan(24);
 
 -- Test Town (province 990100000): one completed assessment with its official result, one draft.
 select tests.wf_fixture('ovs') as done \gset
@@ -13,6 +13,9 @@ values (:'done', 'official', 'test', repeat('c', 64), '{"areas": [{"code": 1, "p
 select tests.create_assessment(
   (select cycle_id from public.assessments where id = :'done'),
   (select id from public.barangays where name = 'Neighbour ovs')) as draft \gset
+-- An official result stored for an assessment not yet completed (as a validation would).
+insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
+values (:'draft', 'official', 'test', repeat('e', 64), '{"areas": []}', false, 0);
 
 insert into auth.users (instance_id, id, aud, role, email, raw_app_meta_data, raw_user_meta_data,
                         confirmation_token, recovery_token, email_change_token_new, email_change)
@@ -34,6 +37,11 @@ select results_eq($$ select id from public.assessments $$, format($$ values (%L:
   'the provincial office reads the completed assessments of its province, not the draft');
 select results_eq($$ select kind::text from public.classification_results $$, $$ values ('official') $$,
   'it reads their official result, never a projection');
+select is_empty(format($$ select 1 from public.classification_results where assessment_id = %L $$, :'draft'),
+  'nor the official result of an assessment not yet completed');
+select is((select count(*)::integer from private.overseen_city_municipality_codes()),
+  (select count(*)::integer from public.cities_municipalities where province_code = '990100000'),
+  'the places it oversees are the cities and municipalities of its province');
 select is_empty($$ select 1 from public.responses $$, 'it reads no answers');
 select is_empty($$ select 1 from public.reviews $$, 'it reads no reviews');
 select is_empty($$ select 1 from public.events $$, 'it reads no events');
@@ -58,11 +66,25 @@ select results_eq(
 select tests.act_as('ovs-central@test.local');
 select ok(exists (select 1 from public.assessments where id = :'done'), 'the central office reads the completed assessment');
 select ok(not exists (select 1 from public.assessments where id = :'draft'), 'but not the draft');
+select is_empty(format($$ select 1 from public.classification_results where assessment_id = %L $$, :'draft'),
+  'nor its official result');
+select is_empty($$ select 1 from private.overseen_city_municipality_codes() $$,
+  'it needs no list of places: it oversees the whole country');
 select tests.act_as('ovs-far@test.local');
 select is_empty(format($$ select 1 from public.assessments where id = %L $$, :'done'),
   'an office of another city or municipality does not read it');
 select is_empty(format($$ select 1 from public.official_results where assessment_id = %L $$, :'done'),
   'nor its official result');
+select is_empty($$ select 1 from public.barangays where name in ('Barangay ovs', 'Neighbour ovs') $$,
+  'nor its barangays');
+select results_eq($$ select private.overseen_city_municipality_codes() $$, $$ values ('990107000') $$,
+  'the one place it oversees is its city or municipality');
+
+-- The municipal roles read no more through the oversight branch.
+select tests.act_as('ovs-assessor-1@test.local');
+select is_empty($$ select 1 from public.classification_results $$,
+  'an assessor of the same place reads no classification result, completed or not');
+select is_empty($$ select 1 from private.overseen_city_municipality_codes() $$, 'and oversees no place');
 
 -- The MLGOO does not hand out oversight.
 select tests.act_as('ovs-mlgoo@test.local');
