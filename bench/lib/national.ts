@@ -291,32 +291,29 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
-/** One execution of a query (a prepared statement): its time at the client and the rows of its body. */
-async function timeOnce(tx: Executor, query: MainQuery): Promise<{ ms: number; rows: number }> {
-  const startedAt = performance.now();
-  const result = await tx.unsafe(query.text, query.params, { prepare: true });
-  const ms = performance.now() - startedAt;
-  const body = Object.values(result[0] ?? {})[0];
-  return { ms, rows: Array.isArray(body) ? body.length : result.length };
-}
-
-/** Runs `work` as the query's role, the way PostgREST runs a request (claims, `set local role authenticated`). */
-async function asRole<T>(tx: Executor, query: MainQuery, work: () => Promise<T>): Promise<T> {
-  await tx`select set_config('request.jwt.claims', ${
-    JSON.stringify({ sub: query.userId, role: "authenticated" })
-  }, true)`;
-  await tx`set local role authenticated`;
-  const result = await work();
-  await tx`reset role`;
-  await tx`select set_config('request.jwt.claims', '', true)`;
-  return result;
+async function timeRuns(
+  tx: Executor,
+  query: MainQuery,
+  runs: number,
+): Promise<{ ms: number; rows: number }> {
+  const times: number[] = [];
+  let rows = 0;
+  for (let run = 0; run <= runs; run++) {
+    const startedAt = performance.now();
+    const result = await tx.unsafe(query.text, query.params, { prepare: true });
+    const elapsed = performance.now() - startedAt;
+    if (run > 0) times.push(elapsed); // the first run plans and warms the caches
+    const body = Object.values(result[0] ?? {})[0];
+    rows = Array.isArray(body) ? body.length : result.length;
+  }
+  return { ms: median(times), rows };
 }
 
 /**
- * Times a query as its role with RLS and, unless it is a roll-up, as the superuser, which bypasses
- * RLS: a warm-up run each way, then `runs` runs each way, alternating (one as the role, one
- * bypassed), each in a transaction of its own (`transaction`: a new one per call, or the caller's),
- * so that both sides share the host's load of the same moment; the median each way.
+ * Times a query as its role the way PostgREST runs it (claims, `set local role authenticated`),
+ * then, unless it is a roll-up, the same query as the superuser, which bypasses RLS: the median of
+ * `runs` runs each way after a warm-up. `transaction` runs work in a transaction (a new one per
+ * query, or the caller's).
  */
 export async function timeQuery(
   transaction: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
@@ -324,30 +321,29 @@ export async function timeQuery(
   runs: number,
   bypass = true,
 ): Promise<Timing> {
-  const withRls: number[] = [];
-  const bypassed: number[] = [];
-  let rows = 0;
-  for (let run = 0; run <= runs; run++) {
-    const rls = await transaction((tx) => asRole(tx, query, () => timeOnce(tx, query)));
-    rows = rls.rows;
-    if (run > 0) withRls.push(rls.ms); // the first run of each side plans and warms the caches
-    if (!bypass) continue;
-    const superuser = await transaction((tx) => timeOnce(tx, query));
-    if (superuser.rows !== rls.rows) {
-      throw new Error(
-        `${query.role}: ${query.name} returns ${rls.rows} rows with RLS and ${superuser.rows} without`,
-      );
-    }
-    if (run > 0) bypassed.push(superuser.ms);
+  const withRls = await transaction(async (tx) => {
+    await tx`select set_config('request.jwt.claims', ${
+      JSON.stringify({ sub: query.userId, role: "authenticated" })
+    }, true)`;
+    await tx`set local role authenticated`;
+    const timing = await timeRuns(tx, query, runs);
+    await tx`reset role`;
+    await tx`select set_config('request.jwt.claims', '', true)`;
+    return timing;
+  });
+  const bypassed = bypass ? await transaction((tx) => timeRuns(tx, query, runs)) : null;
+  if (bypassed && bypassed.rows !== withRls.rows) {
+    throw new Error(
+      `${query.role}: ${query.name} returns ${withRls.rows} rows with RLS and ${bypassed.rows} without`,
+    );
   }
-  const bypassedMs = bypass ? median(bypassed) : null;
   return {
     role: query.role,
     name: query.name,
-    rlsMs: median(withRls),
-    bypassedMs,
-    ratio: bypassedMs === null ? null : median(withRls) / bypassedMs,
-    rows,
+    rlsMs: withRls.ms,
+    bypassedMs: bypassed?.ms ?? null,
+    ratio: bypassed ? withRls.ms / bypassed.ms : null,
+    rows: withRls.rows,
   };
 }
 
@@ -356,14 +352,19 @@ export async function explainAsRole(
   transaction: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
   query: MainQuery,
 ): Promise<string> {
-  const plan = await transaction((tx) =>
-    asRole(tx, query, () =>
-      tx.unsafe<{ "QUERY PLAN": string }[]>(
-        `explain (analyze, costs off, summary on) ${query.text}`,
-        query.params,
-      ))
-  );
-  return plan.map((line) => line["QUERY PLAN"]).join("\n");
+  return await transaction(async (tx) => {
+    await tx`select set_config('request.jwt.claims', ${
+      JSON.stringify({ sub: query.userId, role: "authenticated" })
+    }, true)`;
+    await tx`set local role authenticated`;
+    const plan = await tx.unsafe<{ "QUERY PLAN": string }[]>(
+      `explain (analyze, costs off, summary on) ${query.text}`,
+      query.params,
+    );
+    await tx`reset role`;
+    await tx`select set_config('request.jwt.claims', '', true)`;
+    return plan.map((line) => line["QUERY PLAN"]).join("\n");
+  });
 }
 
 /** The target: within 1.3× of the bypassed query, or under 2 ms where that one is under 1 ms. */
