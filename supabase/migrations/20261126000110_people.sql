@@ -286,8 +286,11 @@ set search_path = ''
 rows 50
 as $$
 begin
+  -- The codes as one array, so that the index on the barangays' city or municipality is probed for
+  -- each: as a semi-join, the planner expected 20 codes of 1,600 and scanned every barangay.
   return query
-  select b.id from public.barangays b where b.city_municipality_code in (select private.scope_city_municipality_codes());
+  select b.id from public.barangays b
+  where b.city_municipality_code = any (array(select private.scope_city_municipality_codes()));
 end;
 $$;
 comment on function private.scope_barangay_ids() is
