@@ -16,6 +16,7 @@ import {
 } from "./lib/national.ts";
 import {
   activationRequest,
+  deadlineChangeRequest,
   idleTicks,
   pickWriteSubjects,
   rolledBackSavepoints,
@@ -79,7 +80,7 @@ describe.skipIf(!databaseUrl)("bench:scale at 50 barangays", () => {
         const idle = idleTicks("'1990-01-01'");
         outcome.writes = await timeWrites(
           savepoints,
-          [...workflowWrites(writers), ...idle, activationRequest()],
+          [...workflowWrites(writers), ...idle, activationRequest(), deadlineChangeRequest()],
           1,
         );
         throw new RolledBack();
@@ -134,6 +135,10 @@ describe.skipIf(!databaseUrl)("bench:scale at 50 barangays", () => {
         "the request, not the assessments",
       )
         .toBeLessThan(10);
+      expect(
+        byName.get("cycle deadline change (the update)")!.rowsChanged,
+        "the cycle and its pending reschedule, not its assessments",
+      ).toBe(2);
       // Two steps of the same writes give a growth for each.
       const growth = writeGrowth([writes!, writes!]);
       expect(growth.map((g) => g.growth)).toEqual(writes!.map(() => 1));

@@ -20,8 +20,9 @@ import {
 } from "./lib/national.ts";
 import {
   activationRequest,
-  activeDeadline,
   committedWork,
+  deadlineChangeRequest,
+  deadlineMoments,
   idleTicks,
   pickWriteSubjects,
   rolledBackTransactions,
@@ -115,10 +116,10 @@ async function measureStep(port: number, barangays: number, resetFirst: boolean)
     const subjects = await pickWriteSubjects(sql);
     const writes: WriteTiming[] = await timeWrites(
       rolledBack,
-      [...workflowWrites(subjects), ...idleTicks(), activationRequest()],
+      [...workflowWrites(subjects), ...idleTicks(), activationRequest(), deadlineChangeRequest()],
       WRITE_RUNS,
     );
-    for (const work of committedWork(await activeDeadline(sql))) {
+    for (const work of committedWork(await deadlineMoments(sql))) {
       writes.push(await timeCommittedWork(sql, work));
     }
 

@@ -309,25 +309,53 @@ const NEW_CYCLE = `
   insert into public.cycles (id, year, title, reviewed_year, catalog_edition, submission_deadline)
   values ('${NEW_CYCLE_ID}', 2026, 'SGLGB 2026 (reviews CY 2025)', 2025, '2024', now() + interval '120 days')`;
 
+/** The central administrator moves the active cycle's submission deadline (by default a week later). */
+function deadlineChange(until = "submission_deadline + interval '7 days'"): string {
+  return `update public.cycles set submission_deadline = ${until} where id = '${ACTIVE_CYCLE}'`;
+}
+
+/** The administrator's change of the national deadline: one row, its drafts left to the deadline work. */
+export function deadlineChangeRequest(): Write {
+  return {
+    name: "cycle deadline change (the update)",
+    as: ADMINISTRATOR,
+    call: deadlineChange(),
+    scope: "assessment",
+  };
+}
+
 /**
  * The scheduled work that changes the dataset, committed, batch by batch as pg_cron runs it (batch
- * sizes as the procedures' defaults), in this
- * order and last: the 7-day reminders (a minute after their moment), the locks at the deadline (a
- * minute after it), then the activation of a new national cycle (asked for, then its batches).
+ * sizes as the procedures' defaults), in this order and last: the national deadline moved a week
+ * later by the administrator and the deadline work that reschedules the drafts (acting for now, when
+ * nothing else is due), the 7-day reminders (a minute after their moment) and the locks at the
+ * deadline (a minute after it) by the moved deadline, then the activation of a new national cycle
+ * (asked for, then its batches).
  */
-export function committedWork(deadlineIso: string): CommittedWork[] {
-  const deadline = new Date(deadlineIso).getTime();
+export function committedWork(moments: DeadlineMoments): CommittedWork[] {
   const minute = 60_000;
-  const deadlineRun = (name: string, at: number): CommittedWork => ({
+  const day = 24 * 60 * minute;
+  const deadline = new Date(moments.deadline).getTime() + 7 * day;
+  const deadlineRun = (name: string, at: number, setup: string[] = []): CommittedWork => ({
     name,
-    setup: [],
+    setup,
     call: `call private.run_deadline_work('${new Date(at).toISOString()}')`,
     progress: `
-      select reminded + locked as affected, batches, longest_batch_ms::float8 as "longestBatchMs"
+      select rescheduled + reminded + locked as affected, batches,
+             longest_batch_ms::float8 as "longestBatchMs"
       from public.deadline_runs order by id desc limit 1`,
   });
   return [
-    deadlineRun("cron: deadline work, 7-day reminders", deadline - 7 * 24 * 60 * minute + minute),
+    deadlineRun(
+      "cron: deadline work, the deadline moved a week later",
+      new Date(moments.now).getTime(),
+      [
+        `select set_config('request.jwt.claims', '{"sub": "${ADMINISTRATOR}", "role": "authenticated"}', true)`,
+        "set local role authenticated",
+        deadlineChange(`'${new Date(deadline).toISOString()}'`),
+      ],
+    ),
+    deadlineRun("cron: deadline work, 7-day reminders", deadline - 7 * day + minute),
     deadlineRun("cron: deadline work at the deadline", deadline + minute),
     {
       name: "cron: cycle activations, a new national cycle",
@@ -525,9 +553,16 @@ export async function timeCommittedWork(
 
 /** The active cycle's submission deadline. */
 export async function activeDeadline(sql: Executor): Promise<string> {
-  const [{ deadline }] = await sql<{ deadline: Date }[]>`
-    select submission_deadline as deadline from public.cycles where id = ${ACTIVE_CYCLE}`;
-  return deadline.toISOString();
+  return (await deadlineMoments(sql)).deadline;
+}
+
+/** The active cycle's submission deadline and the database's clock, as ISO timestamps. */
+export type DeadlineMoments = { deadline: string; now: string };
+
+export async function deadlineMoments(sql: Executor): Promise<DeadlineMoments> {
+  const [{ deadline, now }] = await sql<{ deadline: Date; now: Date }[]>`
+    select submission_deadline as deadline, now() as now from public.cycles where id = ${ACTIVE_CYCLE}`;
+  return { deadline: deadline.toISOString(), now: now.toISOString() };
 }
 
 /** One write's growth from the smallest to the largest step, per call or per affected assessment. */
