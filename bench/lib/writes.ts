@@ -325,21 +325,21 @@ export function deadlineChangeRequest(): Write {
 }
 
 /**
- * The scheduled work that changes the dataset, committed, batch by batch as pg_cron runs it (batch
- * sizes as the procedures' defaults), in this order and last: the national deadline moved a week
- * later by the administrator and the deadline work that reschedules the drafts (acting for now, when
- * nothing else is due), the 7-day reminders (a minute after their moment) and the locks at the
- * deadline (a minute after it) by the moved deadline, then the activation of a new national cycle
- * (asked for, then its batches).
+ * The deadline work, committed, batch by batch as pg_cron runs it (batches of `batchSize`, by default
+ * the procedure's own), in this order: the national deadline moved a week later by the administrator
+ * and the run that reschedules the drafts (acting for now, when nothing else is due), then the 7-day
+ * reminders (a minute after their moment) and the locks at the deadline (a minute after it), by the
+ * moved deadline.
  */
-export function committedWork(moments: DeadlineMoments): CommittedWork[] {
+export function deadlineWork(moments: DeadlineMoments, batchSize?: number): CommittedWork[] {
   const minute = 60_000;
   const day = 24 * 60 * minute;
   const deadline = new Date(moments.deadline).getTime() + 7 * day;
+  const batches = batchSize === undefined ? "" : `, ${batchSize}`;
   const deadlineRun = (name: string, at: number, setup: string[] = []): CommittedWork => ({
     name,
     setup,
-    call: `call private.run_deadline_work('${new Date(at).toISOString()}')`,
+    call: `call private.run_deadline_work('${new Date(at).toISOString()}'${batches})`,
     progress: `
       select rescheduled + reminded + locked as affected, batches,
              longest_batch_ms::float8 as "longestBatchMs"
@@ -357,6 +357,16 @@ export function committedWork(moments: DeadlineMoments): CommittedWork[] {
     ),
     deadlineRun("cron: deadline work, 7-day reminders", deadline - 7 * day + minute),
     deadlineRun("cron: deadline work at the deadline", deadline + minute),
+  ];
+}
+
+/**
+ * The scheduled work that changes the dataset, committed, last in a step: the deadline work
+ * (`deadlineWork`), then the activation of a new national cycle (asked for, then its batches).
+ */
+export function committedWork(moments: DeadlineMoments): CommittedWork[] {
+  return [
+    ...deadlineWork(moments),
     {
       name: "cron: cycle activations, a new national cycle",
       setup: [
@@ -549,11 +559,6 @@ export async function timeCommittedWork(
     batches: progress?.batches ?? 0,
     longestBatchMs: progress?.longestBatchMs ?? 0,
   };
-}
-
-/** The active cycle's submission deadline. */
-export async function activeDeadline(sql: Executor): Promise<string> {
-  return (await deadlineMoments(sql)).deadline;
 }
 
 /** The active cycle's submission deadline and the database's clock, as ISO timestamps. */
