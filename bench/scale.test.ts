@@ -17,6 +17,7 @@ import {
 import {
   activationRequest,
   deadlineChangeRequest,
+  hostControl,
   idleTicks,
   pickWriteSubjects,
   rolledBackSavepoints,
@@ -80,7 +81,13 @@ describe.skipIf(!databaseUrl)("bench:scale at 50 barangays", () => {
         const idle = idleTicks("'1990-01-01'");
         outcome.writes = await timeWrites(
           savepoints,
-          [...workflowWrites(writers), ...idle, activationRequest(), deadlineChangeRequest()],
+          [
+            ...workflowWrites(writers),
+            ...idle,
+            activationRequest(),
+            deadlineChangeRequest(),
+            hostControl(),
+          ],
           1,
         );
         throw new RolledBack();

@@ -23,6 +23,7 @@ import {
   committedWork,
   deadlineChangeRequest,
   deadlineMoments,
+  hostControl,
   idleTicks,
   pickWriteSubjects,
   rolledBackTransactions,
@@ -39,9 +40,10 @@ import {
  * `--steps`, resetting the database between steps. At each step it times each role's main queries
  * as the role with RLS and as the superuser without, the roll-ups of the published cycle, every
  * workflow write as the role that makes it, the Storage triggers, each pg_cron job with nothing due
- * and at a deadline, and the activation of a new national cycle (bench/lib/writes.ts). Prints one
- * row per query and per write, the growth of each write from the smallest step to the largest, and
- * a JSON summary (maxRatio, rollupMs, maxWriteGrowth, idleTickMs, longestBatchMs).
+ * and at a deadline, a change of the national deadline, the activation of a new national cycle, and
+ * a control that reads no table (bench/lib/writes.ts). Prints one row per query and per write, the
+ * growth of each write from the smallest step to the largest, and a JSON summary (maxRatio,
+ * rollupMs, maxWriteGrowth, controlGrowth, idleTickMs, longestBatchMs).
  *
  * `--explain` also prints each query's plan as its role.
  *
@@ -116,7 +118,13 @@ async function measureStep(port: number, barangays: number, resetFirst: boolean)
     const subjects = await pickWriteSubjects(sql);
     const writes: WriteTiming[] = await timeWrites(
       rolledBack,
-      [...workflowWrites(subjects), ...idleTicks(), activationRequest(), deadlineChangeRequest()],
+      [
+        ...workflowWrites(subjects),
+        ...idleTicks(),
+        activationRequest(),
+        deadlineChangeRequest(),
+        hostControl(),
+      ],
       WRITE_RUNS,
     );
     for (const work of committedWork(await deadlineMoments(sql))) {
@@ -209,7 +217,9 @@ async function main() {
       );
     }
   }
-  const single = growth.filter((g) => g.scope !== "batch").map((g) => g.growth);
+  const single = growth.filter((g) => g.scope === "assessment" || g.scope === "idle")
+    .map((g) => g.growth);
+  const control = growth.find((g) => g.scope === "control");
   const batch = growth.filter((g) => g.scope === "batch").map((g) => g.growth);
   const idleTicks = largest.writes.filter((w) => w.scope === "idle").map((w) => w.ms);
   const batches = largest.writes.filter((w) => w.scope === "batch").map((w) =>
@@ -222,6 +232,7 @@ async function main() {
     steps,
     writeGrowth: growth,
     maxWriteGrowth: Math.max(...single),
+    controlGrowth: control?.growth,
     maxBatchGrowthPerAssessment: Math.max(...batch),
     idleTickMs: Math.max(...idleTicks),
     longestBatchMs: Math.max(...batches),

@@ -8,7 +8,8 @@ const ADMINISTRATOR = "00000000-0000-4000-8000-000000000601";
  * A write as its caller makes it: `setup` (as the same caller, untimed, e.g. the comment a
  * calibration needs), then `call`, timed. `as` is the caller's user id, `service_role`, or
  * `postgres` for what pg_cron runs. `scope` says what the write's cost may depend on: one
- * assessment, or every affected assessment (a tick, an activation).
+ * assessment, or every affected assessment (a tick, an activation); a `control` depends on nothing
+ * but the host, so its growth is how much the host's speed drifted between the steps.
  */
 export type Write = {
   name: string;
@@ -18,7 +19,7 @@ export type Write = {
   setupAs?: string;
   call: string;
   params?: unknown[];
-  scope: "assessment" | "idle" | "batch";
+  scope: "assessment" | "idle" | "batch" | "control";
 };
 
 /**
@@ -290,6 +291,16 @@ export function idleTicks(at = "now()"): Write[] {
     tick("cron: deadline work, nothing due", `call private.run_deadline_work(${at})`),
     tick("cron: cycle activations, nothing due", "call private.run_cycle_activations()"),
   ];
+}
+
+/** A fixed computation that reads no table, timed in the rounds beside the writes. */
+export function hostControl(): Write {
+  return {
+    name: "control: a fixed computation, no table",
+    as: "postgres",
+    call: "select sum(i) from generate_series(1, 20000) as i",
+    scope: "control",
+  };
 }
 
 /** The central administrator asks for the activation of a new national cycle (created, untimed, just before). */
