@@ -277,25 +277,6 @@ $$;
 comment on function private.scope_city_municipality_codes() is
   'The cities and municipalities in the caller''s scope: the one an active MLGOO, assessor or validator serves, or those within the region, province or city/municipality of an oversight user (every one for the central office); none for anyone else.';
 
-create function private.scope_barangay_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
-rows 50
-as $$
-begin
-  -- The codes as one array, so that the index on the barangays' city or municipality is probed for
-  -- each: as a semi-join, the planner expected 20 codes of 1,600 and scanned every barangay.
-  return query
-  select b.id from public.barangays b
-  where b.city_municipality_code = any (array(select private.scope_city_municipality_codes()));
-end;
-$$;
-comment on function private.scope_barangay_ids() is
-  'The barangays of the cities and municipalities in the caller''s scope (private.scope_city_municipality_codes).';
-
 create function private.is_oversight()
 returns boolean
 language plpgsql
@@ -325,7 +306,7 @@ comment on function private.oversees_the_country() is
   'True when the caller is an active oversight user of the whole country (the central office): its policies then need no list of places.';
 
 grant execute on function private.current_city_municipality_code(), private.scope_city_municipality_codes(),
-  private.scope_barangay_ids(), private.is_oversight(), private.oversees_the_country()
+  private.is_oversight(), private.oversees_the_country()
   to authenticated, service_role;
 
 create function private.current_user_id()

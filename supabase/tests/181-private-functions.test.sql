@@ -26,7 +26,6 @@ insert into policy_helpers values
   ('private.resolve_mov_path(text)'),
   ('private.reviewer_name(uuid)'),
   ('private.oversees_the_country()'),
-  ('private.scope_barangay_ids()'),
   ('private.scope_city_municipality_codes()');
 
 select is_empty($$
