@@ -16,6 +16,8 @@ import {
 } from "./lib/national.ts";
 import {
   activationRequest,
+  deadlineChangeRequest,
+  hostControl,
   idleTicks,
   pickWriteSubjects,
   rolledBackSavepoints,
@@ -79,7 +81,13 @@ describe.skipIf(!databaseUrl)("bench:scale at 50 barangays", () => {
         const idle = idleTicks("'1990-01-01'");
         outcome.writes = await timeWrites(
           savepoints,
-          [...workflowWrites(writers), ...idle, activationRequest()],
+          [
+            ...workflowWrites(writers),
+            ...idle,
+            activationRequest(),
+            deadlineChangeRequest(),
+            hostControl(),
+          ],
           1,
         );
         throw new RolledBack();
@@ -134,6 +142,10 @@ describe.skipIf(!databaseUrl)("bench:scale at 50 barangays", () => {
         "the request, not the assessments",
       )
         .toBeLessThan(10);
+      expect(
+        byName.get("cycle deadline change (the update)")!.rowsChanged,
+        "the cycle and its pending reschedule, not its assessments",
+      ).toBe(2);
       // Two steps of the same writes give a growth for each.
       const growth = writeGrowth([writes!, writes!]);
       expect(growth.map((g) => g.growth)).toEqual(writes!.map(() => 1));

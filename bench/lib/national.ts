@@ -222,6 +222,15 @@ export function mainQueries(s: Subjects): MainQuery[] {
     ),
     asMlgoo("an assessment's timeline", TIMELINE, [mlgoo.assessmentId]),
     asMlgoo("its notifications", NOTIFICATIONS, [mlgoo.userId]),
+    asMlgoo(
+      "the people of its municipality",
+      `select p.id, p.full_name, p.role, p.area_code, p.barangay_id, p.is_active
+       from public.profiles p
+       where p.city_municipality_code = $1
+          or p.barangay_id = any (array(select b.id from public.barangays b where b.city_municipality_code = $1))
+       order by p.full_name`,
+      [mlgoo.cityMunicipality],
+    ),
     query(
       "oversight",
       oversight.regionalUserId,

@@ -8,7 +8,8 @@ const ADMINISTRATOR = "00000000-0000-4000-8000-000000000601";
  * A write as its caller makes it: `setup` (as the same caller, untimed, e.g. the comment a
  * calibration needs), then `call`, timed. `as` is the caller's user id, `service_role`, or
  * `postgres` for what pg_cron runs. `scope` says what the write's cost may depend on: one
- * assessment, or every affected assessment (a tick, an activation).
+ * assessment, or every affected assessment (a tick, an activation); a `control` depends on nothing
+ * but the host, so its growth is how much the host's speed drifted between the steps.
  */
 export type Write = {
   name: string;
@@ -18,7 +19,7 @@ export type Write = {
   setupAs?: string;
   call: string;
   params?: unknown[];
-  scope: "assessment" | "idle" | "batch";
+  scope: "assessment" | "idle" | "batch" | "control";
 };
 
 /**
@@ -292,6 +293,16 @@ export function idleTicks(at = "now()"): Write[] {
   ];
 }
 
+/** A fixed computation that reads no table, timed in the rounds beside the writes. */
+export function hostControl(): Write {
+  return {
+    name: "control: a fixed computation, no table",
+    as: "postgres",
+    call: "select sum(i) from generate_series(1, 20000) as i",
+    scope: "control",
+  };
+}
+
 /** The central administrator asks for the activation of a new national cycle (created, untimed, just before). */
 export function activationRequest(): Write {
   return {
@@ -309,26 +320,64 @@ const NEW_CYCLE = `
   insert into public.cycles (id, year, title, reviewed_year, catalog_edition, submission_deadline)
   values ('${NEW_CYCLE_ID}', 2026, 'SGLGB 2026 (reviews CY 2025)', 2025, '2024', now() + interval '120 days')`;
 
+/** The central administrator moves the active cycle's submission deadline (by default a week later). */
+function deadlineChange(until = "submission_deadline + interval '7 days'"): string {
+  return `update public.cycles set submission_deadline = ${until} where id = '${ACTIVE_CYCLE}'`;
+}
+
+/** The administrator's change of the national deadline: one row, its drafts left to the deadline work. */
+export function deadlineChangeRequest(): Write {
+  return {
+    name: "cycle deadline change (the update)",
+    as: ADMINISTRATOR,
+    call: deadlineChange(),
+    scope: "assessment",
+  };
+}
+
 /**
- * The scheduled work that changes the dataset, committed, batch by batch as pg_cron runs it (batch
- * sizes as the procedures' defaults), in this
- * order and last: the 7-day reminders (a minute after their moment), the locks at the deadline (a
- * minute after it), then the activation of a new national cycle (asked for, then its batches).
+ * The deadline work, committed, batch by batch as pg_cron runs it (batches of `batchSize`, by default
+ * the procedure's own), in this order: the national deadline moved a week later by the administrator
+ * and the run that reschedules the drafts (acting for now, when nothing else is due), then the 7-day
+ * reminders (a minute after their moment) and the locks at the deadline (a minute after it), by the
+ * moved deadline.
  */
-export function committedWork(deadlineIso: string): CommittedWork[] {
-  const deadline = new Date(deadlineIso).getTime();
+export function deadlineWork(moments: DeadlineMoments, batchSize?: number): CommittedWork[] {
   const minute = 60_000;
-  const deadlineRun = (name: string, at: number): CommittedWork => ({
+  const day = 24 * 60 * minute;
+  const deadline = new Date(moments.deadline).getTime() + 7 * day;
+  const batches = batchSize === undefined ? "" : `, ${batchSize}`;
+  const deadlineRun = (name: string, at: number, setup: string[] = []): CommittedWork => ({
     name,
-    setup: [],
-    call: `call private.run_deadline_work('${new Date(at).toISOString()}')`,
+    setup,
+    call: `call private.run_deadline_work('${new Date(at).toISOString()}'${batches})`,
     progress: `
-      select reminded + locked as affected, batches, longest_batch_ms::float8 as "longestBatchMs"
+      select rescheduled + reminded + locked as affected, batches,
+             longest_batch_ms::float8 as "longestBatchMs"
       from public.deadline_runs order by id desc limit 1`,
   });
   return [
-    deadlineRun("cron: deadline work, 7-day reminders", deadline - 7 * 24 * 60 * minute + minute),
+    deadlineRun(
+      "cron: deadline work, the deadline moved a week later",
+      new Date(moments.now).getTime(),
+      [
+        `select set_config('request.jwt.claims', '{"sub": "${ADMINISTRATOR}", "role": "authenticated"}', true)`,
+        "set local role authenticated",
+        deadlineChange(`'${new Date(deadline).toISOString()}'`),
+      ],
+    ),
+    deadlineRun("cron: deadline work, 7-day reminders", deadline - 7 * day + minute),
     deadlineRun("cron: deadline work at the deadline", deadline + minute),
+  ];
+}
+
+/**
+ * The scheduled work that changes the dataset, committed, last in a step: the deadline work
+ * (`deadlineWork`), then the activation of a new national cycle (asked for, then its batches).
+ */
+export function committedWork(moments: DeadlineMoments): CommittedWork[] {
+  return [
+    ...deadlineWork(moments),
     {
       name: "cron: cycle activations, a new national cycle",
       setup: [
@@ -523,11 +572,13 @@ export async function timeCommittedWork(
   };
 }
 
-/** The active cycle's submission deadline. */
-export async function activeDeadline(sql: Executor): Promise<string> {
-  const [{ deadline }] = await sql<{ deadline: Date }[]>`
-    select submission_deadline as deadline from public.cycles where id = ${ACTIVE_CYCLE}`;
-  return deadline.toISOString();
+/** The active cycle's submission deadline and the database's clock, as ISO timestamps. */
+export type DeadlineMoments = { deadline: string; now: string };
+
+export async function deadlineMoments(sql: Executor): Promise<DeadlineMoments> {
+  const [{ deadline, now }] = await sql<{ deadline: Date; now: Date }[]>`
+    select submission_deadline as deadline, now() as now from public.cycles where id = ${ACTIVE_CYCLE}`;
+  return { deadline: deadline.toISOString(), now: now.toISOString() };
 }
 
 /** One write's growth from the smallest to the largest step, per call or per affected assessment. */

@@ -296,22 +296,6 @@ $$;
 comment on function private.scope_city_municipality_codes() is
   'The cities and municipalities in the caller''s scope: the one an active MLGOO, assessor or validator serves, or those within the region, province or city/municipality of an oversight user (every one for the central office); none for anyone else.';
 
-create function private.scope_barangay_ids()
-returns setof uuid
-language plpgsql
-stable
-security definer
-set search_path = ''
-rows 50
-as $$
-begin
-  return query
-  select b.id from public.barangays b where b.city_municipality_code in (select private.scope_city_municipality_codes());
-end;
-$$;
-comment on function private.scope_barangay_ids() is
-  'The barangays of the cities and municipalities in the caller''s scope (private.scope_city_municipality_codes).';
-
 create function private.is_oversight()
 returns boolean
 language plpgsql
@@ -341,7 +325,7 @@ comment on function private.oversees_the_country() is
   'True when the caller is an active oversight user of the whole country (the central office): its policies then need no list of places.';
 
 grant execute on function private.current_city_municipality_code(), private.overseen_city_municipality_codes(),
-  private.scope_city_municipality_codes(), private.scope_barangay_ids(), private.is_oversight(), private.oversees_the_country()
+  private.scope_city_municipality_codes(), private.is_oversight(), private.oversees_the_country()
   to authenticated, service_role;
 
 create function private.current_user_id()
@@ -491,6 +475,41 @@ comment on function private.start_workflow_write(public.app_role[], text) is
 
 -- Profiles: grants and policies -----------------------------------------------------------------
 
+-- The accounts the caller administers, listed through the indexes on a profile's city or
+-- municipality, barangay and role: the policy then probes the primary key for these ids instead
+-- of testing every profile of the country against the MLGOO's and the administrator's rules.
+create function private.administered_profile_ids()
+returns setof uuid
+language plpgsql
+stable
+security definer
+set search_path = ''
+rows 50
+as $$
+declare
+  v_caller public.profiles;
+begin
+  select * into v_caller from public.profiles where id = (select auth.uid()) and is_active;
+  if v_caller.role = 'mlgoo' then
+    return query
+    select p.id from public.profiles p where p.city_municipality_code = v_caller.city_municipality_code
+    union all
+    select p.id
+    from public.barangays b
+    join public.profiles p on p.barangay_id = b.id
+    where b.city_municipality_code = v_caller.city_municipality_code;
+  elsif v_caller.role = 'administrator' then
+    return query select p.id from public.profiles p where p.role in ('mlgoo', 'oversight');
+  else
+    return;
+  end if;
+  return query select p.id from public.profiles p where p.role is null;
+end;
+$$;
+comment on function private.administered_profile_ids() is
+  'The profiles an active MLGOO reads as their administrator (the staff serving its city or municipality and the users of its barangays) or the central administrator (MLGOOs and oversight offices), and for both the accounts still without a role; none for anyone else.';
+grant execute on function private.administered_profile_ids() to authenticated, service_role;
+
 alter table public.profiles enable row level security;
 grant select on public.profiles to authenticated, service_role;
 grant update (full_name, preferred_language) on public.profiles to authenticated;
@@ -499,11 +518,7 @@ create policy "Users read their own profile, administrators their accounts" on p
   for select to authenticated
   using (
     id = (select private.current_user_id())
-    or ((select private.is_mlgoo())
-        and (role is null
-             or city_municipality_code = (select private.current_city_municipality_code())
-             or barangay_id in (select private.scope_barangay_ids())))
-    or ((select private.is_administrator()) and (role is null or role in ('mlgoo', 'oversight')))
+    or id = any (array(select private.administered_profile_ids()))
   );
 comment on policy "Users read their own profile, administrators their accounts" on public.profiles is
   'An active user with a role reads their own profile; an active MLGOO reads the profiles of the people of its city or municipality (staff serving it, users of its barangays), the central administrator those of the MLGOOs and oversight offices; both read accounts still without a role.';

@@ -29,8 +29,10 @@ begin
     raise exception 'This assessment belongs to another barangay'
       using errcode = '42501', hint = 'Barangay accounts act only on their own barangay''s assessment.';
   end if;
+  -- The assessment's own city or municipality against the one the caller serves: a lookup of the
+  -- caller's profile, whatever the size of the country.
   if p_role in ('mlgoo', 'assessor', 'validator')
-     and p_assessment.barangay_id not in (select private.scope_barangay_ids()) then
+     and p_assessment.city_municipality_code is distinct from private.current_city_municipality_code() then
     raise exception 'This assessment belongs to another city or municipality'
       using errcode = '42501', hint = 'You act only on the barangays of the city or municipality you serve.';
   end if;

@@ -12,6 +12,7 @@ insert into policy_helpers values
   ('private.barangay_sees_flag(uuid,smallint,bigint)'),
   ('private.current_app_role()'),
   ('private.current_area_code()'),
+  ('private.administered_profile_ids()'),
   ('private.current_barangay_id()'),
   ('private.current_city_municipality_code()'),
   ('private.current_user_id()'),
@@ -26,7 +27,6 @@ insert into policy_helpers values
   ('private.reviewer_name(uuid)'),
   ('private.oversees_the_country()'),
   ('private.overseen_city_municipality_codes()'),
-  ('private.scope_barangay_ids()'),
   ('private.scope_city_municipality_codes()');
 
 select is_empty($$
