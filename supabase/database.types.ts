@@ -95,7 +95,9 @@ export type Database = {
           lock_reason: string | null
           locked_at: string | null
           next_reminder_at: string | null
+          province_code: string
           recalibration_used: boolean
+          region_code: string
           reopen_reason: string | null
           reopened_at: string | null
           reopened_by: string | null
@@ -125,7 +127,9 @@ export type Database = {
           lock_reason?: string | null
           locked_at?: string | null
           next_reminder_at?: string | null
+          province_code: string
           recalibration_used?: boolean
+          region_code: string
           reopen_reason?: string | null
           reopened_at?: string | null
           reopened_by?: string | null
@@ -157,7 +161,9 @@ export type Database = {
           lock_reason?: string | null
           locked_at?: string | null
           next_reminder_at?: string | null
+          province_code?: string
           recalibration_used?: boolean
+          region_code?: string
           reopen_reason?: string | null
           reopened_at?: string | null
           reopened_by?: string | null
@@ -248,7 +254,9 @@ export type Database = {
           id: string
           is_active: boolean
           name: string
+          province_code: string
           psgc_code: string
+          region_code: string
         }
         Insert: {
           city_municipality_code: string
@@ -256,7 +264,9 @@ export type Database = {
           id?: string
           is_active?: boolean
           name: string
+          province_code: string
           psgc_code: string
+          region_code: string
         }
         Update: {
           city_municipality_code?: string
@@ -264,7 +274,9 @@ export type Database = {
           id?: string
           is_active?: boolean
           name?: string
+          province_code?: string
           psgc_code?: string
+          region_code?: string
         }
         Relationships: [
           {
@@ -614,7 +626,9 @@ export type Database = {
           is_current: boolean
           kind: Database["public"]["Enums"]["result_kind"]
           passed: boolean
+          province_code: string
           readiness_percent: number
+          region_code: string
           result: NonNullable<Json>
         }
         Insert: {
@@ -631,7 +645,9 @@ export type Database = {
           is_current?: boolean
           kind: Database["public"]["Enums"]["result_kind"]
           passed: boolean
+          province_code: string
           readiness_percent: number
+          region_code: string
           result: NonNullable<Json>
         }
         Update: {
@@ -648,7 +664,9 @@ export type Database = {
           is_current?: boolean
           kind?: Database["public"]["Enums"]["result_kind"]
           passed?: boolean
+          province_code?: string
           readiness_percent?: number
+          region_code?: string
           result?: NonNullable<Json>
         }
         Relationships: [
@@ -1781,6 +1799,8 @@ export type Database = {
           cycle_id: string | null
           input_hash: string | null
           passed: boolean | null
+          province_code: string | null
+          region_code: string | null
           result: Json | null
           result_id: string | null
         }
@@ -1793,6 +1813,8 @@ export type Database = {
           cycle_id?: string | null
           input_hash?: string | null
           passed?: boolean | null
+          province_code?: string | null
+          region_code?: string | null
           result?: Json | null
           result_id?: string | null
         }
@@ -1805,6 +1827,8 @@ export type Database = {
           cycle_id?: string | null
           input_hash?: string | null
           passed?: boolean | null
+          province_code?: string | null
+          region_code?: string | null
           result?: Json | null
           result_id?: string | null
         }
@@ -2020,7 +2044,9 @@ export type Database = {
           lock_reason: string | null
           locked_at: string | null
           next_reminder_at: string | null
+          province_code: string
           recalibration_used: boolean
+          region_code: string
           reopen_reason: string | null
           reopened_at: string | null
           reopened_by: string | null
@@ -2059,7 +2085,9 @@ export type Database = {
           lock_reason: string | null
           locked_at: string | null
           next_reminder_at: string | null
+          province_code: string
           recalibration_used: boolean
+          region_code: string
           reopen_reason: string | null
           reopened_at: string | null
           reopened_by: string | null
@@ -2139,7 +2167,9 @@ export type Database = {
           lock_reason: string | null
           locked_at: string | null
           next_reminder_at: string | null
+          province_code: string
           recalibration_used: boolean
+          region_code: string
           reopen_reason: string | null
           reopened_at: string | null
           reopened_by: string | null
@@ -2178,7 +2208,9 @@ export type Database = {
           lock_reason: string | null
           locked_at: string | null
           next_reminder_at: string | null
+          province_code: string
           recalibration_used: boolean
+          region_code: string
           reopen_reason: string | null
           reopened_at: string | null
           reopened_by: string | null
@@ -2237,7 +2269,9 @@ export type Database = {
           lock_reason: string | null
           locked_at: string | null
           next_reminder_at: string | null
+          province_code: string
           recalibration_used: boolean
+          region_code: string
           reopen_reason: string | null
           reopened_at: string | null
           reopened_by: string | null
@@ -2281,7 +2315,9 @@ export type Database = {
           lock_reason: string | null
           locked_at: string | null
           next_reminder_at: string | null
+          province_code: string
           recalibration_used: boolean
+          region_code: string
           reopen_reason: string | null
           reopened_at: string | null
           reopened_by: string | null
@@ -2358,7 +2394,9 @@ export type Database = {
           lock_reason: string | null
           locked_at: string | null
           next_reminder_at: string | null
+          province_code: string
           recalibration_used: boolean
+          region_code: string
           reopen_reason: string | null
           reopened_at: string | null
           reopened_by: string | null
@@ -2594,7 +2632,9 @@ export type Database = {
           lock_reason: string | null
           locked_at: string | null
           next_reminder_at: string | null
+          province_code: string
           recalibration_used: boolean
+          region_code: string
           reopen_reason: string | null
           reopened_at: string | null
           reopened_by: string | null
@@ -2633,7 +2673,9 @@ export type Database = {
           lock_reason: string | null
           locked_at: string | null
           next_reminder_at: string | null
+          province_code: string
           recalibration_used: boolean
+          region_code: string
           reopen_reason: string | null
           reopened_at: string | null
           reopened_by: string | null
@@ -2676,7 +2718,9 @@ export type Database = {
           lock_reason: string | null
           locked_at: string | null
           next_reminder_at: string | null
+          province_code: string
           recalibration_used: boolean
+          region_code: string
           reopen_reason: string | null
           reopened_at: string | null
           reopened_by: string | null
@@ -2737,7 +2781,9 @@ export type Database = {
           lock_reason: string | null
           locked_at: string | null
           next_reminder_at: string | null
+          province_code: string
           recalibration_used: boolean
+          region_code: string
           reopen_reason: string | null
           reopened_at: string | null
           reopened_by: string | null
@@ -2776,7 +2822,9 @@ export type Database = {
           lock_reason: string | null
           locked_at: string | null
           next_reminder_at: string | null
+          province_code: string
           recalibration_used: boolean
+          region_code: string
           reopen_reason: string | null
           reopened_at: string | null
           reopened_by: string | null
@@ -2815,7 +2863,9 @@ export type Database = {
           lock_reason: string | null
           locked_at: string | null
           next_reminder_at: string | null
+          province_code: string
           recalibration_used: boolean
+          region_code: string
           reopen_reason: string | null
           reopened_at: string | null
           reopened_by: string | null

@@ -40,7 +40,7 @@ cross join lateral (select (p - 1) % regions + 1 as region) as parent;
 
 create temporary table bench_places on commit drop as
 select m, left(pr.psgc_code, 4) || lpad(((m - 1) / s.provinces + 1)::text, 2, '0') || '000' as code,
-       pr.psgc_code as province_code
+       pr.psgc_code as province_code, pr.region_code
 from bench_size s
 cross join generate_series(1, s.municipalities) as m
 join public.provinces pr on pr.name = 'Bench Province ' || ((m - 1) % s.provinces + 1);
@@ -48,9 +48,9 @@ join public.provinces pr on pr.name = 'Bench Province ' || ((m - 1) % s.province
 insert into public.cities_municipalities (psgc_code, province_code, name)
 select code, province_code, 'Bench Town ' || m from bench_places;
 
-insert into public.barangays (psgc_code, name, city_municipality_code)
+insert into public.barangays (psgc_code, name, city_municipality_code, province_code, region_code)
 select left(p.code, 6) || lpad(((b - 1) / s.municipalities + 1)::text, 3, '0'), 'Bench Barangay ' || b,
-       p.code
+       p.code, p.province_code, p.region_code
 from bench_size s
 cross join generate_series(1, s.barangays) as b
 join bench_places p on p.m = (b - 1) % s.municipalities + 1;
@@ -102,7 +102,8 @@ from bench_offices;
 -- The active cycle's assessments: a mix of states ----------------------------------------------------
 
 create temporary table bench_assessments on commit drop as
-select gen_random_uuid() as id, b.id as barangay_id, b.city_municipality_code, md5('blgu:' || b.psgc_code)::uuid as blgu_id,
+select gen_random_uuid() as id, b.id as barangay_id, b.city_municipality_code, b.province_code, b.region_code,
+       md5('blgu:' || b.psgc_code)::uuid as blgu_id,
        case
          when k < 30 then 'draft'
          when k < 55 then 'submitted'
@@ -122,10 +123,11 @@ where b.name like 'Bench Barangay %';
 create index on bench_assessments (id);
 analyze bench_assessments;
 
-insert into public.assessments (id, cycle_id, barangay_id, city_municipality_code, status, resume_status, version,
-                                submitted_area_codes, submitted_at, validation_started_at, validated_at, approved_at,
-                                approved_by, created_at, updated_at)
-select a.id, 'c0000000-0000-4000-8000-000000002025', a.barangay_id, a.city_municipality_code, a.status,
+insert into public.assessments (id, cycle_id, barangay_id, city_municipality_code, province_code, region_code, status,
+                                resume_status, version, submitted_area_codes, submitted_at, validation_started_at,
+                                validated_at, approved_at, approved_by, created_at, updated_at)
+select a.id, 'c0000000-0000-4000-8000-000000002025', a.barangay_id, a.city_municipality_code, a.province_code,
+       a.region_code, a.status,
        case when a.status = 'reopened' then 'awaiting_validation'::public.assessment_status end,
        10 + a.k,
        case when a.status <> 'draft' then '{1,2,3,4,5,6}'::smallint[] when a.k < 10 then '{1,2}' else '{}' end,
@@ -226,13 +228,14 @@ where a.status <> 'draft' or a.k < 10;
 -- Results: the official one of every completed assessment, a projection of a third of the others.
 insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed,
                                            readiness_percent, created_at, is_current, cycle_id, city_municipality_code,
-                                           assessment_completed)
+                                           province_code, region_code, assessment_completed)
 select a.id, kind, '1.1.0', encode(sha256(convert_to(a.id::text || kind, 'UTF8')), 'hex'),
        jsonb_build_object('areas', (
          select jsonb_agg(jsonb_build_object('code', area, 'passes', mod(abs(hashtext(a.id::text || area)), 10) < 8))
          from generate_series(1, 6) as area)),
        mod(abs(hashtext(a.id::text)), 10) < 6, 60 + a.k % 40, now() - interval '2 days', true,
-       'c0000000-0000-4000-8000-000000002025', a.city_municipality_code, a.status = 'completed'
+       'c0000000-0000-4000-8000-000000002025', a.city_municipality_code, a.province_code, a.region_code,
+       a.status = 'completed'
 from bench_assessments a
 cross join lateral (select case when a.status = 'completed' then 'official' else 'projection' end::public.result_kind as kind) as r
 where a.status = 'completed' or a.k % 3 = 0;
@@ -284,13 +287,14 @@ where e.action = 'assessment_submitted';
 -- The published previous cycle: every barangay's assessment completed, with its official result ----
 
 create temporary table bench_published on commit drop as
-select gen_random_uuid() as id, b.id as barangay_id, b.city_municipality_code
+select gen_random_uuid() as id, b.id as barangay_id, b.city_municipality_code, b.province_code, b.region_code
 from public.barangays b where b.name like 'Bench Barangay %';
 
-insert into public.assessments (id, cycle_id, barangay_id, city_municipality_code, status, version,
-                                submitted_area_codes, submitted_at, validation_started_at, validated_at, approved_at,
-                                approved_by, created_at, updated_at)
-select id, 'c0000000-0000-4000-8000-000000002024', barangay_id, city_municipality_code, 'completed', 40, '{1,2,3,4,5,6}',
+insert into public.assessments (id, cycle_id, barangay_id, city_municipality_code, province_code, region_code, status,
+                                version, submitted_area_codes, submitted_at, validation_started_at, validated_at,
+                                approved_at, approved_by, created_at, updated_at)
+select id, 'c0000000-0000-4000-8000-000000002024', barangay_id, city_municipality_code, province_code, region_code,
+       'completed', 40, '{1,2,3,4,5,6}',
        now() - interval '380 days', now() - interval '370 days', now() - interval '360 days', now() - interval '350 days',
        md5('mlgoo:' || city_municipality_code)::uuid, now() - interval '400 days', now() - interval '350 days'
 from bench_published;
@@ -302,13 +306,13 @@ from bench_published p cross join generate_series(1, 6) as area;
 
 insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed,
                                            readiness_percent, created_at, is_current, cycle_id, city_municipality_code,
-                                           assessment_completed)
+                                           province_code, region_code, assessment_completed)
 select p.id, 'official', '1.1.0', encode(sha256(convert_to(p.id::text, 'UTF8')), 'hex'),
        jsonb_build_object('areas', (
          select jsonb_agg(jsonb_build_object('code', area, 'passes', mod(abs(hashtext(p.id::text || area)), 10) < 8))
          from generate_series(1, 6) as area)),
        mod(abs(hashtext(p.id::text)), 10) < 6, 100, now() - interval '350 days', true,
-       'c0000000-0000-4000-8000-000000002024', p.city_municipality_code, true
+       'c0000000-0000-4000-8000-000000002024', p.city_municipality_code, p.province_code, p.region_code, true
 from bench_published p;
 
 insert into public.events (assessment_id, actor_id, action, from_status, to_status, created_at)

@@ -123,6 +123,7 @@ comment on column public.error_codes.meaning is 'What happened and what the call
 
 insert into public.error_codes (code, name, meaning) values
   ('42501', 'not_allowed', 'The caller''s role or scope does not allow this action.'),
+  ('23503', 'unknown_reference', 'A code or id names something that does not exist, such as a barangay''s city or municipality missing from the PSGC hierarchy.'),
   ('VA001', 'invalid_state', 'The assessment or area is not in a state that allows this action.'),
   ('VA002', 'allowance_used', 'The one rework, calibration or recalibration allowed here was already used.'),
   ('VA003', 'reason_required', 'A reason, comment or note is required and was missing.'),

@@ -76,7 +76,9 @@ create table public.barangays (
   name text not null constraint barangay_name_is_not_blank check (length(trim(name)) > 0),
   is_active boolean not null default true,
   created_at timestamptz not null default now(),
-  city_municipality_code text not null references public.cities_municipalities (psgc_code) on delete restrict
+  city_municipality_code text not null references public.cities_municipalities (psgc_code) on delete restrict,
+  province_code text not null,
+  region_code text not null
 );
 comment on table public.barangays is
   'Barangays (BLGUs) taking part in the SGLGB; each belongs to a city or municipality, whose province and region name the rest of its place.';
@@ -88,7 +90,59 @@ comment on column public.barangays.created_at is 'When the barangay was register
 comment on column public.barangays.city_municipality_code is
   'PSGC code of the city or municipality the barangay belongs to (public.cities_municipalities); set when the barangay is registered and never changed (its assessments and their results keep it for the policies).';
 
+comment on column public.barangays.province_code is
+  'The province of its city or municipality (copied when the barangay is registered): an oversight office''s policies compare it with the office''s scope.';
+comment on column public.barangays.region_code is
+  'The region of its city or municipality (copied when the barangay is registered): an oversight office''s policies compare it with the office''s scope.';
+
 create index barangays_city_municipality on public.barangays (city_municipality_code);
+
+-- A row that belongs to a place carries the codes of its city or municipality, province and region,
+-- so that an oversight office's policy compares its one scope code with the row's own columns
+-- instead of looking each row up in a list of places. A place never moves: a city's province and a
+-- province's region are fixed (private.refuse_place_move).
+create function private.copy_city_municipality_parents()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  select m.province_code, p.region_code into new.province_code, new.region_code
+  from public.cities_municipalities m join public.provinces p on p.psgc_code = m.province_code
+  where m.psgc_code = new.city_municipality_code;
+  if not found then
+    raise exception 'The city or municipality % is not in the hierarchy', new.city_municipality_code
+      using errcode = '23503',
+            hint = 'Register the barangay with the PSGC code of a city or municipality in public.cities_municipalities.';
+  end if;
+  return new;
+end;
+$$;
+comment on function private.copy_city_municipality_parents() is
+  'Trigger on barangays: a barangay takes the province and region of its city or municipality when it is registered.';
+create trigger copy_city_municipality_parents before insert on public.barangays
+  for each row execute function private.copy_city_municipality_parents();
+
+create function private.refuse_place_move()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  raise exception 'A % keeps its % (PSGC code %)', tg_argv[0], tg_argv[1], old.psgc_code
+    using errcode = '42501',
+          hint = 'Its barangays, assessments and results carry the codes of their province and region: register the place again under its new code instead.';
+end;
+$$;
+comment on function private.refuse_place_move() is
+  'Trigger on provinces and cities_municipalities: a place never moves to another region or province, whose codes the rows below it carry.';
+create trigger refuse_place_move before update of region_code on public.provinces
+  for each row when (old.region_code is distinct from new.region_code)
+  execute function private.refuse_place_move('province', 'region');
+create trigger refuse_place_move before update of province_code on public.cities_municipalities
+  for each row when (old.province_code is distinct from new.province_code)
+  execute function private.refuse_place_move('city or municipality', 'province');
 
 -- Profiles --------------------------------------------------------------------------------------
 
@@ -241,10 +295,9 @@ $$;
 comment on function private.current_city_municipality_code() is
   'The city or municipality of an active MLGOO, assessor or validator caller, else null.';
 
--- The cities and municipalities an oversight office oversees, so that a policy compares a row's own
--- city or municipality code with a short hashed list instead of listing the barangays or assessments
--- of a region or province. The central office oversees the whole country and needs no list
--- (private.oversees_the_country): its policies take that branch first.
+-- The cities and municipalities an oversight office oversees, for the roll-ups of its scope
+-- (private.scope_city_municipality_codes). Its policies need no list: they compare the office's
+-- scope code with a row's own place codes (private.oversight_scope_code).
 create function private.overseen_city_municipality_codes()
 returns setof text
 language plpgsql
@@ -270,6 +323,21 @@ end;
 $$;
 comment on function private.overseen_city_municipality_codes() is
   'The cities and municipalities within the region, province or city/municipality of an active oversight caller; none for the central office (private.oversees_the_country) and for anyone else.';
+
+create function private.oversight_scope_code()
+returns text
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  return (select oversight_scope_code from public.profiles
+          where id = (select auth.uid()) and is_active and role = 'oversight');
+end;
+$$;
+comment on function private.oversight_scope_code() is
+  'The PSGC code of the region, province or city/municipality an active oversight caller oversees; null for the central office (private.oversees_the_country) and for anyone else. Policies compare it with a row''s region_code, province_code and city_municipality_code.';
 
 -- The caller's scope as the cities and municipalities it covers (at most 1,600).
 create function private.scope_city_municipality_codes()
@@ -324,7 +392,7 @@ $$;
 comment on function private.oversees_the_country() is
   'True when the caller is an active oversight user of the whole country (the central office): its policies then need no list of places.';
 
-grant execute on function private.current_city_municipality_code(), private.overseen_city_municipality_codes(),
+grant execute on function private.current_city_municipality_code(), private.oversight_scope_code(),
   private.scope_city_municipality_codes(), private.is_oversight(), private.oversees_the_country()
   to authenticated, service_role;
 
@@ -563,7 +631,7 @@ create policy "Staff read the barangays in their scope" on public.barangays
   for select to authenticated
   using (
     (select private.oversees_the_country())
-    or city_municipality_code in (select private.overseen_city_municipality_codes())
+    or (select private.oversight_scope_code()) in (region_code, province_code, city_municipality_code)
     or city_municipality_code = (select private.current_city_municipality_code())
     or id = (select private.current_barangay_id())
   );

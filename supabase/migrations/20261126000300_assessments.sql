@@ -16,6 +16,8 @@ create table public.assessments (
   cycle_id uuid not null references public.cycles (id) on delete restrict,
   barangay_id uuid not null references public.barangays (id) on delete restrict,
   city_municipality_code text not null references public.cities_municipalities (psgc_code) on delete restrict,
+  province_code text not null,
+  region_code text not null,
   status public.assessment_status not null default 'draft',
   resume_status public.assessment_status,
   version integer not null default 1,
@@ -51,6 +53,10 @@ comment on column public.assessments.cycle_id is 'The cycle.';
 comment on column public.assessments.barangay_id is 'The barangay assessed.';
 comment on column public.assessments.city_municipality_code is
   'The barangay''s city or municipality (copied when the assessment is created; a barangay never changes it): what the policies compare with the caller''s scope.';
+comment on column public.assessments.province_code is
+  'The barangay''s province (copied when the assessment is created): what an oversight office''s policy compares with its scope.';
+comment on column public.assessments.region_code is
+  'The barangay''s region (copied when the assessment is created): what an oversight office''s policy compares with its scope.';
 comment on column public.assessments.status is 'Overall workflow state.';
 comment on column public.assessments.resume_status is 'While reopened: the review stage a resubmission returns to.';
 comment on column public.assessments.version is 'Incremented by every transition; a transition based on an older version is refused.';
@@ -97,12 +103,14 @@ security definer
 set search_path = ''
 as $$
 begin
-  new.city_municipality_code := (select city_municipality_code from public.barangays where id = new.barangay_id);
+  select b.city_municipality_code, b.province_code, b.region_code
+  into new.city_municipality_code, new.province_code, new.region_code
+  from public.barangays b where b.id = new.barangay_id;
   return new;
 end;
 $$;
 comment on function private.copy_barangay_place() is
-  'Trigger on assessments: an assessment takes its barangay''s city or municipality when it is created.';
+  'Trigger on assessments: an assessment takes its barangay''s city or municipality, province and region when it is created.';
 create trigger copy_barangay_place before insert on public.assessments
   for each row execute function private.copy_barangay_place();
 create trigger guard_workflow_columns before update on public.assessments
@@ -119,11 +127,11 @@ grant select on public.assessments to authenticated, service_role;
 -- Which assessments the caller reads: one rule, asked once per query by the assessments policy and by
 -- the policy of every table hanging off an assessment (a hashed list of the few ids in the caller's
 -- scope, instead of a scan of every assessment of the country). An oversight office's scope is a
--- region, a province or the country, thousands of assessments: its policies compare each row's own
--- city or municipality code with the places it oversees instead (private.overseen_city_municipality_codes,
--- no list at all for the central office). The oversight branch comes first in those policies: it
--- reads only the row's columns and an initPlan parameter, so the central office's rows pass it
--- without evaluating the municipal roles' branch.
+-- region, a province or the country, thousands of assessments: its policies compare its scope code
+-- with each row's own region, province and city or municipality codes instead
+-- (private.oversight_scope_code; the central office passes on private.oversees_the_country). The
+-- oversight branch comes first in those policies: it reads only the row's columns and initPlan
+-- parameters, so an office's rows pass it without evaluating the municipal roles' branch.
 create function private.readable_assessment_ids()
 returns setof uuid
 language plpgsql
@@ -160,7 +168,7 @@ create policy "The barangay and its municipal reviewers read an assessment" on p
   using (
     (status = 'completed'
      and ((select private.oversees_the_country())
-          or city_municipality_code in (select private.overseen_city_municipality_codes())))
+          or (select private.oversight_scope_code()) in (region_code, province_code, city_municipality_code)))
     or id in (select private.readable_assessment_ids())
   );
 comment on policy "The barangay and its municipal reviewers read an assessment" on public.assessments is
@@ -628,6 +636,8 @@ create table public.classification_results (
   is_current boolean not null default false,
   cycle_id uuid not null,
   city_municipality_code text not null,
+  province_code text not null,
+  region_code text not null,
   assessment_completed boolean not null default false,
   unique (assessment_id, kind, input_hash)
 );
@@ -653,6 +663,10 @@ comment on column public.classification_results.is_current is
 comment on column public.classification_results.cycle_id is 'The assessment''s cycle (copied when the result is stored).';
 comment on column public.classification_results.city_municipality_code is
   'The assessment''s city or municipality (copied when the result is stored): what the policies compare with the caller''s scope.';
+comment on column public.classification_results.province_code is
+  'The assessment''s province (copied when the result is stored): what an oversight office''s policy compares with its scope.';
+comment on column public.classification_results.region_code is
+  'The assessment''s region (copied when the result is stored): what an oversight office''s policy compares with its scope.';
 comment on column public.classification_results.assessment_completed is
   'The assessment is completed (kept in step with its status by private.copy_completion_to_results): the official result is final.';
 
@@ -676,14 +690,14 @@ begin
   set is_current = false
   where assessment_id = new.assessment_id and kind = new.kind and is_current and input_hash <> new.input_hash;
   new.is_current := true;
-  select a.cycle_id, a.city_municipality_code, a.status = 'completed'
-  into new.cycle_id, new.city_municipality_code, new.assessment_completed
+  select a.cycle_id, a.city_municipality_code, a.province_code, a.region_code, a.status = 'completed'
+  into new.cycle_id, new.city_municipality_code, new.province_code, new.region_code, new.assessment_completed
   from public.assessments a where a.id = new.assessment_id;
   return new;
 end;
 $$;
 comment on function private.store_result_marks() is
-  'Trigger on classification_results: a result stored or refreshed (created_at set again) becomes the current one of its kind for its assessment (the previous current one stops being it) and carries the assessment''s cycle, city or municipality and completion.';
+  'Trigger on classification_results: a result stored or refreshed (created_at set again) becomes the current one of its kind for its assessment (the previous current one stops being it) and carries the assessment''s cycle, place (city or municipality, province, region) and completion.';
 
 create trigger store_result_marks before insert or update of created_at on public.classification_results
   for each row execute function private.store_result_marks();
@@ -715,7 +729,7 @@ create policy "The MLGOO and validators read classification results" on public.c
   using (
     (kind = 'official' and assessment_completed
      and ((select private.oversees_the_country())
-          or city_municipality_code in (select private.overseen_city_municipality_codes())))
+          or (select private.oversight_scope_code()) in (region_code, province_code, city_municipality_code)))
     or ((select private.current_app_role()) in ('mlgoo', 'validator') and kind <> 'readiness'
         or ((select private.current_app_role()) = 'blgu' and kind = 'official' and assessment_completed))
        and classification_results.assessment_id in (select private.readable_assessment_ids())

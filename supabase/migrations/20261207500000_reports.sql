@@ -14,7 +14,8 @@ with (security_invoker = true)
 as
 select
   r.assessment_id, r.cycle_id, r.assessment_completed as completed, r.id as result_id, r.passed,
-  r.result, r.classifier_version, r.input_hash, r.created_at as classified_at, r.city_municipality_code
+  r.result, r.classifier_version, r.input_hash, r.created_at as classified_at, r.city_municipality_code,
+  r.province_code, r.region_code
 from public.classification_results r
 where r.kind = 'official' and r.is_current;
 comment on view public.official_results is
@@ -30,6 +31,8 @@ comment on column public.official_results.input_hash is 'SHA-256 of the classifi
 comment on column public.official_results.classified_at is 'When it was computed.';
 comment on column public.official_results.city_municipality_code is
   'The assessment''s city or municipality: an oversight office joins its results to the hierarchy through it (indexed by cycle and city or municipality).';
+comment on column public.official_results.province_code is 'The assessment''s province (PSGC code).';
+comment on column public.official_results.region_code is 'The assessment''s region (PSGC code).';
 grant select on public.official_results to authenticated, service_role;
 
 -- Reviewers' names on the documents they sign ---------------------------------------------------

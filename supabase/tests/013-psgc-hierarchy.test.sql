@@ -1,7 +1,7 @@
 -- The PSGC hierarchy: regions, provinces, cities/municipalities, and every barangay in one city or
 -- municipality; the demo data's two municipalities, each with its own people.
 begin;
-select plan(17);
+select plan(23);
 
 select fk_ok('public', 'provinces', 'region_code', 'public', 'regions', 'psgc_code', 'a province belongs to a region');
 select fk_ok('public', 'cities_municipalities', 'province_code', 'public', 'provinces', 'psgc_code',
@@ -55,6 +55,40 @@ select is(
   (select array_agg(aa.area_code order by aa.area_code) from public.assessment_areas aa
    where aa.assessment_id = 'a0000000-0000-4000-8000-000000002214' and aa.status = 'submitted'),
   array[1, 2]::smallint[], 'Pagsanjan''s Sabang has areas 1 and 2 submitted');
+
+-- A row carries its place's province and region ------------------------------------------------------
+
+select is_empty(
+  $$select 1 from public.barangays b
+    join public.cities_municipalities m on m.psgc_code = b.city_municipality_code
+    join public.provinces p on p.psgc_code = m.province_code
+    where (b.province_code, b.region_code) is distinct from (p.psgc_code, p.region_code)$$,
+  'every seeded barangay carries the province and region of its city or municipality');
+select tests.create_barangay('990101901', 'Placed') as placed \gset
+select results_eq(
+  format($$select province_code, region_code from public.barangays where id = %L$$, :'placed'),
+  $$values ('990100000', '990000000')$$,
+  'a barangay registered takes its city or municipality''s province and region');
+select tests.create_assessment(tests.create_cycle(2093, true), :'placed') as placed_assessment \gset
+select results_eq(
+  format($$select city_municipality_code, province_code, region_code from public.assessments where id = %L$$, :'placed_assessment'),
+  $$values ('990101000', '990100000', '990000000')$$,
+  'an assessment takes its barangay''s city or municipality, province and region');
+insert into public.classification_results (assessment_id, kind, classifier_version, input_hash, result, passed, readiness_percent)
+values (:'placed_assessment', 'projection', 'test', repeat('a', 64), '{"areas": []}', false, 0);
+select results_eq(
+  format($$select city_municipality_code, province_code, region_code from public.classification_results where assessment_id = %L$$,
+         :'placed_assessment'),
+  $$values ('990101000', '990100000', '990000000')$$,
+  'a classification result takes its assessment''s place');
+select throws_ok(
+  $$update public.cities_municipalities set province_code = '043400000' where psgc_code = '990101000'$$,
+  '42501', 'A city or municipality keeps its province (PSGC code 990101000)',
+  'a city or municipality never moves to another province');
+select throws_ok(
+  $$update public.provinces set region_code = '040000000' where psgc_code = '990100000'$$,
+  '42501', 'A province keeps its region (PSGC code 990100000)',
+  'a province never moves to another region');
 
 -- Anyone reads the hierarchy -----------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ insert into policy_helpers values
   ('private.resolve_mov_path(text)'),
   ('private.reviewer_name(uuid)'),
   ('private.oversees_the_country()'),
-  ('private.overseen_city_municipality_codes()'),
+  ('private.oversight_scope_code()'),
   ('private.scope_city_municipality_codes()');
 
 select is_empty($$

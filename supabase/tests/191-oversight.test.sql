@@ -2,7 +2,7 @@
 -- completed assessments within its PSGC scope and their roll-ups, nothing in draft or under review,
 -- nothing outside its scope, and changes nothing.
 begin;
-select plan(24);
+select plan(25);
 
 -- Test Town (province 990100000): one completed assessment with its official result, one draft.
 select tests.wf_fixture('ovs') as done \gset
@@ -39,9 +39,10 @@ select results_eq($$ select kind::text from public.classification_results $$, $$
   'it reads their official result, never a projection');
 select is_empty(format($$ select 1 from public.classification_results where assessment_id = %L $$, :'draft'),
   'nor the official result of an assessment not yet completed');
-select is((select count(*)::integer from private.overseen_city_municipality_codes()),
+select is(private.oversight_scope_code(), '990100000', 'its policies compare the rows'' places with its province');
+select is((select count(*)::integer from private.scope_city_municipality_codes()),
   (select count(*)::integer from public.cities_municipalities where province_code = '990100000'),
-  'the places it oversees are the cities and municipalities of its province');
+  'its roll-ups cover the cities and municipalities of its province');
 select is_empty($$ select 1 from public.responses $$, 'it reads no answers');
 select is_empty($$ select 1 from public.reviews $$, 'it reads no reviews');
 select is_empty($$ select 1 from public.events $$, 'it reads no events');
@@ -68,8 +69,7 @@ select ok(exists (select 1 from public.assessments where id = :'done'), 'the cen
 select ok(not exists (select 1 from public.assessments where id = :'draft'), 'but not the draft');
 select is_empty(format($$ select 1 from public.classification_results where assessment_id = %L $$, :'draft'),
   'nor its official result');
-select is_empty($$ select 1 from private.overseen_city_municipality_codes() $$,
-  'it needs no list of places: it oversees the whole country');
+select is(private.oversight_scope_code(), null, 'it has no scope code: it oversees the whole country');
 select tests.act_as('ovs-far@test.local');
 select is_empty(format($$ select 1 from public.assessments where id = %L $$, :'done'),
   'an office of another city or municipality does not read it');
@@ -77,14 +77,13 @@ select is_empty(format($$ select 1 from public.official_results where assessment
   'nor its official result');
 select is_empty($$ select 1 from public.barangays where name in ('Barangay ovs', 'Neighbour ovs') $$,
   'nor its barangays');
-select results_eq($$ select private.overseen_city_municipality_codes() $$, $$ values ('990107000') $$,
-  'the one place it oversees is its city or municipality');
+select is(private.oversight_scope_code(), '990107000', 'the one place it oversees is its city or municipality');
 
 -- The municipal roles read no more through the oversight branch.
 select tests.act_as('ovs-assessor-1@test.local');
 select is_empty($$ select 1 from public.classification_results $$,
   'an assessor of the same place reads no classification result, completed or not');
-select is_empty($$ select 1 from private.overseen_city_municipality_codes() $$, 'and oversees no place');
+select is(private.oversight_scope_code(), null, 'and oversees no place');
 
 -- The MLGOO does not hand out oversight.
 select tests.act_as('ovs-mlgoo@test.local');
