@@ -47,7 +47,7 @@ import {
  *
  * `--explain` also prints each query's plan as its role.
  *
- *   deno run -A bench/scale.ts [--steps 420,4200,42000 | --barangays N] [--runs 5] [--write-runs 9] [--explain]
+ *   deno run -A bench/scale.ts [--steps 420,4200,42000 | --barangays N] [--runs 9] [--write-runs 9] [--explain]
  */
 
 const { values: options } = parseArgs({
@@ -55,7 +55,7 @@ const { values: options } = parseArgs({
   options: {
     steps: { type: "string", default: "420,4200,42000" },
     barangays: { type: "string" },
-    runs: { type: "string", default: "5" },
+    runs: { type: "string", default: "9" },
     "write-runs": { type: "string", default: "9" },
     explain: { type: "boolean", default: false },
   },

@@ -300,29 +300,26 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
-async function timeRuns(
+async function timeRun(
   tx: Executor,
-  query: MainQuery,
-  runs: number,
+  text: string,
+  params: string[],
 ): Promise<{ ms: number; rows: number }> {
-  const times: number[] = [];
-  let rows = 0;
-  for (let run = 0; run <= runs; run++) {
-    const startedAt = performance.now();
-    const result = await tx.unsafe(query.text, query.params, { prepare: true });
-    const elapsed = performance.now() - startedAt;
-    if (run > 0) times.push(elapsed); // the first run plans and warms the caches
-    const body = Object.values(result[0] ?? {})[0];
-    rows = Array.isArray(body) ? body.length : result.length;
-  }
-  return { ms: median(times), rows };
+  const startedAt = performance.now();
+  const result = await tx.unsafe(text, params, { prepare: true });
+  const ms = performance.now() - startedAt;
+  const body = Object.values(result[0] ?? {})[0];
+  return { ms, rows: Array.isArray(body) ? body.length : result.length };
 }
 
 /**
- * Times a query as its role the way PostgREST runs it (claims, `set local role authenticated`),
- * then, unless it is a roll-up, the same query as the superuser, which bypasses RLS: the median of
- * `runs` runs each way after a warm-up. `transaction` runs work in a transaction (a new one per
- * query, or the caller's).
+ * Times a query as its role the way PostgREST runs it (claims, `set local role authenticated`,
+ * a prepared statement), then, unless it is a roll-up, the same query as the superuser, which
+ * bypasses RLS: the two alternate run by run, each in a transaction of its own, so that both sides
+ * share the host's load of the same moment; the median of `runs` runs each way after a warm-up
+ * run of each. Each side has a prepared statement of its own (the bypassed text carries a comment),
+ * always run by the same role, so neither is planned again because the other ran as another role.
+ * `transaction` runs work in a transaction (a new one per run, or the caller's).
  */
 export async function timeQuery(
   transaction: <T>(work: (tx: Executor) => Promise<T>) => Promise<T>,
@@ -330,29 +327,44 @@ export async function timeQuery(
   runs: number,
   bypass = true,
 ): Promise<Timing> {
-  const withRls = await transaction(async (tx) => {
-    await tx`select set_config('request.jwt.claims', ${
-      JSON.stringify({ sub: query.userId, role: "authenticated" })
-    }, true)`;
-    await tx`set local role authenticated`;
-    const timing = await timeRuns(tx, query, runs);
-    await tx`reset role`;
-    await tx`select set_config('request.jwt.claims', '', true)`;
-    return timing;
-  });
-  const bypassed = bypass ? await transaction((tx) => timeRuns(tx, query, runs)) : null;
-  if (bypassed && bypassed.rows !== withRls.rows) {
-    throw new Error(
-      `${query.role}: ${query.name} returns ${withRls.rows} rows with RLS and ${bypassed.rows} without`,
-    );
+  const claims = JSON.stringify({ sub: query.userId, role: "authenticated" });
+  const asRole = () =>
+    transaction(async (tx) => {
+      await tx`select set_config('request.jwt.claims', ${claims}, true)`;
+      await tx`set local role authenticated`;
+      const run = await timeRun(tx, query.text, query.params);
+      await tx`reset role`;
+      await tx`select set_config('request.jwt.claims', '', true)`;
+      return run;
+    });
+  const bypassedText = `/* bypassing RLS */ ${query.text}`;
+  const rlsTimes: number[] = [];
+  const bypassedTimes: number[] = [];
+  let rows = 0;
+  for (let run = 0; run <= runs; run++) {
+    const withRls = await asRole();
+    rows = withRls.rows;
+    const bypassed = bypass
+      ? await transaction((tx) => timeRun(tx, bypassedText, query.params))
+      : null;
+    if (bypassed && bypassed.rows !== withRls.rows) {
+      throw new Error(
+        `${query.role}: ${query.name} returns ${withRls.rows} rows with RLS and ${bypassed.rows} without`,
+      );
+    }
+    if (run === 0) continue; // the first run of each side plans and warms the caches
+    rlsTimes.push(withRls.ms);
+    if (bypassed) bypassedTimes.push(bypassed.ms);
   }
+  const rlsMs = median(rlsTimes);
+  const bypassedMs = bypass ? median(bypassedTimes) : null;
   return {
     role: query.role,
     name: query.name,
-    rlsMs: withRls.ms,
-    bypassedMs: bypassed?.ms ?? null,
-    ratio: bypassed ? withRls.ms / bypassed.ms : null,
-    rows: withRls.rows,
+    rlsMs,
+    bypassedMs,
+    ratio: bypassedMs === null ? null : rlsMs / bypassedMs,
+    rows,
   };
 }
 
