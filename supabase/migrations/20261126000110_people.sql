@@ -236,20 +236,6 @@ $$;
 comment on function private.is_administrator() is 'True when the caller is an active central administrator.';
 grant execute on function private.is_administrator() to authenticated, service_role;
 
-create function private.is_staff()
-returns boolean
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-begin
-  return (select coalesce(private.current_app_role() in ('mlgoo', 'assessor', 'validator'), false));
-end;
-$$;
-comment on function private.is_staff() is 'True when the caller is an active DILG reviewer or the MLGOO.';
-grant execute on function private.is_staff() to authenticated, service_role;
-
 create function private.current_barangay_id()
 returns uuid
 language plpgsql
@@ -295,35 +281,6 @@ $$;
 comment on function private.current_city_municipality_code() is
   'The city or municipality of an active MLGOO, assessor or validator caller, else null.';
 
--- The cities and municipalities an oversight office oversees, for the roll-ups of its scope
--- (private.scope_city_municipality_codes). Its policies need no list: they compare the office's
--- scope code with a row's own place codes (private.oversight_scope_code).
-create function private.overseen_city_municipality_codes()
-returns setof text
-language plpgsql
-stable
-security definer
-set search_path = ''
-rows 100
-as $$
-declare
-  v_scope text;
-begin
-  select oversight_scope_code into v_scope from public.profiles
-  where id = (select auth.uid()) and is_active and role = 'oversight';
-  if v_scope is not null then
-    -- One indexed read whatever the scope's level: the city or municipality itself, or those of a
-    -- province, or of the provinces of a region.
-    return query
-    select m.psgc_code from public.cities_municipalities m
-    where m.psgc_code = v_scope
-       or m.province_code = any (array(select p.psgc_code from public.provinces p where p.region_code = v_scope) || v_scope);
-  end if;
-end;
-$$;
-comment on function private.overseen_city_municipality_codes() is
-  'The cities and municipalities within the region, province or city/municipality of an active oversight caller; none for the central office (private.oversees_the_country) and for anyone else.';
-
 create function private.oversight_scope_code()
 returns text
 language plpgsql
@@ -339,7 +296,9 @@ $$;
 comment on function private.oversight_scope_code() is
   'The PSGC code of the region, province or city/municipality an active oversight caller oversees; null for the central office (private.oversees_the_country) and for anyone else. Policies compare it with a row''s region_code, province_code and city_municipality_code.';
 
--- The caller's scope as the cities and municipalities it covers (at most 1,600).
+-- The caller's scope as the cities and municipalities it covers (at most 1,600), for the roll-ups
+-- of its scope. Policies need no list: an office's compare its scope code with a row's own place
+-- codes (private.oversight_scope_code).
 create function private.scope_city_municipality_codes()
 returns setof text
 language plpgsql
@@ -357,7 +316,14 @@ begin
   elsif v_caller.role = 'oversight' and v_caller.oversight_scope_code is null then
     return query select m.psgc_code from public.cities_municipalities m;
   elsif v_caller.role = 'oversight' then
-    return query select private.overseen_city_municipality_codes();
+    -- One indexed read whatever the scope's level: the city or municipality itself, or those of a
+    -- province, or of the provinces of a region.
+    return query
+    select m.psgc_code from public.cities_municipalities m
+    where m.psgc_code = v_caller.oversight_scope_code
+       or m.province_code = any (array(select p.psgc_code from public.provinces p
+                                       where p.region_code = v_caller.oversight_scope_code)
+                                 || v_caller.oversight_scope_code);
   end if;
 end;
 $$;

@@ -19,7 +19,6 @@ insert into policy_helpers values
   ('private.is_administrator()'),
   ('private.is_mlgoo()'),
   ('private.is_oversight()'),
-  ('private.is_staff()'),
   ('private.may_read_mov(text)'),
   ('private.mov_refusal(storage.objects,boolean)'),
   ('private.readable_assessment_ids()'),

@@ -2,7 +2,7 @@
 -- completed assessments within its PSGC scope and their roll-ups, nothing in draft or under review,
 -- nothing outside its scope, and changes nothing.
 begin;
-select plan(25);
+select plan(26);
 
 -- Test Town (province 990100000): one completed assessment with its official result, one draft.
 select tests.wf_fixture('ovs') as done \gset
@@ -62,6 +62,11 @@ select results_eq(
      where p.psgc_code = '990100000' and r.completed $$,
   format($$ values (%L::uuid) $$, :'done'),
   'it lists the official results of its province by their city or municipality');
+select results_eq(
+  $$ select assessment_id from public.official_results
+     where region_code = '990000000' and province_code = '990100000' and completed $$,
+  format($$ values (%L::uuid) $$, :'done'),
+  'and by the region and province codes each result carries');
 
 -- The central office reads the whole country's completed assessments; another office none of these.
 select tests.act_as('ovs-central@test.local');
